@@ -1,0 +1,72 @@
+// One run of `rcm ingest`: expands folders, loads each file on its own (one bad file never stops the
+// others) and records the batch.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { loadFile, type FileOutcome } from './load-file.ts';
+
+export interface IngestRun {
+  batchId: bigint;
+  outcomes: FileOutcome[];
+}
+
+export interface IngestProgress {
+  start(totalBytes: number, files: number): void;
+  advance(bytes: number, file: string): void;
+  stop(): void;
+}
+
+/** Files named on the command line, and every non-hidden file under the folders named, in name order. */
+export function expandPaths(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      files.push(path); // loadFile records the reason it cannot be read
+      continue;
+    }
+    if (stat.isDirectory()) files.push(...walk(path));
+    else files.push(path);
+  }
+  return files;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+export async function ingestFiles(warehouse: Warehouse, paths: string[], progress?: IngestProgress): Promise<IngestRun> {
+  const files = expandPaths(paths);
+  const batchId = (await warehouse.one<{ id: bigint }>("SELECT nextval('ingest_batch_id') AS id"))!.id;
+  await warehouse.run('INSERT INTO ingest_batch (batch_id, started_at) VALUES ($1, current_timestamp)', [batchId]);
+  const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
+  progress?.start(totalBytes, files.length);
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    outcomes.push(await loadFile(warehouse, batchId, file, (n) => progress?.advance(n, file)));
+  }
+  progress?.stop();
+  const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  await warehouse.run(
+    'UPDATE ingest_batch SET finished_at = current_timestamp, files_loaded = $2, files_skipped = $3, files_rejected = $4 WHERE batch_id = $1',
+    [batchId, count('loaded'), count('duplicate'), count('rejected')],
+  );
+  return { batchId, outcomes };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

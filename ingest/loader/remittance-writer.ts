@@ -1,0 +1,179 @@
+// Writes the remittances of one file into the warehouse tables as the mapper streams them out.
+// Column order follows warehouse/migrations/001_ingest_and_remittance.sql.
+import type { RowAppender, Warehouse } from '../../warehouse/database.ts';
+import type { TransactionHeader } from '../x12/envelope.ts';
+import type { Cents } from '../x12/values.ts';
+import type { AmountValue, ClaimPayment, Person, QuantityValue, Reference, Remark, Remittance, RemittanceSink } from '../remittance/remittance.ts';
+import { payeeNpi, payeeTaxId, payerId } from '../remittance/remittance.ts';
+
+const TABLES = [
+  'x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment',
+  'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark',
+] as const;
+type Table = (typeof TABLES)[number];
+
+export interface RemittanceTotals {
+  claims: number;
+  claimPaid: Cents;
+  paymentAmount: Cents;
+  providerAdjustments: Cents;
+}
+
+export class RemittanceWriter implements RemittanceSink {
+  readonly totals: RemittanceTotals = { claims: 0, claimPaid: 0n, paymentAmount: 0n, providerAdjustments: 0n };
+  /** Segment positions of rows that failed a balancing rule. */
+  private readonly unbalanced = new Set<number>();
+
+  private constructor(
+    private readonly fileId: bigint,
+    private readonly out: Record<Table, RowAppender>,
+  ) {}
+
+  static async open(warehouse: Warehouse, fileId: bigint): Promise<RemittanceWriter> {
+    const out = {} as Record<Table, RowAppender>;
+    for (const table of TABLES) out[table] = await warehouse.appender(table);
+    return new RemittanceWriter(fileId, out);
+  }
+
+  /** Called for each balancing warning before the row it concerns is written. */
+  markUnbalanced(subjectPosition: number): void {
+    this.unbalanced.add(subjectPosition);
+  }
+
+  claim(remittance: Remittance, claim: ClaimPayment): void {
+    const t = remittance.header.position;
+    const c = claim.position;
+    const row = this.out.remit_claim.bigint(this.fileId).bigint(c).bigint(t)
+      .text(claim.headerNumber).text(claim.patientControlNumber).text(claim.statusCode)
+      .money(claim.charge).money(claim.paid).money(claim.patientResponsibility)
+      .text(claim.filingIndicator).text(claim.payerClaimNumber).text(claim.facilityTypeCode).text(claim.frequencyCode)
+      .text(claim.drgCode).decimal(claim.drgWeight).decimal(claim.dischargeFraction).bool(claim.isReversal);
+    person(row, claim.patient, ['lastName', 'firstName', 'middleName', 'idQualifier', 'id']);
+    person(row, claim.insured, ['lastName', 'firstName', 'idQualifier', 'id']);
+    person(row, claim.correctedPatient, ['lastName', 'firstName', 'id']);
+    person(row, claim.renderingProvider, ['entityType', 'lastName', 'firstName', 'idQualifier', 'id']);
+    person(row, claim.crossoverCarrier, ['lastName', 'idQualifier', 'id']);
+    person(row, claim.correctedPayer, ['lastName', 'id']);
+    person(row, claim.otherSubscriber, ['lastName', 'id']);
+    row.date(claim.statementFrom).date(claim.statementTo).date(claim.coverageExpiration).date(claim.receivedDate)
+      .text(claim.inpatientAdjudication).text(claim.outpatientAdjudication)
+      .int(claim.lines.length).bool(this.balanced(c, claim.charge !== null && claim.paid !== null))
+      .endRow();
+
+    for (const a of claim.adjustments) this.adjustment(c, null, claim.isReversal, a);
+    this.references(t, c, null, 'claim', claim.references);
+    this.amounts(c, null, claim.amounts);
+    this.quantities(c, null, claim.quantities);
+    this.remarks(c, null, claim.remarks);
+
+    for (const line of claim.lines) {
+      const l = line.position;
+      const p = line.procedure;
+      const o = line.originalProcedure;
+      this.out.remit_service_line.bigint(this.fileId).bigint(l).bigint(c)
+        .text(p.qualifier).text(p.code).text(p.modifiers[0]).text(p.modifiers[1]).text(p.modifiers[2]).text(p.modifiers[3])
+        .text(p.description).money(line.charge).money(line.paid).text(line.revenueCode).decimal(line.units)
+        .text(o?.qualifier).text(o?.code).text(o?.modifiers[0]).text(o?.modifiers[1]).text(o?.modifiers[2]).text(o?.modifiers[3])
+        .decimal(line.originalUnits).date(line.serviceDate).date(line.serviceStart).date(line.serviceEnd)
+        .text(line.lineControlNumber).bool(this.balanced(l, line.charge !== null && line.paid !== null))
+        .endRow();
+      for (const a of line.adjustments) this.adjustment(c, l, claim.isReversal, a);
+      this.references(t, c, l, 'line', line.references);
+      this.amounts(c, l, line.amounts);
+      this.quantities(c, l, line.quantities);
+      this.remarks(c, l, line.remarks);
+    }
+    this.totals.claims++;
+    this.totals.claimPaid += claim.paid ?? 0n;
+  }
+
+  remittance(remittance: Remittance): void {
+    const t = remittance.header.position;
+    this.transaction(remittance.header, remittance.endPosition);
+    const p = remittance.payment;
+    const plbTotal = remittance.providerAdjustments.reduce((sum, a) => sum + a.amount, 0n);
+    this.out.remit_payment.bigint(this.fileId).bigint(t).bigint(p.position)
+      .text(p.handlingCode).money(p.amount).text(p.creditDebit).text(p.method).text(p.format).date(p.date)
+      .text(p.traceType).text(p.traceNumber).text(p.originatorId).text(p.originatorSupplementalCode)
+      .date(p.productionDate).text(p.currency)
+      .text(remittance.payer.name).text(payerId(remittance)).text(remittance.payer.idQualifier)
+      .text(remittance.payee.name).text(remittance.payee.idQualifier).text(remittance.payee.id)
+      .text(payeeNpi(remittance)).text(payeeTaxId(remittance))
+      .int(remittance.claimCount).money(remittance.claimPaidTotal).money(plbTotal)
+      .bool(this.balanced(p.position ?? t, p.amount !== null))
+      .endRow();
+    this.references(t, null, null, 'payment', p.references);
+    this.references(t, null, null, 'payer', remittance.payer.references);
+    this.references(t, null, null, 'payee', remittance.payee.references);
+    for (const a of remittance.providerAdjustments) {
+      this.out.remit_provider_adjustment.bigint(this.fileId).bigint(a.position).int(a.pair).bigint(t)
+        .text(a.providerId).date(a.fiscalPeriodDate).text(a.reason).text(a.reference).money(a.amount)
+        .endRow();
+    }
+    this.totals.paymentAmount += p.amount ?? 0n;
+    this.totals.providerAdjustments += plbTotal;
+  }
+
+  /** Flushes every appender; the caller commits. */
+  close(): void {
+    for (const table of TABLES) this.out[table].close();
+  }
+
+  /** Drops what is buffered; the caller rolls back. */
+  discard(): void {
+    for (const table of TABLES) this.out[table].discard();
+  }
+
+  private balanced(position: number, checkable: boolean): boolean | null {
+    if (!checkable) return null;
+    return !this.unbalanced.has(position);
+  }
+
+  private transaction(h: TransactionHeader, endPosition: number): void {
+    const i = h.interchange;
+    const g = h.group;
+    this.out.x12_transaction.bigint(this.fileId).bigint(h.position).bigint(endPosition)
+      .text(h.transactionType).text(h.controlNumber).text(h.implementationReference || null)
+      .text(i?.controlNumber).text(i?.senderQualifier).text(i?.senderId).text(i?.receiverQualifier).text(i?.receiverId)
+      .text(i?.date).text(i?.time).text(i?.version).text(i?.usage)
+      .text(g?.functionalId).text(g?.controlNumber).text(g?.senderCode).text(g?.receiverCode).text(g?.date).text(g?.version)
+      .endRow();
+  }
+
+  private adjustment(claim: number, line: number | null, claimIsReversal: boolean, a: ClaimPayment['adjustments'][number]): void {
+    this.out.remit_adjustment.bigint(this.fileId).bigint(a.position).int(a.triplet).bigint(claim).bigint(line)
+      .text(line === null ? 'claim' : 'line').text(a.group).text(a.reason).money(a.amount).decimal(a.quantity)
+      .bool(claimIsReversal)
+      .endRow();
+  }
+
+  private references(transaction: number, claim: number | null, line: number | null, scope: string, refs: Reference[]): void {
+    for (const r of refs) {
+      this.out.remit_reference.bigint(this.fileId).bigint(r.position).bigint(transaction).bigint(claim).bigint(line)
+        .text(scope).text(r.qualifier).text(r.value)
+        .endRow();
+    }
+  }
+
+  private amounts(claim: number, line: number | null, amounts: AmountValue[]): void {
+    for (const a of amounts) {
+      this.out.remit_amount.bigint(this.fileId).bigint(a.position).bigint(claim).bigint(line).text(a.qualifier).money(a.amount).endRow();
+    }
+  }
+
+  private quantities(claim: number, line: number | null, quantities: QuantityValue[]): void {
+    for (const q of quantities) {
+      this.out.remit_quantity.bigint(this.fileId).bigint(q.position).bigint(claim).bigint(line).text(q.qualifier).decimal(q.quantity).endRow();
+    }
+  }
+
+  private remarks(claim: number, line: number | null, remarks: Remark[]): void {
+    for (const r of remarks) {
+      this.out.remit_remark.bigint(this.fileId).bigint(r.position).bigint(claim).bigint(line).text(r.source).text(r.qualifier).text(r.code).endRow();
+    }
+  }
+}
+
+function person(row: RowAppender, p: Person | null, fields: (keyof Person)[]): void {
+  for (const f of fields) row.text(p === null ? null : (p[f] as string | null));
+}

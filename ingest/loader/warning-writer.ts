@@ -1,0 +1,59 @@
+// Keeps the warnings of one file in ingest_warning, attached by position to the rows they concern.
+import type { RowAppender, Warehouse } from '../../warehouse/database.ts';
+import { abbreviate, type Warning } from '../x12/diagnostics.ts';
+
+export class WarningWriter {
+  count = 0;
+
+  private constructor(
+    private readonly fileId: bigint,
+    private readonly out: RowAppender,
+  ) {}
+
+  static async open(warehouse: Warehouse, fileId: bigint): Promise<WarningWriter> {
+    return new WarningWriter(fileId, await warehouse.appender('ingest_warning'));
+  }
+
+  add(w: Warning): void {
+    this.count++;
+    this.out.bigint(this.fileId).bigint(w.segment).bigint(w.subjectSegment).text(w.code).text(w.message)
+      .text(w.segmentText === undefined ? null : abbreviate(w.segmentText, 500))
+      .endRow();
+  }
+
+  close(): void {
+    this.out.close();
+  }
+
+  discard(): void {
+    this.out.discard();
+  }
+}
+
+/**
+ * A payment whose payer, trace number (TRN02), amount and date were already loaded — from another file or
+ * earlier in this one — is most likely the same remittance delivered twice. It still loads (the files
+ * differ), with a warning on its BPR so that nobody counts the money twice unawares.
+ */
+export async function addDuplicatePaymentWarnings(warehouse: Warehouse, fileId: bigint): Promise<number> {
+  const rows = await warehouse.all<{ n: bigint }>(
+    `INSERT INTO ingest_warning
+     SELECT p.file_id, p.payment_position, p.payment_position, 'duplicate_payment',
+            'payment with trace number ' || p.trace_number || ' of ' || p.amount || ' from payer ' || coalesce(p.payer_id, '(no id)')
+              || ' was already loaded from ' || coalesce(f.file_name, 'this file') || ' (transaction at segment ' || q.transaction_position || ')',
+            NULL
+     FROM remit_payment p
+     JOIN LATERAL (
+       SELECT q.file_id, q.transaction_position FROM remit_payment q
+       WHERE q.trace_number = p.trace_number AND q.amount = p.amount
+         AND q.payer_id IS NOT DISTINCT FROM p.payer_id AND q.payment_date IS NOT DISTINCT FROM p.payment_date
+         AND (q.file_id < p.file_id OR (q.file_id = p.file_id AND q.transaction_position < p.transaction_position))
+       ORDER BY q.file_id, q.transaction_position LIMIT 1
+     ) q ON true
+     LEFT JOIN ingest_file f ON f.file_id = q.file_id
+     WHERE p.file_id = $1 AND p.trace_number IS NOT NULL
+     RETURNING 1 AS n`,
+    [fileId],
+  );
+  return rows.length;
+}

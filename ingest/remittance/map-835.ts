@@ -1,0 +1,357 @@
+// Maps the segments of one 835 transaction set onto the remittance model, streaming: each claim goes to
+// the sink as soon as the next claim (or PLB, or SE) starts, so memory holds one claim at a time.
+import { X12Error, type Warning } from '../x12/diagnostics.ts';
+import { Elements, splitComposite } from '../x12/elements.ts';
+import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
+import { segmentText, type Segment } from '../x12/tokenizer.ts';
+import { checkClaim, checkLine, checkTransaction } from './balancing.ts';
+import type { Adjustment, ClaimPayment, Party, Person, Procedure, Remittance, RemittanceSink, ServiceLine } from './remittance.ts';
+
+const KNOWN_SEGMENTS = new Set([
+  'BPR', 'TRN', 'CUR', 'REF', 'DTM', 'N1', 'N2', 'N3', 'N4', 'PER', 'RDM', 'LX', 'TS3', 'TS2', 'CLP', 'CAS', 'NM1',
+  'MIA', 'MOA', 'AMT', 'QTY', 'SVC', 'LQ', 'PLB',
+]);
+
+const emptyParty = (): Party => ({ name: null, idQualifier: null, id: null, references: [], position: null });
+
+export class Remittance835Mapper {
+  private readonly remittance: Remittance;
+  private party: 'payer' | 'payee' | 'other' | undefined;
+  private headerNumber: string | null = null;
+  private claim: ClaimPayment | undefined;
+  private line: ServiceLine | undefined;
+  private warnedMismatch = false;
+  private warnedUnknown = new Set<string>();
+
+  constructor(
+    header: TransactionHeader,
+    private readonly sink: RemittanceSink,
+    private readonly warn: (warning: Warning) => void,
+  ) {
+    this.remittance = {
+      header,
+      payment: {
+        handlingCode: null, amount: null, creditDebit: null, method: null, format: null, date: null, traceType: null,
+        traceNumber: null, originatorId: null, originatorSupplementalCode: null, productionDate: null, currency: null,
+        position: null, references: [],
+      },
+      payer: emptyParty(),
+      payee: emptyParty(),
+      providerAdjustments: [],
+      claimCount: 0,
+      claimPaidTotal: 0n,
+      endPosition: 0,
+    };
+  }
+
+  segment(s: Segment): void {
+    const e = new Elements(s, this.remittance.header.file, this.warn, this.line?.position ?? this.claim?.position ?? this.remittance.payment.position ?? undefined);
+    switch (s.id) {
+      case 'BPR': return this.bpr(e);
+      case 'TRN': return this.trn(e);
+      case 'CUR': this.remittance.payment.currency = e.text(2); return;
+      case 'N1': return this.n1(e);
+      case 'LX': this.closeClaim(); this.headerNumber = e.text(1); return;
+      case 'CLP': return this.clp(e);
+      case 'SVC': return this.svc(e);
+      case 'CAS': return this.cas(e);
+      case 'NM1': return this.nm1(e);
+      case 'MIA': return this.mia(e);
+      case 'MOA': return this.moa(e);
+      case 'REF': return this.ref(e);
+      case 'DTM': return this.dtm(e);
+      case 'AMT': return this.amt(e);
+      case 'QTY': return this.qty(e);
+      case 'LQ': return this.lq(e);
+      case 'PLB': return this.plb(e);
+      default:
+        if (!KNOWN_SEGMENTS.has(s.id) && !this.warnedUnknown.has(s.id)) {
+          this.warnedUnknown.add(s.id);
+          e.warning(`segment ${s.id} is not part of an 835 and was ignored`, 'unexpected_segment');
+        }
+    }
+  }
+
+  end(trailer: TransactionTrailer): Remittance {
+    this.closeClaim();
+    this.remittance.endPosition = trailer.position;
+    for (const w of checkTransaction(this.remittance)) this.warn(w);
+    this.sink.remittance(this.remittance);
+    return this.remittance;
+  }
+
+  private bpr(e: Elements): void {
+    const p = this.remittance.payment;
+    p.position = e.segment.position;
+    p.handlingCode = e.text(1);
+    p.amount = e.money(2, true);
+    p.creditDebit = e.text(3);
+    p.method = e.text(4);
+    p.format = e.text(5);
+    p.date = e.date(16);
+  }
+
+  private trn(e: Elements): void {
+    const p = this.remittance.payment;
+    p.traceType = e.text(1);
+    p.traceNumber = e.text(2);
+    p.originatorId = e.text(3);
+    p.originatorSupplementalCode = e.text(4);
+  }
+
+  private n1(e: Elements): void {
+    this.closeClaim();
+    const role = e.text(1);
+    this.party = role === 'PR' ? 'payer' : role === 'PE' ? 'payee' : 'other';
+    if (this.party === 'other') return;
+    const party = this.remittance[this.party];
+    party.name = e.text(2);
+    party.idQualifier = e.text(3);
+    party.id = e.text(4);
+    party.position = e.segment.position;
+  }
+
+  private clp(e: Elements): void {
+    this.closeClaim();
+    this.party = undefined;
+    const status = e.text(2) ?? '';
+    const patientControlNumber = e.text(1);
+    if (patientControlNumber === null) e.warning('CLP01 (patient control number) is empty');
+    this.claim = {
+      position: e.segment.position,
+      headerNumber: this.headerNumber,
+      patientControlNumber: patientControlNumber ?? '',
+      statusCode: status,
+      charge: e.money(3, true),
+      paid: e.money(4, true),
+      patientResponsibility: e.money(5),
+      filingIndicator: e.text(6),
+      payerClaimNumber: e.text(7),
+      facilityTypeCode: e.text(8),
+      frequencyCode: e.text(9),
+      drgCode: e.text(11),
+      drgWeight: e.quantity(12),
+      dischargeFraction: e.quantity(13),
+      isReversal: status === '22',
+      patient: null, insured: null, correctedPatient: null, renderingProvider: null, crossoverCarrier: null,
+      correctedPayer: null, otherSubscriber: null,
+      statementFrom: null, statementTo: null, coverageExpiration: null, receivedDate: null,
+      inpatientAdjudication: null, outpatientAdjudication: null,
+      adjustments: [], lines: [], references: [], amounts: [], quantities: [], remarks: [],
+    };
+  }
+
+  private svc(e: Elements): void {
+    const claim = this.requireClaim(e);
+    this.closeLine();
+    const procedure = this.procedure(e, e.text(1));
+    if (!procedure.code) e.warning('SVC01 has no procedure code');
+    this.line = {
+      position: e.segment.position,
+      procedure,
+      charge: e.money(2, true),
+      paid: e.money(3, true),
+      revenueCode: e.text(4),
+      units: e.quantity(5) ?? '1',
+      originalProcedure: e.text(6) === null ? null : this.procedure(e, e.text(6)),
+      originalUnits: e.quantity(7),
+      serviceDate: null, serviceStart: null, serviceEnd: null, lineControlNumber: null,
+      adjustments: [], references: [], amounts: [], quantities: [], remarks: [],
+    };
+    claim.lines.push(this.line);
+  }
+
+  private procedure(e: Elements, composite: string | null): Procedure {
+    if (composite === null) return { qualifier: null, code: null, modifiers: [], description: null };
+    const parts = splitComposite(composite, e.segment, (used) => this.mismatch(e, used));
+    const orNull = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+    return {
+      qualifier: orNull(parts[0]),
+      code: orNull(parts[1]),
+      modifiers: parts.slice(2, 6).filter((m) => m !== ''),
+      description: orNull(parts[6]),
+    };
+  }
+
+  private mismatch(e: Elements, used: string): void {
+    if (this.warnedMismatch) return;
+    this.warnedMismatch = true;
+    e.warning(`composites use "${used}" but ISA16 declares "${e.segment.separators.component}"; read with "${used}"`, 'separator_mismatch');
+  }
+
+  private cas(e: Elements): void {
+    const target = this.line ?? this.requireClaim(e);
+    const group = e.text(1) ?? '';
+    if (!group) e.warning('CAS01 (group code) is empty');
+    for (let triplet = 1; triplet <= 6; triplet++) {
+      const at = 2 + (triplet - 1) * 3;
+      const reason = e.text(at);
+      const rawAmount = e.text(at + 1);
+      if (reason === null && rawAmount === null) continue;
+      if (reason === null || rawAmount === null) {
+        e.warning(`CAS triplet ${triplet} has ${reason === null ? 'an amount but no reason code' : 'a reason code but no amount'}`);
+        if (rawAmount === null) continue;
+      }
+      const adjustment: Adjustment = {
+        position: e.segment.position,
+        triplet,
+        group,
+        reason: reason ?? '',
+        amount: e.parseMoney(rawAmount, e.name(at + 1)),
+        quantity: e.quantity(at + 2),
+      };
+      target.adjustments.push(adjustment);
+    }
+  }
+
+  private nm1(e: Elements): void {
+    const claim = this.claim;
+    if (!claim) return;
+    const person: Person = {
+      entityType: e.text(2), lastName: e.text(3), firstName: e.text(4), middleName: e.text(5), suffix: e.text(7),
+      idQualifier: e.text(8), id: e.text(9), position: e.segment.position,
+    };
+    switch (e.text(1)) {
+      case 'QC': claim.patient = person; break;
+      case 'IL': claim.insured = person; break;
+      case '74': claim.correctedPatient = person; break;
+      case '82': claim.renderingProvider = person; break;
+      case 'TT': claim.crossoverCarrier = person; break;
+      case 'PR': claim.correctedPayer = person; break;
+      case 'GB': claim.otherSubscriber = person; break;
+      default: e.warning(`NM1 entity ${e.text(1) ?? '(empty)'} is not used in an 835 claim`, 'unexpected_segment');
+    }
+  }
+
+  private mia(e: Elements): void {
+    const claim = this.requireClaim(e);
+    claim.inpatientAdjudication = segmentText(e.segment);
+    for (const n of [5, 20, 21, 22, 23]) this.remark(claim, 'MIA', e, n);
+  }
+
+  private moa(e: Elements): void {
+    const claim = this.requireClaim(e);
+    claim.outpatientAdjudication = segmentText(e.segment);
+    for (const n of [3, 4, 5, 6, 7]) this.remark(claim, 'MOA', e, n);
+  }
+
+  private remark(claim: ClaimPayment, source: 'MIA' | 'MOA', e: Elements, n: number): void {
+    const code = e.text(n);
+    if (code !== null) claim.remarks.push({ source, qualifier: e.name(n), code, position: e.segment.position });
+  }
+
+  private ref(e: Elements): void {
+    const reference = { qualifier: e.text(1) ?? '', value: e.text(2) ?? '', position: e.segment.position };
+    if (this.line) {
+      this.line.references.push(reference);
+      if (reference.qualifier === '6R') this.line.lineControlNumber = reference.value;
+    } else if (this.claim) {
+      this.claim.references.push(reference);
+    } else if (this.party === 'payer' || this.party === 'payee') {
+      this.remittance[this.party].references.push(reference);
+    } else {
+      this.remittance.payment.references.push(reference);
+    }
+  }
+
+  private dtm(e: Elements): void {
+    const qualifier = e.text(1);
+    if (qualifier === '405') {
+      this.remittance.payment.productionDate = e.date(2);
+      return;
+    }
+    const line = this.line;
+    if (line && (qualifier === '472' || qualifier === '150' || qualifier === '151')) {
+      const date = e.date(2);
+      if (qualifier === '472') line.serviceDate = date;
+      else if (qualifier === '150') line.serviceStart = date;
+      else line.serviceEnd = date;
+      return;
+    }
+    const claim = this.claim;
+    if (claim) {
+      const date = e.date(2);
+      if (qualifier === '232') claim.statementFrom = date;
+      else if (qualifier === '233') claim.statementTo = date;
+      else if (qualifier === '036') claim.coverageExpiration = date;
+      else if (qualifier === '050') claim.receivedDate = date;
+      else e.warning(`DTM qualifier ${qualifier ?? '(empty)'} is not used at this place in an 835`, 'unexpected_segment');
+    }
+  }
+
+  private amt(e: Elements): void {
+    const target = this.line ?? this.claim;
+    if (!target) return;
+    const amount = e.money(2, true);
+    if (amount !== null) target.amounts.push({ qualifier: e.text(1) ?? '', amount, position: e.segment.position });
+  }
+
+  private qty(e: Elements): void {
+    const target = this.line ?? this.claim;
+    if (!target) return;
+    target.quantities.push({ qualifier: e.text(1) ?? '', quantity: e.quantity(2), position: e.segment.position });
+  }
+
+  private lq(e: Elements): void {
+    const line = this.line;
+    if (!line) {
+      e.warning('LQ outside a service line was ignored', 'unexpected_segment');
+      return;
+    }
+    const code = e.text(2);
+    if (code !== null) line.remarks.push({ source: 'LQ', qualifier: e.text(1) ?? '', code, position: e.segment.position });
+  }
+
+  private plb(e: Elements): void {
+    this.closeClaim();
+    const providerId = e.text(1);
+    const fiscalPeriodDate = e.date(2);
+    for (let pair = 1; pair <= 6; pair++) {
+      const at = 3 + (pair - 1) * 2;
+      const composite = e.text(at);
+      const rawAmount = e.text(at + 1);
+      if (composite === null && rawAmount === null) continue;
+      if (composite === null || rawAmount === null) {
+        e.warning(`PLB pair ${pair} has ${composite === null ? 'an amount but no reason' : 'a reason but no amount'}`);
+        if (rawAmount === null) continue;
+      }
+      const [reason, reference] = composite === null ? [''] : splitComposite(composite, e.segment, (used) => this.mismatch(e, used));
+      this.remittance.providerAdjustments.push({
+        position: e.segment.position,
+        pair,
+        providerId,
+        fiscalPeriodDate,
+        reason: reason ?? '',
+        reference: reference || null,
+        amount: e.parseMoney(rawAmount, e.name(at + 1)),
+      });
+    }
+  }
+
+  private requireClaim(e: Elements): ClaimPayment {
+    if (this.claim) return this.claim;
+    throw new X12Error(
+      'structure',
+      { file: this.remittance.header.file, segment: e.segment.position, segmentText: segmentText(e.segment) },
+      `${e.segment.id} appears before any CLP claim payment, so its amounts belong to no claim`,
+      'The remittance is damaged (a missing CLP segment); ask the payer for a new copy. Nothing of this file was loaded.',
+    );
+  }
+
+  private closeLine(): void {
+    if (!this.line) return;
+    for (const w of checkLine(this.remittance.header.file, this.line)) this.warn(w);
+    this.line = undefined;
+  }
+
+  private closeClaim(): void {
+    this.closeLine();
+    const claim = this.claim;
+    if (!claim) return;
+    for (const w of checkClaim(this.remittance.header.file, claim)) this.warn(w);
+    this.remittance.claimCount++;
+    this.remittance.claimPaidTotal += claim.paid ?? 0n;
+    this.claim = undefined;
+    this.sink.claim(this.remittance, claim);
+  }
+}

@@ -1,0 +1,37 @@
+// Reads a whole 835 file into memory for the ERA viewer (`rcm era show`). The loader does not use
+// this: it streams claims straight into the warehouse.
+import { X12Error, type Warning } from '../x12/diagnostics.ts';
+import { readX12File } from '../x12/reader.ts';
+import { TransactionRouter } from '../transaction-router.ts';
+import { Remittance835Mapper } from './map-835.ts';
+import type { ClaimPayment, Remittance } from './remittance.ts';
+
+export interface EraRead {
+  remittances: { remittance: Remittance; claims: ClaimPayment[]; warnings: Warning[] }[];
+  error: X12Error | undefined;
+}
+
+export async function readEra(path: string, name = path): Promise<EraRead> {
+  const remittances: EraRead['remittances'] = [];
+  let claims: ClaimPayment[] = [];
+  let warnings: Warning[] = [];
+  const sink = {
+    claim: (_: Remittance, claim: ClaimPayment) => claims.push(claim),
+    remittance: (remittance: Remittance) => {
+      remittances.push({ remittance, claims, warnings });
+      claims = [];
+      warnings = [];
+    },
+  };
+  const router = new TransactionRouter({ '835': (header) => new Remittance835Mapper(header, sink, (w) => warnings.push(w)) }, (w) => warnings.push(w));
+  let error: X12Error | undefined;
+  try {
+    await readX12File(path, router, name);
+  } catch (e) {
+    if (!(e instanceof X12Error)) throw e;
+    error = e;
+  }
+  // Envelope warnings after the last SE (GE/IEA checks) belong to the last remittance.
+  if (warnings.length > 0 && remittances.length > 0) remittances[remittances.length - 1].warnings.push(...warnings);
+  return { remittances, error };
+}

@@ -1,0 +1,48 @@
+// Sends each transaction set of a file to the mapper for its type (ST01); a type with no mapper
+// rejects the file with a message that says so.
+import { X12Error, type Warning } from './x12/diagnostics.ts';
+import type { TransactionHeader, TransactionTrailer, X12Visitor } from './x12/envelope.ts';
+import type { Segment } from './x12/tokenizer.ts';
+
+export interface TransactionMapper {
+  segment(segment: Segment): void;
+  end(trailer: TransactionTrailer): unknown;
+}
+
+export type MapperFactory = (header: TransactionHeader) => TransactionMapper;
+
+export class TransactionRouter implements X12Visitor {
+  private current: TransactionMapper | undefined;
+
+  constructor(
+    private readonly mappers: Readonly<Record<string, MapperFactory>>,
+    private readonly onWarning: (warning: Warning) => void,
+  ) {}
+
+  startTransaction(header: TransactionHeader): void {
+    const factory = this.mappers[header.transactionType];
+    if (!factory) {
+      const supported = Object.keys(this.mappers).join(', ');
+      throw new X12Error(
+        'unsupported_transaction',
+        { file: header.file, segment: header.position },
+        `transaction set ${header.transactionType || '(empty ST01)'} is not supported by this command (it reads ${supported})`,
+        `Ingest only ${supported} files with this version of rcm.`,
+      );
+    }
+    this.current = factory(header);
+  }
+
+  segment(segment: Segment): void {
+    this.current!.segment(segment);
+  }
+
+  endTransaction(trailer: TransactionTrailer): void {
+    this.current!.end(trailer);
+    this.current = undefined;
+  }
+
+  warning(warning: Warning): void {
+    this.onWarning(warning);
+  }
+}

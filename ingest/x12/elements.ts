@@ -1,0 +1,98 @@
+// Typed access to the elements of one segment, for mappers: money that is not a number rejects the
+// file (a wrong amount must never load), other bad values become warnings and load as empty.
+import { X12Error, type Warning } from './diagnostics.ts';
+import { segmentText, type Segment } from './tokenizer.ts';
+import { parseCents, parseDate, parseQuantity, type Cents } from './values.ts';
+
+export type WarningSink = (warning: Warning) => void;
+
+export class Elements {
+  constructor(
+    readonly segment: Segment,
+    private readonly file: string,
+    private readonly warn: WarningSink,
+    private readonly subjectSegment?: number,
+  ) {}
+
+  name(n: number): string {
+    return `${this.segment.id}${String(n).padStart(2, '0')}`;
+  }
+
+  /** The element's text, or null when empty or absent. */
+  text(n: number): string | null {
+    const v = this.segment.elements[n];
+    return v === undefined || v === '' ? null : v;
+  }
+
+  money(n: number, required = false): Cents | null {
+    const raw = this.segment.elements[n];
+    if (raw === undefined || raw === '') {
+      if (required) this.warning(`${this.name(n)} (a required amount) is empty; loaded as missing`);
+      return null;
+    }
+    return this.parseMoney(raw, this.name(n));
+  }
+
+  parseMoney(raw: string, label: string): Cents {
+    const parsed = parseCents(raw.trim());
+    if (!parsed.ok) {
+      throw new X12Error(
+        'invalid_amount',
+        { file: this.file, segment: this.segment.position, segmentText: segmentText(this.segment) },
+        `${label} "${raw}" is not an amount`,
+        'Correct the amount in the file (digits, an optional minus and decimal point) and ingest it again. Nothing of this file was loaded.',
+      );
+    }
+    if (parsed.rounded) this.warning(`${label} "${raw}" has more than two decimals; rounded to the cent`);
+    return parsed.value;
+  }
+
+  quantity(n: number): string | null {
+    const raw = this.text(n);
+    if (raw === null) return null;
+    const parsed = parseQuantity(raw.trim());
+    if (!parsed.ok) {
+      this.warning(`${this.name(n)} "${raw}" is not a number; loaded as missing`);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  date(n: number): string | null {
+    const raw = this.text(n);
+    if (raw === null) return null;
+    const parsed = parseDate(raw.trim());
+    if (!parsed.ok) {
+      this.warning(`${this.name(n)} "${raw}" is not a date (CCYYMMDD); loaded as missing`);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  warning(message: string, code: Warning['code'] = 'invalid_value'): void {
+    this.warn({
+      code,
+      message,
+      file: this.file,
+      segment: this.segment.position,
+      segmentText: segmentText(this.segment),
+      subjectSegment: this.subjectSegment,
+    });
+  }
+}
+
+/**
+ * Splits a composite element. Some senders declare one component separator in ISA16 and use another
+ * (LinuxForHealth samples: ":" declared, "HC>12345" sent); a two-letter qualifier followed by a
+ * punctuation mark is read with that mark, and a warning says so.
+ */
+export function splitComposite(value: string, segment: Segment, onMismatch: (used: string) => void): string[] {
+  const { component, element } = segment.separators;
+  if (value.includes(component)) return value.split(component);
+  const m = /^[A-Z0-9]{2}([^A-Za-z0-9 .\-])/.exec(value);
+  if (m && m[1] !== element) {
+    onMismatch(m[1]);
+    return value.split(m[1]);
+  }
+  return [value];
+}

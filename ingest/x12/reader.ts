@@ -1,0 +1,66 @@
+// The X12 reader: bytes → text → segments → envelope-checked transaction sets, streamed so that
+// memory does not grow with the size of the file.
+import { createReadStream } from 'node:fs';
+import { X12Error } from './diagnostics.ts';
+import { createChunkDecoder } from './decode.ts';
+import { EnvelopeTracker, type X12Visitor } from './envelope.ts';
+import { SegmentTokenizer } from './tokenizer.ts';
+
+export interface ReadSummary {
+  segments: number;
+  transactions: number;
+  bytes: number;
+  encoding: string;
+}
+
+export const READ_CHUNK_BYTES = 1 << 20;
+
+/** Reads one X12 file and feeds its transaction sets to the visitor. Throws X12Error when the file cannot be read. */
+export async function readX12File(path: string, visitor: X12Visitor, name = path, onBytes?: (bytes: number) => void): Promise<ReadSummary> {
+  let stream;
+  try {
+    stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  } catch (error) {
+    throw ioError(name, error);
+  }
+  return readX12(stream, visitor, name, onBytes);
+}
+
+export async function readX12(source: AsyncIterable<Uint8Array>, visitor: X12Visitor, name: string, onBytes?: (bytes: number) => void): Promise<ReadSummary> {
+  const envelope = new EnvelopeTracker(name, visitor);
+  const tokenizer = new SegmentTokenizer(name, (s) => envelope.segment(s), (w) => visitor.warning(w));
+  const decoder = createChunkDecoder();
+  let bytes = 0;
+  try {
+    for await (const chunk of source) {
+      bytes += chunk.length;
+      tokenizer.push(decoder.write(chunk));
+      onBytes?.(chunk.length);
+    }
+  } catch (error) {
+    if (error instanceof X12Error) throw error;
+    if (isIoError(error)) throw ioError(name, error);
+    throw error;
+  }
+  tokenizer.push(decoder.end());
+  tokenizer.end();
+  envelope.end(tokenizer.segmentCount);
+  return { segments: tokenizer.segmentCount, transactions: envelope.transactions, bytes, encoding: decoder.encoding ?? 'utf-8' };
+}
+
+/** Reads X12 held in memory (tests, the fuzzer). */
+export function readX12Bytes(bytes: Uint8Array, visitor: X12Visitor, name: string): Promise<ReadSummary> {
+  async function* one() {
+    for (let i = 0; i < bytes.length; i += READ_CHUNK_BYTES) yield bytes.subarray(i, i + READ_CHUNK_BYTES);
+  }
+  return readX12(one(), visitor, name);
+}
+
+function isIoError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined;
+}
+
+function ioError(name: string, error: unknown): X12Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new X12Error('io', { file: name }, `cannot read the file: ${message}`, 'Check the path and the file permissions.');
+}

@@ -1,0 +1,170 @@
+// Splits X12 text into segments as it streams in. Separators come from each ISA (a file may hold
+// interchanges with different separators); CR/LF and blanks around segments are tolerated, so files with
+// a newline after, before or instead of the terminator all read the same. Memory is bounded by the
+// longest segment, never by the file.
+import { X12Error, type Warning } from './diagnostics.ts';
+import { guessSeparators, parseIsa, type Separators } from './separators.ts';
+
+export interface Segment {
+  /** Segment id: ISA, GS, ST, CLP, ... */
+  id: string;
+  /** elements[0] is the id, elements[n] is element n (CLP01 = elements[1]). Empty elements stay in place. */
+  elements: string[];
+  /** 1-based number of the segment in the file. */
+  position: number;
+  separators: Separators;
+}
+
+export function segmentText(segment: Segment): string {
+  return segment.elements.join(segment.separators.element);
+}
+
+/** A segment longer than this means the terminator is wrong or the file is damaged. */
+export const MAX_SEGMENT_LENGTH = 64 * 1024;
+
+const isWhitespace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9 || code === 11 || code === 12;
+
+export class SegmentTokenizer {
+  private pending = '';
+  private pos = 0;
+  private separators: Separators | undefined;
+  /** True at the start and after each IEA: the next segment may be an ISA with other separators. */
+  private detecting = true;
+  private count = 0;
+  private sawText = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly onSegment: (segment: Segment) => void,
+    private readonly onWarning: (warning: Warning) => void,
+  ) {}
+
+  get segmentCount(): number {
+    return this.count;
+  }
+
+  push(text: string): void {
+    this.pending = this.pos < this.pending.length ? this.pending.slice(this.pos) + text : text;
+    this.pos = 0;
+    this.scan(false);
+  }
+
+  end(): void {
+    this.scan(true);
+    const rest = this.pending.slice(this.pos).trim();
+    if (rest.length > 0) {
+      // The last segment has no terminator: common enough to accept.
+      this.emit(rest);
+    }
+    this.pending = '';
+    this.pos = 0;
+    if (!this.sawText) {
+      throw new X12Error('empty_file', { file: this.file }, 'the file is empty', 'Check that the export or download finished.');
+    }
+  }
+
+  private scan(atEnd: boolean): void {
+    const text = this.pending;
+    for (;;) {
+      let start = this.pos;
+      while (start < text.length && isWhitespace(text.charCodeAt(start))) start++;
+      this.pos = start;
+      if (start >= text.length) return;
+      this.sawText = true;
+      if (this.detecting || this.startsIsa(text, start)) {
+        if (!this.detect(text, start, atEnd)) return;
+        continue;
+      }
+      const terminator = this.separators!.segment;
+      const end = text.indexOf(terminator, start);
+      if (end < 0) {
+        if (text.length - start > MAX_SEGMENT_LENGTH) this.tooLong(text, start);
+        return;
+      }
+      if (end - start > MAX_SEGMENT_LENGTH) this.tooLong(text, start);
+      this.pos = end + 1;
+      this.emit(text.slice(start, end));
+    }
+  }
+
+  private startsIsa(text: string, start: number): boolean {
+    return text.charCodeAt(start) === 73 && text.startsWith('ISA', start) && start + 3 < text.length && !/[A-Za-z0-9\s]/.test(text[start + 3]);
+  }
+
+  /** Reads separators at a segment start; returns false when more text is needed. */
+  private detect(text: string, start: number, atEnd: boolean): boolean {
+    if (text.startsWith('ISA', start)) {
+      const isa = parseIsa(text, start, this.file, this.count + 1, atEnd);
+      if (!isa) return false;
+      this.separators = isa.separators;
+      this.detecting = false;
+      this.count++;
+      for (const w of isa.warnings) {
+        this.onWarning({ ...w, file: this.file, segment: this.count, segmentText: text.slice(start, isa.end) });
+      }
+      this.onSegment({ id: 'ISA', elements: isa.elements, position: this.count, separators: isa.separators });
+      this.pos = isa.end;
+      return true;
+    }
+    if (this.separators) {
+      // Something other than an ISA after an IEA: keep the separators we had.
+      this.detecting = false;
+      return true;
+    }
+    if (text.length - start < 3 && !atEnd) return false;
+    if (text.startsWith('ST', start) || text.startsWith('GS', start)) {
+      const guessed = guessSeparators(text, start);
+      if (!guessed) {
+        if (!atEnd && text.length - start < 200) return false;
+        throw new X12Error('not_x12', { file: this.file, segment: 1, segmentText: text.slice(start, start + 80) }, 'the file has no ISA and its separators cannot be told', 'Add the ISA/GS envelope the sender left out, or ask for the complete file.');
+      }
+      this.separators = guessed;
+      this.detecting = false;
+      this.onWarning({
+        code: 'no_envelope',
+        file: this.file,
+        segment: 1,
+        message: `the file has no ISA interchange header; read with element separator "${guessed.element}" and segment terminator "${printable(guessed.segment)}"`,
+      });
+      return true;
+    }
+    throw new X12Error(
+      'not_x12',
+      { file: this.file, segment: 1, segmentText: text.slice(start, start + 40) },
+      'this is not an X12 file: it does not start with an ISA (or GS/ST) segment',
+      'Point rcm ingest at X12 files (835 remittances); other files in the folder are rejected one by one.',
+    );
+  }
+
+  private emit(raw: string): void {
+    const trimmed = trimSegment(raw);
+    if (trimmed.length === 0) return;
+    const separators = this.separators!;
+    const elements = trimmed.split(separators.element);
+    this.count++;
+    const segment: Segment = { id: elements[0], elements, position: this.count, separators };
+    this.onSegment(segment);
+    if (segment.id === 'IEA') this.detecting = true;
+  }
+
+  private tooLong(text: string, start: number): never {
+    throw new X12Error(
+      'segment_too_long',
+      { file: this.file, segment: this.count + 1, segmentText: text.slice(start, start + 80) },
+      `a segment runs past ${MAX_SEGMENT_LENGTH} characters without a segment terminator "${printable(this.separators!.segment)}"`,
+      'The file is damaged or its ISA declares the wrong terminator; ask the sender for a new copy.',
+    );
+  }
+}
+
+function trimSegment(raw: string): string {
+  let s = 0;
+  let e = raw.length;
+  while (s < e && isWhitespace(raw.charCodeAt(s))) s++;
+  while (e > s && isWhitespace(raw.charCodeAt(e - 1))) e--;
+  return s === 0 && e === raw.length ? raw : raw.slice(s, e);
+}
+
+export function printable(c: string): string {
+  return c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c;
+}
