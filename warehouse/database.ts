@@ -1,10 +1,9 @@
 // The DuckDB boundary: the only module that imports @duckdb/node-api. It owns the instance and the
 // connection, converts values in one place (DECIMAL → exact string, BIGINT → bigint, DATE → ISO string),
-// and gives the loader typed appenders.
+// and runs statements and transactions for everyone else.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  DuckDBAppender,
   DuckDBConnection,
   DuckDBDateValue,
   DuckDBDecimalValue,
@@ -65,78 +64,9 @@ export class Warehouse {
     }
   }
 
-  async appender(table: string): Promise<RowAppender> {
-    return new RowAppender(await this.connection.createAppender(table));
-  }
-
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
-  }
-}
-
-/** Appends rows to one table, column by column in table order. Money goes in as integer cents. */
-export class RowAppender {
-  constructor(private readonly appender: DuckDBAppender) {}
-
-  text(value: string | null | undefined): this {
-    if (value === null || value === undefined) this.appender.appendNull();
-    else this.appender.appendVarchar(value);
-    return this;
-  }
-
-  int(value: number | null | undefined): this {
-    if (value === null || value === undefined) this.appender.appendNull();
-    else this.appender.appendInteger(value);
-    return this;
-  }
-
-  bigint(value: bigint | number | null | undefined): this {
-    if (value === null || value === undefined) this.appender.appendNull();
-    else this.appender.appendBigInt(BigInt(value));
-    return this;
-  }
-
-  bool(value: boolean | null | undefined): this {
-    if (value === null || value === undefined) this.appender.appendNull();
-    else this.appender.appendBoolean(value);
-    return this;
-  }
-
-  /** DECIMAL(18,2) from integer cents. */
-  money(cents: bigint | null | undefined): this {
-    if (cents === null || cents === undefined) this.appender.appendNull();
-    else this.appender.appendDecimal(new DuckDBDecimalValue(cents, 18, 2));
-    return this;
-  }
-
-  /** Any DECIMAL column from its exact text. */
-  decimal(value: string | null | undefined): this {
-    return this.text(value);
-  }
-
-  /** DATE from YYYY-MM-DD. */
-  date(iso: string | null | undefined): this {
-    if (iso === null || iso === undefined) this.appender.appendNull();
-    else this.appender.appendDate(new DuckDBDateValue(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000));
-    return this;
-  }
-
-  endRow(): void {
-    this.appender.endRow();
-  }
-
-  close(): void {
-    this.appender.closeSync();
-  }
-
-  discard(): void {
-    try {
-      this.appender.clear();
-      this.appender.closeSync();
-    } catch {
-      // The transaction is rolled back anyway; an appender that cannot close holds nothing committed.
-    }
   }
 }
 

@@ -2,6 +2,7 @@
 // none of it, with the reason recorded in ingest_error. A file already loaded (same SHA-256) is skipped.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { BulkLoad } from '../../warehouse/bulk-load.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { X12Error, abbreviate, type Warning } from '../x12/diagnostics.ts';
 import { readX12File } from '../x12/reader.ts';
@@ -37,8 +38,9 @@ export async function loadFile(warehouse: Warehouse, batchId: bigint, path: stri
   try {
     return await warehouse.transaction(async () => {
       const fileId = (await warehouse.one<{ id: bigint }>("SELECT nextval('ingest_file_id') AS id"))!.id;
-      const writer = await RemittanceWriter.open(warehouse, fileId);
-      const warnings = await WarningWriter.open(warehouse, fileId);
+      const bulk = new BulkLoad(warehouse);
+      const writer = new RemittanceWriter(bulk, fileId);
+      const warnings = new WarningWriter(bulk, fileId);
       const onWarning = (w: Warning) => {
         if (UNBALANCED.has(w.code) && w.subjectSegment !== undefined) writer.markUnbalanced(w.subjectSegment);
         warnings.add(w);
@@ -48,12 +50,10 @@ export async function loadFile(warehouse: Warehouse, batchId: bigint, path: stri
         const router = new TransactionRouter({ '835': (header) => new Remittance835Mapper(header, writer, onWarning) }, onWarning);
         summary = await readX12File(path, router, path, onBytes);
       } catch (error) {
-        writer.discard();
-        warnings.discard();
+        await bulk.abandon();
         throw error;
       }
-      writer.close();
-      warnings.close();
+      await bulk.finish();
       const duplicates = await addDuplicatePaymentWarnings(warehouse, fileId);
       await warehouse.run(
         `INSERT INTO ingest_file VALUES ($1, $2, $3, $4, $5, 'x12', $6, $7, $8, $9, $10, current_timestamp)`,

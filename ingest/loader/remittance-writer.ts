@@ -1,6 +1,6 @@
 // Writes the remittances of one file into the warehouse tables as the mapper streams them out.
 // Column order follows warehouse/migrations/001_ingest_and_remittance.sql.
-import type { RowAppender, Warehouse } from '../../warehouse/database.ts';
+import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
 import type { TransactionHeader } from '../x12/envelope.ts';
 import type { Cents } from '../x12/values.ts';
 import type { AmountValue, ClaimPayment, Person, QuantityValue, Reference, Remark, Remittance, RemittanceSink } from '../remittance/remittance.ts';
@@ -20,19 +20,17 @@ export interface RemittanceTotals {
 }
 
 export class RemittanceWriter implements RemittanceSink {
-  readonly totals: RemittanceTotals = { claims: 0, claimPaid: 0n, paymentAmount: 0n, providerAdjustments: 0n };
+  readonly totals: RemittanceTotals = { claims: 0, claimPaid: 0, paymentAmount: 0, providerAdjustments: 0 };
   /** Segment positions of rows that failed a balancing rule. */
   private readonly unbalanced = new Set<number>();
 
-  private constructor(
-    private readonly fileId: bigint,
-    private readonly out: Record<Table, RowAppender>,
-  ) {}
+  private readonly out = {} as Record<Table, BulkTable>;
 
-  static async open(warehouse: Warehouse, fileId: bigint): Promise<RemittanceWriter> {
-    const out = {} as Record<Table, RowAppender>;
-    for (const table of TABLES) out[table] = await warehouse.appender(table);
-    return new RemittanceWriter(fileId, out);
+  constructor(
+    bulk: BulkLoad,
+    private readonly fileId: bigint,
+  ) {
+    for (const table of TABLES) this.out[table] = bulk.table(table);
   }
 
   /** Called for each balancing warning before the row it concerns is written. */
@@ -84,14 +82,14 @@ export class RemittanceWriter implements RemittanceSink {
       this.remarks(c, l, line.remarks);
     }
     this.totals.claims++;
-    this.totals.claimPaid += claim.paid ?? 0n;
+    this.totals.claimPaid += claim.paid ?? 0;
   }
 
   remittance(remittance: Remittance): void {
     const t = remittance.header.position;
     this.transaction(remittance.header, remittance.endPosition);
     const p = remittance.payment;
-    const plbTotal = remittance.providerAdjustments.reduce((sum, a) => sum + a.amount, 0n);
+    const plbTotal = remittance.providerAdjustments.reduce((sum, a) => sum + a.amount, 0);
     this.out.remit_payment.bigint(this.fileId).bigint(t).bigint(p.position)
       .text(p.handlingCode).money(p.amount).text(p.creditDebit).text(p.method).text(p.format).date(p.date)
       .text(p.traceType).text(p.traceNumber).text(p.originatorId).text(p.originatorSupplementalCode)
@@ -110,18 +108,8 @@ export class RemittanceWriter implements RemittanceSink {
         .text(a.providerId).date(a.fiscalPeriodDate).text(a.reason).text(a.reference).money(a.amount)
         .endRow();
     }
-    this.totals.paymentAmount += p.amount ?? 0n;
+    this.totals.paymentAmount += p.amount ?? 0;
     this.totals.providerAdjustments += plbTotal;
-  }
-
-  /** Flushes every appender; the caller commits. */
-  close(): void {
-    for (const table of TABLES) this.out[table].close();
-  }
-
-  /** Drops what is buffered; the caller rolls back. */
-  discard(): void {
-    for (const table of TABLES) this.out[table].discard();
   }
 
   private balanced(position: number, checkable: boolean): boolean | null {
@@ -174,6 +162,6 @@ export class RemittanceWriter implements RemittanceSink {
   }
 }
 
-function person(row: RowAppender, p: Person | null, fields: (keyof Person)[]): void {
+function person(row: BulkTable, p: Person | null, fields: (keyof Person)[]): void {
   for (const f of fields) row.text(p === null ? null : (p[f] as string | null));
 }

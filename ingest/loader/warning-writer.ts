@@ -1,17 +1,17 @@
 // Keeps the warnings of one file in ingest_warning, attached by position to the rows they concern.
-import type { RowAppender, Warehouse } from '../../warehouse/database.ts';
+import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
+import type { Warehouse } from '../../warehouse/database.ts';
 import { abbreviate, type Warning } from '../x12/diagnostics.ts';
 
 export class WarningWriter {
   count = 0;
+  private readonly out: BulkTable;
 
-  private constructor(
+  constructor(
+    bulk: BulkLoad,
     private readonly fileId: bigint,
-    private readonly out: RowAppender,
-  ) {}
-
-  static async open(warehouse: Warehouse, fileId: bigint): Promise<WarningWriter> {
-    return new WarningWriter(fileId, await warehouse.appender('ingest_warning'));
+  ) {
+    this.out = bulk.table('ingest_warning');
   }
 
   add(w: Warning): void {
@@ -21,13 +21,6 @@ export class WarningWriter {
       .endRow();
   }
 
-  close(): void {
-    this.out.close();
-  }
-
-  discard(): void {
-    this.out.discard();
-  }
 }
 
 /**

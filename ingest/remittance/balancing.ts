@@ -4,7 +4,7 @@ import type { Warning } from '../x12/diagnostics.ts';
 import { formatCents, type Cents } from '../x12/values.ts';
 import type { Adjustment, ClaimPayment, Remittance, ServiceLine } from './remittance.ts';
 
-const sumAdjustments = (adjustments: Adjustment[]): Cents => adjustments.reduce((sum, a) => sum + a.amount, 0n);
+const sumAdjustments = (adjustments: Adjustment[]): Cents => adjustments.reduce((sum, a) => sum + a.amount, 0);
 
 /** Service line: SVC02 − Σ line CAS = SVC03. */
 export function checkLine(file: string, line: ServiceLine): Warning[] {
@@ -23,7 +23,7 @@ export function checkLine(file: string, line: ServiceLine): Warning[] {
 /** Claim: CLP03 − Σ claim and line CAS = CLP04. */
 export function checkClaim(file: string, claim: ClaimPayment): Warning[] {
   if (claim.charge === null || claim.paid === null) return [];
-  const adjusted = sumAdjustments(claim.adjustments) + claim.lines.reduce((sum, l) => sum + sumAdjustments(l.adjustments), 0n);
+  const adjusted = sumAdjustments(claim.adjustments) + claim.lines.reduce((sum, l) => sum + sumAdjustments(l.adjustments), 0);
   if (claim.charge - adjusted === claim.paid) return [];
   return [{
     code: 'claim_unbalanced',
@@ -38,7 +38,7 @@ export function checkClaim(file: string, claim: ClaimPayment): Warning[] {
 export function checkTransaction(remittance: Remittance): Warning[] {
   const { payment } = remittance;
   if (payment.amount === null) return [];
-  const plb = remittance.providerAdjustments.reduce((sum, a) => sum + a.amount, 0n);
+  const plb = remittance.providerAdjustments.reduce((sum, a) => sum + a.amount, 0);
   const expected = remittance.claimPaidTotal - plb;
   const actual = payment.creditDebit === 'D' ? -payment.amount : payment.amount;
   if (expected === actual) return [];

@@ -12,7 +12,13 @@ const KNOWN_SEGMENTS = new Set([
   'MIA', 'MOA', 'AMT', 'QTY', 'SVC', 'LQ', 'PLB',
 ]);
 
-const emptyParty = (): Party => ({ name: null, idQualifier: null, id: null, references: [], position: null });
+function emptyParty(): Party {
+  return { name: null, idQualifier: null, id: null, references: [], position: null };
+}
+
+function orNull(value: string | undefined): string | null {
+  return value === undefined || value === '' ? null : value;
+}
 
 export class Remittance835Mapper {
   private readonly remittance: Remittance;
@@ -39,7 +45,7 @@ export class Remittance835Mapper {
       payee: emptyParty(),
       providerAdjustments: [],
       claimCount: 0,
-      claimPaidTotal: 0n,
+      claimPaidTotal: 0,
       endPosition: 0,
     };
   }
@@ -163,8 +169,7 @@ export class Remittance835Mapper {
 
   private procedure(e: Elements, composite: string | null): Procedure {
     if (composite === null) return { qualifier: null, code: null, modifiers: [], description: null };
-    const parts = splitComposite(composite, e.segment, (used) => this.mismatch(e, used));
-    const orNull = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+    const parts = splitComposite(composite, e.segment, this);
     return {
       qualifier: orNull(parts[0]),
       code: orNull(parts[1]),
@@ -173,10 +178,10 @@ export class Remittance835Mapper {
     };
   }
 
-  private mismatch(e: Elements, used: string): void {
+  onMismatch(used: string, segment: Segment): void {
     if (this.warnedMismatch) return;
     this.warnedMismatch = true;
-    e.warning(`composites use "${used}" but ISA16 declares "${e.segment.separators.component}"; read with "${used}"`, 'separator_mismatch');
+    new Elements(segment, this.remittance.header.file, this.warn).warning(`composites use "${used}" but ISA16 declares "${segment.separators.component}"; read with "${used}"`, 'separator_mismatch');
   }
 
   private cas(e: Elements): void {
@@ -197,7 +202,7 @@ export class Remittance835Mapper {
         triplet,
         group,
         reason: reason ?? '',
-        amount: e.parseMoney(rawAmount, e.name(at + 1)),
+        amount: e.parseMoney(rawAmount, at + 1),
         quantity: e.quantity(at + 2),
       };
       target.adjustments.push(adjustment);
@@ -315,7 +320,7 @@ export class Remittance835Mapper {
         e.warning(`PLB pair ${pair} has ${composite === null ? 'an amount but no reason' : 'a reason but no amount'}`);
         if (rawAmount === null) continue;
       }
-      const [reason, reference] = composite === null ? [''] : splitComposite(composite, e.segment, (used) => this.mismatch(e, used));
+      const [reason, reference] = composite === null ? [''] : splitComposite(composite, e.segment, this);
       this.remittance.providerAdjustments.push({
         position: e.segment.position,
         pair,
@@ -323,7 +328,7 @@ export class Remittance835Mapper {
         fiscalPeriodDate,
         reason: reason ?? '',
         reference: reference || null,
-        amount: e.parseMoney(rawAmount, e.name(at + 1)),
+        amount: e.parseMoney(rawAmount, at + 1),
       });
     }
   }
@@ -350,7 +355,7 @@ export class Remittance835Mapper {
     if (!claim) return;
     for (const w of checkClaim(this.remittance.header.file, claim)) this.warn(w);
     this.remittance.claimCount++;
-    this.remittance.claimPaidTotal += claim.paid ?? 0n;
+    this.remittance.claimPaidTotal += claim.paid ?? 0;
     this.claim = undefined;
     this.sink.claim(this.remittance, claim);
   }

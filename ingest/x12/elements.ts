@@ -30,20 +30,21 @@ export class Elements {
       if (required) this.warning(`${this.name(n)} (a required amount) is empty; loaded as missing`);
       return null;
     }
-    return this.parseMoney(raw, this.name(n));
+    return this.parseMoney(raw, n);
   }
 
-  parseMoney(raw: string, label: string): Cents {
-    const parsed = parseCents(raw.trim());
+  /** Element n's text as money; text that is not an amount rejects the file. */
+  parseMoney(raw: string, n: number): Cents {
+    const parsed = parseCents(raw);
     if (!parsed.ok) {
       throw new X12Error(
         'invalid_amount',
         { file: this.file, segment: this.segment.position, segmentText: segmentText(this.segment) },
-        `${label} "${raw}" is not an amount`,
-        'Correct the amount in the file (digits, an optional minus and decimal point) and ingest it again. Nothing of this file was loaded.',
+        `${this.name(n)} "${raw}" is not an amount`,
+        'Correct the amount in the file (digits, an optional minus and decimal point, at most 13 digits before it) and ingest it again. Nothing of this file was loaded.',
       );
     }
-    if (parsed.rounded) this.warning(`${label} "${raw}" has more than two decimals; rounded to the cent`);
+    if (parsed.rounded) this.warning(`${this.name(n)} "${raw}" has more than two decimals; rounded to the cent`);
     return parsed.value;
   }
 
@@ -86,13 +87,15 @@ export class Elements {
  * (LinuxForHealth samples: ":" declared, "HC>12345" sent); a two-letter qualifier followed by a
  * punctuation mark is read with that mark, and a warning says so.
  */
-export function splitComposite(value: string, segment: Segment, onMismatch: (used: string) => void): string[] {
+export function splitComposite(value: string, segment: Segment, mismatch: { onMismatch(used: string, segment: Segment): void }): string[] {
   const { component, element } = segment.separators;
   if (value.includes(component)) return value.split(component);
-  const m = /^[A-Z0-9]{2}([^A-Za-z0-9 .\-])/.exec(value);
+  const m = COMPOSITE_WITH_OTHER_SEPARATOR.exec(value);
   if (m && m[1] !== element) {
-    onMismatch(m[1]);
+    mismatch.onMismatch(m[1], segment);
     return value.split(m[1]);
   }
   return [value];
 }
+
+const COMPOSITE_WITH_OTHER_SEPARATOR = /^[A-Z0-9]{2}([^A-Za-z0-9 .\-])/;

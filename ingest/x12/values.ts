@@ -1,76 +1,111 @@
-// Exact values from X12 elements: money as integer cents (bigint), decimals as validated strings,
-// dates as ISO strings. Never a JavaScript float on the way in.
+// Exact values from X12 elements: money as integer cents, decimals as validated strings, dates as ISO
+// strings. Cents are JavaScript integers, exact up to 2^53 (about 90 trillion dollars): parseCents
+// refuses anything larger, and sums of integers that size stay exact. Never a fraction of a cent.
 
-/** Money in integer cents. */
-export type Cents = bigint;
+/** Money: an integer number of cents. */
+export type Cents = number;
 
-const DECIMAL = /^-?(\d+\.?\d*|\.\d+)$/;
+export type Parsed<T> = { ok: true; value: T; rounded: boolean } | { ok: false };
 
-export type Parsed<T> = { ok: true; value: T; rounded?: boolean } | { ok: false };
+const FAILED: Parsed<never> = { ok: false };
+/** Whole dollars beyond 13 digits would leave the exact-integer range of a double. */
+const MAX_WHOLE_DIGITS = 13;
 
-/** X12 "R" numbers: an optional minus, digits, an optional decimal point. */
+/** X12 "R" numbers: an optional minus, digits, an optional decimal point. Rounded half away from zero to the cent. */
 export function parseCents(text: string): Parsed<Cents> {
-  if (!DECIMAL.test(text)) return { ok: false };
-  const negative = text.startsWith('-');
-  const body = negative ? text.slice(1) : text;
-  const dot = body.indexOf('.');
-  const whole = dot < 0 ? body : body.slice(0, dot);
-  const fraction = dot < 0 ? '' : body.slice(dot + 1);
-  let cents = BigInt((whole || '0') + (fraction + '00').slice(0, 2));
-  let rounded = false;
-  const extra = fraction.slice(2);
-  if (/[1-9]/.test(extra)) {
-    rounded = true;
-    // Half away from zero, as payers round.
-    if (extra.charCodeAt(0) >= 53) cents += 1n;
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  if (n > 0 && text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
   }
-  return { ok: true, value: negative ? -cents : cents, rounded };
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    if (wholeDigits > 0 || d > 0) wholeDigits++;
+    whole = whole * 10 + d;
+  }
+  const sawWhole = i > (negative ? 1 : 0);
+  let fraction = 0;
+  let fractionDigits = 0;
+  let roundUp = false;
+  let rounded = false;
+  if (i < n && text.charCodeAt(i) === 46) {
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      if (fractionDigits < 2) fraction = fraction * 10 + d;
+      else {
+        if (fractionDigits === 2) roundUp = d >= 5;
+        if (d !== 0) rounded = true;
+      }
+      fractionDigits++;
+    }
+  }
+  if (i !== n || (!sawWhole && fractionDigits === 0) || wholeDigits > MAX_WHOLE_DIGITS) return FAILED;
+  if (fractionDigits === 1) fraction *= 10;
+  const cents = whole * 100 + fraction + (roundUp ? 1 : 0);
+  return { ok: true, value: negative && cents !== 0 ? -cents : cents, rounded };
 }
 
 export function formatCents(cents: Cents): string {
-  const negative = cents < 0n;
+  const negative = cents < 0;
   const abs = negative ? -cents : cents;
-  const whole = abs / 100n;
-  const fraction = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}${whole}.${fraction}`;
+  const fraction = abs % 100;
+  const whole = (abs - fraction) / 100;
+  return `${negative ? '-' : ''}${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
 }
 
-/** A JSON number for an amount: at most two decimals, exact for any amount a claim can carry. */
+/** A JSON number for an amount: at most two decimals, exactly the amount in the file. */
 export function centsToNumber(cents: Cents): number {
   return Number(formatCents(cents));
 }
 
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)$/;
+
 /** A decimal quantity (units, DRG weight) kept as its canonical text. */
 export function parseQuantity(text: string): Parsed<string> {
-  if (!DECIMAL.test(text)) return { ok: false };
+  if (!DECIMAL.test(text)) return FAILED;
   const negative = text.startsWith('-');
   let body = negative ? text.slice(1) : text;
   if (body.startsWith('.')) body = `0${body}`;
   if (body.endsWith('.')) body = body.slice(0, -1);
   if (body.includes('.')) body = body.replace(/0+$/, '').replace(/\.$/, '');
   body = body.replace(/^0+(?=\d)/, '');
-  return { ok: true, value: negative && body !== '0' ? `-${body}` : body };
+  return { ok: true, value: negative && body !== '0' ? `-${body}` : body, rounded: false };
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** CCYYMMDD (D8) to YYYY-MM-DD; also YYMMDD (ISA09) with the century window of X12 (00-49 → 20xx). */
 export function parseDate(text: string): Parsed<string> {
-  let y: number, m: number, d: number;
-  if (/^\d{8}$/.test(text)) {
+  let y: number;
+  let rest: string;
+  if (text.length === 8 && isDigits(text)) {
     y = Number(text.slice(0, 4));
-    m = Number(text.slice(4, 6));
-    d = Number(text.slice(6, 8));
-  } else if (/^\d{6}$/.test(text)) {
+    rest = text.slice(4);
+  } else if (text.length === 6 && isDigits(text)) {
     const yy = Number(text.slice(0, 2));
     y = yy < 50 ? 2000 + yy : 1900 + yy;
-    m = Number(text.slice(2, 4));
-    d = Number(text.slice(4, 6));
+    rest = text.slice(2);
   } else {
-    return { ok: false };
+    return FAILED;
   }
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false };
-  return { ok: true, value: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  const m = Number(rest.slice(0, 2));
+  const d = Number(rest.slice(2, 4));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days) return FAILED;
+  return { ok: true, value: `${y}-${rest.slice(0, 2)}-${rest.slice(2, 4)}`, rounded: false };
 }
 
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

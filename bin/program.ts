@@ -1,0 +1,31 @@
+// The `rcm` command line: each area registers its verbs here.
+import { Command, CommanderError } from 'commander';
+import { registerIngestCommand } from '../ingest/cli/ingest-command.ts';
+import { registerEraCommand } from '../ingest/cli/era-command.ts';
+import { CliError } from '../ingest/cli/cli-error.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('rcm')
+    .description('rcm-workbench: revenue-cycle analytics for medical practices')
+    .showHelpAfterError()
+    .exitOverride();
+  registerIngestCommand(program);
+  registerEraCommand(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      process.stderr.write(`rcm: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

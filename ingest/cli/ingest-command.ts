@@ -1,0 +1,102 @@
+// `rcm ingest <files or folders...> [--db PATH] [--json]`
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import Table from 'cli-table3';
+import { basename } from 'node:path';
+import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
+import { ingestFiles, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
+import type { FileOutcome } from '../loader/load-file.ts';
+import { centsToNumber } from '../x12/values.ts';
+import { count, megabytes, money } from './format.ts';
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description('load X12 835 remittance files (or folders of them) into the warehouse; each file all or nothing, the same file only once')
+    .argument('<paths...>', 'files or folders')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], options: { db: string; json?: boolean }) => {
+      const warehouse = await Warehouse.open(options.db);
+      try {
+        const showProgress = !options.json && process.stderr.isTTY === true;
+        const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined);
+        process.stdout.write(options.json ? `${JSON.stringify(summaryJson(run, options.db), null, 2)}\n` : summaryText(run, options.db));
+        process.exitCode = run.outcomes.some((o) => o.status === 'rejected') ? 1 : 0;
+      } finally {
+        warehouse.close();
+      }
+    });
+}
+
+function progressBar(): IngestProgress {
+  const bar = new cliProgress.SingleBar(
+    { format: 'ingest [{bar}] {percentage}% | {done}/{size} | {file}', hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let done = 0;
+  let total = 0;
+  return {
+    start(totalBytes) {
+      total = totalBytes;
+      bar.start(Math.max(totalBytes, 1), 0, { file: '', done: megabytes(0), size: megabytes(totalBytes) });
+    },
+    advance(bytes, file) {
+      done += bytes;
+      bar.update(Math.min(done, Math.max(total, 1)), { file: basename(file), done: megabytes(done), size: megabytes(total) });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+function totals(run: IngestRun) {
+  const loaded = run.outcomes.filter((o): o is Extract<FileOutcome, { status: 'loaded' }> => o.status === 'loaded');
+  return {
+    loaded: loaded.length,
+    duplicates: run.outcomes.filter((o) => o.status === 'duplicate').length,
+    rejected: run.outcomes.filter((o) => o.status === 'rejected').length,
+    claims: loaded.reduce((s, o) => s + o.claims, 0),
+    warnings: loaded.reduce((s, o) => s + o.warnings, 0),
+    paid: loaded.reduce((s, o) => s + o.paid, 0),
+    payments: loaded.reduce((s, o) => s + o.paymentAmount, 0),
+  };
+}
+
+export function summaryText(run: IngestRun, db: string): string {
+  const table = new Table({ head: ['file', 'result', 'claims', 'warnings', 'claims paid', 'payments'], style: { head: [], border: [] } });
+  for (const o of run.outcomes) {
+    if (o.status === 'loaded') table.push([basename(o.file), 'loaded', count(o.claims), count(o.warnings), money(o.paid), money(o.paymentAmount)]);
+    else if (o.status === 'duplicate') table.push([basename(o.file), `skipped: already loaded as ${basename(o.loadedAs)}`, '', '', '', '']);
+    else table.push([basename(o.file), 'REJECTED', '', '', '', '']);
+  }
+  const t = totals(run);
+  table.push([`${run.outcomes.length} files`, `${t.loaded} loaded, ${t.duplicates} skipped, ${t.rejected} rejected`, count(t.claims), count(t.warnings), money(t.paid), money(t.payments)]);
+  let text = `${table.toString()}\n`;
+  for (const o of run.outcomes) {
+    if (o.status === 'rejected') text += `\nrejected: ${o.message}\n  what to do: ${o.hint}\n`;
+  }
+  text += `\nbatch ${run.batchId} in ${db}${t.warnings > 0 ? ' (warnings: see the ingest_warning table)' : ''}\n`;
+  return text;
+}
+
+export function summaryJson(run: IngestRun, db: string) {
+  const t = totals(run);
+  return {
+    batch_id: Number(run.batchId),
+    database: db,
+    files: { total: run.outcomes.length, loaded: t.loaded, skipped_duplicates: t.duplicates, rejected: t.rejected },
+    claims: t.claims,
+    warnings: t.warnings,
+    claims_paid: centsToNumber(t.paid),
+    payments: centsToNumber(t.payments),
+    results: run.outcomes.map((o) => {
+      if (o.status === 'loaded') {
+        return { file: o.file, status: o.status, hash: o.hash, bytes: o.bytes, transactions: o.transactions, claims: o.claims, warnings: o.warnings, claims_paid: centsToNumber(o.paid), payments: centsToNumber(o.paymentAmount) };
+      }
+      if (o.status === 'duplicate') return { file: o.file, status: o.status, hash: o.hash, bytes: o.bytes, loaded_as: o.loadedAs };
+      return { file: o.file, status: o.status, hash: o.hash, bytes: o.bytes, error: { code: o.code, segment: o.segment, message: o.message, hint: o.hint } };
+    }),
+  };
+}
