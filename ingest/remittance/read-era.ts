@@ -1,7 +1,8 @@
 // Reads a whole 835 file into memory for the ERA viewer (`rcm era show`). The loader does not use
 // this: it streams claims straight into the warehouse.
 import { X12Error, type Warning } from '../x12/diagnostics.ts';
-import { readX12File } from '../x12/reader.ts';
+import { readX12Bytes, readX12File, type ReadSummary } from '../x12/reader.ts';
+import type { X12Visitor } from '../x12/envelope.ts';
 import { TransactionRouter } from '../transaction-router.ts';
 import { Remittance835Mapper } from './map-835.ts';
 import type { ClaimPayment, Remittance } from './remittance.ts';
@@ -11,7 +12,15 @@ export interface EraRead {
   error: X12Error | undefined;
 }
 
-export async function readEra(path: string, name = path): Promise<EraRead> {
+export function readEra(path: string, name = path): Promise<EraRead> {
+  return collectEra((visitor) => readX12File(path, visitor, name));
+}
+
+export function readEraBytes(bytes: Uint8Array, name: string): Promise<EraRead> {
+  return collectEra((visitor) => readX12Bytes(bytes, visitor, name));
+}
+
+async function collectEra(read: (visitor: X12Visitor) => Promise<ReadSummary>): Promise<EraRead> {
   const remittances: EraRead['remittances'] = [];
   let claims: ClaimPayment[] = [];
   let warnings: Warning[] = [];
@@ -26,7 +35,7 @@ export async function readEra(path: string, name = path): Promise<EraRead> {
   const router = new TransactionRouter({ '835': (header) => new Remittance835Mapper(header, sink, (w) => warnings.push(w)) }, (w) => warnings.push(w));
   let error: X12Error | undefined;
   try {
-    await readX12File(path, router, name);
+    await read(router);
   } catch (e) {
     if (!(e instanceof X12Error)) throw e;
     error = e;

@@ -55,7 +55,20 @@ export function parseIsa(text: string, start: number, file: string, segment: num
     throw failing('the file ends inside the ISA segment', 'The file is truncated; ask the sender for the whole file.');
   }
   const component = text[i + 1];
-  const terminator = text[i + 2];
+  let terminator = text[i + 2];
+  let end = i + 3;
+  if (terminator === '\r' || terminator === '\n') {
+    // A line break right after ISA16 is the terminator itself, unless a punctuation mark follows the
+    // break: then the file puts a newline before each terminator ("…:\n~").
+    let j = i + 2;
+    while (j < text.length && (text[j] === '\r' || text[j] === '\n')) j++;
+    if (j >= text.length && !atEnd) return undefined;
+    const next = text[j];
+    if (next !== undefined && !alphanumeric.test(next) && !/\s/.test(next) && next !== element && next !== component) {
+      terminator = next;
+      end = j + 1;
+    }
+  }
   if (alphanumeric.test(terminator) || terminator === element || terminator === component || terminator === ' ') {
     throw failing(`cannot tell the segment terminator: ISA16 is followed by "${terminator}"`, 'ISA16 must be one character followed by the segment terminator.');
   }
@@ -69,7 +82,7 @@ export function parseIsa(text: string, start: number, file: string, segment: num
   const version = elements[12] ?? '';
   const isa11 = elements[11] ?? '';
   const repetition = version >= '00402' && isa11.length === 1 && !alphanumeric.test(isa11) ? isa11 : undefined;
-  return { separators: { element, component, repetition, segment: terminator }, elements, end: i + 3, warnings };
+  return { separators: { element, component, repetition, segment: terminator }, elements, end, warnings };
 }
 
 /**

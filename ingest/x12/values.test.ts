@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { centsToNumber, formatCents, parseCents, parseDate, parseQuantity } from './values.ts';
+
+describe('money', () => {
+  it.each([
+    ['0', 0], ['0.00', 0], ['-0.00', 0], ['12', 1200], ['12.5', 1250], ['12.50', 1250], ['.5', 50], ['5.', 500],
+    ['-1.27', -127], ['150000.00', 15000000], ['9999999999999.99', 999999999999999], ['0.01', 1], ['-0.01', -1],
+  ])('reads %s as %i cents', (text, cents) => {
+    const parsed = parseCents(text);
+    expect(parsed).toEqual({ ok: true, value: cents, rounded: false });
+  });
+
+  it.each([['1.005', 101], ['1.004', 100], ['-1.005', -101], ['2.129', 213], ['1.0000', 100]])('rounds %s half away from zero to %i', (text, cents) => {
+    const parsed = parseCents(text);
+    expect(parsed.ok && parsed.value).toBe(cents);
+    expect(parsed.ok && parsed.rounded).toBe(text !== '1.0000');
+  });
+
+  it.each(['', '-', '.', '1.2.3', '12A', '1,000.00', '+5', ' 5', '1e3', '--1', '99999999999999.00'])('refuses %j', (text) => {
+    expect(parseCents(text).ok).toBe(false);
+  });
+
+  it('formats cents exactly', () => {
+    expect(formatCents(0)).toBe('0.00');
+    expect(formatCents(-127)).toBe('-1.27');
+    expect(formatCents(5)).toBe('0.05');
+    expect(formatCents(999999999999999)).toBe('9999999999999.99');
+    expect(centsToNumber(4575)).toBe(45.75);
+    expect(JSON.stringify(centsToNumber(-1))).toBe('-0.01');
+  });
+
+  it('sums a million cents without drift', () => {
+    let sum = 0;
+    for (let i = 0; i < 1_000_000; i++) sum += parseCents('0.10').ok ? 10 : 0;
+    expect(formatCents(sum)).toBe('100000.00');
+  });
+});
+
+describe('dates and quantities', () => {
+  it('reads CCYYMMDD and YYMMDD dates and refuses impossible ones', () => {
+    expect(parseDate('20240229')).toMatchObject({ ok: true, value: '2024-02-29' });
+    expect(parseDate('240315')).toMatchObject({ ok: true, value: '2024-03-15' });
+    expect(parseDate('991231')).toMatchObject({ ok: true, value: '1999-12-31' });
+    for (const bad of ['20230229', '20002316', '2024-01-01', '2024011', '', '20241301', '20240100', '19000229']) {
+      expect(parseDate(bad).ok).toBe(false);
+    }
+  });
+
+  it('keeps quantities as canonical decimal text', () => {
+    expect(parseQuantity('1.00')).toMatchObject({ value: '1' });
+    expect(parseQuantity('0.5')).toMatchObject({ value: '0.5' });
+    expect(parseQuantity('-6')).toMatchObject({ value: '-6' });
+    expect(parseQuantity('007')).toMatchObject({ value: '7' });
+    expect(parseQuantity('-0')).toMatchObject({ value: '0' });
+    expect(parseQuantity('x').ok).toBe(false);
+  });
+});
