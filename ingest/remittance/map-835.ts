@@ -26,6 +26,10 @@ export class Remittance835Mapper {
   private headerNumber: string | null = null;
   private claim: ClaimPayment | undefined;
   private line: ServiceLine | undefined;
+  /** The segments the open rows came from, for the text of balancing warnings. */
+  private bprSegment: Segment | undefined;
+  private claimSegment: Segment | undefined;
+  private lineSegment: Segment | undefined;
   private warnedMismatch = false;
   private warnedUnknown = new Set<string>();
 
@@ -81,13 +85,14 @@ export class Remittance835Mapper {
   end(trailer: TransactionTrailer): Remittance {
     this.closeClaim();
     this.remittance.endPosition = trailer.position;
-    for (const w of checkTransaction(this.remittance)) this.warn(w);
+    for (const w of checkTransaction(this.remittance, this.bprSegment)) this.warn(w);
     this.sink.remittance(this.remittance);
     return this.remittance;
   }
 
   private bpr(e: Elements): void {
     const p = this.remittance.payment;
+    this.bprSegment = e.segment;
     p.position = e.segment.position;
     p.handlingCode = e.text(1);
     p.amount = e.money(2, true);
@@ -122,6 +127,7 @@ export class Remittance835Mapper {
     this.party = undefined;
     const status = e.text(2) ?? '';
     const patientControlNumber = e.text(1);
+    this.claimSegment = e.segment;
     if (patientControlNumber === null) e.warning('CLP01 (patient control number) is empty');
     this.claim = {
       position: e.segment.position,
@@ -152,6 +158,7 @@ export class Remittance835Mapper {
     this.closeLine();
     const procedure = this.procedure(e, e.text(1));
     if (!procedure.code) e.warning('SVC01 has no procedure code');
+    this.lineSegment = e.segment;
     this.line = {
       position: e.segment.position,
       procedure,
@@ -345,7 +352,7 @@ export class Remittance835Mapper {
 
   private closeLine(): void {
     if (!this.line) return;
-    for (const w of checkLine(this.remittance.header.file, this.line)) this.warn(w);
+    for (const w of checkLine(this.remittance.header.file, this.line, this.lineSegment)) this.warn(w);
     this.line = undefined;
   }
 
@@ -353,7 +360,7 @@ export class Remittance835Mapper {
     this.closeLine();
     const claim = this.claim;
     if (!claim) return;
-    for (const w of checkClaim(this.remittance.header.file, claim)) this.warn(w);
+    for (const w of checkClaim(this.remittance.header.file, claim, this.claimSegment)) this.warn(w);
     this.remittance.claimCount++;
     this.remittance.claimPaidTotal += claim.paid ?? 0;
     this.claim = undefined;

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { FIXTURE_ANSWERS, fixture835 } from '../../tests/support/fixture-835.ts';
+import { SAMPLES_DIR, samplePath } from '../../tests/support/samples.ts';
+import { emptyTotals, synthetic835 } from '../../tests/support/synthetic-835.ts';
+import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
+import { formatCents } from '../x12/values.ts';
+import { ingestFiles } from './ingest-run.ts';
+
+const REMIT_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'ingest_file'];
+
+async function rowCounts(w: Warehouse): Promise<Record<string, bigint>> {
+  const out: Record<string, bigint> = {};
+  for (const t of REMIT_TABLES) out[t] = (await w.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`))!.n;
+  return out;
+}
+
+describe('loading the hand-computed fixture', () => {
+  let w: Warehouse;
+  let path: string;
+  const dir = tempDir();
+  beforeAll(async () => {
+    w = await tempWarehouse(dir);
+    path = writeFile(dir, 'fixture.835', fixture835());
+    const run = await ingestFiles(w, [path]);
+    expect(run.outcomes.map((o) => o.status)).toEqual(['loaded']);
+  });
+
+  it('stores claims, lines, adjustments and PLB with exact money', async () => {
+    const claims = await w.all('SELECT patient_control_number, status_code, charge, paid, is_reversal, claim_position FROM remit_claim ORDER BY claim_position');
+    expect(claims).toEqual([
+      { patient_control_number: 'CLAIM-A', status_code: '1', charge: '500.00', paid: '280.00', is_reversal: false, claim_position: 12n },
+      { patient_control_number: 'CLAIM-B', status_code: '4', charge: '150.00', paid: '0.00', is_reversal: false, claim_position: 27n },
+      { patient_control_number: 'CLAIM-C', status_code: '22', charge: '-100.00', paid: '-80.00', is_reversal: true, claim_position: 32n },
+      { patient_control_number: 'CLAIM-C', status_code: '1', charge: '100.00', paid: '90.00', is_reversal: false, claim_position: 37n },
+    ]);
+    const sums = await w.one('SELECT sum(paid)::VARCHAR AS paid, sum(charge)::VARCHAR AS charge, sum(patient_responsibility)::VARCHAR AS pr FROM remit_claim');
+    expect(sums).toEqual({ paid: FIXTURE_ANSWERS.claimPaid, charge: FIXTURE_ANSWERS.claimCharge, pr: FIXTURE_ANSWERS.patientResponsibility });
+    expect((await w.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_service_line'))!.n).toBe(BigInt(FIXTURE_ANSWERS.lines));
+    expect((await w.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_adjustment'))!.n).toBe(BigInt(FIXTURE_ANSWERS.adjustments));
+    const plb = await w.all('SELECT reason_code, reference, amount FROM remit_provider_adjustment ORDER BY pair');
+    expect(plb).toEqual([{ reason_code: 'L6', reference: 'INT1', amount: '-5.00' }, { reason_code: 'WO', reference: 'ICN-X', amount: '15.00' }]);
+    const payment = await w.one('SELECT amount, payment_date, trace_number, payer_id, payee_npi, payee_tax_id, claim_count, claim_paid_total, provider_adjustment_total, is_balanced FROM remit_payment');
+    expect(payment).toEqual({
+      amount: FIXTURE_ANSWERS.payment, payment_date: '2024-03-15', trace_number: 'TRACE001', payer_id: 'ACME01', payee_npi: '1234567893',
+      payee_tax_id: '111223333', claim_count: 4, claim_paid_total: '290.00', provider_adjustment_total: '10.00', is_balanced: true,
+    });
+  });
+
+  it('splits procedure composites and keeps line ids, dates, remarks and reversal flags', async () => {
+    const lines = await w.all('SELECT procedure_code, modifier_1, units, service_date, line_control_number, is_balanced FROM remit_service_line ORDER BY line_position');
+    expect(lines[0]).toEqual({ procedure_code: '99213', modifier_1: '25', units: '1.0000', service_date: '2024-03-01', line_control_number: 'A-1', is_balanced: true });
+    expect(lines[1]).toMatchObject({ procedure_code: '96372', modifier_1: null, units: '2.0000' });
+    expect(await w.all("SELECT source, qualifier, code FROM remit_remark")).toEqual([{ source: 'LQ', qualifier: 'HE', code: 'N130' }]);
+    const levels = await w.all('SELECT level, group_code, reason_code, amount, claim_is_reversal FROM remit_adjustment ORDER BY segment_position');
+    expect(levels[0]).toEqual({ level: 'claim', group_code: 'CO', reason_code: 'A2', amount: '20.00', claim_is_reversal: false });
+    expect(levels.find((a) => a.claim_is_reversal)).toEqual({ level: 'line', group_code: 'CO', reason_code: '45', amount: '-20.00', claim_is_reversal: true });
+  });
+
+  it('makes every row traceable to its batch, file name, file hash and segment', async () => {
+    const hash = createHash('sha256').update(fixture835()).digest('hex');
+    const rows = await w.all(
+      `SELECT DISTINCT f.batch_id, f.file_name, f.file_hash FROM remit_service_line l JOIN ingest_file f USING (file_id)`,
+    );
+    expect(rows).toEqual([{ batch_id: 1n, file_name: path, file_hash: hash }]);
+    expect(await w.one('SELECT transaction_type, control_number, interchange_control_number, group_control_number, group_version FROM x12_transaction')).toEqual({
+      transaction_type: '835', control_number: '0001', interchange_control_number: '000000001', group_control_number: '7', group_version: '005010X221A1',
+    });
+  });
+
+  it('does nothing the second time, whatever the file is called', async () => {
+    const before = await rowCounts(w);
+    const copy = writeFile(dir, 'renamed.txt', fixture835());
+    const run = await ingestFiles(w, [path, copy]);
+    expect(run.outcomes.map((o) => o.status)).toEqual(['duplicate', 'duplicate']);
+    expect(await rowCounts(w)).toEqual(before);
+  });
+});
+
+describe('a rejected file beside good ones in one run', () => {
+  it('loads the good files, records the bad ones with file, place and hint, and keeps nothing of them', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const files = join(dir, 'in');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(files);
+    writeFile(files, 'a-good.835', fixture835());
+    const bad = fixture835({}, 3);
+    // Fails at the very last claim of the third transaction set: two sets were already written when it fails.
+    const lastClp = bad.lastIndexOf('CLP*CLAIM-C*1*100.00*90.00');
+    writeFile(files, 'b-bad-amount.835', `${bad.slice(0, lastClp)}CLP*CLAIM-C*1*100.00*9O.00${bad.slice(lastClp + 'CLP*CLAIM-C*1*100.00*90.00'.length)}`);
+    writeFile(files, 'c-truncated.835', fixture835().slice(0, 900));
+    writeFile(files, 'd-notes.txt', 'these are not remittances\n');
+    writeFile(files, '.hidden', 'ignored');
+    writeFileSync(join(files, 'e-sample.835'), (await import('node:fs')).readFileSync(samplePath('linuxforhealth_x12__835-managed-care.835')));
+
+    const run = await ingestFiles(w, [files]);
+    expect(run.outcomes.map((o) => [o.file.split('/').pop(), o.status])).toEqual([
+      ['a-good.835', 'loaded'], ['b-bad-amount.835', 'rejected'], ['c-truncated.835', 'rejected'], ['d-notes.txt', 'rejected'], ['e-sample.835', 'loaded'],
+    ]);
+    const errors = await w.all('SELECT file_name, error_code, segment_position, message, hint FROM ingest_error ORDER BY error_id');
+    expect(errors.map((e) => [String(e.file_name).split('/').pop(), e.error_code])).toEqual([
+      ['b-bad-amount.835', 'invalid_amount'], ['c-truncated.835', 'truncated'], ['d-notes.txt', 'not_x12'],
+    ]);
+    expect(errors[0].segment_position).toBe(BigInt(bad.slice(0, lastClp).split('~').length));
+    for (const e of errors) expect(String(e.hint).length).toBeGreaterThan(10);
+    const counts = await w.all<{ file_name: string; claims: bigint }>(
+      'SELECT f.file_name, count(*) AS claims FROM remit_claim JOIN ingest_file f USING (file_id) GROUP BY 1 ORDER BY 1',
+    );
+    expect(counts.map((c) => [c.file_name.split('/').pop(), c.claims])).toEqual([['a-good.835', 4n], ['e-sample.835', 2n]]);
+    expect((await w.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_claim'))!.n).toBe(6n);
+    expect((await w.one<{ n: bigint }>('SELECT count(*) AS n FROM x12_transaction'))!.n).toBe(2n);
+    expect(await w.one('SELECT files_loaded, files_skipped, files_rejected FROM ingest_batch')).toEqual({ files_loaded: 2, files_skipped: 0, files_rejected: 3 });
+  });
+});
+
+describe('warnings are kept with the rows they concern', () => {
+  it('marks the unbalanced line of the tertiary sample and keeps the warning with its segment', async () => {
+    const w = await tempWarehouse();
+    await ingestFiles(w, [samplePath('linuxforhealth_x12__835-tertiary-payment.835')]);
+    const warning = await w.one("SELECT segment_position, subject_position, segment_text, message FROM ingest_warning WHERE warning_code = 'line_unbalanced'");
+    expect(warning).toMatchObject({ segment_position: 20n, subject_position: 20n, segment_text: 'SVC*HC*24599.00*1766.50*187.50**1' });
+    expect(await w.one('SELECT is_balanced FROM remit_service_line WHERE line_position = 20')).toEqual({ is_balanced: false });
+    expect(await w.one('SELECT is_balanced FROM remit_claim')).toEqual({ is_balanced: true });
+  });
+
+  it('flags the same payment delivered in two different files', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const first = writeFile(dir, 'one.835', fixture835({ interchangeControl: '000000001' }));
+    const second = writeFile(dir, 'two.835', fixture835({ interchangeControl: '000000002' }));
+    const run = await ingestFiles(w, [first, second]);
+    expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded']);
+    const warnings = await w.all("SELECT file_id, message FROM ingest_warning WHERE warning_code = 'duplicate_payment'");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].file_id).toBe(2n);
+    expect(String(warnings[0].message)).toContain('TRACE001');
+  });
+});
+
+describe('every public sample', () => {
+  it('loads each 835, and refuses the other transaction types with a clear reason', async () => {
+    const w = await tempWarehouse();
+    const run = await ingestFiles(w, [SAMPLES_DIR]);
+    const byName = Object.fromEntries(run.outcomes.map((o) => [o.file.split('/').pop(), o]));
+    for (const name of readdirSync(SAMPLES_DIR)) {
+      const o = byName[name];
+      if (name === 'SOURCES.md') expect(o).toMatchObject({ status: 'rejected', code: 'not_x12' });
+      else if (/835/.test(name)) expect(o, name).toMatchObject({ status: 'loaded' });
+      else expect(o, name).toMatchObject({ status: 'rejected', code: 'unsupported_transaction' });
+    }
+    const total = await w.one('SELECT count(*) AS claims, sum(paid)::VARCHAR AS paid FROM remit_claim');
+    expect(total!.claims).toBe(2n + 2n + 1n + 2n + 1n + 3n + 468n + 1n + 1n + 3n + 10n + 375n);
+  });
+});
+
+describe('a synthetic remittance set', () => {
+  it('loads with the totals the generator counted', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const totals = emptyTotals();
+    const path = writeFile(dir, 'synthetic.835', [...synthetic835({ seed: 11, claims: 3000, claimsPerTransaction: 250 }, totals)].join(''));
+    const run = await ingestFiles(w, [path]);
+    expect(run.outcomes[0]).toMatchObject({ status: 'loaded', warnings: 0, claims: totals.claims });
+    const db = await w.one<Record<string, unknown>>(`SELECT
+      (SELECT count(*) FROM remit_payment) AS transactions,
+      (SELECT count(*) FROM remit_claim) AS claims,
+      (SELECT count(*) FROM remit_claim WHERE is_reversal) AS reversals,
+      (SELECT count(*) FROM remit_service_line) AS lines,
+      (SELECT count(*) FROM remit_adjustment) AS adjustments,
+      (SELECT count(*) FROM remit_provider_adjustment) AS plb,
+      (SELECT sum(paid)::VARCHAR FROM remit_claim) AS paid,
+      (SELECT sum(charge)::VARCHAR FROM remit_claim) AS charge,
+      (SELECT sum(CASE credit_debit WHEN 'D' THEN -amount ELSE amount END)::VARCHAR FROM remit_payment) AS payments,
+      (SELECT sum(amount)::VARCHAR FROM remit_provider_adjustment) AS plb_total,
+      (SELECT segment_count FROM ingest_file) AS segments`);
+    expect(db).toEqual({
+      transactions: BigInt(totals.transactions), claims: BigInt(totals.claims), reversals: BigInt(totals.reversals), lines: BigInt(totals.lines),
+      adjustments: BigInt(totals.adjustments), plb: BigInt(totals.providerAdjustments), paid: cents(totals.claimPaid), charge: cents(totals.claimCharge),
+      payments: cents(totals.payments), plb_total: cents(totals.providerAdjustmentTotal), segments: BigInt(totals.segments),
+    });
+    expect(totals.reversals).toBeGreaterThan(0);
+  });
+});
+
+function cents(c: bigint): string {
+  return formatCents(Number(c));
+}
