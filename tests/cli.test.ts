@@ -1,0 +1,96 @@
+// The CLI as a user runs it: a real process, a real DuckDB file.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rcm } from './support/cli.ts';
+import { fixture835 } from './support/fixture-835.ts';
+import { samplePath } from './support/samples.ts';
+import { tempDir, writeFile } from './support/temp.ts';
+
+const GOLDEN = new URL('./golden/', import.meta.url);
+
+/** Compares with a golden file; RCM_UPDATE_GOLDEN=1 rewrites it (then review the diff). */
+function expectGolden(name: string, actual: string): void {
+  const path = new URL(name, GOLDEN);
+  if (process.env.RCM_UPDATE_GOLDEN) writeFileSync(path, actual);
+  expect(existsSync(path), `golden file ${name} is missing: run with RCM_UPDATE_GOLDEN=1 and review it`).toBe(true);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('rcm ingest', () => {
+  const dir = tempDir();
+  const db = join(dir, 'cli.duckdb');
+
+  it('loads good files, rejects the bad one, exits 1 and prints a JSON summary', () => {
+    const good = writeFile(dir, 'good.835', fixture835());
+    const bad = writeFile(dir, 'bad.835', fixture835().slice(0, 700));
+    const result = rcm('ingest', good, bad, samplePath('linuxforhealth_x12__835-medicare-part-a.835'), '--db', db, '--json');
+    expect(result.status).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({
+      batch_id: 1, database: db, files: { total: 3, loaded: 2, skipped_duplicates: 0, rejected: 1 }, claims: 6, warnings: 0,
+      claims_paid: 150288.73, payments: 150280,
+    });
+    expect(summary.results[1]).toMatchObject({ file: bad, status: 'rejected', error: { code: 'truncated' } });
+    expect(summary.results[1].error.hint).toMatch(/truncated/);
+  });
+
+  it('says so and changes nothing when the same files come again; exit 0', () => {
+    const result = rcm('ingest', join(dir, 'good.835'), '--db', db);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('skipped: already loaded as good.835');
+    expect(result.stdout).toContain('0 loaded, 1 skipped, 0 rejected');
+  });
+
+  it('prints a table with the rejected file and what to do', () => {
+    const result = rcm('ingest', join(dir, 'bad.835'), '--db', db);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/bad\.835.*REJECTED/);
+    expect(result.stdout).toMatch(/rejected: .*bad\.835, segment \d+: the file ends inside transaction set 835 0001/);
+    expect(result.stdout).toContain('what to do:');
+  });
+
+  it('refuses a call without files', () => {
+    const result = rcm('ingest', '--db', db);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("missing required argument 'paths'");
+  });
+});
+
+describe('rcm era show', () => {
+  it('prints the stable JSON document (golden file)', () => {
+    const result = rcm('era', 'show', samplePath('linuxforhealth_x12__835-managed-care.835'), '--json');
+    expect(result.status).toBe(0);
+    expectGolden('era-managed-care.json', result.stdout);
+    const doc = JSON.parse(result.stdout);
+    expect(Object.keys(doc)).toEqual(['transactions', 'errors']);
+    expect(Object.keys(doc.transactions[0])).toEqual(['control_number', 'payment', 'payer', 'payee', 'claims', 'provider_adjustments', 'warnings']);
+  });
+
+  it('prints the fixture the way a biller reads it (golden file)', () => {
+    const dir = tempDir();
+    const result = rcm('era', 'show', writeFile(dir, 'fixture.835', fixture835()));
+    expect(result.status).toBe(0);
+    expectGolden('era-fixture.txt', result.stdout);
+    expect(result.stdout).toContain('REVERSAL of a previous payment');
+    expect(result.stdout).toContain('L6 ref INT1  -5.00');
+  });
+
+  it('reports an unreadable file in errors[] and exits 1', () => {
+    const dir = tempDir();
+    const result = rcm('era', 'show', writeFile(dir, 'notes.txt', 'hello'), '--json');
+    expect(result.status).toBe(1);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.transactions).toEqual([]);
+    expect(doc.errors).toEqual([expect.objectContaining({ segment: 1, message: expect.stringContaining('not an X12 file') })]);
+  });
+});
+
+describe('rcm --help', () => {
+  it('lists the verbs', () => {
+    const result = rcm('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('ingest');
+    expect(result.stdout).toContain('era');
+  });
+});
