@@ -53,18 +53,18 @@ export class BulkLoad {
       if (this.failure) return;
       try {
         await this.warehouse.run(
-          `COPY ${table} FROM '${path.replaceAll("'", "''")}' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', ALLOW_QUOTED_NULLS false, AUTO_DETECT false)`,
+          `COPY ${table} FROM '${path.replaceAll("'", "''")}' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', ALLOW_QUOTED_NULLS false, NEW_LINE '\\n', AUTO_DETECT false)`,
         );
       } catch (error) {
         this.failure = error;
       } finally {
-        rmSync(path, { force: true });
+        if (!process.env.RCM_KEEP_STAGING) rmSync(path, { force: true });
       }
     });
   }
 
   private cleanUp(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    if (!process.env.RCM_KEEP_STAGING) rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

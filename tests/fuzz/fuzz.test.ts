@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir, tempWarehouse } from '../support/temp.ts';
+import { checkLoader, checkReader, describeFailure, makeCase, seeds, type Failure } from './fuzz.ts';
+
+const READER_CASES = 3000;
+const LOADER_CASES = 300;
+
+describe('fuzzing (seeded)', () => {
+  const all = seeds();
+
+  it(`reader: ${READER_CASES} mutated files never throw anything but X12Error and never hang`, async () => {
+    const failures: Failure[] = [];
+    for (let n = 0; n < READER_CASES; n++) {
+      const failure = await checkReader(makeCase(n, all, 1), 2_000);
+      if (failure) failures.push(failure);
+    }
+    expect(failures.map(describeFailure)).toEqual([]);
+  }, 300_000);
+
+  it(`loader: ${LOADER_CASES} mutated files load whole or leave nothing`, async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const failures: Failure[] = [];
+    for (let n = 0; n < LOADER_CASES; n++) {
+      const failure = await checkLoader(makeCase(n, all, 2), w, dir, 0n);
+      if (failure) failures.push(failure);
+    }
+    expect(failures.map(describeFailure)).toEqual([]);
+    const outcomes = await w.all<{ n: bigint }>('SELECT (SELECT count(*) FROM ingest_file) + (SELECT count(*) FROM ingest_error) AS n');
+    expect(outcomes[0].n).toBeGreaterThan(LOADER_CASES / 2);
+  }, 300_000);
+});

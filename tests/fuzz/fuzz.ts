@@ -1,0 +1,142 @@
+// Seeded fuzzing of the reader and the loader: the public samples (and the fixture), mutated by
+// truncations, byte flips, separator swaps, duplicated and dropped segments, huge elements and stray
+// whitespace. A case passes when the reader returns or fails with its own X12Error within the time
+// limit, and the loader either loads the whole file or leaves no row of it behind.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { X12Error } from '../../ingest/x12/diagnostics.ts';
+import { readEraBytes } from '../../ingest/remittance/read-era.ts';
+import { loadFile } from '../../ingest/loader/load-file.ts';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { fixture835 } from '../support/fixture-835.ts';
+import { Random } from '../support/random.ts';
+import { SAMPLES_DIR } from '../support/samples.ts';
+
+export interface Seed {
+  name: string;
+  bytes: Buffer;
+}
+
+export function seeds(): Seed[] {
+  const out: Seed[] = readdirSync(SAMPLES_DIR)
+    .filter((n) => n !== 'SOURCES.md')
+    .map((name) => ({ name, bytes: readFileSync(join(SAMPLES_DIR, name)) }));
+  out.push({ name: 'fixture.835', bytes: Buffer.from(fixture835()) });
+  out.push({ name: 'fixture-crlf.835', bytes: Buffer.from(fixture835({ after: '\r\n' })) });
+  return out;
+}
+
+type Mutation = (bytes: Buffer, random: Random) => Buffer;
+
+const SEPARATORS = ['*', '~', ':', '^', '|', '>', '\n', '\r', '_', ' ', '\0'];
+
+const MUTATIONS: Record<string, Mutation> = {
+  truncate: (b, r) => b.subarray(0, r.int(0, b.length)),
+  flipByte(b, r) {
+    const out = Buffer.from(b);
+    for (let n = r.int(1, 8); n > 0 && out.length > 0; n--) out[r.int(0, out.length - 1)] = r.int(0, 255);
+    return out;
+  },
+  swapSeparator(b, r) {
+    const from = r.pick(SEPARATORS).charCodeAt(0);
+    const to = r.pick(SEPARATORS).charCodeAt(0);
+    const out = Buffer.from(b);
+    const all = r.chance(0.5);
+    for (let i = 0; i < out.length; i++) if (out[i] === from && (all || r.chance(0.1))) out[i] = to;
+    return out;
+  },
+  duplicateSegment: (b, r) => editSegments(b, r, (segments, i) => segments.splice(i, 0, segments[i])),
+  dropSegment: (b, r) => editSegments(b, r, (segments, i) => segments.splice(i, 1)),
+  hugeElement: (b, r) => editSegments(b, r, (segments, i) => {
+    segments[i] = `${segments[i]}*${'X'.repeat(r.pick([1_000, 70_000, 200_000]))}`;
+  }),
+  strayWhitespace(b, r) {
+    const at = r.int(0, b.length);
+    return Buffer.concat([b.subarray(0, at), Buffer.from(r.pick(['\n', '\r\n', '  ', '\uFEFF', '\t\n\n'])), b.subarray(at)]);
+  },
+  negateAmount: (b) => Buffer.from(b.toString('latin1').replace(/CLP\*([^*]*)\*([^*]*)\*/, 'CLP*$1*$2*-'), 'latin1'),
+};
+
+function editSegments(b: Buffer, r: Random, edit: (segments: string[], i: number) => void): Buffer {
+  const text = b.toString('latin1');
+  const segments = text.split('~');
+  if (segments.length < 2) return b;
+  edit(segments, r.int(0, segments.length - 2));
+  return Buffer.from(segments.join('~'), 'latin1');
+}
+
+export interface Case {
+  number: number;
+  seed: string;
+  mutations: string[];
+  bytes: Buffer;
+}
+
+export function makeCase(number: number, all: Seed[], masterSeed: number): Case {
+  const random = new Random(masterSeed * 1_000_003 + number);
+  const seed = random.pick(all);
+  let bytes = seed.bytes;
+  const names = Object.keys(MUTATIONS);
+  const mutations: string[] = [];
+  for (let n = random.int(1, 3); n > 0; n--) {
+    const name = random.pick(names);
+    mutations.push(name);
+    bytes = MUTATIONS[name](bytes, random);
+  }
+  return { number, seed: seed.name, mutations, bytes };
+}
+
+export interface Failure {
+  case: Case;
+  problem: string;
+}
+
+/** The reader must return, or fail with X12Error, and never take long. */
+export async function checkReader(c: Case, limitMs: number): Promise<Failure | undefined> {
+  const started = performance.now();
+  try {
+    await readEraBytes(c.bytes, `case-${c.number}`);
+  } catch (error) {
+    return { case: c, problem: `threw ${error instanceof Error ? error.stack : String(error)}` };
+  }
+  const ms = performance.now() - started;
+  if (ms > limitMs) return { case: c, problem: `took ${ms.toFixed(0)} ms` };
+  return undefined;
+}
+
+const ROW_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning'];
+
+async function totalRows(w: Warehouse): Promise<bigint> {
+  const row = await w.one<{ n: bigint }>(`SELECT ${ROW_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`);
+  return row!.n;
+}
+
+/** The loader must load all of the file or none of it, and record why when none. */
+export async function checkLoader(c: Case, w: Warehouse, dir: string, batchId: bigint): Promise<Failure | undefined> {
+  const path = join(dir, `case-${c.number}.x12`);
+  writeFileSync(path, c.bytes);
+  const before = await totalRows(w);
+  let outcome;
+  try {
+    outcome = await loadFile(w, batchId, path);
+  } catch (error) {
+    return { case: c, problem: `loader threw ${error instanceof Error ? error.stack : String(error)}` };
+  }
+  const after = await totalRows(w);
+  if (outcome.status === 'rejected' || outcome.status === 'duplicate') {
+    if (after !== before) return { case: c, problem: `${outcome.status} file left ${after - before} rows` };
+    if (outcome.status === 'rejected' && !(await w.one('SELECT 1 FROM ingest_error WHERE file_name = $1', [path]))) {
+      return { case: c, problem: 'rejected file has no ingest_error row' };
+    }
+    return undefined;
+  }
+  const claims = await w.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_claim WHERE file_id = $1', [outcome.fileId]);
+  if (claims!.n !== BigInt(outcome.claims)) return { case: c, problem: `loaded ${claims!.n} claims, reader counted ${outcome.claims}` };
+  return undefined;
+}
+
+export function describeFailure(f: Failure): string {
+  return `case ${f.case.number} (${f.case.seed}; ${f.case.mutations.join(' + ')}): ${f.problem}`;
+}
+
+export { X12Error };
