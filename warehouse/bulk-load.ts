@@ -2,7 +2,7 @@
 // table with DuckDB's COPY, inside the caller's transaction. Measured here: about 4× faster than the
 // row appender (6.7 s vs 1.9 s for a million rows of eleven columns), and the COPY of one staging file
 // runs on DuckDB's threads while the next one is being written.
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Warehouse } from './database.ts';
@@ -19,13 +19,39 @@ const STAGING_FILE_BYTES = 8 << 20;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
+const STAGING_PREFIX = 'rcm-stage-';
+let staleRemoved = false;
+
+/** Staging folders left by a process that was killed (their pid is gone) are removed once per process. */
+function removeStaleStaging(): void {
+  if (staleRemoved) return;
+  staleRemoved = true;
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(name.startsWith(STAGING_PREFIX) ? name.slice(STAGING_PREFIX.length).split('-')[0] : NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class BulkLoad {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'rcm-stage-'));
+  private readonly dir: string;
   private readonly tables: BulkTable[] = [];
   private copies: Promise<void> = Promise.resolve();
   private failure: unknown;
 
-  constructor(private readonly warehouse: Warehouse) {}
+  constructor(private readonly warehouse: Warehouse) {
+    removeStaleStaging();
+    this.dir = mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`));
+  }
 
   table(name: string): BulkTable {
     const table = new BulkTable(name, this.dir, (path) => this.copy(name, path));

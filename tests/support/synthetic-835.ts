@@ -58,82 +58,109 @@ const money = (cents: bigint) => {
   return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 };
 
+/** One adjudicated claim: its lines, and for some a reversal and corrected lines. */
+interface SyntheticClaim {
+  number: number;
+  status: string;
+  lines: Line[];
+  correction: Line[] | null;
+}
+
+function makeClaim(random: Random, number: number): SyntheticClaim {
+  const status = random.chance(0.05) ? '4' : '1';
+  const lines = makeLines(random);
+  const correction = random.chance(0.02) ? makeLines(random) : null;
+  return { number, status, lines, correction };
+}
+
+const sum = (values: bigint[]) => values.reduce((s, v) => s + v, 0n);
+const paidOf = (lines: Line[]) => sum(lines.map((l) => l.paid));
+const prOf = (lines: Line[]) => sum(lines.flatMap((l) => l.adjustments.filter((a) => a[0] === 'PR').map((a) => a[2])));
+
+/**
+ * Writes the file piece by piece: a transaction set is generated twice from the same seed, once to
+ * learn its payment total (the BPR comes first) and once to write it, so nothing but one claim is held.
+ */
 export function* synthetic835(options: SyntheticOptions, totals: SyntheticTotals = emptyTotals()): Generator<string> {
-  const random = new Random(options.seed);
   const el = options.element ?? '*';
   const co = options.component ?? ':';
   const term = (options.terminator ?? '~') + (options.lineEnding ?? '\n');
   const perTransaction = options.claimsPerTransaction ?? 200;
-  const control = String(options.interchangeControl ?? 1).padStart(9, '0');
+  const interchange = options.interchangeControl ?? 1;
+  const control = String(interchange).padStart(9, '0');
   const seg = (...elements: string[]) => elements.join(el) + term;
   const emit = (text: string) => {
     totals.bytes += Buffer.byteLength(text);
     return text;
   };
 
+  const writeClaim = (c: SyntheticClaim): string[] => {
+    const out: string[] = [];
+    const pcn = `PCN${options.seed}-${c.number}`;
+    const write = (status: string, sign: bigint, ls: Line[], icn: string) => {
+      const charge = sum(ls.map((l) => l.charge)) * sign;
+      const paid = paidOf(ls) * sign;
+      out.push(
+        seg('CLP', pcn, status, money(charge), money(paid), money(prOf(ls) * sign), '12', icn, '11', '1'),
+        seg('NM1', 'QC', '1', 'DOE', `PAT${c.number % 997}`, '', '', '', 'MI', `M${c.number}`),
+        seg('NM1', '82', '1', 'SMITH', 'JANE', '', '', '', 'XX', '1234567893'),
+        seg('DTM', '232', '20241215'),
+        seg('DTM', '233', '20241215'),
+      );
+      ls.forEach((l, n) => {
+        out.push(seg('SVC', ['HC', l.code, l.modifier].filter(Boolean).join(co), money(l.charge * sign), money(l.paid * sign), '', String(l.units)), seg('DTM', '472', '20241215'));
+        for (const [group, reason, amount] of l.adjustments) out.push(seg('CAS', group, reason, money(amount * sign)));
+        out.push(seg('REF', '6R', `${c.number}-${n + 1}`), seg('AMT', 'B6', money((l.paid + prOf([l])) * sign)));
+        if (l.remark) out.push(seg('LQ', 'HE', l.remark));
+      });
+    };
+    write(c.status, 1n, c.lines, `ICN${c.number}A`);
+    if (c.correction) {
+      // A reversal of the payment just made, then the corrected adjudication.
+      write('22', -1n, c.lines, `ICN${c.number}A`);
+      write('1', 1n, c.correction, `ICN${c.number}B`);
+    }
+    return out;
+  };
+
+  const claimTotals = (c: SyntheticClaim) => {
+    const adjudications: [Line[], bigint][] = [[c.lines, 1n]];
+    if (c.correction) adjudications.push([c.lines, -1n], [c.correction, 1n]);
+    return adjudications;
+  };
+
   const isa = `ISA${el}00${el}          ${el}00${el}          ${el}ZZ${el}PAYERSENDER    ${el}ZZ${el}PRACTICE       ${el}250102${el}1200${el}^${el}00501${el}${control}${el}0${el}P${el}${co}${term}`;
   yield emit(isa + seg('GS', 'HP', 'PAYERSENDER', 'PRACTICE', '20250102', '1200', '1', 'X', '005010X221A1'));
   totals.segments += 2;
 
-  let claimNumber = 0;
+  let firstClaim = 1;
   let transactions = 0;
-  while (claimNumber < options.claims) {
+  while (firstClaim <= options.claims) {
     transactions++;
-    const st = String(transactions).padStart(4, '0');
-    const body: string[] = [];
+    const count = Math.min(perTransaction, options.claims - firstClaim + 1);
+    const transactionSeed = options.seed * 7919 + interchange * 104729 + transactions;
+
+    // Pass 1: the payment total and the segment count.
+    let random = new Random(transactionSeed);
     let paidTotal = 0n;
-    const claimSegments: string[] = [];
-    const count = Math.min(perTransaction, options.claims - claimNumber);
+    let claimSegmentCount = 0;
     for (let i = 0; i < count; i++) {
-      claimNumber++;
-      const pcn = `PCN${options.seed}-${claimNumber}`;
-      const lines = makeLines(random);
-      const write = (status: string, sign: bigint, ls: Line[], icn: string) => {
-        const charge = ls.reduce((s, l) => s + l.charge, 0n) * sign;
-        const paid = ls.reduce((s, l) => s + l.paid, 0n) * sign;
-        const pr = ls.reduce((s, l) => s + l.adjustments.filter((a) => a[0] === 'PR').reduce((t, a) => t + a[2], 0n), 0n) * sign;
-        claimSegments.push(
-          seg('CLP', pcn, status, money(charge), money(paid), money(pr), '12', icn, '11', '1'),
-          seg('NM1', 'QC', '1', 'DOE', `PAT${claimNumber % 997}`, '', '', '', 'MI', `M${claimNumber}`),
-          seg('NM1', '82', '1', 'SMITH', 'JANE', '', '', '', 'XX', '1234567893'),
-          seg('DTM', '232', '20241215'),
-          seg('DTM', '233', '20241215'),
-        );
-        totals.claims++;
-        totals.claimPaid += paid;
-        totals.claimCharge += charge;
-        paidTotal += paid;
-        ls.forEach((l, n) => {
-          claimSegments.push(
-            seg('SVC', ['HC', l.code, l.modifier].filter(Boolean).join(co), money(l.charge * sign), money(l.paid * sign), '', String(l.units)),
-            seg('DTM', '472', '20241215'),
-          );
-          for (const [group, reason, amount] of l.adjustments) {
-            claimSegments.push(seg('CAS', group, reason, money(amount * sign)));
-            totals.adjustments++;
-          }
-          claimSegments.push(seg('REF', '6R', `${claimNumber}-${n + 1}`), seg('AMT', 'B6', money((l.paid + l.adjustments.filter((a) => a[0] === 'PR').reduce((t, a) => t + a[2], 0n)) * sign)));
-          if (l.remark) claimSegments.push(seg('LQ', 'HE', l.remark));
-          totals.lines++;
-        });
-      };
-      write(random.chance(0.05) ? '4' : '1', 1n, lines, `ICN${claimNumber}A`);
-      if (random.chance(0.02)) {
-        // A reversal of the payment just made, then the corrected adjudication.
-        totals.reversals++;
-        write('22', -1n, lines, `ICN${claimNumber}A`);
-        write('1', 1n, makeLines(random), `ICN${claimNumber}B`);
-      }
+      const c = makeClaim(random, firstClaim + i);
+      for (const [ls, sign] of claimTotals(c)) paidTotal += paidOf(ls) * sign;
+      claimSegmentCount += writeClaim(c).length;
     }
     const plb: [string, bigint][] = [];
     if (random.chance(0.3)) plb.push([`L6${co}INT${transactions}`, -BigInt(random.int(1, 500))]);
-    if (random.chance(0.2) && paidTotal > 10000n) plb.push([`WO${co}ICN${claimNumber}A`, BigInt(random.int(1, 5000))]);
-    const plbTotal = plb.reduce((s, p) => s + p[1], 0n);
+    if (random.chance(0.2) && paidTotal > 10000n) plb.push([`WO${co}ICN${firstClaim}A`, BigInt(random.int(1, 5000))]);
+    const plbTotal = sum(plb.map((p) => p[1]));
     const payment = paidTotal - plbTotal;
-    body.push(
+
+    // Pass 2: write it.
+    const st = String(transactions).padStart(4, '0');
+    const header = [
       seg('ST', '835', st),
       seg('BPR', 'I', money(payment < 0n ? -payment : payment), payment < 0n ? 'D' : 'C', 'ACH', 'CCP', '01', '011000015', 'DA', '123456', '1512345678', '', '01', '021000021', 'DA', '654321', '20250102'),
-      seg('TRN', '1', `EFT${options.seed}-${options.interchangeControl ?? 1}-${transactions}`, '1512345678'),
+      seg('TRN', '1', `EFT${options.seed}-${interchange}-${transactions}`, '1512345678'),
       seg('REF', 'EV', 'PRACTICE'),
       seg('DTM', '405', '20250101'),
       seg('N1', 'PR', 'SYNTHETIC HEALTH PLAN'),
@@ -146,16 +173,36 @@ export function* synthetic835(options: SyntheticOptions, totals: SyntheticTotals
       seg('N4', 'ANYTOWN', 'CA', '90002'),
       seg('REF', 'TJ', '123456789'),
       seg('LX', '1'),
-      ...claimSegments,
-    );
-    if (plb.length > 0) body.push(seg('PLB', '1999999984', '20251231', ...plb.flatMap(([r, a]) => [r, money(a)])));
-    body.push(seg('SE', String(body.length + 1), st));
+    ];
+    yield emit(header.join(''));
+    random = new Random(transactionSeed);
+    let batch: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const c = makeClaim(random, firstClaim + i);
+      for (const [ls, sign] of claimTotals(c)) {
+        totals.claims++;
+        totals.claimPaid += paidOf(ls) * sign;
+        totals.claimCharge += sum(ls.map((l) => l.charge)) * sign;
+        totals.lines += ls.length;
+        totals.adjustments += ls.reduce((n, l) => n + l.adjustments.length, 0);
+      }
+      if (c.correction) totals.reversals++;
+      batch.push(...writeClaim(c));
+      if (batch.length > 2000) {
+        yield emit(batch.join(''));
+        batch = [];
+      }
+    }
+    const trailer = plb.length > 0 ? [seg('PLB', '1999999984', '20251231', ...plb.flatMap(([r, a]) => [r, money(a)]))] : [];
+    const segmentCount = header.length + claimSegmentCount + trailer.length + 1;
+    trailer.push(seg('SE', String(segmentCount), st));
+    yield emit(batch.join('') + trailer.join(''));
     totals.transactions++;
     totals.providerAdjustments += plb.length;
     totals.providerAdjustmentTotal += plbTotal;
     totals.payments += payment;
-    totals.segments += body.length;
-    yield emit(body.join(''));
+    totals.segments += segmentCount;
+    firstClaim += count;
   }
   totals.segments += 2;
   yield emit(seg('GE', String(transactions), '1') + seg('IEA', '1', control));
