@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import { basename } from 'node:path';
 import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
 import { ingestFiles, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
-import type { FileOutcome } from '../loader/load-file.ts';
+import type { FileOutcome } from '../loader/loader.ts';
 import { centsToNumber } from '../x12/values.ts';
 import { count, megabytes, money } from './format.ts';
 

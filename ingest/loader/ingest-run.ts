@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { loadFile, type FileOutcome } from './load-file.ts';
+import { Loader, type FileOutcome } from './loader.ts';
 
 export interface IngestRun {
   batchId: bigint;
@@ -50,11 +50,11 @@ export async function ingestFiles(warehouse: Warehouse, paths: string[], progres
   await warehouse.run('INSERT INTO ingest_batch (batch_id, started_at) VALUES ($1, current_timestamp)', [batchId]);
   const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
   progress?.start(totalBytes, files.length);
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) {
-    outcomes.push(await loadFile(warehouse, batchId, file, (n) => progress?.advance(n, file)));
-  }
+  const loader = new Loader(warehouse, batchId);
+  for (const file of files) await loader.add(file, (n) => progress?.advance(n, file));
+  await loader.finish();
   progress?.stop();
+  const outcomes = loader.outcomes;
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   await warehouse.run(
     'UPDATE ingest_batch SET finished_at = current_timestamp, files_loaded = $2, files_skipped = $3, files_rejected = $4 WHERE batch_id = $1',

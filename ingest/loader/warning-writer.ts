@@ -28,8 +28,8 @@ export class WarningWriter {
  * earlier in this one — is most likely the same remittance delivered twice. It still loads (the files
  * differ), with a warning on its BPR so that nobody counts the money twice unawares.
  */
-export async function addDuplicatePaymentWarnings(warehouse: Warehouse, fileId: bigint): Promise<number> {
-  const rows = await warehouse.all<{ n: bigint }>(
+export async function addDuplicatePaymentWarnings(warehouse: Warehouse, fileIds: bigint[]): Promise<Map<bigint, number>> {
+  const rows = await warehouse.all<{ file_id: bigint }>(
     `INSERT INTO ingest_warning
      SELECT p.file_id, p.payment_position, p.payment_position, 'duplicate_payment',
             'payment with trace number ' || p.trace_number || ' of ' || p.amount || ' from payer ' || coalesce(p.payer_id, '(no id)')
@@ -44,9 +44,11 @@ export async function addDuplicatePaymentWarnings(warehouse: Warehouse, fileId: 
        ORDER BY q.file_id, q.transaction_position LIMIT 1
      ) q ON true
      LEFT JOIN ingest_file f ON f.file_id = q.file_id
-     WHERE p.file_id = $1 AND p.trace_number IS NOT NULL
-     RETURNING 1 AS n`,
-    [fileId],
+     WHERE p.file_id IN (SELECT unnest($1::BIGINT[])) AND p.trace_number IS NOT NULL
+     RETURNING file_id`,
+    [`[${fileIds.join(',')}]`],
   );
-  return rows.length;
+  const counts = new Map<bigint, number>();
+  for (const r of rows) counts.set(r.file_id, (counts.get(r.file_id) ?? 0) + 1);
+  return counts;
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X12Error } from '../../ingest/x12/diagnostics.ts';
 import { readEraBytes } from '../../ingest/remittance/read-era.ts';
-import { loadFile } from '../../ingest/loader/load-file.ts';
+import { loadFile } from '../../ingest/loader/loader.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { fixture835 } from '../support/fixture-835.ts';
 import { Random } from '../support/random.ts';

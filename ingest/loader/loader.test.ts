@@ -9,6 +9,7 @@ import { emptyTotals, synthetic835 } from '../../tests/support/synthetic-835.ts'
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import { formatCents } from '../x12/values.ts';
 import { ingestFiles } from './ingest-run.ts';
+import { STREAMING_FILE_BYTES } from './loader.ts';
 
 const REMIT_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'ingest_file'];
 
@@ -189,3 +190,23 @@ describe('a synthetic remittance set', () => {
 function cents(c: bigint): string {
   return formatCents(Number(c));
 }
+
+describe('a large file (streamed in its own transaction)', () => {
+  it('that fails at its very end leaves no row, and the files around it load', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const text = [...synthetic835({ seed: 21, claims: 40_000 })].join('');
+    expect(text.length).toBeGreaterThan(STREAMING_FILE_BYTES);
+    const lastClp = text.lastIndexOf('CLP*');
+    const broken = `${text.slice(0, lastClp)}CLP*X*1*1O.00*${text.slice(lastClp + 'CLP*'.length)}`;
+    const before = writeFile(dir, 'a.835', fixture835({ interchangeControl: '000000001' }));
+    const large = writeFile(dir, 'b-large.835', broken);
+    const after = writeFile(dir, 'c.835', fixture835({ interchangeControl: '000000003' }));
+    const run = await ingestFiles(w, [before, large, after]);
+    expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'rejected', 'loaded']);
+    expect(run.outcomes[1]).toMatchObject({ code: 'invalid_amount' });
+    expect(await w.one('SELECT count(*) AS n FROM remit_claim')).toEqual({ n: 8n });
+    expect(await w.one('SELECT count(*) AS n FROM remit_service_line')).toEqual({ n: 10n });
+    expect(await w.one('SELECT count(*) AS n FROM x12_transaction')).toEqual({ n: 2n });
+  }, 120_000);
+});

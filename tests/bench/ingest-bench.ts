@@ -1,0 +1,73 @@
+// npm run bench:ingest [-- --mb 200] — generates a synthetic 835 set (one large file and many small
+// ones), then measures, each in its own process: a plain byte scan, our parse (tokenize + map to rows),
+// the npm parsers x12-parser and node-x12 over the same bytes, and our end-to-end ingest into DuckDB.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { synthetic835 } from '../support/synthetic-835.ts';
+
+const options = new Command('bench:ingest')
+  .option('--mb <n>', 'total megabytes to generate (half in one file, half in many)', '220')
+  .option('--dir <path>', 'where to write the data set', '.bench/ingest')
+  .option('--skip <tools>', 'comma-separated tools to skip (node-x12 is slow and memory-hungry)', '')
+  .parse(process.argv)
+  .opts<{ mb: string; dir: string; skip: string }>();
+
+const BYTES_PER_CLAIM = 450; // measured on the generator's output
+const totalMb = Number(options.mb);
+const dir = options.dir;
+const single = join(dir, 'single.835');
+const manyDir = join(dir, 'many');
+const skip = new Set(options.skip.split(',').filter(Boolean));
+
+async function write(path: string, seed: number, claims: number, control: number) {
+  const out = createWriteStream(path);
+  for (const chunk of synthetic835({ seed, claims, claimsPerTransaction: 250, interchangeControl: control })) {
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+const half = (totalMb / 2) * 1024 * 1024;
+const manyFiles = 400;
+if (!existsSync(single) || Math.abs(statSync(single).size - half) > half * 0.2) {
+  mkdirSync(manyDir, { recursive: true });
+  process.stderr.write(`generating ${totalMb} MB in ${dir} ...\n`);
+  await write(single, 1, Math.round(half / BYTES_PER_CLAIM), 1);
+  for (let i = 0; i < manyFiles; i++) await write(join(manyDir, `era-${String(i).padStart(4, '0')}.835`), 100 + i, Math.round(half / manyFiles / BYTES_PER_CLAIM), 100 + i);
+}
+const many = readdirSync(manyDir).map((f) => join(manyDir, f)).sort();
+const size = (files: string[]) => files.reduce((s, f) => s + statSync(f).size, 0);
+
+interface Result { tool: string; seconds: number; items: number; maxRssMb: number }
+
+function measure(tool: string, files: string[], heapMb = 4096): Result | string {
+  const db = join(dir, 'bench.duckdb');
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, 'bin/run-ts.mjs', 'tests/bench/bench-worker.ts', tool, db, ...files], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 1_800_000 });
+  if (child.status !== 0) return `failed (${child.signal ?? `exit ${child.status}`}: ${(child.stderr || '').trim().split('\n').pop()?.slice(0, 80)})`;
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
+}
+
+const workloads: [string, string[]][] = [[`one file, ${(size([single]) / 2 ** 20).toFixed(0)} MB`, [single]], [`${many.length} files, ${(size(many) / 2 ** 20).toFixed(0)} MB`, many]];
+const tools: [string, string, number][] = [
+  ['scan', 'byte scan (read + count terminators)', 4096],
+  ['ours', 'rcm parse (tokenize + map to rows)', 4096],
+  ['x12-parser', 'x12-parser 1.3.0 (stream of segment objects)', 4096],
+  ['node-x12', 'node-x12 1.7.1 (whole-document parse)', 16384],
+  ['ingest', 'rcm ingest end to end into DuckDB', 4096],
+];
+
+console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+console.log('| workload | tool | MB/s | seconds | peak RSS (MB) | claims |');
+console.log('|---|---|---:|---:|---:|---:|');
+for (const [label, files] of workloads) {
+  const bytes = size(files);
+  for (const [tool, name, heap] of tools) {
+    if (skip.has(tool)) continue;
+    const r = measure(tool, files, heap);
+    if (typeof r === 'string') console.log(`| ${label} | ${name} | — | — | — | ${r} |`);
+    else console.log(`| ${label} | ${name} | ${(bytes / 2 ** 20 / r.seconds).toFixed(1)} | ${r.seconds.toFixed(1)} | ${r.maxRssMb.toFixed(0)} | ${tool === 'scan' ? '—' : r.items.toLocaleString('en-US')} |`);
+  }
+}
