@@ -15,8 +15,8 @@ import type { Warehouse } from './database.ts';
  * encoded into the buffer at once, so the strings they came from die young and cost the GC nothing.
  */
 const BUFFER_BYTES = 1 << 18;
-/** The longest value: a segment is at most 64 KiB of characters, quoted and escaped it can double. */
-const MAX_VALUE_BYTES = 3 * 64 * 1024 * 2;
+/** Room for one ordinary row past BUFFER_BYTES; a longer row is written to the file on its own. */
+const ROW_ROOM_BYTES = 1 << 16;
 /** Streaming: hand a staging file to COPY once it holds this many bytes. */
 export const STAGING_FILE_BYTES = 8 << 20;
 
@@ -124,8 +124,10 @@ export class BulkLoad {
 
 /** One table's rows, value by value in column order, then endRow(). Money goes in as integer cents. */
 export class BulkTable {
-  private buffer = Buffer.allocUnsafe(BUFFER_BYTES + MAX_VALUE_BYTES);
+  private buffer = Buffer.allocUnsafe(BUFFER_BYTES + ROW_ROOM_BYTES);
   private used = 0;
+  /** The row being built: one string, encoded into the buffer once at endRow(). */
+  private row = '';
   private column = 0;
   private fd: number | undefined;
   private fileBytes = 0;
@@ -150,6 +152,7 @@ export class BulkTable {
 
   rewind(mark: number): void {
     this.used = 0;
+    this.row = '';
     this.column = 0;
     if (this.fd === undefined) return;
     ftruncateSync(this.fd, mark);
@@ -167,7 +170,8 @@ export class BulkTable {
     return this.raw(value === null || value === undefined ? '' : String(value));
   }
 
-  bigint(value: bigint | number | null | undefined): this {
+  /** A BIGINT column; pass a string for a value written on every row (a file id), to convert it once. */
+  bigint(value: bigint | number | string | null | undefined): this {
     return this.raw(value === null || value === undefined ? '' : String(value));
   }
 
@@ -195,8 +199,18 @@ export class BulkTable {
   }
 
   endRow(): void {
-    this.buffer[this.used++] = 10;
+    const line = `${this.row}\n`;
+    this.row = '';
     this.column = 0;
+    // A UTF-8 character takes at most three bytes per UTF-16 code unit.
+    if (this.used + line.length * 3 > this.buffer.length) {
+      this.write();
+      if (line.length * 3 > this.buffer.length) {
+        this.write(Buffer.from(line, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buffer.write(line, this.used, 'utf8');
     if (this.used >= BUFFER_BYTES) this.write();
   }
 
@@ -216,20 +230,20 @@ export class BulkTable {
   }
 
   private raw(value: string): this {
-    if (this.column++ > 0) this.buffer[this.used++] = 44;
-    if (value.length > 0) this.used += this.buffer.write(value, this.used, 'utf8');
+    this.row = this.column++ === 0 ? value : `${this.row},${value}`;
     return this;
   }
 
-  private write(): void {
-    if (this.used === 0) return;
+  private write(long?: Buffer): void {
+    const bytes = long ?? this.buffer.subarray(0, this.used);
+    if (bytes.length === 0) return;
     if (this.fd === undefined) {
       this.path = join(this.dir, `${this.name}-${++this.files}.csv`);
       this.fd = openSync(this.path, 'w');
       this.fileBytes = 0;
     }
-    this.fileBytes += writeSync(this.fd, this.buffer, 0, this.used, this.fileBytes);
-    this.used = 0;
+    this.fileBytes += writeSync(this.fd, bytes, 0, bytes.length, this.fileBytes);
+    if (!long) this.used = 0;
     if (this.fileBytes >= this.rotateBytes) this.rotate();
   }
 }

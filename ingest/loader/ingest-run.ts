@@ -50,11 +50,8 @@ export async function ingestFiles(warehouse: Warehouse, paths: string[], progres
   await warehouse.run('INSERT INTO ingest_batch (batch_id, started_at) VALUES ($1, current_timestamp)', [batchId]);
   const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
   progress?.start(totalBytes, files.length);
-  const loader = new Loader(warehouse, batchId);
-  for (const file of files) await loader.add(file, (n) => progress?.advance(n, file));
-  await loader.finish();
+  const outcomes = await new Loader(warehouse, batchId).loadAll(files, (n, file) => progress?.advance(n, file));
   progress?.stop();
-  const outcomes = loader.outcomes;
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   await warehouse.run(
     'UPDATE ingest_batch SET finished_at = current_timestamp, files_loaded = $2, files_skipped = $3, files_rejected = $4 WHERE batch_id = $1',

@@ -27,7 +27,10 @@ type Loaded = Extract<FileOutcome, { status: 'loaded' }>;
 /** Files at least this large stream in their own transaction. */
 export const STREAMING_FILE_BYTES = 16 << 20;
 /** A group of small files is committed once its staging holds this much. */
-const GROUP_BYTES = 48 << 20;
+const GROUP_BYTES = 32 << 20;
+
+/** Files hashed at once before loading (open file handles stay few). */
+const HASH_CONCURRENCY = 8;
 
 const UNBALANCED = new Set(['line_unbalanced', 'claim_unbalanced', 'transaction_unbalanced']);
 
@@ -37,43 +40,70 @@ interface Staged {
   segments: number;
 }
 
+interface Input {
+  path: string;
+  bytes: number;
+  hash: string | null;
+  unreadable?: X12Error;
+}
+
 export class Loader {
   readonly outcomes: FileOutcome[] = [];
-  private group: { bulk: BulkLoad; files: Staged[]; hashes: Map<string, string> } | undefined;
+  private group: { bulk: BulkLoad; files: Staged[] } | undefined;
+  /** Hashes already in the warehouse or in this run, with the file they came from. */
+  private readonly known = new Map<string, string>();
+  private fileIds: bigint[] = [];
+  /** The commit of the previous group, running on DuckDB's threads while the next group is read. */
+  private committing: Promise<void> = Promise.resolve();
+  /** Rejections wait here while a group commits (the connection is busy), then go to ingest_error. */
+  private rejections: { error: X12Error; hash: string | null }[] = [];
 
   constructor(
     private readonly warehouse: Warehouse,
     private readonly batchId: bigint,
   ) {}
 
-  async add(path: string, onBytes?: (n: number) => void): Promise<void> {
-    let hash: string;
-    let bytes: number;
-    try {
-      bytes = statSync(path).size;
-      hash = await sha256(path);
-    } catch (error) {
-      await this.reject(path, null, 0, new X12Error('io', { file: path }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.'));
+  /** Loads the files in order; outcomes come in the same order. */
+  async loadAll(paths: string[], onBytes?: (n: number, path: string) => void): Promise<FileOutcome[]> {
+    const inputs: Input[] = [];
+    for (let i = 0; i < paths.length; i += HASH_CONCURRENCY) inputs.push(...(await Promise.all(paths.slice(i, i + HASH_CONCURRENCY).map(hashFile))));
+    const hashes = inputs.flatMap((i) => (i.hash ? [i.hash] : []));
+    if (hashes.length > 0) {
+      const rows = await this.warehouse.all<{ file_hash: string; file_name: string }>(
+        'SELECT file_hash, file_name FROM ingest_file WHERE file_hash IN (SELECT unnest($1::VARCHAR[]))',
+        [`[${hashes.map((h) => `'${h}'`).join(',')}]`],
+      );
+      for (const r of rows) this.known.set(r.file_hash, r.file_name);
+      const ids = await this.warehouse.all<{ id: bigint }>("SELECT nextval('ingest_file_id') AS id FROM range($1)", [hashes.length]);
+      this.fileIds = ids.map((r) => r.id).reverse();
+    }
+    for (const input of inputs) await this.load(input, onBytes && ((n) => onBytes(n, input.path)));
+    await this.commitGroup();
+    await this.settle();
+    return this.outcomes;
+  }
+
+  private async load(input: Input, onBytes?: (n: number) => void): Promise<void> {
+    const { path, hash, bytes } = input;
+    if (input.unreadable || hash === null) {
+      this.reject(path, null, 0, input.unreadable!);
       return;
     }
-    const loadedAs = this.group?.hashes.get(hash) ?? (await this.warehouse.one<{ file_name: string }>('SELECT file_name FROM ingest_file WHERE file_hash = $1', [hash]))?.file_name;
+    const loadedAs = this.known.get(hash);
     if (loadedAs !== undefined) {
       onBytes?.(bytes);
       this.outcomes.push({ status: 'duplicate', file: path, hash, bytes, loadedAs });
       return;
     }
+    this.known.set(hash, path);
     if (bytes >= STREAMING_FILE_BYTES) {
       await this.commitGroup();
+      await this.settle();
       await this.stream(path, hash, bytes, onBytes);
     } else {
       await this.stage(path, hash, bytes, onBytes);
       if (this.group && this.group.bulk.stagedBytes >= GROUP_BYTES) await this.commitGroup();
     }
-  }
-
-  /** Commits what is staged. Call once after the last file. */
-  async finish(): Promise<void> {
-    await this.commitGroup();
   }
 
   private async stream(path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
@@ -94,30 +124,40 @@ export class Loader {
       this.outcomes.push(loaded);
     } catch (error) {
       if (!(error instanceof X12Error)) throw error;
-      await this.reject(path, hash, bytes, error);
+      this.known.delete(hash);
+      this.reject(path, hash, bytes, error);
+      await this.settle();
     }
   }
 
   private async stage(path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
-    this.group ??= { bulk: new BulkLoad(this.warehouse, 'deferred'), files: [], hashes: new Map() };
+    this.group ??= { bulk: new BulkLoad(this.warehouse, 'deferred'), files: [] };
     const { bulk } = this.group;
     const mark = bulk.mark();
     try {
       const staged = await this.read(bulk, path, hash, bytes, onBytes);
       this.group.files.push(staged);
-      this.group.hashes.set(hash, path);
       this.outcomes.push(staged.outcome);
     } catch (error) {
       bulk.rewind(mark);
       if (!(error instanceof X12Error)) throw error;
-      await this.reject(path, hash, bytes, error);
+      this.known.delete(hash);
+      this.reject(path, hash, bytes, error);
     }
   }
 
+  /** Starts the commit of the staged group after the previous one; does not wait for it. */
   private async commitGroup(): Promise<void> {
     const group = this.group;
     this.group = undefined;
     if (!group) return;
+    const previous = this.committing;
+    this.committing = previous.then(() => this.commit(group));
+    // Keep at most one group committing while the next is read.
+    await previous;
+  }
+
+  private async commit(group: { bulk: BulkLoad; files: Staged[] }): Promise<void> {
     if (group.files.length === 0) {
       await group.bulk.abandon();
       return;
@@ -131,19 +171,32 @@ export class Loader {
       await group.bulk.abandon();
       // The database refused the group (disk full, say): none of its files is in; say so for each.
       const message = error instanceof Error ? error.message : String(error);
-      for (const staged of group.files) {
-        const o = staged.outcome;
+      for (const { outcome: o } of group.files) {
         const index = this.outcomes.indexOf(o);
-        const failure = new X12Error('io', { file: o.file }, `the warehouse could not store the file: ${message}`, 'Check the disk and the database file, then ingest the file again.');
         this.outcomes.splice(index, 1);
-        await this.reject(o.file, o.hash, o.bytes, failure, index);
+        this.known.delete(o.hash);
+        this.reject(o.file, o.hash, o.bytes, new X12Error('io', { file: o.file }, `the warehouse could not store the file: ${message}`, 'Check the disk and the database file, then ingest the file again.'), index);
       }
+    }
+  }
+
+  /** Waits for the commit under way, then records the rejections that waited for it. */
+  private async settle(): Promise<void> {
+    await this.committing;
+    const pending = this.rejections;
+    this.rejections = [];
+    for (const { error, hash } of pending) {
+      await this.warehouse.run(
+        `INSERT INTO ingest_error (error_id, batch_id, file_name, file_hash, error_code, segment_position, segment_text, message, hint, recorded_at)
+         VALUES (nextval('ingest_error_id'), $1, $2, $3, $4, $5, $6, $7, $8, current_timestamp)`,
+        [this.batchId, error.file, hash, error.code, error.segment ?? null, error.segmentText === undefined ? null : abbreviate(error.segmentText, 500), error.message, error.hint],
+      );
     }
   }
 
   /** Reads one file into the staging tables; throws X12Error when it cannot be read. */
   private async read(bulk: BulkLoad, path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
-    const fileId = (await this.warehouse.one<{ id: bigint }>("SELECT nextval('ingest_file_id') AS id"))!.id;
+    const fileId = this.fileIds.pop()!;
     const writer = new RemittanceWriter(bulk, fileId);
     const warnings = new WarningWriter(bulk, fileId);
     const onWarning = (w: Warning) => {
@@ -174,22 +227,24 @@ export class Loader {
     }
   }
 
-  private async reject(path: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): Promise<void> {
-    await this.warehouse.run(
-      `INSERT INTO ingest_error (error_id, batch_id, file_name, file_hash, error_code, segment_position, segment_text, message, hint, recorded_at)
-       VALUES (nextval('ingest_error_id'), $1, $2, $3, $4, $5, $6, $7, $8, current_timestamp)`,
-      [this.batchId, path, hash, error.code, error.segment ?? null, error.segmentText === undefined ? null : abbreviate(error.segmentText, 500), error.message, error.hint],
-    );
+  private reject(path: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): void {
+    this.rejections.push({ error, hash });
     this.outcomes.splice(at, 0, { status: 'rejected', file: path, hash, bytes, code: error.code, message: error.message, hint: error.hint, segment: error.segment ?? null });
   }
 }
 
+async function hashFile(path: string): Promise<Input> {
+  try {
+    const bytes = statSync(path).size;
+    return { path, bytes, hash: await sha256(path) };
+  } catch (error) {
+    return { path, bytes: 0, hash: null, unreadable: new X12Error('io', { file: path }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.') };
+  }
+}
+
 /** Loads one file on its own (tests, the fuzzer). */
-export async function loadFile(warehouse: Warehouse, batchId: bigint, path: string, onBytes?: (n: number) => void): Promise<FileOutcome> {
-  const loader = new Loader(warehouse, batchId);
-  await loader.add(path, onBytes);
-  await loader.finish();
-  return loader.outcomes[0];
+export async function loadFile(warehouse: Warehouse, batchId: bigint, path: string): Promise<FileOutcome> {
+  return (await new Loader(warehouse, batchId).loadAll([path]))[0];
 }
 
 export function sha256(path: string): Promise<string> {

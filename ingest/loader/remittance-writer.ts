@@ -26,10 +26,10 @@ export class RemittanceWriter implements RemittanceSink {
 
   private readonly out = {} as Record<Table, BulkTable>;
 
-  constructor(
-    bulk: BulkLoad,
-    private readonly fileId: bigint,
-  ) {
+  private readonly fileId: string;
+
+  constructor(bulk: BulkLoad, fileId: bigint) {
+    this.fileId = String(fileId);
     for (const table of TABLES) this.out[table] = bulk.table(table);
   }
 

@@ -7,10 +7,10 @@ export class WarningWriter {
   count = 0;
   private readonly out: BulkTable;
 
-  constructor(
-    bulk: BulkLoad,
-    private readonly fileId: bigint,
-  ) {
+  private readonly fileId: string;
+
+  constructor(bulk: BulkLoad, fileId: bigint) {
+    this.fileId = String(fileId);
     this.out = bulk.table('ingest_warning');
   }
 
