@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerIngestCommand } from '../ingest/cli/ingest-command.ts';
 import { registerEraCommand } from '../ingest/cli/era-command.ts';
+import { registerHistoryCommands } from '../ingest/cli/history-command.ts';
 import { CliError } from '../ingest/cli/cli-error.ts';
 
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngestCommand(program);
   registerEraCommand(program);
+  registerHistoryCommands(program);
   return program;
 }
 

@@ -50,6 +50,20 @@ describe('rcm ingest', () => {
     expect(result.stdout).toContain('what to do:');
   });
 
+  it('lists the batches and the rejected files (rcm batches, rcm errors)', () => {
+    const batches = JSON.parse(rcm('batches', '--db', db, '--json').stdout);
+    expect(batches.map((b: { batch_id: number; files_loaded: number; files_rejected: number; claims: string }) => [b.batch_id, b.files_loaded, b.files_rejected, b.claims])).toEqual([
+      [3, 0, 1, null], [2, 0, 0, null], [1, 2, 1, '6'],
+    ]);
+    const errors = JSON.parse(rcm('errors', '--db', db, '--batch', '1', '--json').stdout);
+    expect(errors).toEqual([expect.objectContaining({ batch_id: 1, error_code: 'truncated', file_name: join(dir, 'bad.835') })]);
+    const text = rcm('errors', '--db', db);
+    expect(text.stdout).toContain('what to do:');
+    const bad = rcm('errors', '--db', db, '--batch', 'x');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--batch must be a positive whole number');
+  });
+
   it('refuses a call without files', () => {
     const result = rcm('ingest', '--db', db);
     expect(result.status).not.toBe(0);
