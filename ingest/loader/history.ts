@@ -1,17 +1,8 @@
 // What earlier ingest runs did: batches with their counts, rejected files with the reason.
 import { sql, type Kysely } from 'kysely';
-import type { WarehouseSchema } from '../../warehouse/schema.ts';
+import type { IngestBatchTable, WarehouseSchema } from '../../warehouse/schema.ts';
 
-export interface BatchSummary {
-  batch_id: bigint;
-  started_at: string;
-  finished_at: string | null;
-  files_loaded: number | null;
-  files_skipped: number | null;
-  files_rejected: number | null;
-  claims: string | null;
-  warnings: string | null;
-}
+export type BatchSummary = IngestBatchTable & { claims: string | null; warnings: string | null };
 
 export async function listBatches(db: Kysely<WarehouseSchema>, limit = 20): Promise<BatchSummary[]> {
   return db
