@@ -52,8 +52,11 @@ describe('loading the hand-computed fixture', () => {
   });
 
   it('splits procedure composites and keeps line ids, dates, remarks and reversal flags', async () => {
-    const lines = await w.all('SELECT procedure_code, modifier_1, units, service_date, line_control_number, is_balanced FROM remit_service_line ORDER BY line_position');
-    expect(lines[0]).toEqual({ procedure_code: '99213', modifier_1: '25', units: '1.0000', service_date: '2024-03-01', line_control_number: 'A-1', is_balanced: true });
+    const lines = await w.all('SELECT procedure_code, modifier_1, units, service_date, line_control_number, allowed_amount, is_balanced FROM remit_service_line ORDER BY line_position');
+    expect(lines[0]).toEqual({ procedure_code: '99213', modifier_1: '25', units: '1.0000', service_date: '2024-03-01', line_control_number: 'A-1', allowed_amount: null, is_balanced: true });
+    expect(await w.all('SELECT scope, qualifier, value FROM remit_reference ORDER BY segment_position')).toEqual([
+      { scope: 'payer', qualifier: '2U', value: 'ACME01' }, { scope: 'payee', qualifier: 'TJ', value: '111223333' },
+    ]);
     expect(lines[1]).toMatchObject({ procedure_code: '96372', modifier_1: null, units: '2.0000' });
     expect(await w.all("SELECT source, qualifier, code FROM remit_remark")).toEqual([{ source: 'LQ', qualifier: 'HE', code: 'N130' }]);
     const levels = await w.all('SELECT level, group_code, reason_code, amount, claim_is_reversal FROM remit_adjustment ORDER BY segment_position');

@@ -73,7 +73,7 @@ export class RemittanceWriter implements RemittanceSink {
         .text(p.description).money(line.charge).money(line.paid).text(line.revenueCode).decimal(line.units)
         .text(o?.qualifier).text(o?.code).text(o?.modifiers[0]).text(o?.modifiers[1]).text(o?.modifiers[2]).text(o?.modifiers[3])
         .decimal(line.originalUnits).date(line.serviceDate).date(line.serviceStart).date(line.serviceEnd)
-        .text(line.lineControlNumber).bool(this.balanced(l, line.charge !== null && line.paid !== null))
+        .text(line.lineControlNumber).money(line.allowedAmount).bool(this.balanced(l, line.charge !== null && line.paid !== null))
         .endRow();
       for (const a of line.adjustments) this.adjustment(c, l, claim.isReversal, a);
       this.references(t, c, l, 'line', line.references);

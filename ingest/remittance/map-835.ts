@@ -168,7 +168,7 @@ export class Remittance835Mapper {
       units: e.quantity(5) ?? '1',
       originalProcedure: e.text(6) === null ? null : this.procedure(e, e.text(6)),
       originalUnits: e.quantity(7),
-      serviceDate: null, serviceStart: null, serviceEnd: null, lineControlNumber: null,
+      serviceDate: null, serviceStart: null, serviceEnd: null, lineControlNumber: null, allowedAmount: null,
       adjustments: [], references: [], amounts: [], quantities: [], remarks: [],
     };
     claim.lines.push(this.line);
@@ -255,8 +255,8 @@ export class Remittance835Mapper {
   private ref(e: Elements): void {
     const reference = { qualifier: e.text(1) ?? '', value: e.text(2) ?? '', position: e.segment.position };
     if (this.line) {
-      this.line.references.push(reference);
-      if (reference.qualifier === '6R') this.line.lineControlNumber = reference.value;
+      if (reference.qualifier === '6R' && this.line.lineControlNumber === null) this.line.lineControlNumber = reference.value;
+      else this.line.references.push(reference);
     } else if (this.claim) {
       this.claim.references.push(reference);
     } else if (this.party === 'payer' || this.party === 'payee') {
@@ -295,7 +295,10 @@ export class Remittance835Mapper {
     const target = this.line ?? this.claim;
     if (!target) return;
     const amount = e.money(2, true);
-    if (amount !== null) target.amounts.push({ qualifier: e.text(1) ?? '', amount, position: e.segment.position });
+    if (amount === null) return;
+    const qualifier = e.text(1) ?? '';
+    if (target === this.line && qualifier === 'B6' && this.line.allowedAmount === null) this.line.allowedAmount = amount;
+    else target.amounts.push({ qualifier, amount, position: e.segment.position });
   }
 
   private qty(e: Elements): void {

@@ -71,8 +71,12 @@ export interface ServiceLine {
   serviceDate: string | null;
   serviceStart: string | null;
   serviceEnd: string | null;
+  /** REF*6R, the provider's line item control number (the 837 line it pays). */
   lineControlNumber: string | null;
+  /** AMT*B6, the allowed amount (informational; not part of balancing). */
+  allowedAmount: Cents | null;
   adjustments: Adjustment[];
+  /** REF and AMT segments other than the first REF*6R and AMT*B6, which have fields of their own. */
   references: Reference[];
   amounts: AmountValue[];
   quantities: QuantityValue[];

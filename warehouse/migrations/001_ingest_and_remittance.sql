@@ -196,7 +196,8 @@ CREATE TABLE remit_service_line (
   service_date                  DATE,
   service_start                 DATE,
   service_end                   DATE,
-  line_control_number           VARCHAR,
+  line_control_number           VARCHAR,  -- REF*6R
+  allowed_amount                DECIMAL(18,2),  -- AMT*B6
   is_balanced                   BOOLEAN
 );  -- key: (file_id, line_position)
 
@@ -228,7 +229,8 @@ CREATE TABLE remit_provider_adjustment (
   amount                 DECIMAL(18,2) NOT NULL
 );  -- key: (file_id, segment_position, pair)
 
--- grain: one REF segment; scope says whose it is (payment, payer, payee, claim, line)
+-- grain: one REF segment; scope says whose it is (payment, payer, payee, claim, line). A line's first
+-- REF*6R is remit_service_line.line_control_number instead.
 CREATE TABLE remit_reference (
   file_id                BIGINT NOT NULL,
   segment_position       BIGINT NOT NULL,
@@ -240,7 +242,8 @@ CREATE TABLE remit_reference (
   value                  VARCHAR NOT NULL
 );  -- key: (file_id, segment_position)
 
--- grain: one AMT segment (informational amounts, not part of balancing)
+-- grain: one AMT segment (informational amounts, not part of balancing). A line's first AMT*B6 is
+-- remit_service_line.allowed_amount instead.
 CREATE TABLE remit_amount (
   file_id                BIGINT NOT NULL,
   segment_position       BIGINT NOT NULL,
