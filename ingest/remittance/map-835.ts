@@ -12,6 +12,9 @@ const KNOWN_SEGMENTS = new Set([
   'MIA', 'MOA', 'AMT', 'QTY', 'SVC', 'LQ', 'PLB',
 ]);
 
+/** 005010X221 (with or without A1) and 004010X091 (with or without A1). */
+const KNOWN_VERSIONS = /^(005010X221|004010X091)(A1)?$/;
+
 function emptyParty(): Party {
   return { name: null, idQualifier: null, id: null, references: [], position: null };
 }
@@ -52,6 +55,13 @@ export class Remittance835Mapper {
       claimPaidTotal: 0,
       endPosition: 0,
     };
+    const version = header.implementationReference || header.group?.version || '';
+    if (!KNOWN_VERSIONS.test(version)) {
+      this.warn({
+        code: 'unknown_version', file: header.file, segment: header.position,
+        message: `version "${version || '(none)'}" is not an 835 version this reader knows (005010X221A1, 004010X091A1); read as 005010`,
+      });
+    }
   }
 
   segment(s: Segment): void {
@@ -85,6 +95,9 @@ export class Remittance835Mapper {
   end(trailer: TransactionTrailer): Remittance {
     this.closeClaim();
     this.remittance.endPosition = trailer.position;
+    if (this.remittance.payment.position === null) {
+      this.warn({ code: 'invalid_value', file: this.remittance.header.file, segment: this.remittance.header.position, message: 'the remittance has no BPR segment: its payment amount, method and date are missing' });
+    }
     for (const w of checkTransaction(this.remittance, this.bprSegment)) this.warn(w);
     this.sink.remittance(this.remittance);
     return this.remittance;
