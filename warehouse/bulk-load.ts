@@ -18,9 +18,11 @@ const BUFFER_BYTES = 1 << 18;
 /** Room for one ordinary row past BUFFER_BYTES; a longer row is written to the file on its own. */
 const ROW_ROOM_BYTES = 1 << 16;
 /** Streaming: hand a staging file to COPY once it holds this many bytes. */
-export const STAGING_FILE_BYTES = 8 << 20;
+export const STAGING_FILE_BYTES = 4 << 20;
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** RCM_KEEP_STAGING=1 keeps the staging CSV files, for debugging a load. */
+const KEEP_STAGING = process.env.RCM_KEEP_STAGING === '1';
 
 const STAGING_PREFIX = 'rcm-stage-';
 let staleRemoved = false;
@@ -112,13 +114,13 @@ export class BulkLoad {
       } catch (error) {
         this.failure = error;
       } finally {
-        if (!process.env.RCM_KEEP_STAGING) rmSync(path, { force: true });
+        if (!KEEP_STAGING) rmSync(path, { force: true });
       }
     });
   }
 
   private cleanUp(): void {
-    if (!process.env.RCM_KEEP_STAGING) rmSync(this.dir, { recursive: true, force: true });
+    if (!KEEP_STAGING) rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
