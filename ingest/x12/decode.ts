@@ -1,8 +1,10 @@
 // Turns the bytes of a file into text, chunk by chunk: strips a UTF-8 byte-order mark and
-// recognises UTF-16 (with or without a BOM) so that the ISA is found at the first character.
-import { StringDecoder } from 'node:string_decoder';
+// recognises UTF-16 (with or without a BOM) so that the ISA is found at the first character. A file
+// that is not valid UTF-8 (names written in Latin-1 by older systems) is read as Latin-1 from the first
+// invalid chunk on, and the reader says so, instead of turning those letters into U+FFFD.
+import { isUtf8 } from 'node:buffer';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
 
 export interface ChunkDecoder {
   /** Text of the next chunk (may be empty while the encoding is still being detected). */
@@ -10,6 +12,8 @@ export interface ChunkDecoder {
   /** Whatever is left at the end of the input. */
   end(): string;
   readonly encoding: Encoding | undefined;
+  /** Called once if a UTF-8 file turns out not to be valid UTF-8. */
+  onLatin1?: () => void;
 }
 
 export function createChunkDecoder(): ChunkDecoder {
@@ -21,8 +25,10 @@ export function createChunkDecoder(): ChunkDecoder {
     const detected = detectEncoding(bytes);
     encoding = detected.encoding;
     if (encoding === 'utf-8') {
-      const decoder = new StringDecoder('utf8');
-      decode = (b, last) => (last ? decoder.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)) + decoder.end() : decoder.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)));
+      decode = utf8OrLatin1(() => {
+        encoding = 'latin1';
+        self.onLatin1?.();
+      });
     } else {
       const decoder = new TextDecoder(encoding);
       decode = (b, last) => decoder.decode(b, { stream: !last });
@@ -30,7 +36,7 @@ export function createChunkDecoder(): ChunkDecoder {
     return bytes.subarray(detected.bomLength);
   }
 
-  return {
+  const self: ChunkDecoder = {
     get encoding() {
       return encoding;
     },
@@ -51,6 +57,39 @@ export function createChunkDecoder(): ChunkDecoder {
       return decode(new Uint8Array(0), true);
     },
   };
+  return self;
+}
+
+/** UTF-8 until a chunk is not valid UTF-8, Latin-1 from then on. A character cut by a chunk boundary waits for the next chunk. */
+function utf8OrLatin1(onLatin1: () => void): (bytes: Uint8Array, last: boolean) => string {
+  let carry: Buffer = Buffer.alloc(0);
+  let latin1 = false;
+  return (bytes, last) => {
+    let b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (carry.length > 0) b = Buffer.concat([carry, b]);
+    carry = Buffer.alloc(0);
+    if (latin1) return b.toString('latin1');
+    const cut = last ? b.length : completeLength(b);
+    const whole = b.subarray(0, cut);
+    if (!isUtf8(whole)) {
+      latin1 = true;
+      onLatin1();
+      return b.toString('latin1');
+    }
+    carry = Buffer.from(b.subarray(cut));
+    return whole.toString('utf8');
+  };
+}
+
+/** The length of `b` without a UTF-8 sequence cut off at its end. */
+function completeLength(b: Buffer): number {
+  for (let back = 1; back <= 3 && back <= b.length; back++) {
+    const byte = b[b.length - back];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? b.length - back : b.length;
+  }
+  return b.length;
 }
 
 export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {

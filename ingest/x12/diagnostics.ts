@@ -30,7 +30,8 @@ export type WarningCode =
   | 'claim_unbalanced'
   | 'transaction_unbalanced'
   | 'unexpected_segment'
-  | 'duplicate_payment';
+  | 'duplicate_payment'
+  | 'not_utf8';
 
 export type ErrorCode =
   | 'empty_file'

@@ -220,3 +220,32 @@ describe('X12 reader: files it refuses, with the place and what to do', () => {
     expect(segments).toBe(0);
   });
 });
+
+describe('X12 reader: text encodings', () => {
+  it('keeps UTF-8 letters, also when a chunk boundary cuts one in two', async () => {
+    const text = fixture835().replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*DOÉ*JOSÉ');
+    const bytes = Buffer.from(text, 'utf8');
+    const cut = bytes.indexOf(Buffer.from('É', 'utf8')) + 1;
+    async function* twoChunks() {
+      yield bytes.subarray(0, cut);
+      yield bytes.subarray(cut);
+    }
+    const { readX12 } = await import('./reader.ts');
+    const { TransactionRouter } = await import('../transaction-router.ts');
+    const { Remittance835Mapper } = await import('../remittance/map-835.ts');
+    const names: (string | null)[] = [];
+    const warnings: string[] = [];
+    const sink = { claim: (_: unknown, c: { patient: { lastName: string | null } | null }) => { names.push(c.patient?.lastName ?? null); }, remittance: () => undefined };
+    await readX12(twoChunks(), new TransactionRouter({ '835': (h) => new Remittance835Mapper(h, sink, (w) => warnings.push(w.code)) }, (w) => warnings.push(w.code)), 'utf8.835');
+    expect(names[0]).toBe('DOÉ');
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a Latin-1 file as Latin-1, with a warning', async () => {
+    const text = fixture835().replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*MÜLLER*RENÉ');
+    const r = await read(Buffer.from(text, 'latin1'));
+    expect(r.error).toBeUndefined();
+    expect(r.remittances[0].claims[0].patient).toMatchObject({ lastName: 'MÜLLER', firstName: 'RENÉ' });
+    expect(warningCodes(r)).toEqual(['not_utf8']);
+  });
+});

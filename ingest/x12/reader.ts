@@ -30,6 +30,8 @@ export async function readX12(source: AsyncIterable<Uint8Array>, visitor: X12Vis
   const envelope = new EnvelopeTracker(name, visitor);
   const tokenizer = new SegmentTokenizer(name, (s) => envelope.segment(s), (w) => visitor.warning(w));
   const decoder = createChunkDecoder();
+  decoder.onLatin1 = () =>
+    visitor.warning({ code: 'not_utf8', file: name, segment: tokenizer.segmentCount + 1, message: 'the file is not valid UTF-8; read as Latin-1 (ISO-8859-1) from here on' });
   let bytes = 0;
   try {
     for await (const chunk of source) {
