@@ -2,7 +2,7 @@
 // rejects the file with a message that says so.
 import { X12Error, type Warning } from './x12/diagnostics.ts';
 import type { TransactionHeader, TransactionTrailer, X12Visitor } from './x12/envelope.ts';
-import type { Segment } from './x12/tokenizer.ts';
+import type { Segment } from './x12/segment.ts';
 
 export interface TransactionMapper {
   segment(segment: Segment): void;

@@ -1,7 +1,7 @@
 // The three balancing rules of the 835 (research/x12.md §1.4). A failure is a warning attached to the
 // row it concerns; the remittance still loads.
 import type { Warning } from '../x12/diagnostics.ts';
-import { segmentText, type Segment } from '../x12/tokenizer.ts';
+import { segmentText, type Segment } from '../x12/segment.ts';
 import { formatCents, type Cents } from '../x12/values.ts';
 import type { Adjustment, ClaimPayment, Remittance, ServiceLine } from './remittance.ts';
 

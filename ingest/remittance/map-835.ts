@@ -3,7 +3,7 @@
 import { X12Error, type Warning } from '../x12/diagnostics.ts';
 import { Elements, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
-import { segmentText, type Segment } from '../x12/tokenizer.ts';
+import { segmentText, type Segment } from '../x12/segment.ts';
 import { checkClaim, checkLine, checkTransaction } from './balancing.ts';
 import type { Adjustment, ClaimPayment, Party, Person, Procedure, Remittance, RemittanceSink, ServiceLine } from './remittance.ts';
 

@@ -1,7 +1,7 @@
 // Typed access to the elements of one segment, for mappers: money that is not a number rejects the
 // file (a wrong amount must never load), other bad values become warnings and load as empty.
 import { X12Error, type Warning } from './diagnostics.ts';
-import { segmentText, type Segment } from './tokenizer.ts';
+import { segmentText, type Segment } from './segment.ts';
 import { parseCents, parseDate, parseQuantity, type Cents } from './values.ts';
 
 export type WarningSink = (warning: Warning) => void;
@@ -20,13 +20,13 @@ export class Elements {
 
   /** The element's text, or null when empty or absent. */
   text(n: number): string | null {
-    const v = this.segment.elements[n];
-    return v === undefined || v === '' ? null : v;
+    const v = this.segment.element(n);
+    return v === '' ? null : v;
   }
 
   money(n: number, required = false): Cents | null {
-    const raw = this.segment.elements[n];
-    if (raw === undefined || raw === '') {
+    const raw = this.segment.element(n);
+    if (raw === '') {
       if (required) this.warning(`${this.name(n)} (a required amount) is empty; loaded as missing`);
       return null;
     }

@@ -1,7 +1,7 @@
 // Follows the ISA/GS/ST envelopes of a segment stream, checks their control numbers and counts
 // (warnings, never fatal), and hands the segments inside each transaction set to a visitor.
 import { X12Error, type Warning, type WarningCode } from './diagnostics.ts';
-import { segmentText, type Segment } from './tokenizer.ts';
+import { segmentText, type Segment } from './segment.ts';
 import type { Separators } from './separators.ts';
 
 export interface Interchange {

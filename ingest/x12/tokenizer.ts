@@ -3,21 +3,9 @@
 // a newline after, before or instead of the terminator all read the same. Memory is bounded by the
 // longest segment, never by the file.
 import { X12Error, type Warning } from './diagnostics.ts';
+import { Segment } from './segment.ts';
 import { guessSeparators, parseIsa, type Separators } from './separators.ts';
 
-export interface Segment {
-  /** Segment id: ISA, GS, ST, CLP, ... */
-  id: string;
-  /** elements[0] is the id, elements[n] is element n (CLP01 = elements[1]). Empty elements stay in place. */
-  elements: string[];
-  /** 1-based number of the segment in the file. */
-  position: number;
-  separators: Separators;
-}
-
-export function segmentText(segment: Segment): string {
-  return segment.elements.join(segment.separators.element);
-}
 
 /** A segment longer than this means the terminator is wrong or the file is damaged. */
 export const MAX_SEGMENT_LENGTH = 64 * 1024;
@@ -51,11 +39,8 @@ export class SegmentTokenizer {
 
   end(): void {
     this.scan(true);
-    const rest = this.pending.slice(this.pos).trim();
-    if (rest.length > 0) {
-      // The last segment has no terminator: common enough to accept.
-      this.emit(rest);
-    }
+    // A last segment without a terminator is common enough to accept.
+    if (this.pos < this.pending.length) this.emit(this.pending, this.pos, this.pending.length);
     this.pending = '';
     this.pos = 0;
     if (!this.sawText) {
@@ -83,7 +68,7 @@ export class SegmentTokenizer {
       }
       if (end - start > MAX_SEGMENT_LENGTH) this.tooLong(text, start);
       this.pos = end + 1;
-      this.emit(text.slice(start, end));
+      this.emit(text, start, end);
     }
   }
 
@@ -102,7 +87,7 @@ export class SegmentTokenizer {
       for (const w of isa.warnings) {
         this.onWarning({ ...w, file: this.file, segment: this.count, segmentText: text.slice(start, isa.end) });
       }
-      this.onSegment({ id: 'ISA', elements: isa.elements, position: this.count, separators: isa.separators });
+      this.onSegment(Segment.fromElements(isa.elements, this.count, isa.separators));
       this.pos = isa.end;
       return true;
     }
@@ -136,13 +121,18 @@ export class SegmentTokenizer {
     );
   }
 
-  private emit(raw: string): void {
-    const trimmed = trimSegment(raw);
-    if (trimmed.length === 0) return;
+  /** Emits text[start, end) as a segment, blanks around it trimmed; records where its elements start. */
+  private emit(text: string, start: number, end: number): void {
+    while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+    while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+    if (start === end) return;
     const separators = this.separators!;
-    const elements = trimmed.split(separators.element);
+    const element = separators.element;
+    const starts = [start];
+    for (let at = text.indexOf(element, start); at >= 0 && at < end; at = text.indexOf(element, at + 1)) starts.push(at + 1);
+    const idEnd = starts.length > 1 ? starts[1] - 1 : end;
     this.count++;
-    const segment: Segment = { id: elements[0], elements, position: this.count, separators };
+    const segment = new Segment(text.slice(start, idEnd), this.count, separators, text, starts, end);
     this.onSegment(segment);
     if (segment.id === 'IEA') this.detecting = true;
   }
@@ -155,14 +145,6 @@ export class SegmentTokenizer {
       'The file is damaged or its ISA declares the wrong terminator; ask the sender for a new copy.',
     );
   }
-}
-
-function trimSegment(raw: string): string {
-  let s = 0;
-  let e = raw.length;
-  while (s < e && isWhitespace(raw.charCodeAt(s))) s++;
-  while (e > s && isWhitespace(raw.charCodeAt(e - 1))) e--;
-  return s === 0 && e === raw.length ? raw : raw.slice(s, e);
 }
 
 export function printable(c: string): string {
