@@ -2,7 +2,7 @@
 // recognises UTF-16 (with or without a BOM) so that the ISA is found at the first character. A file
 // that is not valid UTF-8 (names written in Latin-1 by older systems) is read as Latin-1 from the first
 // invalid chunk on, and the reader says so, instead of turning those letters into U+FFFD.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
 
@@ -69,6 +69,8 @@ function utf8OrLatin1(onLatin1: () => void): (bytes: Uint8Array, last: boolean) 
     if (carry.length > 0) b = Buffer.concat([carry, b]);
     carry = Buffer.alloc(0);
     if (latin1) return b.toString('latin1');
+    // Most X12 is plain ASCII: a one-byte string, copied as is.
+    if (isAscii(b)) return b.toString('latin1');
     const cut = last ? b.length : completeLength(b);
     const whole = b.subarray(0, cut);
     if (!isUtf8(whole)) {
