@@ -17,6 +17,12 @@ import {
 import { migrate } from './migrate.ts';
 
 export const DEFAULT_DATABASE_PATH = './data/rcm.duckdb';
+const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
+
+/** A size DuckDB takes for memory_limit: 128MB, 1.5GB, 512MiB. */
+export function isMemorySize(text: string): boolean {
+  return MEMORY_SIZE.test(text);
+}
 
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
@@ -28,11 +34,18 @@ export class Warehouse {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  /** Opens (or creates) the warehouse file and brings its schema up to date. */
-  static async open(path: string = DEFAULT_DATABASE_PATH): Promise<Warehouse> {
+  /**
+   * Opens (or creates) the warehouse file and brings its schema up to date. `memoryLimit` caps DuckDB's
+   * buffer memory (DuckDB's default is 80% of the machine); the ingest sets it so that its memory stays flat.
+   */
+  static async open(path: string = DEFAULT_DATABASE_PATH, options: { memoryLimit?: string } = {}): Promise<Warehouse> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
+    if (options.memoryLimit !== undefined) {
+      if (!isMemorySize(options.memoryLimit)) throw new Error(`memory limit "${options.memoryLimit}" is not a size like 256MB or 1GB`);
+      await connection.run(`SET memory_limit = '${options.memoryLimit}'`);
+    }
     const warehouse = new Warehouse(path, instance, connection);
     await migrate(warehouse);
     return warehouse;

@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'node:path';
-import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
-import { ingestFiles, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
+import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../../warehouse/database.ts';
+import { INGEST_MEMORY_LIMIT, ingestFiles, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
 import type { FileOutcome } from '../loader/loader.ts';
 import { centsToNumber } from '../x12/values.ts';
+import { CliError } from './cli-error.ts';
 import { count, megabytes, money } from './format.ts';
 
 export function registerIngestCommand(program: Command): void {
@@ -15,9 +16,11 @@ export function registerIngestCommand(program: Command): void {
     .description('load X12 835 remittance files (or folders of them) into the warehouse; each file all or nothing, the same file only once')
     .argument('<paths...>', 'files or folders')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--memory-limit <size>', "DuckDB's memory while loading (e.g. 128MB, 1GB)", INGEST_MEMORY_LIMIT)
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], options: { db: string; json?: boolean }) => {
-      const warehouse = await Warehouse.open(options.db);
+    .action(async (paths: string[], options: { db: string; memoryLimit: string; json?: boolean }) => {
+      if (!isMemorySize(options.memoryLimit)) throw new CliError(`--memory-limit must be a size like 128MB or 1GB, not "${options.memoryLimit}"`);
+      const warehouse = await Warehouse.open(options.db, { memoryLimit: options.memoryLimit });
       try {
         const showProgress = !options.json && process.stderr.isTTY === true;
         const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined);

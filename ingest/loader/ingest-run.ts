@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { Loader, type FileOutcome } from './loader.ts';
 
+/**
+ * DuckDB's memory while ingesting: enough for COPY into the widest table, small enough that the
+ * process stays flat whatever the size of the files (measured in the README's benchmark).
+ */
+export const INGEST_MEMORY_LIMIT = '128MB';
+
 export interface IngestRun {
   batchId: bigint;
   outcomes: FileOutcome[];
