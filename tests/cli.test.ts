@@ -64,6 +64,12 @@ describe('rcm ingest', () => {
     expect(bad.stderr).toContain('--batch must be a positive whole number');
   });
 
+  it('refuses a memory limit that is not a size', () => {
+    const result = rcm('ingest', join(dir, 'good.835'), '--db', db, '--memory-limit', 'lots');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--memory-limit must be a size like 128MB or 1GB, not "lots"');
+  });
+
   it('refuses a call without files', () => {
     const result = rcm('ingest', '--db', db);
     expect(result.status).not.toBe(0);
