@@ -1,14 +1,14 @@
 // The three balancing rules of the 835 (research/x12.md §1.4). A failure is a warning attached to the
 // row it concerns; the remittance still loads.
 import type { Warning } from '../x12/diagnostics.ts';
-import { segmentText, type Segment } from '../x12/segment.ts';
+import { refText, type SegmentRef } from '../x12/segment.ts';
 import { formatCents, type Cents } from '../x12/values.ts';
 import type { Adjustment, ClaimPayment, Remittance, ServiceLine } from './remittance.ts';
 
 const sumAdjustments = (adjustments: Adjustment[]): Cents => adjustments.reduce((sum, a) => sum + a.amount, 0);
 
 /** Service line: SVC02 − Σ line CAS = SVC03. */
-export function checkLine(file: string, line: ServiceLine, segment?: Segment): Warning[] {
+export function checkLine(file: string, line: ServiceLine, segment?: SegmentRef): Warning[] {
   if (line.charge === null || line.paid === null) return [];
   const adjusted = sumAdjustments(line.adjustments);
   if (line.charge - adjusted === line.paid) return [];
@@ -16,14 +16,14 @@ export function checkLine(file: string, line: ServiceLine, segment?: Segment): W
     code: 'line_unbalanced',
     file,
     segment: line.position,
-    segmentText: segment && segmentText(segment),
+    segmentText: segment && refText(segment),
     subjectSegment: line.position,
     message: `service line does not balance: charge ${formatCents(line.charge)} − adjustments ${formatCents(adjusted)} = ${formatCents(line.charge - adjusted)}, but paid is ${formatCents(line.paid)}`,
   }];
 }
 
 /** Claim: CLP03 − Σ claim and line CAS = CLP04. */
-export function checkClaim(file: string, claim: ClaimPayment, segment?: Segment): Warning[] {
+export function checkClaim(file: string, claim: ClaimPayment, segment?: SegmentRef): Warning[] {
   if (claim.charge === null || claim.paid === null) return [];
   const adjusted = sumAdjustments(claim.adjustments) + claim.lines.reduce((sum, l) => sum + sumAdjustments(l.adjustments), 0);
   if (claim.charge - adjusted === claim.paid) return [];
@@ -31,14 +31,14 @@ export function checkClaim(file: string, claim: ClaimPayment, segment?: Segment)
     code: 'claim_unbalanced',
     file,
     segment: claim.position,
-    segmentText: segment && segmentText(segment),
+    segmentText: segment && refText(segment),
     subjectSegment: claim.position,
     message: `claim ${claim.patientControlNumber} does not balance: charge ${formatCents(claim.charge)} − adjustments ${formatCents(adjusted)} = ${formatCents(claim.charge - adjusted)}, but paid is ${formatCents(claim.paid)}`,
   }];
 }
 
 /** Transaction: Σ CLP04 − Σ PLB = BPR02 (a debit BPR03 = D counts as negative). */
-export function checkTransaction(remittance: Remittance, segment?: Segment): Warning[] {
+export function checkTransaction(remittance: Remittance, segment?: SegmentRef): Warning[] {
   const { payment } = remittance;
   if (payment.amount === null) return [];
   const plb = remittance.providerAdjustments.reduce((sum, a) => sum + a.amount, 0);
@@ -50,7 +50,7 @@ export function checkTransaction(remittance: Remittance, segment?: Segment): War
     code: 'transaction_unbalanced',
     file: remittance.header.file,
     segment: subject,
-    segmentText: segment && segmentText(segment),
+    segmentText: segment && refText(segment),
     subjectSegment: subject,
     message: `remittance ${remittance.header.controlNumber} does not balance: claim payments ${formatCents(remittance.claimPaidTotal)} − provider adjustments ${formatCents(plb)} = ${formatCents(expected)}, but BPR02 is ${formatCents(actual)}`,
   }];

@@ -3,7 +3,7 @@
 import { X12Error, type Warning } from '../x12/diagnostics.ts';
 import { Elements, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
-import { segmentText, type Segment } from '../x12/segment.ts';
+import { segmentText, type Segment, type SegmentRef } from '../x12/segment.ts';
 import { checkClaim, checkLine, checkTransaction } from './balancing.ts';
 import type { Adjustment, ClaimPayment, Party, Person, Procedure, Remittance, RemittanceSink, ServiceLine } from './remittance.ts';
 
@@ -30,9 +30,9 @@ export class Remittance835Mapper {
   private claim: ClaimPayment | undefined;
   private line: ServiceLine | undefined;
   /** The segments the open rows came from, for the text of balancing warnings. */
-  private bprSegment: Segment | undefined;
-  private claimSegment: Segment | undefined;
-  private lineSegment: Segment | undefined;
+  private bprSegment: SegmentRef | undefined;
+  private claimSegment: SegmentRef | undefined;
+  private lineSegment: SegmentRef | undefined;
   private warnedMismatch = false;
   private warnedUnknown = new Set<string>();
 
@@ -105,7 +105,7 @@ export class Remittance835Mapper {
 
   private bpr(e: Elements): void {
     const p = this.remittance.payment;
-    this.bprSegment = e.segment;
+    this.bprSegment = e.segment.ref();
     p.position = e.segment.position;
     p.handlingCode = e.text(1);
     p.amount = e.money(2, true);
@@ -140,7 +140,7 @@ export class Remittance835Mapper {
     this.party = undefined;
     const status = e.text(2) ?? '';
     const patientControlNumber = e.text(1);
-    this.claimSegment = e.segment;
+    this.claimSegment = e.segment.ref();
     if (patientControlNumber === null) e.warning('CLP01 (patient control number) is empty');
     this.claim = {
       position: e.segment.position,
@@ -171,7 +171,7 @@ export class Remittance835Mapper {
     this.closeLine();
     const procedure = this.procedure(e, e.text(1));
     if (!procedure.code) e.warning('SVC01 has no procedure code');
-    this.lineSegment = e.segment;
+    this.lineSegment = e.segment.ref();
     this.line = {
       position: e.segment.position,
       procedure,

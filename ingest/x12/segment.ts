@@ -1,59 +1,90 @@
 // One X12 segment as a view on the text it came from: the tokenizer records where each element starts
 // and nothing more; an element becomes a string only when a mapper asks for it. (Splitting every
 // segment into strings capped the reader at about 50 MB/s here; finding the offsets runs at over 150.)
+// The tokenizer reuses one Segment for every segment it reads: a visitor must take what it needs during
+// the call, and keep a SegmentRef (ref()) for a segment it wants to quote later.
 import type { Separators } from './separators.ts';
 
-export class Segment {
-  private materialized: string[] | undefined;
+/** A segment's place in its text, kept to quote it in a warning later. */
+export interface SegmentRef {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+}
 
-  constructor(
-    /** Segment id: ISA, GS, ST, CLP, ... */
-    readonly id: string,
-    /** 1-based number of the segment in the file. */
-    readonly position: number,
-    readonly separators: Separators,
-    private readonly source: string,
-    /** Where each element starts in `source`; starts[0] is the segment's start. */
-    private readonly starts: number[],
-    /** Where the segment ends in `source` (exclusive, without the terminator). */
-    private readonly end: number,
-  ) {}
+export function refText(ref: SegmentRef): string {
+  return ref.source.slice(ref.start, ref.end);
+}
+
+export class Segment {
+  /** Segment id: ISA, GS, ST, CLP, ... */
+  id = '';
+  /** 1-based number of the segment in the file. */
+  position = 0;
+  separators!: Separators;
+  private source = '';
+  /** Where each element starts in `source`; starts[0] is the segment's start. */
+  private starts = new Int32Array(32);
+  private count = 0;
+  /** Where the segment ends in `source` (exclusive, without the terminator). */
+  private end = 0;
+
+  /** Points this segment at text[start, end) and finds its elements. */
+  read(text: string, start: number, end: number, position: number, separators: Separators): void {
+    const element = separators.element;
+    let starts = this.starts;
+    starts[0] = start;
+    let count = 1;
+    for (let at = text.indexOf(element, start); at >= 0 && at < end; at = text.indexOf(element, at + 1)) {
+      if (count === starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        this.starts = starts = grown;
+      }
+      starts[count++] = at + 1;
+    }
+    this.source = text;
+    this.count = count;
+    this.end = end;
+    this.position = position;
+    this.separators = separators;
+    this.id = text.slice(start, count > 1 ? starts[1] - 1 : end);
+  }
 
   static fromElements(elements: string[], position: number, separators: Separators): Segment {
-    const starts: number[] = [];
-    let at = 0;
-    for (const e of elements) {
-      starts.push(at);
-      at += e.length + 1;
-    }
-    return new Segment(elements[0], position, separators, elements.join(separators.element), starts, at - 1);
+    const segment = new Segment();
+    const text = elements.join(separators.element);
+    segment.read(text, 0, text.length, position, separators);
+    return segment;
   }
 
   /** Number of elements, the id included (CLP*A*1 has 3). */
   get length(): number {
-    return this.starts.length;
+    return this.count;
   }
 
   /** Element n (CLP01 = element(1)); '' when empty or absent. Empty elements keep their place. */
   element(n: number): string {
-    const starts = this.starts;
-    if (n >= starts.length) return '';
-    const to = n + 1 < starts.length ? starts[n + 1] - 1 : this.end;
-    return to > starts[n] ? this.source.slice(starts[n], to) : '';
+    if (n >= this.count) return '';
+    const from = this.starts[n];
+    const to = n + 1 < this.count ? this.starts[n + 1] - 1 : this.end;
+    return to > from ? this.source.slice(from, to) : '';
   }
 
-  /** All elements, [0] being the id. */
+  /** All elements, [0] being the id (a new array each time). */
   get elements(): string[] {
-    if (!this.materialized) {
-      this.materialized = [];
-      for (let n = 0; n < this.starts.length; n++) this.materialized.push(this.element(n));
-    }
-    return this.materialized;
+    const out: string[] = [];
+    for (let n = 0; n < this.count; n++) out.push(this.element(n));
+    return out;
   }
 
   /** The segment as it stood in the file, without its terminator. */
   get text(): string {
     return this.source.slice(this.starts[0], this.end);
+  }
+
+  ref(): SegmentRef {
+    return { source: this.source, start: this.starts[0], end: this.end };
   }
 }
 

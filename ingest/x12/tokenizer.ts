@@ -20,6 +20,8 @@ export class SegmentTokenizer {
   private detecting = true;
   private count = 0;
   private sawText = false;
+  /** Reused for every segment (see segment.ts). */
+  private readonly segment = new Segment();
 
   constructor(
     private readonly file: string,
@@ -121,18 +123,14 @@ export class SegmentTokenizer {
     );
   }
 
-  /** Emits text[start, end) as a segment, blanks around it trimmed; records where its elements start. */
+  /** Emits text[start, end) as a segment, blanks around it trimmed. */
   private emit(text: string, start: number, end: number): void {
     while (start < end && isWhitespace(text.charCodeAt(start))) start++;
     while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
     if (start === end) return;
-    const separators = this.separators!;
-    const element = separators.element;
-    const starts = [start];
-    for (let at = text.indexOf(element, start); at >= 0 && at < end; at = text.indexOf(element, at + 1)) starts.push(at + 1);
-    const idEnd = starts.length > 1 ? starts[1] - 1 : end;
     this.count++;
-    const segment = new Segment(text.slice(start, idEnd), this.count, separators, text, starts, end);
+    const segment = this.segment;
+    segment.read(text, start, end, this.count, this.separators!);
     this.onSegment(segment);
     if (segment.id === 'IEA') this.detecting = true;
   }
