@@ -13,10 +13,13 @@ export type MapperFactory = (header: TransactionHeader) => TransactionMapper;
 
 export class TransactionRouter implements X12Visitor {
   private current: TransactionMapper | undefined;
+  private header: TransactionHeader | undefined;
 
   constructor(
     private readonly mappers: Readonly<Record<string, MapperFactory>>,
     private readonly onWarning: (warning: Warning) => void,
+    /** Called after each transaction set has been mapped (the loader records its envelope). */
+    private readonly onTransaction?: (header: TransactionHeader, trailer: TransactionTrailer) => void,
   ) {}
 
   startTransaction(header: TransactionHeader): void {
@@ -31,6 +34,7 @@ export class TransactionRouter implements X12Visitor {
       );
     }
     this.current = factory(header);
+    this.header = header;
   }
 
   segment(segment: Segment): void {
@@ -39,6 +43,7 @@ export class TransactionRouter implements X12Visitor {
 
   endTransaction(trailer: TransactionTrailer): void {
     this.current!.end(trailer);
+    this.onTransaction?.(this.header!, trailer);
     this.current = undefined;
   }
 

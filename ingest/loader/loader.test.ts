@@ -11,7 +11,7 @@ import { formatCents } from '../x12/values.ts';
 import { ingestFiles } from './ingest-run.ts';
 import { STREAMING_FILE_BYTES } from './loader.ts';
 
-const REMIT_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'ingest_file'];
+const REMIT_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'ingest_file', 'claim_submission', 'claim', 'claim_diagnosis', 'claim_line'];
 
 async function rowCounts(w: Warehouse): Promise<Record<string, bigint>> {
   const out: Record<string, bigint> = {};
@@ -146,18 +146,36 @@ describe('warnings are kept with the rows they concern', () => {
 });
 
 describe('every public sample', () => {
-  it('loads each 835, and refuses the other transaction types with a clear reason', async () => {
+  it('loads each 835 and 837, and refuses the rest with the right reason', async () => {
     const w = await tempWarehouse();
     const run = await ingestFiles(w, [SAMPLES_DIR]);
     const byName = Object.fromEntries(run.outcomes.map((o) => [o.file.split('/').pop(), o]));
     for (const name of readdirSync(SAMPLES_DIR)) {
       const o = byName[name];
       if (name === 'SOURCES.md') expect(o).toMatchObject({ status: 'rejected', code: 'not_x12' });
-      else if (/835/.test(name)) expect(o, name).toMatchObject({ status: 'loaded' });
-      else expect(o, name).toMatchObject({ status: 'rejected', code: 'unsupported_transaction' });
+      else if (name.includes('utf16')) expect(o, name).toMatchObject({ status: 'rejected', code: 'truncated' }); // a UTF-16 fragment: decoded, then ends inside its ST
+      else if (/835|837/.test(name)) expect(o, name).toMatchObject({ status: 'loaded' });
+      else expect(o, name).toMatchObject({ status: 'rejected', code: 'unsupported_transaction' }); // 999 and 277CA come next
     }
-    const total = await w.one('SELECT count(*) AS claims, sum(paid)::VARCHAR AS paid FROM remit_claim');
-    expect(total!.claims).toBe(2n + 2n + 1n + 2n + 1n + 3n + 468n + 1n + 1n + 3n + 10n + 375n);
+    const remits = await w.one('SELECT count(*) AS claims FROM remit_claim');
+    expect(remits!.claims).toBe(2n + 2n + 1n + 2n + 1n + 3n + 468n + 1n + 1n + 3n + 10n + 375n);
+    const claims = await w.all<{ file_name: string; claims: bigint; lines: bigint; diagnoses: bigint }>(
+      `SELECT f.file_name, count(*) AS claims, sum(c.line_count)::BIGINT AS lines, sum(c.diagnosis_count)::BIGINT AS diagnoses
+       FROM claim c JOIN ingest_file f USING (file_id) GROUP BY 1 ORDER BY 1`,
+    );
+    expect(claims.map((c) => [c.file_name.split('/').pop(), c.claims, c.lines, c.diagnoses])).toEqual([
+      ['imsweb_x12-parser__837p-multiple_isa.txt', 4n, 4n, 4n],
+      ['imsweb_x12-parser__837p-valid_different_separators.txt', 2n, 2n, 2n],
+      ['linuxforhealth_x12__837i-two-claims-single-provider.837i', 2n, 3n, 4n],
+      ['linuxforhealth_x12__837p-demo.837', 1n, 4n, 2n],
+      ['linuxforhealth_x12__837p-demo.cob.example3.A.837', 1n, 3n, 4n],
+    ]);
+    const line = await w.one(
+      `SELECT l.procedure_code, l.diagnosis_pointers, l.diagnosis_code_1, l.diagnosis_code_2, l.charge, l.service_date
+       FROM claim_line l JOIN claim c USING (file_id, claim_position) WHERE c.patient_control_number = '26407789' ORDER BY l.line_position LIMIT 1`,
+    );
+    expect(line).toEqual({ procedure_code: '99213', diagnosis_pointers: '1:2:3:4', diagnosis_code_1: '4779', diagnosis_code_2: '2724', charge: '43.00', service_date: '2005-10-03' });
+    expect(await w.one("SELECT count(*) AS n FROM x12_transaction WHERE transaction_type = '837'")).toEqual({ n: 6n });
   });
 });
 

@@ -14,7 +14,10 @@ import { readX12File, type ReadSummary } from '../x12/reader.ts';
 import type { Cents } from '../x12/values.ts';
 import { TransactionRouter } from '../transaction-router.ts';
 import { Remittance835Mapper } from '../remittance/map-835.ts';
+import { Claim837Mapper } from '../claims/map-837.ts';
+import { ClaimWriter } from './claim-writer.ts';
 import { RemittanceWriter } from './remittance-writer.ts';
+import { TransactionWriter } from './transaction-writer.ts';
 import { WarningWriter, addDuplicatePaymentWarnings } from './warning-writer.ts';
 
 export type FileOutcome =
@@ -203,13 +206,22 @@ export class Loader {
       if (UNBALANCED.has(w.code) && w.subjectSegment !== undefined) writer.markUnbalanced(w.subjectSegment);
       warnings.add(w);
     };
-    const router = new TransactionRouter({ '835': (header) => new Remittance835Mapper(header, writer, onWarning) }, onWarning);
+    const claims = new ClaimWriter(bulk, fileId, onWarning);
+    const transactions = new TransactionWriter(bulk, fileId);
+    const router = new TransactionRouter(
+      {
+        '835': (header) => new Remittance835Mapper(header, writer, onWarning),
+        '837': (header) => new Claim837Mapper(header, claims, onWarning),
+      },
+      onWarning,
+      (header, trailer) => transactions.add(header, trailer),
+    );
     const summary: ReadSummary = await readX12File(path, router, path, onBytes);
     return {
       encoding: summary.encoding,
       segments: summary.segments,
       outcome: {
-        status: 'loaded', file: path, fileId, hash, bytes, transactions: summary.transactions, claims: writer.totals.claims,
+        status: 'loaded', file: path, fileId, hash, bytes, transactions: summary.transactions, claims: writer.totals.claims + claims.claims,
         warnings: warnings.count, paid: writer.totals.claimPaid, paymentAmount: writer.totals.paymentAmount,
       },
     };

@@ -1,13 +1,12 @@
 // Writes the remittances of one file into the warehouse tables as the mapper streams them out.
 // Column order follows warehouse/migrations/001_ingest_and_remittance.sql.
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
-import type { TransactionHeader } from '../x12/envelope.ts';
 import type { Cents } from '../x12/values.ts';
 import type { AmountValue, ClaimPayment, Person, QuantityValue, Reference, Remark, Remittance, RemittanceSink } from '../remittance/remittance.ts';
 import { payeeNpi, payeeTaxId, payerId } from '../remittance/remittance.ts';
 
 const TABLES = [
-  'x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment',
+  'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment',
   'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark',
 ] as const;
 type Table = (typeof TABLES)[number];
@@ -87,7 +86,6 @@ export class RemittanceWriter implements RemittanceSink {
 
   remittance(remittance: Remittance): void {
     const t = remittance.header.position;
-    this.transaction(remittance.header, remittance.endPosition);
     const p = remittance.payment;
     const plbTotal = remittance.providerAdjustments.reduce((sum, a) => sum + a.amount, 0);
     this.out.remit_payment.bigint(this.fileId).bigint(t).bigint(p.position)
@@ -115,17 +113,6 @@ export class RemittanceWriter implements RemittanceSink {
   private balanced(position: number, checkable: boolean): boolean | null {
     if (!checkable) return null;
     return !this.unbalanced.has(position);
-  }
-
-  private transaction(h: TransactionHeader, endPosition: number): void {
-    const i = h.interchange;
-    const g = h.group;
-    this.out.x12_transaction.bigint(this.fileId).bigint(h.position).bigint(endPosition)
-      .text(h.transactionType).text(h.controlNumber).text(h.implementationReference || null)
-      .text(i?.controlNumber).text(i?.senderQualifier).text(i?.senderId).text(i?.receiverQualifier).text(i?.receiverId)
-      .text(i?.date).text(i?.time).text(i?.version).text(i?.usage)
-      .text(g?.functionalId).text(g?.controlNumber).text(g?.senderCode).text(g?.receiverCode).text(g?.date).text(g?.version)
-      .endRow();
   }
 
   private adjustment(claim: number, line: number | null, claimIsReversal: boolean, a: ClaimPayment['adjustments'][number]): void {

@@ -104,7 +104,7 @@ export async function checkReader(c: Case, limitMs: number): Promise<Failure | u
   return undefined;
 }
 
-const ROW_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning'];
+const ROW_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'claim_submission', 'claim', 'claim_diagnosis', 'claim_line'];
 
 async function totalRows(w: Warehouse): Promise<bigint> {
   const row = await w.one<{ n: bigint }>(`SELECT ${ROW_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`);
@@ -130,7 +130,7 @@ export async function checkLoader(c: Case, w: Warehouse, dir: string, batchId: b
     }
     return undefined;
   }
-  const claims = await w.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_claim WHERE file_id = $1', [outcome.fileId]);
+  const claims = await w.one<{ n: bigint }>('SELECT (SELECT count(*) FROM remit_claim WHERE file_id = $1) + (SELECT count(*) FROM claim WHERE file_id = $1) AS n', [outcome.fileId]);
   if (claims!.n !== BigInt(outcome.claims)) return { case: c, problem: `loaded ${claims!.n} claims, reader counted ${outcome.claims}` };
   return undefined;
 }

@@ -1,0 +1,323 @@
+// Maps the segments of one 837 transaction set (837P or 837I) onto claims, streaming: each claim goes to
+// the sink when the next claim, hierarchical level or SE starts. The HL hierarchy gives the context of a
+// claim: billing provider (HL03 20), subscriber and payer (22), patient when not the subscriber (23).
+import type { Warning } from '../x12/diagnostics.ts';
+import { Elements, splitComposite } from '../x12/elements.ts';
+import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
+import type { Segment } from '../x12/segment.ts';
+import { parseDate } from '../x12/values.ts';
+import type { Claim, ClaimLine, ClaimSink, Party, Submission } from './claim.ts';
+
+/** HI qualifiers that carry diagnoses (ICD-10-CM, then ICD-9-CM). */
+const DIAGNOSIS_QUALIFIERS = new Set(['ABK', 'ABF', 'ABJ', 'APR', 'ABN', 'BK', 'BF', 'BJ', 'PR', 'BN']);
+const PRINCIPAL = new Set(['ABK', 'BK']);
+
+const emptyParty = (): Party => ({ entityType: null, lastName: null, firstName: null, idQualifier: null, id: null });
+
+function party(e: Elements): Party {
+  return { entityType: e.text(2), lastName: e.text(3), firstName: e.text(4), idQualifier: e.text(8), id: e.text(9) };
+}
+
+type Level = 'billing' | 'subscriber' | 'patient' | 'other';
+
+export class Claim837Mapper {
+  private readonly submission: Submission;
+  private level: Level = 'other';
+  private billing: Claim['billingProvider'] = { ...emptyParty(), taxId: null, taxonomy: null };
+  private subscriber: Claim['subscriber'] = { ...emptyParty(), payerResponsibility: null, relationship: null, groupNumber: null, filingIndicator: null, birthDate: null, gender: null };
+  private patient: Claim['patient'] | undefined;
+  private payer: Party = emptyParty();
+  private claim: Claim | undefined;
+  private line: ClaimLine | undefined;
+  /** Inside a claim's other-subscriber (COB, 2320/2330) loops: their NM1s are not this claim's parties. */
+  private otherSubscriber = false;
+  private warnedMismatch = false;
+
+  constructor(
+    header: TransactionHeader,
+    private readonly sink: ClaimSink,
+    private readonly warn: (warning: Warning) => void,
+  ) {
+    this.submission = { header, submittedDate: null, reference: null, submitter: emptyParty(), receiver: emptyParty(), claimCount: 0, endPosition: 0 };
+  }
+
+  segment(s: Segment): void {
+    const e = new Elements(s, this.submission.header.file, this.warn, this.line?.position ?? this.claim?.position);
+    switch (s.id) {
+      case 'BHT':
+        this.submission.reference = e.text(3);
+        this.submission.submittedDate = e.date(4);
+        return;
+      case 'HL': return this.hl(e);
+      case 'NM1': return this.nm1(e);
+      case 'PRV':
+        if (this.level === 'billing' && !this.claim && e.text(1) === 'BI') this.billing.taxonomy = e.text(3);
+        return;
+      case 'REF': return this.ref(e);
+      case 'SBR': return this.sbr(e);
+      case 'DMG': return this.dmg(e);
+      case 'CLM': return this.clm(e);
+      case 'DTP': return this.dtp(e);
+      case 'HI': return this.hi(e);
+      case 'LX':
+        this.closeLine();
+        this.otherSubscriber = false;
+        if (this.claim) this.line = this.newLine(e.text(1));
+        return;
+      case 'SV1': return this.sv1(e);
+      case 'SV2': return this.sv2(e);
+      default:
+    }
+  }
+
+  end(trailer: TransactionTrailer): Submission {
+    this.closeClaim();
+    this.submission.endPosition = trailer.position;
+    this.sink.submission(this.submission);
+    return this.submission;
+  }
+
+  onMismatch(used: string, segment: Segment): void {
+    if (this.warnedMismatch) return;
+    this.warnedMismatch = true;
+    new Elements(segment, this.submission.header.file, this.warn).warning(`composites use "${used}" but ISA16 declares "${segment.separators.component}"; read with "${used}"`, 'separator_mismatch');
+  }
+
+  private hl(e: Elements): void {
+    this.closeClaim();
+    const code = e.text(3);
+    this.level = code === '20' ? 'billing' : code === '22' ? 'subscriber' : code === '23' ? 'patient' : 'other';
+    if (this.level === 'billing') this.billing = { ...emptyParty(), taxId: null, taxonomy: null };
+    if (this.level === 'subscriber') {
+      this.subscriber = { ...emptyParty(), payerResponsibility: null, relationship: null, groupNumber: null, filingIndicator: null, birthDate: null, gender: null };
+      this.payer = emptyParty();
+      this.patient = undefined;
+    }
+    if (this.level === 'patient') this.patient = { ...emptyParty(), birthDate: null, gender: null };
+  }
+
+  private nm1(e: Elements): void {
+    const entity = e.text(1);
+    if (this.otherSubscriber) return;
+    const p = party(e);
+    if (this.line) {
+      if (entity === '82') this.line.renderingProvider = p;
+      return;
+    }
+    if (this.claim) {
+      if (entity === '82') this.claim.renderingProvider = p;
+      else if (entity === 'DN') this.claim.referringProvider = p;
+      else if (entity === '71') this.claim.attendingProvider = p;
+      else if (entity === '77' || entity === 'FA') this.claim.serviceFacility = p;
+      return;
+    }
+    if (entity === '41') this.submission.submitter = p;
+    else if (entity === '40') this.submission.receiver = p;
+    else if (entity === '85') this.billing = { ...this.billing, ...p };
+    else if (entity === 'IL') this.subscriber = { ...this.subscriber, ...p };
+    else if (entity === 'PR') this.payer = p;
+    else if (entity === 'QC') this.patient = { ...(this.patient ?? { birthDate: null, gender: null }), ...p };
+  }
+
+  private ref(e: Elements): void {
+    const qualifier = e.text(1);
+    const value = e.text(2);
+    if (this.line) {
+      if (qualifier === '6R') this.line.lineControlNumber = value;
+      return;
+    }
+    if (this.claim) {
+      if (this.otherSubscriber) return;
+      if (qualifier === 'F8') this.claim.originalPayerClaimNumber = value;
+      else if (qualifier === 'G1') this.claim.priorAuthorization = value;
+      else if (qualifier === 'D9') this.claim.clearinghouseTrace = value;
+      else if (qualifier === 'EA') this.claim.medicalRecordNumber = value;
+      return;
+    }
+    if (this.level === 'billing' && (qualifier === 'EI' || qualifier === 'SY')) this.billing.taxId = value;
+  }
+
+  private sbr(e: Elements): void {
+    if (this.claim) {
+      // 2320: another payer's coverage of this claim (coordination of benefits).
+      this.otherSubscriber = true;
+      return;
+    }
+    this.subscriber.payerResponsibility = e.text(1);
+    this.subscriber.relationship = e.text(2);
+    this.subscriber.groupNumber = e.text(3);
+    this.subscriber.filingIndicator = e.text(9);
+  }
+
+  private dmg(e: Elements): void {
+    if (this.claim) return;
+    const target = this.level === 'patient' && this.patient ? this.patient : this.subscriber;
+    target.birthDate = e.text(1) === 'D8' ? e.date(2) : null;
+    target.gender = e.text(3);
+  }
+
+  private clm(e: Elements): void {
+    this.closeClaim();
+    const pcn = e.text(1);
+    if (pcn === null) e.warning('CLM01 (patient control number) is empty');
+    const facility = e.text(5) === null ? [] : splitComposite(e.text(5)!, e.segment, this);
+    const qualifier = facility[1] || null;
+    const claimType = this.claimType(qualifier);
+    const patient = this.patient ?? { ...this.subscriber };
+    this.claim = {
+      position: e.segment.position,
+      claimType,
+      patientControlNumber: pcn ?? '',
+      charge: e.money(2, true),
+      facilityCode: facility[0] || null,
+      facilityCodeQualifier: qualifier,
+      frequencyCode: facility[2] || null,
+      billType: claimType === 'institutional' && facility[0] && facility[2] ? `${facility[0]}${facility[2]}` : null,
+      originalPayerClaimNumber: null, priorAuthorization: null, clearinghouseTrace: null, medicalRecordNumber: null,
+      statementFrom: null, statementTo: null, admissionDate: null,
+      billingProvider: { ...this.billing },
+      subscriber: { ...this.subscriber },
+      patient: { entityType: patient.entityType, lastName: patient.lastName, firstName: patient.firstName, idQualifier: patient.idQualifier, id: patient.id, birthDate: patient.birthDate, gender: patient.gender },
+      payer: { ...this.payer },
+      renderingProvider: null, referringProvider: null, attendingProvider: null, serviceFacility: null,
+      diagnoses: [],
+      lines: [],
+    };
+    this.otherSubscriber = false;
+  }
+
+  /** CLM05-2: B professional, A institutional; else the implementation guide (X222 / X223). */
+  private claimType(qualifier: string | null): Claim['claimType'] {
+    if (qualifier === 'A') return 'institutional';
+    if (qualifier === 'B') return 'professional';
+    const version = this.submission.header.implementationReference || this.submission.header.group?.version || '';
+    return version.includes('X223') ? 'institutional' : 'professional';
+  }
+
+  private dtp(e: Elements): void {
+    const qualifier = e.text(1);
+    const [from, to] = this.dateOrRange(e);
+    if (this.line) {
+      if (qualifier === '472') {
+        this.line.serviceDate = from;
+        this.line.serviceDateEnd = to;
+      }
+      return;
+    }
+    const claim = this.claim;
+    if (!claim || this.otherSubscriber) return;
+    if (qualifier === '434') {
+      claim.statementFrom = from;
+      claim.statementTo = to;
+    } else if (qualifier === '435') claim.admissionDate = from;
+  }
+
+  /** DTP02 D8 (a date) or RD8 (a range "CCYYMMDD-CCYYMMDD"). */
+  private dateOrRange(e: Elements): [string | null, string | null] {
+    const format = e.text(2);
+    const value = e.text(3);
+    if (value === null) return [null, null];
+    if (format === 'RD8') {
+      const [a, b] = value.split('-');
+      const from = dateOf(e, a, value);
+      return [from, b === undefined ? from : dateOf(e, b, value)];
+    }
+    const date = e.date(3);
+    return [date, date];
+  }
+
+  private hi(e: Elements): void {
+    const claim = this.claim;
+    if (!claim || this.otherSubscriber) return;
+    for (let n = 1; n < e.segment.length; n++) {
+      const composite = e.text(n);
+      if (composite === null) continue;
+      const [qualifier, code] = splitComposite(composite, e.segment, this);
+      if (!code) {
+        e.warning(`HI${String(n).padStart(2, '0')} "${composite}" has no code (expected qualifier${e.segment.separators.component}code); ignored`);
+        continue;
+      }
+      if (!DIAGNOSIS_QUALIFIERS.has(qualifier)) continue; // procedure, occurrence, value and condition codes
+      claim.diagnoses.push({ sequence: claim.diagnoses.length + 1, qualifier, code, isPrincipal: PRINCIPAL.has(qualifier), position: e.segment.position });
+    }
+  }
+
+  private newLine(lineNumber: string | null): ClaimLine {
+    return {
+      position: 0, lineNumber, procedureQualifier: null, procedureCode: null, modifiers: [], revenueCode: null, charge: null,
+      unitBasis: null, units: null, placeOfService: null, diagnosisPointers: [], serviceDate: null, serviceDateEnd: null,
+      lineControlNumber: null, renderingProvider: null, nonCoveredCharge: null,
+    };
+  }
+
+  private sv1(e: Elements): void {
+    const line = this.requireLine(e);
+    if (!line) return;
+    line.position = e.segment.position;
+    this.procedure(line, e, e.text(1));
+    line.charge = e.money(2, true);
+    line.unitBasis = e.text(3);
+    line.units = e.quantity(4);
+    line.placeOfService = e.text(5);
+    const pointers = e.text(7);
+    if (pointers !== null) {
+      for (const p of splitComposite(pointers, e.segment, this)) {
+        const n = Number(p);
+        if (Number.isInteger(n) && n >= 1 && n <= 12) line.diagnosisPointers.push(n);
+        else if (p !== '') e.warning(`SV107 pointer "${p}" is not a number from 1 to 12; ignored`);
+      }
+    }
+  }
+
+  private sv2(e: Elements): void {
+    const line = this.requireLine(e);
+    if (!line) return;
+    line.position = e.segment.position;
+    line.revenueCode = e.text(1);
+    this.procedure(line, e, e.text(2));
+    line.charge = e.money(3, true);
+    line.unitBasis = e.text(4);
+    line.units = e.quantity(5);
+    line.nonCoveredCharge = e.money(7);
+  }
+
+  private procedure(line: ClaimLine, e: Elements, composite: string | null): void {
+    if (composite === null) return;
+    const parts = splitComposite(composite, e.segment, this);
+    line.procedureQualifier = parts[0] || null;
+    line.procedureCode = parts[1] || null;
+    line.modifiers = parts.slice(2, 6).filter((m) => m !== '');
+  }
+
+  private requireLine(e: Elements): ClaimLine | undefined {
+    if (this.line) return this.line;
+    if (!this.claim) {
+      e.warning(`${e.segment.id} outside a claim was ignored`, 'unexpected_segment');
+      return undefined;
+    }
+    e.warning(`${e.segment.id} without an LX line number`, 'unexpected_segment');
+    this.line = this.newLine(null);
+    return this.line;
+  }
+
+  private closeLine(): void {
+    if (this.line && this.claim && this.line.position > 0) this.claim.lines.push(this.line);
+    this.line = undefined;
+  }
+
+  private closeClaim(): void {
+    this.closeLine();
+    const claim = this.claim;
+    if (!claim) return;
+    this.claim = undefined;
+    this.otherSubscriber = false;
+    this.submission.claimCount++;
+    this.sink.claim(this.submission, claim);
+  }
+}
+
+function dateOf(e: Elements, text: string, whole: string): string | null {
+  const parsed = parseDate(text);
+  if (!parsed.ok) e.warning(`DTP03 "${whole}" is not a date range (CCYYMMDD-CCYYMMDD); loaded as missing`);
+  return parsed.ok ? parsed.value : null;
+}
