@@ -11,7 +11,7 @@ import { formatCents } from '../x12/values.ts';
 import { ingestFiles } from './ingest-run.ts';
 import { STREAMING_FILE_BYTES } from './loader.ts';
 
-const REMIT_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'ingest_file', 'claim_submission', 'claim', 'claim_diagnosis', 'claim_line'];
+const REMIT_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'ingest_file', 'claim_submission', 'claim', 'claim_diagnosis', 'claim_line', 'ack_999_set', 'ack_999_error', 'ack_999_group', 'ack_277ca_status'];
 
 async function rowCounts(w: Warehouse): Promise<Record<string, bigint>> {
   const out: Record<string, bigint> = {};
@@ -146,7 +146,7 @@ describe('warnings are kept with the rows they concern', () => {
 });
 
 describe('every public sample', () => {
-  it('loads each 835 and 837, and refuses the rest with the right reason', async () => {
+  it('loads each 835, 837, 999 and 277CA, and refuses the rest with the right reason', async () => {
     const w = await tempWarehouse();
     const run = await ingestFiles(w, [SAMPLES_DIR]);
     const byName = Object.fromEntries(run.outcomes.map((o) => [o.file.split('/').pop(), o]));
@@ -154,8 +154,8 @@ describe('every public sample', () => {
       const o = byName[name];
       if (name === 'SOURCES.md') expect(o).toMatchObject({ status: 'rejected', code: 'not_x12' });
       else if (name.includes('utf16')) expect(o, name).toMatchObject({ status: 'rejected', code: 'truncated' }); // a UTF-16 fragment: decoded, then ends inside its ST
-      else if (/835|837/.test(name)) expect(o, name).toMatchObject({ status: 'loaded' });
-      else expect(o, name).toMatchObject({ status: 'rejected', code: 'unsupported_transaction' }); // 999 and 277CA come next
+      else if (name.endsWith('.277')) expect(o, name).toMatchObject({ status: 'rejected', code: 'unsupported_transaction' }); // a 277 status response, not a 277CA
+      else expect(o, name).toMatchObject({ status: 'loaded' });
     }
     const remits = await w.one('SELECT count(*) AS claims FROM remit_claim');
     expect(remits!.claims).toBe(2n + 2n + 1n + 2n + 1n + 3n + 468n + 1n + 1n + 3n + 10n + 375n);

@@ -15,6 +15,9 @@ import type { Cents } from '../x12/values.ts';
 import { TransactionRouter } from '../transaction-router.ts';
 import { Remittance835Mapper } from '../remittance/map-835.ts';
 import { Claim837Mapper } from '../claims/map-837.ts';
+import { Ack999Mapper } from '../acknowledgments/map-999.ts';
+import { Ack277caMapper } from '../acknowledgments/map-277ca.ts';
+import { AcknowledgmentWriter } from './acknowledgment-writer.ts';
 import { ClaimWriter } from './claim-writer.ts';
 import { RemittanceWriter } from './remittance-writer.ts';
 import { TransactionWriter } from './transaction-writer.ts';
@@ -207,11 +210,14 @@ export class Loader {
       warnings.add(w);
     };
     const claims = new ClaimWriter(bulk, fileId, onWarning);
+    const acknowledgments = new AcknowledgmentWriter(bulk, fileId);
     const transactions = new TransactionWriter(bulk, fileId);
     const router = new TransactionRouter(
       {
         '835': (header) => new Remittance835Mapper(header, writer, onWarning),
         '837': (header) => new Claim837Mapper(header, claims, onWarning),
+        '999': (header) => new Ack999Mapper(header, acknowledgments, onWarning),
+        '277': (header) => new Ack277caMapper(header, acknowledgments, onWarning),
       },
       onWarning,
       (header, trailer) => transactions.add(header, trailer),

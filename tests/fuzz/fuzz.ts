@@ -104,7 +104,7 @@ export async function checkReader(c: Case, limitMs: number): Promise<Failure | u
   return undefined;
 }
 
-const ROW_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'claim_submission', 'claim', 'claim_diagnosis', 'claim_line'];
+const ROW_TABLES = ['x12_transaction', 'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark', 'ingest_warning', 'claim_submission', 'claim', 'claim_diagnosis', 'claim_line', 'ack_999_set', 'ack_999_error', 'ack_999_group', 'ack_277ca_status'];
 
 async function totalRows(w: Warehouse): Promise<bigint> {
   const row = await w.one<{ n: bigint }>(`SELECT ${ROW_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`);

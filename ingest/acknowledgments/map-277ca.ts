@@ -1,0 +1,153 @@
+// Maps one 277CA (005010X214 claim acknowledgment): each STC at the claim level (2200D, under HL
+// "PT") with the claim's patient control number (TRN02) and payer claim number (REF*1K); line-level
+// STCs (2220D) and the batch-level STC (2200B) too. A 277 claim-status response (005010X212) is a
+// different transaction and is refused, never read as a 277CA.
+import { X12Error, type Warning } from '../x12/diagnostics.ts';
+import { Elements, splitComposite } from '../x12/elements.ts';
+import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
+import type { Segment } from '../x12/segment.ts';
+import { parseDate } from '../x12/values.ts';
+import type { AcknowledgmentSink, ClaimStatus } from './acknowledgment.ts';
+
+interface ClaimContext {
+  patientControlNumber: string | null;
+  payerClaimNumber: string | null;
+  clearinghouseTrace: string | null;
+  billType: string | null;
+  serviceDate: string | null;
+}
+
+export class Ack277caMapper {
+  private level: 'source' | 'receiver' | 'provider' | 'patient' = 'source';
+  private inLine = false;
+  private claim: ClaimContext | undefined;
+  /** STCs wait here until the claim's (or line's) REF and DTP segments have been read. */
+  private pending: ClaimStatus[] = [];
+  private pendingLine: ClaimStatus[] = [];
+  private line: { procedureCode: string | null; lineControlNumber: string | null; serviceDate: string | null } | undefined;
+
+  constructor(
+    private readonly header: TransactionHeader,
+    private readonly sink: AcknowledgmentSink,
+    private readonly warn: (warning: Warning) => void,
+  ) {
+    const version = header.implementationReference || header.group?.version || '';
+    if (version.includes('X212')) throw notSupported(header);
+  }
+
+  segment(s: Segment): void {
+    const e = new Elements(s, this.header.file, this.warn);
+    switch (s.id) {
+      case 'BHT':
+        if (e.text(6) !== null && e.text(6) !== 'TH') throw notSupported(this.header, s.position);
+        return;
+      case 'HL': {
+        this.flush();
+        const code = e.text(3);
+        this.level = code === '20' ? 'source' : code === '21' ? 'receiver' : code === '19' ? 'provider' : 'patient';
+        this.claim = undefined;
+        this.inLine = false;
+        return;
+      }
+      case 'TRN':
+        if (this.level === 'patient' && e.text(1) === '2') {
+          this.flush();
+          this.claim = { patientControlNumber: e.text(2), payerClaimNumber: null, clearinghouseTrace: null, billType: null, serviceDate: null };
+          this.inLine = false;
+        }
+        return;
+      case 'STC': return this.stc(e);
+      case 'REF': {
+        const value = e.text(2);
+        if (this.inLine && this.line) {
+          if (e.text(1) === 'FJ') this.line.lineControlNumber = value;
+        } else if (this.claim) {
+          if (e.text(1) === '1K') this.claim.payerClaimNumber = value;
+          else if (e.text(1) === 'D9') this.claim.clearinghouseTrace = value;
+          else if (e.text(1) === 'BLT') this.claim.billType = value;
+        }
+        return;
+      }
+      case 'DTP': {
+        if (e.text(1) !== '472') return;
+        const value = e.text(3);
+        const date = value === null ? null : e.text(2) === 'RD8' ? isoOf(value.split('-')[0]) : e.date(3);
+        if (this.inLine && this.line) this.line.serviceDate = date;
+        else if (this.claim) this.claim.serviceDate = date;
+        return;
+      }
+      case 'SVC': {
+        this.flushLine();
+        this.inLine = true;
+        const parts = e.text(1) === null ? [] : splitComposite(e.text(1)!, s, { onMismatch: () => undefined });
+        this.line = { procedureCode: parts[1] || null, lineControlNumber: null, serviceDate: null };
+        return;
+      }
+      default:
+    }
+  }
+
+  end(_: TransactionTrailer): void {
+    this.flush();
+  }
+
+  private stc(e: Elements): void {
+    const composite = e.text(1);
+    if (composite === null) {
+      e.warning('STC01 (status) is empty');
+      return;
+    }
+    const [category, statusCode, entity] = splitComposite(composite, e.segment, { onMismatch: () => undefined });
+    const level = this.level === 'patient' ? (this.inLine ? 'line' : 'claim') : this.level === 'receiver' ? 'batch' : undefined;
+    if (!level) return; // information source and provider levels carry no claim acknowledgment
+    if (level !== 'batch' && !this.claim) {
+      e.warning('STC at the patient level before the claim TRN*2 was ignored', 'unexpected_segment');
+      return;
+    }
+    const additional = [e.text(10), e.text(11)].filter((x): x is string => x !== null);
+    (level === 'line' ? this.pendingLine : this.pending).push({
+      position: e.segment.position, level, patientControlNumber: null, payerClaimNumber: null, clearinghouseTrace: null, billType: null,
+      category, statusCode: statusCode || null, entity: entity || null, statusDate: e.date(2), actionCode: e.text(3), charge: e.money(4),
+      additionalStatuses: additional, serviceDate: null, lineControlNumber: null, procedureCode: null,
+    });
+  }
+
+  private flushLine(): void {
+    const line = this.line;
+    for (const status of this.pendingLine) {
+      Object.assign(status, { lineControlNumber: line?.lineControlNumber ?? null, procedureCode: line?.procedureCode ?? null, serviceDate: line?.serviceDate ?? null });
+      this.pending.push(status);
+    }
+    this.pendingLine = [];
+    this.line = undefined;
+  }
+
+  private flush(): void {
+    this.flushLine();
+    for (const status of this.pending) {
+      if (this.claim && status.level !== 'batch') {
+        status.patientControlNumber = this.claim.patientControlNumber;
+        status.payerClaimNumber = this.claim.payerClaimNumber;
+        status.clearinghouseTrace = this.claim.clearinghouseTrace;
+        status.billType = this.claim.billType;
+        status.serviceDate ??= this.claim.serviceDate;
+      }
+      this.sink.claimStatus(this.header, status);
+    }
+    this.pending = [];
+  }
+}
+
+function isoOf(text: string): string | null {
+  const parsed = parseDate(text);
+  return parsed.ok ? parsed.value : null;
+}
+
+function notSupported(header: TransactionHeader, segment = header.position): X12Error {
+  return new X12Error(
+    'unsupported_transaction',
+    { file: header.file, segment },
+    'this 277 is a claim status response (005010X212), not a claim acknowledgment (277CA, 005010X214); it is not supported',
+    'Ingest 277CA acknowledgments; claim status responses (276/277) are not read by rcm.',
+  );
+}
