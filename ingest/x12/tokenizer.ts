@@ -119,7 +119,7 @@ export class SegmentTokenizer {
       'not_x12',
       { file: this.file, segment: 1, segmentText: text.slice(start, start + 40) },
       'this is not an X12 file: it does not start with an ISA (or GS/ST) segment',
-      'Point rcm ingest at X12 files (835 remittances); other files in the folder are rejected one by one.',
+      'Point rcm ingest at X12 files (835, 837, 999, 277CA); other files in the folder are rejected one by one.',
     );
   }
 
