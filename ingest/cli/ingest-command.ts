@@ -8,24 +8,33 @@ import { INGEST_MEMORY_LIMIT, ingestFiles, type IngestProgress, type IngestRun }
 import type { FileOutcome } from '../loader/loader.ts';
 import { centsToNumber } from '../x12/values.ts';
 import { CliError } from './cli-error.ts';
+import { loadMapping } from '../postings/csv-mapping.ts';
 import { count, megabytes, money } from './format.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
-    .description('load X12 835 remittance files (or folders of them) into the warehouse; each file all or nothing, the same file only once')
+    .description('load X12 files (835, 837P/837I, 999, 277CA) and CSV exports (payment postings, charges), or folders of them; each file all or nothing, the same file only once')
     .argument('<paths...>', 'files or folders')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--memory-limit <size>', "DuckDB's memory while loading (e.g. 128MB, 1GB)", INGEST_MEMORY_LIMIT)
+    .option('--mapping <file>', 'JSON file naming the columns of your CSV exports (see the README)')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], options: { db: string; memoryLimit: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { db: string; memoryLimit: string; mapping?: string; json?: boolean }) => {
       if (!isMemorySize(options.memoryLimit)) throw new CliError(`--memory-limit must be a size like 128MB or 1GB, not "${options.memoryLimit}"`);
+      let mapping;
+      try {
+        mapping = loadMapping(options.mapping);
+      } catch (error) {
+        throw new CliError((error as Error).message);
+      }
       const warehouse = await Warehouse.open(options.db, { memoryLimit: options.memoryLimit });
       try {
         const showProgress = !options.json && process.stderr.isTTY === true;
-        const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined);
+        const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined, mapping);
         process.stdout.write(options.json ? `${JSON.stringify(summaryJson(run, options.db), null, 2)}\n` : summaryText(run, options.db));
-        process.exitCode = run.outcomes.some((o) => o.status === 'rejected') ? 1 : 0;
+        const refused = run.outcomes.some((o) => o.status === 'rejected' || (o.status === 'loaded' && o.rowErrors > 0));
+        process.exitCode = refused ? 1 : 0;
       } finally {
         warehouse.close();
       }
@@ -70,7 +79,10 @@ function totals(run: IngestRun) {
 export function summaryText(run: IngestRun, db: string): string {
   const table = new Table({ head: ['file', 'result', 'claims', 'warnings', 'claims paid', 'payments'], style: { head: [], border: [] } });
   for (const o of run.outcomes) {
-    if (o.status === 'loaded') table.push([basename(o.file), 'loaded', count(o.claims), count(o.warnings), money(o.paid), money(o.paymentAmount)]);
+    if (o.status === 'loaded' && o.contentType !== 'x12') {
+      const notes = [o.rowErrors > 0 ? `${o.rowErrors} rows refused` : '', o.rowsAlreadyLoaded > 0 ? `${o.rowsAlreadyLoaded} rows already loaded` : ''].filter(Boolean).join(', ');
+      table.push([basename(o.file), `loaded ${count(o.rows)} ${o.contentType.replace('csv-', '')} rows${notes ? ` (${notes})` : ''}`, '', '', '', '']);
+    } else if (o.status === 'loaded') table.push([basename(o.file), 'loaded', count(o.claims), count(o.warnings), money(o.paid), money(o.paymentAmount)]);
     else if (o.status === 'duplicate') table.push([basename(o.file), `skipped: already loaded as ${basename(o.loadedAs)}`, '', '', '', '']);
     else table.push([basename(o.file), 'REJECTED', '', '', '', '']);
   }
@@ -79,6 +91,7 @@ export function summaryText(run: IngestRun, db: string): string {
   let text = `${table.toString()}\n`;
   for (const o of run.outcomes) {
     if (o.status === 'rejected') text += `\nrejected: ${o.message}\n  what to do: ${o.hint}\n`;
+    if (o.status === 'loaded' && o.rowErrors > 0) text += `\n${o.rowErrors} rows of ${basename(o.file)} were refused: \`rcm errors\` lists them with their line numbers\n`;
   }
   text += `\nbatch ${run.batchId} in ${db}${t.warnings > 0 ? ' (warnings: see the ingest_warning table)' : ''}\n`;
   return text;
@@ -96,7 +109,10 @@ export function summaryJson(run: IngestRun, db: string) {
     payments: centsToNumber(t.payments),
     results: run.outcomes.map((o) => {
       if (o.status === 'loaded') {
-        return { file: o.file, status: o.status, hash: o.hash, bytes: o.bytes, transactions: o.transactions, claims: o.claims, warnings: o.warnings, claims_paid: centsToNumber(o.paid), payments: centsToNumber(o.paymentAmount) };
+        return {
+          file: o.file, status: o.status, content: o.contentType, hash: o.hash, bytes: o.bytes, transactions: o.transactions, claims: o.claims, warnings: o.warnings,
+          claims_paid: centsToNumber(o.paid), payments: centsToNumber(o.paymentAmount), rows: o.rows, rows_refused: o.rowErrors, rows_already_loaded: o.rowsAlreadyLoaded,
+        };
       }
       if (o.status === 'duplicate') return { file: o.file, status: o.status, hash: o.hash, bytes: o.bytes, loaded_as: o.loadedAs };
       return { file: o.file, status: o.status, hash: o.hash, bytes: o.bytes, error: { code: o.code, segment: o.segment, message: o.message, hint: o.hint } };

@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { Loader, type FileOutcome } from './loader.ts';
+import type { CsvMapping } from '../postings/csv-mapping.ts';
 
 /**
  * DuckDB's memory while ingesting: enough for COPY into the widest table, small enough that the
@@ -50,13 +51,13 @@ function walk(dir: string): string[] {
   return out;
 }
 
-export async function ingestFiles(warehouse: Warehouse, paths: string[], progress?: IngestProgress): Promise<IngestRun> {
+export async function ingestFiles(warehouse: Warehouse, paths: string[], progress?: IngestProgress, mapping?: CsvMapping): Promise<IngestRun> {
   const files = expandPaths(paths);
   const batchId = (await warehouse.one<{ id: bigint }>("SELECT nextval('ingest_batch_id') AS id"))!.id;
   await warehouse.run('INSERT INTO ingest_batch (batch_id, started_at) VALUES ($1, current_timestamp)', [batchId]);
   const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
   progress?.start(totalBytes, files.length);
-  const outcomes = await new Loader(warehouse, batchId).loadAll(files, (n, file) => progress?.advance(n, file));
+  const outcomes = await new Loader(warehouse, batchId, mapping).loadAll(files, (n, file) => progress?.advance(n, file));
   progress?.stop();
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   await warehouse.run(

@@ -107,7 +107,7 @@ describe('a rejected file beside good ones in one run', () => {
     ]);
     const errors = await w.all('SELECT file_name, error_code, segment_position, message, hint FROM ingest_error ORDER BY error_id');
     expect(errors.map((e) => [String(e.file_name).split('/').pop(), e.error_code])).toEqual([
-      ['b-bad-amount.835', 'invalid_amount'], ['c-truncated.835', 'truncated'], ['d-notes.txt', 'not_x12'],
+      ['b-bad-amount.835', 'invalid_amount'], ['c-truncated.835', 'truncated'], ['d-notes.txt', 'unrecognized_file'],
     ]);
     expect(errors[0].segment_position).toBe(BigInt(bad.slice(0, lastClp).split('~').length));
     for (const e of errors) expect(String(e.hint).length).toBeGreaterThan(10);
@@ -152,7 +152,7 @@ describe('every public sample', () => {
     const byName = Object.fromEntries(run.outcomes.map((o) => [o.file.split('/').pop(), o]));
     for (const name of readdirSync(SAMPLES_DIR)) {
       const o = byName[name];
-      if (name === 'SOURCES.md') expect(o).toMatchObject({ status: 'rejected', code: 'not_x12' });
+      if (name === 'SOURCES.md') expect(o).toMatchObject({ status: 'rejected', code: 'unrecognized_file' });
       else if (name.includes('utf16')) expect(o, name).toMatchObject({ status: 'rejected', code: 'truncated' }); // a UTF-16 fragment: decoded, then ends inside its ST
       else if (name.endsWith('.277')) expect(o, name).toMatchObject({ status: 'rejected', code: 'unsupported_transaction' }); // a 277 status response, not a 277CA
       else expect(o, name).toMatchObject({ status: 'loaded' });

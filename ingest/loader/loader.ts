@@ -6,7 +6,7 @@
 // transaction: per-statement costs of DuckDB are paid once per group instead of once per file, and a
 // commit still holds only complete files.
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { BulkLoad } from '../../warehouse/bulk-load.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { X12Error, abbreviate, type Warning } from '../x12/diagnostics.ts';
@@ -18,13 +18,22 @@ import { Claim837Mapper } from '../claims/map-837.ts';
 import { Ack999Mapper } from '../acknowledgments/map-999.ts';
 import { Ack277caMapper } from '../acknowledgments/map-277ca.ts';
 import { AcknowledgmentWriter } from './acknowledgment-writer.ts';
+import { PostingWriter, dropRowsLoadedBefore } from './posting-writer.ts';
+import { DEFAULT_MAPPING, type CsvMapping } from '../postings/csv-mapping.ts';
+import { readCsvFile, type RowError } from '../postings/read-csv.ts';
+import { detectEncoding } from '../x12/decode.ts';
 import { ClaimWriter } from './claim-writer.ts';
 import { RemittanceWriter } from './remittance-writer.ts';
 import { TransactionWriter } from './transaction-writer.ts';
 import { WarningWriter, addDuplicatePaymentWarnings } from './warning-writer.ts';
 
 export type FileOutcome =
-  | { status: 'loaded'; file: string; fileId: bigint; hash: string; bytes: number; transactions: number; claims: number; warnings: number; paid: Cents; paymentAmount: Cents }
+  | {
+      status: 'loaded'; file: string; fileId: bigint; hash: string; bytes: number; contentType: string; transactions: number; claims: number; warnings: number;
+      paid: Cents; paymentAmount: Cents;
+      /** CSV exports: rows loaded, rows refused (in ingest_error with their line), rows an earlier file had loaded. */
+      rows: number; rowErrors: number; rowsAlreadyLoaded: number;
+    }
   | { status: 'duplicate'; file: string; hash: string; bytes: number; loadedAs: string }
   | { status: 'rejected'; file: string; hash: string | null; bytes: number; code: string; message: string; hint: string; segment: number | null };
 
@@ -44,6 +53,7 @@ interface Staged {
   outcome: Loaded;
   encoding: string;
   segments: number;
+  rowErrors: RowError[];
 }
 
 interface Input {
@@ -63,10 +73,12 @@ export class Loader {
   private committing: Promise<void> = Promise.resolve();
   /** Rejections wait here while a group commits (the connection is busy), then go to ingest_error. */
   private rejections: { error: X12Error; hash: string | null }[] = [];
+  private rowErrors: { error: RowError; hash: string }[] = [];
 
   constructor(
     private readonly warehouse: Warehouse,
     private readonly batchId: bigint,
+    private readonly mapping: CsvMapping = DEFAULT_MAPPING,
   ) {}
 
   /** Loads the files in order; outcomes come in the same order. */
@@ -189,6 +201,15 @@ export class Loader {
   /** Waits for the commit under way, then records the rejections that waited for it. */
   private async settle(): Promise<void> {
     await this.committing;
+    const rowErrors = this.rowErrors;
+    this.rowErrors = [];
+    for (const { error, hash } of rowErrors) {
+      await this.warehouse.run(
+        `INSERT INTO ingest_error (error_id, batch_id, file_name, file_hash, error_code, line_number, message, hint, raw_row, recorded_at)
+         VALUES (nextval('ingest_error_id'), $1, $2, $3, 'bad_row', $4, $5, $6, $7, current_timestamp)`,
+        [this.batchId, error.file, hash, error.line, error.message, error.hint, abbreviate(error.raw, 2000)],
+      );
+    }
     const pending = this.rejections;
     this.rejections = [];
     for (const { error, hash } of pending) {
@@ -203,6 +224,17 @@ export class Loader {
   /** Reads one file into the staging tables; throws X12Error when it cannot be read. */
   private async read(bulk: BulkLoad, path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
     const fileId = this.fileIds.pop()!;
+    if (!looksLikeX12(path)) {
+      const postings = new PostingWriter(bulk, fileId);
+      const csv = await readCsvFile(path, path, this.mapping, postings, onBytes);
+      return {
+        encoding: 'utf-8', segments: 0, rowErrors: postings.errors,
+        outcome: {
+          status: 'loaded', file: path, fileId, hash, bytes, contentType: `csv-${csv.kind}`, transactions: 0, claims: 0, warnings: 0, paid: 0, paymentAmount: 0,
+          rows: csv.rows, rowErrors: csv.errors, rowsAlreadyLoaded: 0,
+        },
+      };
+    }
     const writer = new RemittanceWriter(bulk, fileId);
     const warnings = new WarningWriter(bulk, fileId);
     const onWarning = (w: Warning) => {
@@ -226,21 +258,27 @@ export class Loader {
     return {
       encoding: summary.encoding,
       segments: summary.segments,
+      rowErrors: [],
       outcome: {
-        status: 'loaded', file: path, fileId, hash, bytes, transactions: summary.transactions, claims: writer.totals.claims + claims.claims,
-        warnings: warnings.count, paid: writer.totals.claimPaid, paymentAmount: writer.totals.paymentAmount,
+        status: 'loaded', file: path, fileId, hash, bytes, contentType: 'x12', transactions: summary.transactions, claims: writer.totals.claims + claims.claims,
+        warnings: warnings.count, paid: writer.totals.claimPaid, paymentAmount: writer.totals.paymentAmount, rows: 0, rowErrors: 0, rowsAlreadyLoaded: 0,
       },
     };
   }
 
   /** Inside the transaction, after the rows are in: duplicate-payment warnings and the ingest_file rows. */
   private async register(files: Staged[]): Promise<void> {
-    const duplicates = await addDuplicatePaymentWarnings(this.warehouse, files.map((f) => f.outcome.fileId));
-    for (const { outcome: o, encoding, segments } of files) {
+    const ids = files.map((f) => f.outcome.fileId);
+    const duplicates = await addDuplicatePaymentWarnings(this.warehouse, ids);
+    const loadedBefore = files.some((f) => f.outcome.contentType !== 'x12') ? await dropRowsLoadedBefore(this.warehouse, ids) : new Map<bigint, number>();
+    for (const { outcome: o, encoding, segments, rowErrors } of files) {
       o.warnings += duplicates.get(o.fileId) ?? 0;
+      o.rowsAlreadyLoaded = loadedBefore.get(o.fileId) ?? 0;
+      o.rows -= o.rowsAlreadyLoaded;
+      for (const error of rowErrors) this.rowErrors.push({ error, hash: o.hash });
       await this.warehouse.run(
-        `INSERT INTO ingest_file VALUES ($1, $2, $3, $4, $5, 'x12', $6, $7, $8, $9, $10, current_timestamp)`,
-        [o.fileId, this.batchId, o.file, o.hash, o.bytes, encoding, segments, o.transactions, o.claims, o.warnings],
+        `INSERT INTO ingest_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, current_timestamp)`,
+        [o.fileId, this.batchId, o.file, o.hash, o.bytes, o.contentType, encoding, segments, o.transactions, o.claims + o.rows, o.warnings],
       );
     }
   }
@@ -248,6 +286,21 @@ export class Loader {
   private reject(path: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): void {
     this.rejections.push({ error, hash });
     this.outcomes.splice(at, 0, { status: 'rejected', file: path, hash, bytes, code: error.code, message: error.message, hint: error.hint, segment: error.segment ?? null });
+  }
+}
+
+/** X12 starts (after a byte-order mark and blanks) with ISA, GS or ST; anything else is taken for a CSV export. */
+function looksLikeX12(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const { encoding, bomLength } = detectEncoding(head.subarray(0, n));
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') return true;
+    const text = head.subarray(bomLength, n).toString('latin1').trimStart();
+    return /^(ISA|GS|ST)[^A-Za-z0-9\s]/.test(text);
+  } finally {
+    closeSync(fd);
   }
 }
 

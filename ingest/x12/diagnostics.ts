@@ -43,6 +43,7 @@ export type ErrorCode =
   | 'structure'
   | 'invalid_amount'
   | 'unsupported_transaction'
+  | 'unrecognized_file'
   | 'io';
 
 /** A file that cannot be loaded. The loader records it and goes on with the next file. */

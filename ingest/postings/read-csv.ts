@@ -1,0 +1,171 @@
+// Reads a practice-management export (payment postings or charges) row by row. A row that cannot be
+// read (no claim id, a date or amount that is not one, an unknown posting type) is reported with its line
+// number and raw text; the other rows still load. Every row gets a key made of its content (and its
+// place among identical rows of the file), so that loading a corrected file again adds only what is new.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { parse, CsvError } from 'csv-parse';
+import { X12Error } from '../x12/diagnostics.ts';
+import { parseCents, parseQuantity, type Cents } from '../x12/values.ts';
+import { recognize, normalizeName, type CsvKind, type CsvMapping, type DateFormat, type PostingType } from './csv-mapping.ts';
+
+export interface PaymentPosting {
+  line: number;
+  rowKey: string;
+  claimId: string;
+  date: string;
+  amount: Cents;
+  type: PostingType;
+  payerOrPatient: string | null;
+  reasonCode: string | null;
+  reference: string | null;
+}
+
+export interface ChargeRow {
+  line: number;
+  rowKey: string;
+  claimId: string;
+  serviceDate: string;
+  provider: string | null;
+  payer: string | null;
+  location: string | null;
+  procedureCode: string;
+  modifiers: string[];
+  diagnoses: string[];
+  units: string;
+  charge: Cents;
+}
+
+export interface RowError {
+  file: string;
+  line: number;
+  raw: string;
+  message: string;
+  hint: string;
+}
+
+export interface CsvSink {
+  payment(row: PaymentPosting): void;
+  charge(row: ChargeRow): void;
+  rowError(error: RowError): void;
+}
+
+class RowProblem extends Error {}
+
+export async function readCsvFile(path: string, name: string, mapping: CsvMapping, sink: CsvSink, onBytes?: (n: number) => void): Promise<{ kind: CsvKind; rows: number; errors: number }> {
+  const input = createReadStream(path);
+  if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, raw: true }));
+  let recognized: ReturnType<typeof recognize>;
+  const seen = new Map<string, number>();
+  let rows = 0;
+  let errors = 0;
+  try {
+    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      if (!recognized) {
+        recognized = recognize(record, mapping);
+        if (!recognized) throw unrecognized(name, raw);
+        continue;
+      }
+      const { kind, index } = recognized;
+      const field = (f: string) => (index[f] === undefined ? '' : (record[index[f]] ?? '').trim());
+      try {
+        const key = rowKey(kind, record, seen);
+        if (kind === 'payments') sink.payment(paymentRow(field, mapping, info.lines, key));
+        else sink.charge(chargeRow(field, mapping.dateFormat, info.lines, key));
+        rows++;
+      } catch (problem) {
+        if (!(problem instanceof RowProblem)) throw problem;
+        errors++;
+        sink.rowError({ file: name, line: info.lines, raw: raw.replace(/[\r\n]+$/, ''), message: `${name}, line ${info.lines}: ${problem.message}`, hint: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.' });
+      }
+    }
+  } catch (error) {
+    if (error instanceof CsvError && !recognized) throw unrecognized(name, '');
+    if (error instanceof CsvError) {
+      throw new X12Error('structure', { file: name, segment: (error as CsvError & { lines?: number }).lines }, `the CSV cannot be read: ${error.message}`, 'Check the quoting of the export (an unclosed quote swallows the rest of the file) and ingest it again.');
+    }
+    throw error;
+  }
+  if (!recognized) throw new X12Error('empty_file', { file: name }, 'the CSV file has no header row', 'Check that the export finished.');
+  return { kind: recognized.kind, rows, errors };
+}
+
+function unrecognized(name: string, header: string): X12Error {
+  return new X12Error('unrecognized_file', { file: name, segment: 1, segmentText: header.trim().slice(0, 200) || undefined },
+    'the file is neither X12 nor a CSV export rcm recognises: its header has no columns for claim id, date, amount and type (payment postings) or for claim id, date of service, procedure and charge (charges)',
+    'Name your columns in a mapping file and pass it with --mapping (see the README), or point rcm ingest at X12 files.');
+}
+
+function rowKey(kind: CsvKind, record: string[], seen: Map<string, number>): string {
+  const content = createHash('sha256').update(kind).update('\u0000').update(record.map((v) => v.trim()).join('\u0001')).digest('hex').slice(0, 32);
+  const occurrence = (seen.get(content) ?? 0) + 1;
+  seen.set(content, occurrence);
+  return `${content}#${occurrence}`;
+}
+
+function paymentRow(field: (f: string) => string, mapping: CsvMapping, line: number, rowKey: string): PaymentPosting {
+  const claimId = required(field('claim_id'), 'claim id');
+  const rawType = field('type');
+  const type = mapping.types[normalizeName(rawType)];
+  if (!type) throw new RowProblem(`posting type "${rawType}" is not one rcm knows (map it in the mapping file's payments.types)`);
+  return {
+    line, rowKey, claimId, type,
+    date: date(field('date'), mapping.dateFormat),
+    amount: amount(field('amount')),
+    payerOrPatient: field('payer_or_patient') || null,
+    reasonCode: field('reason_code') || null,
+    reference: field('reference') || null,
+  };
+}
+
+function chargeRow(field: (f: string) => string, format: DateFormat, line: number, rowKey: string): ChargeRow {
+  const units = field('units');
+  const parsedUnits = units === '' ? { ok: true as const, value: '1' } : parseQuantity(units);
+  if (!parsedUnits.ok) throw new RowProblem(`units "${units}" is not a number`);
+  return {
+    line, rowKey,
+    claimId: required(field('claim_id'), 'claim id'),
+    serviceDate: date(field('service_date'), format),
+    provider: field('provider') || null,
+    payer: field('payer') || null,
+    location: field('location') || null,
+    procedureCode: required(field('procedure_code'), 'procedure code'),
+    modifiers: list(field('modifiers')).slice(0, 4),
+    diagnoses: list(field('diagnoses')),
+    units: parsedUnits.value,
+    charge: amount(field('charge')),
+  };
+}
+
+function required(value: string, what: string): string {
+  if (value === '') throw new RowProblem(`the ${what} is missing`);
+  return value;
+}
+
+function list(value: string): string[] {
+  return value.split(/[\s,;|]+/).map((v) => v.trim()).filter(Boolean);
+}
+
+/** "$1,234.56", "-12.00" and "(12.00)" (negative) to cents. */
+export function amount(text: string): Cents {
+  const negative = /^\(.*\)$/.test(text);
+  const cleaned = text.replace(/[()$,\s]/g, '');
+  const parsed = parseCents(cleaned);
+  if (text === '' || !parsed.ok) throw new RowProblem(`amount "${text}" is not an amount`);
+  return negative ? -parsed.value : parsed.value;
+}
+
+/** A date in the mapping's format; "auto" reads YYYY-MM-DD, YYYYMMDD and the US MM/DD/YYYY. */
+export function date(text: string, format: DateFormat): string {
+  let m: RegExpExecArray | null;
+  let y: number | undefined, mo: number | undefined, d: number | undefined;
+  if ((format === 'auto' || format === 'YYYY-MM-DD') && (m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) [y, mo, d] = [+m[1], +m[2], +m[3]];
+  else if ((format === 'auto' || format === 'YYYYMMDD') && (m = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) [y, mo, d] = [+m[1], +m[2], +m[3]];
+  else if ((format === 'auto' || format === 'MM/DD/YYYY') && (m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) [mo, d, y] = [+m[1], +m[2], +m[3]];
+  else if (format === 'DD/MM/YYYY' && (m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) [d, mo, y] = [+m[1], +m[2], +m[3]];
+  if (y === undefined || mo === undefined || d === undefined) throw new RowProblem(`date "${text}" is not a date (${format === 'auto' ? 'YYYY-MM-DD or MM/DD/YYYY' : format})`);
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) throw new RowProblem(`date "${text}" does not exist`);
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
