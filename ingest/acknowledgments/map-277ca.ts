@@ -3,7 +3,7 @@
 // STCs (2220D) and the batch-level STC (2200B) too. A 277 claim-status response (005010X212) is a
 // different transaction and is refused, never read as a 277CA.
 import { X12Error, type Warning } from '../x12/diagnostics.ts';
-import { Elements, splitComposite } from '../x12/elements.ts';
+import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import type { Segment } from '../x12/segment.ts';
 import { parseDate } from '../x12/values.ts';
@@ -24,6 +24,7 @@ export class Ack277caMapper {
   /** STCs wait here until the claim's (or line's) REF and DTP segments have been read. */
   private pending: ClaimStatus[] = [];
   private pendingLine: ClaimStatus[] = [];
+  private readonly mismatch: SeparatorMismatch;
   private line: { procedureCode: string | null; lineControlNumber: string | null; serviceDate: string | null } | undefined;
 
   constructor(
@@ -33,6 +34,7 @@ export class Ack277caMapper {
   ) {
     const version = header.implementationReference || header.group?.version || '';
     if (version.includes('X212')) throw notSupported(header);
+    this.mismatch = new SeparatorMismatch(header.file, warn);
   }
 
   segment(s: Segment): void {
@@ -79,7 +81,7 @@ export class Ack277caMapper {
       case 'SVC': {
         this.flushLine();
         this.inLine = true;
-        const parts = e.text(1) === null ? [] : splitComposite(e.text(1)!, s, { onMismatch: () => undefined });
+        const parts = e.text(1) === null ? [] : splitComposite(e.text(1)!, s, this.mismatch);
         this.line = { procedureCode: parts[1] || null, lineControlNumber: null, serviceDate: null };
         return;
       }
@@ -97,7 +99,7 @@ export class Ack277caMapper {
       e.warning('STC01 (status) is empty');
       return;
     }
-    const [category, statusCode, entity] = splitComposite(composite, e.segment, { onMismatch: () => undefined });
+    const [category, statusCode, entity] = splitComposite(composite, e.segment, this.mismatch);
     const level = this.level === 'patient' ? (this.inLine ? 'line' : 'claim') : this.level === 'receiver' ? 'batch' : undefined;
     if (!level) return; // information source and provider levels carry no claim acknowledgment
     if (level !== 'batch' && !this.claim) {

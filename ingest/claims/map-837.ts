@@ -2,7 +2,7 @@
 // the sink when the next claim, hierarchical level or SE starts. The HL hierarchy gives the context of a
 // claim: billing provider (HL03 20), subscriber and payer (22), patient when not the subscriber (23).
 import type { Warning } from '../x12/diagnostics.ts';
-import { Elements, splitComposite } from '../x12/elements.ts';
+import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import type { Segment } from '../x12/segment.ts';
 import { parseDate } from '../x12/values.ts';
@@ -31,13 +31,14 @@ export class Claim837Mapper {
   private line: ClaimLine | undefined;
   /** Inside a claim's other-subscriber (COB, 2320/2330) loops: their NM1s are not this claim's parties. */
   private otherSubscriber = false;
-  private warnedMismatch = false;
+  private readonly mismatch: SeparatorMismatch;
 
   constructor(
     header: TransactionHeader,
     private readonly sink: ClaimSink,
     private readonly warn: (warning: Warning) => void,
   ) {
+    this.mismatch = new SeparatorMismatch(header.file, warn);
     this.submission = { header, submittedDate: null, reference: null, submitter: emptyParty(), receiver: emptyParty(), claimCount: 0, endPosition: 0 };
   }
 
@@ -77,11 +78,6 @@ export class Claim837Mapper {
     return this.submission;
   }
 
-  onMismatch(used: string, segment: Segment): void {
-    if (this.warnedMismatch) return;
-    this.warnedMismatch = true;
-    new Elements(segment, this.submission.header.file, this.warn).warning(`composites use "${used}" but ISA16 declares "${segment.separators.component}"; read with "${used}"`, 'separator_mismatch');
-  }
 
   private hl(e: Elements): void {
     this.closeClaim();
@@ -160,7 +156,7 @@ export class Claim837Mapper {
     this.closeClaim();
     const pcn = e.text(1);
     if (pcn === null) e.warning('CLM01 (patient control number) is empty');
-    const facility = e.text(5) === null ? [] : splitComposite(e.text(5)!, e.segment, this);
+    const facility = e.text(5) === null ? [] : splitComposite(e.text(5)!, e.segment, this.mismatch);
     const qualifier = facility[1] || null;
     const claimType = this.claimType(qualifier);
     const patient = this.patient ?? { ...this.subscriber };
@@ -232,7 +228,7 @@ export class Claim837Mapper {
     for (let n = 1; n < e.segment.length; n++) {
       const composite = e.text(n);
       if (composite === null) continue;
-      const [qualifier, code] = splitComposite(composite, e.segment, this);
+      const [qualifier, code] = splitComposite(composite, e.segment, this.mismatch);
       if (!code) {
         e.warning(`HI${String(n).padStart(2, '0')} "${composite}" has no code (expected qualifier${e.segment.separators.component}code); ignored`);
         continue;
@@ -261,7 +257,7 @@ export class Claim837Mapper {
     line.placeOfService = e.text(5);
     const pointers = e.text(7);
     if (pointers !== null) {
-      for (const p of splitComposite(pointers, e.segment, this)) {
+      for (const p of splitComposite(pointers, e.segment, this.mismatch)) {
         const n = Number(p);
         if (Number.isInteger(n) && n >= 1 && n <= 12) line.diagnosisPointers.push(n);
         else if (p !== '') e.warning(`SV107 pointer "${p}" is not a number from 1 to 12; ignored`);
@@ -283,7 +279,7 @@ export class Claim837Mapper {
 
   private procedure(line: ClaimLine, e: Elements, composite: string | null): void {
     if (composite === null) return;
-    const parts = splitComposite(composite, e.segment, this);
+    const parts = splitComposite(composite, e.segment, this.mismatch);
     line.procedureQualifier = parts[0] || null;
     line.procedureCode = parts[1] || null;
     line.modifiers = parts.slice(2, 6).filter((m) => m !== '');

@@ -1,7 +1,7 @@
 // Maps the segments of one 835 transaction set onto the remittance model, streaming: each claim goes to
 // the sink as soon as the next claim (or PLB, or SE) starts, so memory holds one claim at a time.
 import { X12Error, type Warning } from '../x12/diagnostics.ts';
-import { Elements, splitComposite } from '../x12/elements.ts';
+import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import { segmentText, type Segment, type SegmentRef } from '../x12/segment.ts';
 import { checkClaim, checkLine, checkTransaction } from './balancing.ts';
@@ -33,7 +33,7 @@ export class Remittance835Mapper {
   private bprSegment: SegmentRef | undefined;
   private claimSegment: SegmentRef | undefined;
   private lineSegment: SegmentRef | undefined;
-  private warnedMismatch = false;
+  private readonly mismatch: SeparatorMismatch;
   private warnedUnknown = new Set<string>();
 
   constructor(
@@ -41,6 +41,7 @@ export class Remittance835Mapper {
     private readonly sink: RemittanceSink,
     private readonly warn: (warning: Warning) => void,
   ) {
+    this.mismatch = new SeparatorMismatch(header.file, warn);
     this.remittance = {
       header,
       payment: {
@@ -189,7 +190,7 @@ export class Remittance835Mapper {
 
   private procedure(e: Elements, composite: string | null): Procedure {
     if (composite === null) return { qualifier: null, code: null, modifiers: [], description: null };
-    const parts = splitComposite(composite, e.segment, this);
+    const parts = splitComposite(composite, e.segment, this.mismatch);
     return {
       qualifier: orNull(parts[0]),
       code: orNull(parts[1]),
@@ -198,11 +199,6 @@ export class Remittance835Mapper {
     };
   }
 
-  onMismatch(used: string, segment: Segment): void {
-    if (this.warnedMismatch) return;
-    this.warnedMismatch = true;
-    new Elements(segment, this.remittance.header.file, this.warn).warning(`composites use "${used}" but ISA16 declares "${segment.separators.component}"; read with "${used}"`, 'separator_mismatch');
-  }
 
   private cas(e: Elements): void {
     const target = this.line ?? this.requireClaim(e);
@@ -343,7 +339,7 @@ export class Remittance835Mapper {
         e.warning(`PLB pair ${pair} has ${composite === null ? 'an amount but no reason' : 'a reason but no amount'}`);
         if (rawAmount === null) continue;
       }
-      const [reason, reference] = composite === null ? [''] : splitComposite(composite, e.segment, this);
+      const [reason, reference] = composite === null ? [''] : splitComposite(composite, e.segment, this.mismatch);
       this.remittance.providerAdjustments.push({
         position: e.segment.position,
         pair,

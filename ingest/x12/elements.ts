@@ -98,4 +98,20 @@ export function splitComposite(value: string, segment: Segment, mismatch: { onMi
   return [value];
 }
 
+/** Says once (per transaction set) that composites use another separator than ISA16 declares. */
+export class SeparatorMismatch {
+  private warned = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly warn: WarningSink,
+  ) {}
+
+  onMismatch(used: string, segment: Segment): void {
+    if (this.warned) return;
+    this.warned = true;
+    new Elements(segment, this.file, this.warn).warning(`composites use "${used}" but ISA16 declares "${segment.separators.component}"; read with "${used}"`, 'separator_mismatch');
+  }
+}
+
 const COMPOSITE_WITH_OTHER_SEPARATOR = /^[A-Z0-9]{2}([^A-Za-z0-9 .\-])/;
