@@ -6,26 +6,16 @@
 // transaction: per-statement costs of DuckDB are paid once per group instead of once per file, and a
 // commit still holds only complete files.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { BulkLoad } from '../../warehouse/bulk-load.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { X12Error, abbreviate, type Warning } from '../x12/diagnostics.ts';
-import { readX12File, type ReadSummary } from '../x12/reader.ts';
+import { X12Error, abbreviate } from '../x12/diagnostics.ts';
 import type { Cents } from '../x12/values.ts';
-import { TransactionRouter } from '../transaction-router.ts';
-import { Remittance835Mapper } from '../remittance/map-835.ts';
-import { Claim837Mapper } from '../claims/map-837.ts';
-import { Ack999Mapper } from '../acknowledgments/map-999.ts';
-import { Ack277caMapper } from '../acknowledgments/map-277ca.ts';
-import { AcknowledgmentWriter } from './acknowledgment-writer.ts';
-import { PostingWriter, dropRowsLoadedBefore } from './posting-writer.ts';
+import { dropRowsLoadedBefore } from './posting-writer.ts';
+import { stageFile, type Staged } from './stage-file.ts';
+import type { RowError } from '../postings/read-csv.ts';
 import { DEFAULT_MAPPING, type CsvMapping } from '../postings/csv-mapping.ts';
-import { readCsvFile, type RowError } from '../postings/read-csv.ts';
-import { detectEncoding } from '../x12/decode.ts';
-import { ClaimWriter } from './claim-writer.ts';
-import { RemittanceWriter } from './remittance-writer.ts';
-import { TransactionWriter } from './transaction-writer.ts';
-import { WarningWriter, addDuplicatePaymentWarnings } from './warning-writer.ts';
+import { addDuplicatePaymentWarnings } from './warning-writer.ts';
 
 export type FileOutcome =
   | {
@@ -37,7 +27,6 @@ export type FileOutcome =
   | { status: 'duplicate'; file: string; hash: string; bytes: number; loadedAs: string }
   | { status: 'rejected'; file: string; hash: string | null; bytes: number; code: string; message: string; hint: string; segment: number | null };
 
-type Loaded = Extract<FileOutcome, { status: 'loaded' }>;
 
 /** Files at least this large stream in their own transaction. */
 export const STREAMING_FILE_BYTES = 16 << 20;
@@ -47,14 +36,7 @@ const GROUP_BYTES = 32 << 20;
 /** Files hashed at once before loading (open file handles stay few). */
 const HASH_CONCURRENCY = 8;
 
-const UNBALANCED = new Set(['line_unbalanced', 'claim_unbalanced', 'transaction_unbalanced']);
 
-interface Staged {
-  outcome: Loaded;
-  encoding: string;
-  segments: number;
-  rowErrors: RowError[];
-}
 
 interface Input {
   path: string;
@@ -222,48 +204,8 @@ export class Loader {
   }
 
   /** Reads one file into the staging tables; throws X12Error when it cannot be read. */
-  private async read(bulk: BulkLoad, path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
-    const fileId = this.fileIds.pop()!;
-    if (!looksLikeX12(path)) {
-      const postings = new PostingWriter(bulk, fileId);
-      const csv = await readCsvFile(path, path, this.mapping, postings, onBytes);
-      return {
-        encoding: 'utf-8', segments: 0, rowErrors: postings.errors,
-        outcome: {
-          status: 'loaded', file: path, fileId, hash, bytes, contentType: `csv-${csv.kind}`, transactions: 0, claims: 0, warnings: 0, paid: 0, paymentAmount: 0,
-          rows: csv.rows, rowErrors: csv.errors, rowsAlreadyLoaded: 0,
-        },
-      };
-    }
-    const writer = new RemittanceWriter(bulk, fileId);
-    const warnings = new WarningWriter(bulk, fileId);
-    const onWarning = (w: Warning) => {
-      if (UNBALANCED.has(w.code) && w.subjectSegment !== undefined) writer.markUnbalanced(w.subjectSegment);
-      warnings.add(w);
-    };
-    const claims = new ClaimWriter(bulk, fileId, onWarning);
-    const acknowledgments = new AcknowledgmentWriter(bulk, fileId);
-    const transactions = new TransactionWriter(bulk, fileId);
-    const router = new TransactionRouter(
-      {
-        '835': (header) => new Remittance835Mapper(header, writer, onWarning),
-        '837': (header) => new Claim837Mapper(header, claims, onWarning),
-        '999': (header) => new Ack999Mapper(header, acknowledgments, onWarning),
-        '277': (header) => new Ack277caMapper(header, acknowledgments, onWarning),
-      },
-      onWarning,
-      (header, trailer) => transactions.add(header, trailer),
-    );
-    const summary: ReadSummary = await readX12File(path, router, path, onBytes);
-    return {
-      encoding: summary.encoding,
-      segments: summary.segments,
-      rowErrors: [],
-      outcome: {
-        status: 'loaded', file: path, fileId, hash, bytes, contentType: 'x12', transactions: summary.transactions, claims: writer.totals.claims + claims.claims,
-        warnings: warnings.count, paid: writer.totals.claimPaid, paymentAmount: writer.totals.paymentAmount, rows: 0, rowErrors: 0, rowsAlreadyLoaded: 0,
-      },
-    };
+  private read(bulk: BulkLoad, path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
+    return stageFile(bulk, this.fileIds.pop()!, path, hash, bytes, this.mapping, onBytes);
   }
 
   /** Inside the transaction, after the rows are in: duplicate-payment warnings and the ingest_file rows. */
@@ -286,21 +228,6 @@ export class Loader {
   private reject(path: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): void {
     this.rejections.push({ error, hash });
     this.outcomes.splice(at, 0, { status: 'rejected', file: path, hash, bytes, code: error.code, message: error.message, hint: error.hint, segment: error.segment ?? null });
-  }
-}
-
-/** X12 starts (after a byte-order mark and blanks) with ISA, GS or ST; anything else is taken for a CSV export. */
-function looksLikeX12(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const { encoding, bomLength } = detectEncoding(head.subarray(0, n));
-    if (encoding === 'utf-16le' || encoding === 'utf-16be') return true;
-    const text = head.subarray(bomLength, n).toString('latin1').trimStart();
-    return /^(ISA|GS|ST)[^A-Za-z0-9\s]/.test(text);
-  } finally {
-    closeSync(fd);
   }
 }
 
