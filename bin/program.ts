@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerIngestCommand } from '../ingest/cli/ingest-command.ts';
 import { registerEraCommand } from '../ingest/cli/era-command.ts';
 import { registerHistoryCommands } from '../ingest/cli/history-command.ts';
+import { registerClaimCommand } from '../ingest/cli/claim-command.ts';
 import { CliError } from '../ingest/cli/cli-error.ts';
 
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerIngestCommand(program);
   registerEraCommand(program);
   registerHistoryCommands(program);
+  registerClaimCommand(program);
   return program;
 }
 

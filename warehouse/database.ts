@@ -77,7 +77,12 @@ export class Warehouse {
     }
   }
 
+  private closed = false;
+
+  /** Closes the file (other processes can open it then); closing twice does nothing. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.connection.closeSync();
     this.instance.closeSync();
   }

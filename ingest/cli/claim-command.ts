@@ -1,0 +1,35 @@
+// `rcm claim show <patient control number> [--json]`: a claim's history across 837, 999, 277CA, 835 and postings.
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import { basename } from 'node:path';
+import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
+import { claimHistory } from '../loader/claim-history.ts';
+import { toJson } from './json.ts';
+
+export function registerClaimCommand(program: Command): void {
+  const claim = program.command('claim').description('look at one claim');
+  claim
+    .command('show')
+    .description("a claim's history in date order: submitted, acknowledged or rejected, adjudicated, reversed, posted")
+    .argument('<patient-control-number>', '837 CLM01 = 835 CLP01')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--json', 'print JSON')
+    .action(async (pcn: string, options: { db: string; json?: boolean }) => {
+      const warehouse = await Warehouse.open(options.db);
+      try {
+        const events = await claimHistory(warehouse, pcn);
+        if (options.json) {
+          process.stdout.write(`${toJson({ patient_control_number: pcn, events: events.map((e) => ({ ...e, amount: e.amount === null ? null : Number(e.amount) })) })}\n`);
+        } else if (events.length === 0) {
+          process.stdout.write(`no claim ${pcn} in ${options.db}\n`);
+        } else {
+          const table = new Table({ head: ['date', 'source', 'event', 'amount', 'detail', 'file'], style: { head: [], border: [] } });
+          for (const e of events) table.push([e.event_date ?? '', e.source, e.event, e.amount ?? '', e.detail, `${basename(e.file_name)}:${e.position}`]);
+          process.stdout.write(`claim ${pcn}\n${table.toString()}\n`);
+        }
+        process.exitCode = events.length === 0 ? 1 : 0;
+      } finally {
+        warehouse.close();
+      }
+    });
+}

@@ -1,0 +1,22 @@
+// The history of one claim across every source, in date order (the claim_event view).
+import type { Warehouse } from '../../warehouse/database.ts';
+
+export interface ClaimEvent {
+  event_date: string | null;
+  source: string;
+  event: string;
+  amount: string | null;
+  detail: string;
+  file_name: string;
+  position: bigint;
+}
+
+export async function claimHistory(warehouse: Warehouse, claimId: string): Promise<ClaimEvent[]> {
+  return warehouse.all<ClaimEvent & Record<string, unknown>>(
+    `SELECT e.event_date, e.source, e.event, e.amount, e.detail, f.file_name, e.position
+     FROM claim_event e JOIN ingest_file f USING (file_id)
+     WHERE e.claim_id = $1
+     ORDER BY e.event_date NULLS LAST, e.event_rank, e.file_id, e.position`,
+    [claimId],
+  );
+}
