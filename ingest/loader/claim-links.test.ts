@@ -8,6 +8,35 @@ import { fixture835 } from '../../tests/support/fixture-835.ts';
 import { isa } from '../../tests/support/fixture-835.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 
+/** A minimal 835: each claim [pcn, status, charge, paid, payer claim number] balanced by one claim-level CAS. */
+function remit835(date: string, trace: string, claims: [string, string, number, number, string][]): string {
+  const body = [`BPR*I*${claims.reduce((s, c) => s + c[3], 0).toFixed(2)}*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*888888880*DA*654321*${date}`, `TRN*1*${trace}*1512345678`, 'N1*PR*ACME HEALTH PLAN', 'N1*PE*GOOD CLINIC*XX*1234567893', 'LX*1'];
+  for (const [pcn, status, charge, paid, icn] of claims) {
+    body.push(`CLP*${pcn}*${status}*${charge.toFixed(2)}*${paid.toFixed(2)}**12*${icn}*11*1`);
+    const adjusted = charge - paid;
+    if (adjusted !== 0) body.push(`CAS*CO*${status === '4' ? '16' : '45'}*${adjusted.toFixed(2)}`);
+    body.push('NM1*QC*1*DOE*JANE****MI*M123');
+  }
+  const st = ['ST*835*0001', ...body, `SE*${body.length + 2}*0001`];
+  return [isa({ interchangeControl: trace.padStart(9, '0') }), `GS*HP*P1*S1*${date}*1200*${trace}*X*005010X221A1`, ...st, `GE*1*${trace}`, `IEA*1*${trace.padStart(9, '0')}`].join('~\n') + '~\n';
+}
+
+function ack999(date: string, control: string, acknowledged: string, status: 'A' | 'R'): string {
+  return [
+    `ISA*00*          *00*          *ZZ*R1             *ZZ*S1             *${date.slice(2)}*1200*^*00501*${control.padStart(9, '0')}*0*P*:`, `GS*FA*R1*S1*${date}*1200*${control}*X*005010X231A1`,
+    'ST*999*0001*005010X231A1', `AK1*HC*${acknowledged}*005010X222A1`, `AK2*837*${acknowledged}*005010X222A1`, `IK5*${status}`, `AK9*${status}*1*1*${status === 'A' ? 1 : 0}`, 'SE*6*0001', `GE*1*${control}`, `IEA*1*${control.padStart(9, '0')}`,
+  ].join('~\n') + '~\n';
+}
+
+function ack277ca(date: string, control: string, pcn: string, category: string, icn: string): string {
+  return [
+    `ISA*00*          *00*          *ZZ*P1             *ZZ*S1             *${date.slice(2)}*1200*^*00501*${control.padStart(9, '0')}*0*P*:`, `GS*HN*P1*S1*${date}*1200*${control}*X*005010X214`,
+    'ST*277*0001*005010X214', `BHT*0085*08*${control}*${date}*1200*TH`, 'HL*1**20*1', 'NM1*PR*2*ACME HEALTH PLAN*****PI*ACME01', 'HL*2*1*21*1', 'NM1*41*2*GOOD CLINIC*****46*S1',
+    'HL*3*2*19*1', 'NM1*85*2*GOOD CLINIC*****XX*1234567893', 'HL*4*3*PT', 'NM1*QC*1*DOE*JANE****MI*M123', `TRN*2*${pcn}`, `STC*${category}:20*${date}*WQ*500`, `REF*1K*${icn}`,
+    'SE*14*0001', `GE*1*${control}`, `IEA*1*${control.padStart(9, '0')}`,
+  ].join('~\n') + '~\n';
+}
+
 /** A minimal 837P with one claim. */
 function claim837(control: string, date: string, pcn: string, frequency: string, originalIcn?: string): string {
   const body = [
@@ -70,5 +99,42 @@ describe('claim links', () => {
       ['submitted', 500], ['accepted by the clearinghouse', null], ['paid', 280], ['replaced', 500], ['voided', 500], ['patient payment', 20],
     ]);
     expect(rcm('claim', 'show', 'NO-SUCH-CLAIM', '--db', w.path).status).toBe(1);
+  });
+
+  it('tells the whole story of a claim in date order: rejection, resubmission, acceptance, denial, corrected claim, payment, reversal and correction', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const files = [
+      writeFile(dir, '01.837', claim837('201', '20240105', 'CLAIM-X', '1')),
+      writeFile(dir, '02.999', ack999('20240106', '601', '201', 'R')),
+      writeFile(dir, '03.837', claim837('202', '20240108', 'CLAIM-X', '1')),
+      writeFile(dir, '04.999', ack999('20240109', '602', '202', 'A')),
+      writeFile(dir, '05.277', ack277ca('20240110', '701', 'CLAIM-X', 'A2', 'ICN-X1')),
+      writeFile(dir, '06.835', remit835('20240201', '801', [['CLAIM-X', '4', 500, 0, 'ICN-X1']])),
+      writeFile(dir, '07.837', claim837('203', '20240205', 'CLAIM-X', '7', 'ICN-X1')),
+      writeFile(dir, '08.835', remit835('20240301', '802', [['CLAIM-X', '1', 500, 400, 'ICN-X2']])),
+      writeFile(dir, '09.835', remit835('20240320', '803', [['CLAIM-X', '22', -500, -400, 'ICN-X2'], ['CLAIM-X', '1', 500, 380, 'ICN-X3']])),
+    ];
+    const run = await ingestFiles(w, files);
+    expect(run.outcomes.map((o) => [o.file.split('/').pop(), o.status, o.status === 'loaded' ? o.warnings : o.status === 'rejected' ? o.message : o.loadedAs])).toEqual(files.map((f) => [f.split('/').pop(), 'loaded', 0]));
+    const history = await claimHistory(w, 'CLAIM-X');
+    expect(history.map((e) => [e.event_date, e.source, e.event, e.amount])).toEqual([
+      ['2024-01-05', '837', 'submitted', '500.00'],
+      ['2024-01-06', '999', 'rejected by the clearinghouse', null],
+      ['2024-01-08', '837', 'resubmitted', '500.00'],
+      ['2024-01-09', '999', 'accepted by the clearinghouse', null],
+      ['2024-01-10', '277CA', 'accepted by the payer', '500.00'],
+      ['2024-02-01', '835', 'denied', '0.00'],
+      ['2024-02-05', '837', 'replaced', '500.00'],
+      ['2024-03-01', '835', 'paid', '400.00'],
+      ['2024-03-20', '835', 'reversed', '-400.00'],
+      ['2024-03-20', '835', 'paid', '380.00'],
+    ]);
+    // Cash nets to the last payment: 0 + 400 − 400 + 380.
+    expect(await w.one("SELECT sum(paid)::VARCHAR AS paid FROM remit_claim WHERE patient_control_number = 'CLAIM-X'")).toEqual({ paid: '380.00' });
+    expect(await w.all("SELECT kind, linked_by FROM claim_resubmission WHERE patient_control_number = 'CLAIM-X' ORDER BY submitted_date")).toEqual([
+      { kind: 'resubmission', linked_by: 'same patient control number' },
+      { kind: 'replacement', linked_by: 'payer claim number (REF*F8 = CLP07)' },
+    ]);
   });
 });
