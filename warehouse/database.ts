@@ -15,6 +15,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { migrate } from './migrate.ts';
+import { loadReferenceData } from './reference.ts';
 
 export const DEFAULT_DATABASE_PATH = './data/rcm.duckdb';
 const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
@@ -48,6 +49,7 @@ export class Warehouse {
     }
     const warehouse = new Warehouse(path, instance, connection);
     await migrate(warehouse);
+    await loadReferenceData(warehouse);
     return warehouse;
   }
 

@@ -19,12 +19,12 @@ export function registerClaimCommand(program: Command): void {
       try {
         const events = await claimHistory(warehouse, pcn);
         if (options.json) {
-          process.stdout.write(`${toJson({ patient_control_number: pcn, events: events.map((e) => ({ ...e, amount: e.amount === null ? null : Number(e.amount) })) })}\n`);
+          process.stdout.write(`${toJson({ patient_control_number: pcn, events: events.map((e) => ({ ...e, amount: e.amount === null ? null : Number(e.amount), balance_delta: Number(e.balance_delta), balance: Number(e.balance) })) })}\n`);
         } else if (events.length === 0) {
           process.stdout.write(`no claim ${pcn} in ${options.db}\n`);
         } else {
-          const table = new Table({ head: ['date', 'source', 'event', 'amount', 'detail', 'file'], style: { head: [], border: [] } });
-          for (const e of events) table.push([e.event_date ?? '', e.source, e.event, e.amount ?? '', e.detail, `${basename(e.file_name)}:${e.position}`]);
+          const table = new Table({ head: ['date', 'source', 'event', 'amount', 'balance', 'detail', 'file'], style: { head: [], border: [] } });
+          for (const e of events) table.push([e.event_date ?? '', e.source, e.event, e.amount ?? '', e.balance, e.detail, `${basename(e.file_name)}:${e.position}`]);
           process.stdout.write(`claim ${pcn}\n${table.toString()}\n`);
         }
         process.exitCode = events.length === 0 ? 1 : 0;

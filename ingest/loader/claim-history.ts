@@ -1,4 +1,5 @@
-// The history of one claim across every source, in date order (the claim_event view).
+// The history of one claim across every source, in date order, with the balance after each event
+// (the claim_ledger view; balance as defined in metrics.md: denied dollars stay, contractuals reduce).
 import type { Warehouse } from '../../warehouse/database.ts';
 
 export interface ClaimEvent {
@@ -6,6 +7,9 @@ export interface ClaimEvent {
   source: string;
   event: string;
   amount: string | null;
+  /** What the event did to the balance, and the balance after it. */
+  balance_delta: string;
+  balance: string;
   detail: string;
   file_name: string;
   position: bigint;
@@ -13,8 +17,9 @@ export interface ClaimEvent {
 
 export async function claimHistory(warehouse: Warehouse, claimId: string): Promise<ClaimEvent[]> {
   return warehouse.all<ClaimEvent & Record<string, unknown>>(
-    `SELECT e.event_date, e.source, e.event, e.amount, e.detail, f.file_name, e.position
-     FROM claim_event e JOIN ingest_file f USING (file_id)
+    `SELECT e.event_date, e.source, e.event, e.amount, e.balance_delta::DECIMAL(18,2) AS balance_delta, e.balance::DECIMAL(18,2) AS balance,
+            e.detail, f.file_name, e.position
+     FROM claim_ledger e JOIN ingest_file f USING (file_id)
      WHERE e.claim_id = $1
      ORDER BY e.event_date NULLS LAST, e.event_rank, e.file_id, e.position`,
     [claimId],

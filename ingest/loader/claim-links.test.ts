@@ -84,13 +84,16 @@ describe('claim links', () => {
     expect(await w.one("SELECT claims_837, remittances_835, postings FROM claim_identity WHERE claim_id = 'CLAIM-A'")).toEqual({ claims_837: 1n, remittances_835: 1n, postings: 1n });
 
     const history = await claimHistory(w, 'CLAIM-A');
-    expect(history.map((e) => [e.event_date, e.source, e.event, e.amount])).toEqual([
-      ['2024-03-02', '837', 'submitted', '500.00'],
-      ['2024-03-03', '999', 'accepted by the clearinghouse', null],
-      ['2024-03-15', '835', 'paid', '280.00'],
-      ['2024-03-20', '837', 'replaced', '500.00'],
-      ['2024-04-01', '837', 'voided', '500.00'],
-      ['2024-04-02', 'posting', 'patient payment', '20.00'],
+    // The fixture pays CLAIM-A 280 with contractuals CO-A2 20 + CO-45 50 + CO-45 50 and PR 50 + 50 (moved to the
+    // patient, not taken off): 500 − 280 − 120 = 100 open, all of it the patient's; the void takes the 500
+    // charge back (−400, a credit balance); the patient pays 20 (−420).
+    expect(history.map((e) => [e.event_date, e.source, e.event, e.amount, e.balance])).toEqual([
+      ['2024-03-02', '837', 'submitted', '500.00', '500.00'],
+      ['2024-03-03', '999', 'accepted by the clearinghouse', null, '500.00'],
+      ['2024-03-15', '835', 'paid', '280.00', '100.00'],
+      ['2024-03-20', '837', 'replaced', '500.00', '100.00'],
+      ['2024-04-01', '837', 'voided', '500.00', '-400.00'],
+      ['2024-04-02', 'posting', 'patient payment', '20.00', '-420.00'],
     ]);
     w.close(); // DuckDB lets one process at a time open the file
     const cli = rcm('claim', 'show', 'CLAIM-A', '--db', w.path, '--json');
@@ -118,17 +121,20 @@ describe('claim links', () => {
     const run = await ingestFiles(w, files);
     expect(run.outcomes.map((o) => [o.file.split('/').pop(), o.status, o.status === 'loaded' ? o.warnings : o.status === 'rejected' ? o.message : o.loadedAs])).toEqual(files.map((f) => [f.split('/').pop(), 'loaded', 0]));
     const history = await claimHistory(w, 'CLAIM-X');
-    expect(history.map((e) => [e.event_date, e.source, e.event, e.amount])).toEqual([
-      ['2024-01-05', '837', 'submitted', '500.00'],
-      ['2024-01-06', '999', 'rejected by the clearinghouse', null],
-      ['2024-01-08', '837', 'resubmitted', '500.00'],
-      ['2024-01-09', '999', 'accepted by the clearinghouse', null],
-      ['2024-01-10', '277CA', 'accepted by the payer', '500.00'],
-      ['2024-02-01', '835', 'denied', '0.00'],
-      ['2024-02-05', '837', 'replaced', '500.00'],
-      ['2024-03-01', '835', 'paid', '400.00'],
-      ['2024-03-20', '835', 'reversed', '-400.00'],
-      ['2024-03-20', '835', 'paid', '380.00'],
+    // Balance by hand (metrics.md): billed 500; a resend and a replacement at the same charge change nothing;
+    // the denial (CO-16) keeps its dollars open; the payment of 400 with CO-45 100 closes the claim; the
+    // reversal reopens all 500; the correction pays 380 with CO-45 120 and closes it again.
+    expect(history.map((e) => [e.event_date, e.source, e.event, e.amount, e.balance])).toEqual([
+      ['2024-01-05', '837', 'submitted', '500.00', '500.00'],
+      ['2024-01-06', '999', 'rejected by the clearinghouse', null, '500.00'],
+      ['2024-01-08', '837', 'resubmitted', '500.00', '500.00'],
+      ['2024-01-09', '999', 'accepted by the clearinghouse', null, '500.00'],
+      ['2024-01-10', '277CA', 'accepted by the payer', '500.00', '500.00'],
+      ['2024-02-01', '835', 'denied', '0.00', '500.00'],
+      ['2024-02-05', '837', 'replaced', '500.00', '500.00'],
+      ['2024-03-01', '835', 'paid', '400.00', '0.00'],
+      ['2024-03-20', '835', 'reversed', '-400.00', '500.00'],
+      ['2024-03-20', '835', 'paid', '380.00', '0.00'],
     ]);
     // Cash nets to the last payment: 0 + 400 − 400 + 380.
     expect(await w.one("SELECT sum(paid)::VARCHAR AS paid FROM remit_claim WHERE patient_control_number = 'CLAIM-X'")).toEqual({ paid: '380.00' });
