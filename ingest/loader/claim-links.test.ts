@@ -134,7 +134,7 @@ describe('claim links', () => {
       ['2024-02-05', '837', 'replaced', '500.00', '500.00'],
       ['2024-03-01', '835', 'paid', '400.00', '0.00'],
       ['2024-03-20', '835', 'reversed', '-400.00', '500.00'],
-      ['2024-03-20', '835', 'paid', '380.00', '0.00'],
+      ['2024-03-20', '835', 'corrected', '380.00', '0.00'],
     ]);
     // Cash nets to the last payment: 0 + 400 − 400 + 380.
     expect(await w.one("SELECT sum(paid)::VARCHAR AS paid FROM remit_claim WHERE patient_control_number = 'CLAIM-X'")).toEqual({ paid: '380.00' });
@@ -142,5 +142,17 @@ describe('claim links', () => {
       { kind: 'resubmission', linked_by: 'same patient control number' },
       { kind: 'replacement', linked_by: 'payer claim number (REF*F8 = CLP07)' },
     ]);
+  });
+
+  it('calls a payment with a denied line partial, and keeps the denied dollars open', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    // The fixture's second line of CLAIM-A is bundled (CO-97, a denial) instead of CO-45.
+    const remit = fixture835().replace('SVC*HC:96372*200.00*100.00**2~\nDTM*472*20240301~\nCAS*CO*45*50.00~', 'SVC*HC:96372*200.00*100.00**2~\nDTM*472*20240301~\nCAS*CO*97*50.00~');
+    expect(remit).toContain('CAS*CO*97*50.00');
+    await ingestFiles(w, [writeFile(dir, 'a.837', claim837('301', '20240302', 'CLAIM-A', '1')), writeFile(dir, 'b.835', remit)]);
+    const history = await claimHistory(w, 'CLAIM-A');
+    // 500 − 280 paid − 70 contractual (CO-A2 20 + CO-45 50); the 50 bundled stays open: 150.
+    expect(history.map((e) => [e.event, e.amount, e.balance])).toEqual([['submitted', '500.00', '500.00'], ['partially paid', '280.00', '150.00']]);
   });
 });

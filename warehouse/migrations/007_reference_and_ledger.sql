@@ -53,9 +53,16 @@ WITH deltas AS (
   LEFT JOIN remit_claim_balance_effect b ON e.source = '835' AND b.file_id = e.file_id AND b.claim_position = e.position
   WINDOW submissions AS (PARTITION BY e.claim_id, e.source ORDER BY e.event_date NULLS LAST, e.file_id, e.position)
 )
-SELECT d.*,
+SELECT d.* REPLACE (
+         -- finer labels for adjudications: a payment after a reversal corrects it; a payment with denied dollars is partial
+         CASE
+           WHEN d.source = '835' AND d.event = 'paid' AND lag(d.event) OVER adjudications = 'reversed' THEN 'corrected'
+           WHEN d.source = '835' AND d.event = 'paid' AND d.denied > 0 THEN 'partially paid'
+           ELSE d.event
+         END AS event),
        charge_delta + insurance_delta + posting_delta AS balance_delta,
        sum(charge_delta + insurance_delta + posting_delta) OVER (
          PARTITION BY claim_id ORDER BY event_date NULLS LAST, event_rank, file_id, position ROWS UNBOUNDED PRECEDING
        ) AS balance
-FROM deltas d;
+FROM deltas d
+WINDOW adjudications AS (PARTITION BY d.claim_id, d.source ORDER BY d.event_date NULLS LAST, d.file_id, d.position);
