@@ -155,4 +155,19 @@ describe('claim links', () => {
     // 500 − 280 paid − 70 contractual (CO-A2 20 + CO-45 50); the 50 bundled stays open: 150.
     expect(history.map((e) => [e.event, e.amount, e.balance])).toEqual([['submitted', '500.00', '500.00'], ['partially paid', '280.00', '150.00']]);
   });
+
+  it('gives a 999 to one 837 when control numbers repeat: the latest sent on or before the 999', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    await ingestFiles(w, [
+      writeFile(dir, 'jan.837', claim837('401', '20240110', 'CLAIM-JAN', '1')),
+      writeFile(dir, 'mar.837', claim837('401', '20240310', 'CLAIM-MAR', '1').replace('*240315*1200*', '*240310*1201*')),
+      writeFile(dir, 'jan.999', ack999('20240111', '901', '401', 'R')),
+      writeFile(dir, 'mar.999', ack999('20240311', '902', '401', 'A')),
+    ]);
+    expect(await w.all('SELECT patient_control_number, status FROM claim_ack_999 ORDER BY patient_control_number')).toEqual([
+      { patient_control_number: 'CLAIM-JAN', status: 'R' },
+      { patient_control_number: 'CLAIM-MAR', status: 'A' },
+    ]);
+  });
 });
