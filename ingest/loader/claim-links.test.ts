@@ -92,14 +92,18 @@ describe('claim links', () => {
       ['2024-03-03', '999', 'accepted by the clearinghouse', null, '500.00'],
       ['2024-03-15', '835', 'paid', '280.00', '100.00'],
       ['2024-03-20', '837', 'replaced', '500.00', '100.00'],
+      ['2024-03-25', '837', 'resubmitted', '500.00', '100.00'], // the replacement sent again: still the same claim
       ['2024-04-01', '837', 'voided', '500.00', '-400.00'],
       ['2024-04-02', 'posting', 'patient payment', '20.00', '-420.00'],
     ]);
+    // The replacement's own number tells the same story.
+    expect((await claimHistory(w, 'CLAIM-A2')).map((e) => e.event)).toEqual(history.map((e) => e.event));
     w.close(); // DuckDB lets one process at a time open the file
     const cli = rcm('claim', 'show', 'CLAIM-A', '--db', w.path, '--json');
     expect(cli.status).toBe(0);
-    expect(JSON.parse(cli.stdout).events.map((e: { event: string; amount: number | null }) => [e.event, e.amount])).toEqual([
-      ['submitted', 500], ['accepted by the clearinghouse', null], ['paid', 280], ['replaced', 500], ['voided', 500], ['patient payment', 20],
+    expect(JSON.parse(cli.stdout).events.map((e: { event: string; amount: number | null; balance: number }) => [e.event, e.amount, e.balance])).toEqual([
+      ['submitted', 500, 500], ['accepted by the clearinghouse', null, 500], ['paid', 280, 100], ['replaced', 500, 100], ['resubmitted', 500, 100],
+      ['voided', 500, -400], ['patient payment', 20, -420],
     ]);
     expect(rcm('claim', 'show', 'NO-SUCH-CLAIM', '--db', w.path).status).toBe(1);
   });

@@ -1,10 +1,25 @@
 -- The history of each claim across sources, in date order: submitted (and resubmitted, replaced, voided),
 -- acknowledged or rejected (999, 277CA), adjudicated (paid, denied, reversed: 835), posted (payments,
--- refunds, write-offs). A replacement or void carries the patient control number of the claim it refers
--- to in claim_id, so the original's history shows it. Amounts as in the source, signed as sent.
+-- refunds, write-offs). A replacement or void, and everything that follows under its own patient control
+-- number, belongs to the claim it replaces: claim_id is the root of the chain (claim_root). Amounts as in
+-- the source, signed as sent.
 
--- grain: one event of one claim
-CREATE VIEW claim_event AS
+-- grain: one patient control number that replaces, voids or resends another, with the first claim of its chain
+CREATE VIEW claim_root AS
+WITH RECURSIVE links AS (
+  SELECT DISTINCT patient_control_number AS claim_id, original_patient_control_number AS parent
+  FROM claim_resubmission
+  WHERE original_patient_control_number <> patient_control_number
+),
+walk(claim_id, root, depth) AS (
+  SELECT claim_id, parent, 1 FROM links
+  UNION ALL
+  SELECT w.claim_id, l.parent, w.depth + 1 FROM walk w JOIN links l ON l.claim_id = w.root WHERE w.depth < 50
+)
+SELECT claim_id, arg_max(root, depth) AS root FROM walk GROUP BY claim_id;
+
+-- grain: one event, under the patient control number it carries
+CREATE VIEW claim_event_by_number AS
 WITH submissions AS (
   SELECT c.file_id, c.claim_position AS position, c.patient_control_number, c.charge, c.frequency_code, s.submitted_date,
          r.kind AS resubmission_kind, r.original_patient_control_number
@@ -12,7 +27,7 @@ WITH submissions AS (
   JOIN claim_submission s USING (file_id, transaction_position)
   LEFT JOIN claim_resubmission r USING (file_id, claim_position)
 )
-SELECT coalesce(original_patient_control_number, patient_control_number) AS claim_id,
+SELECT patient_control_number AS claim_id,
        submitted_date AS event_date, 1 AS event_rank, '837' AS source,
        CASE resubmission_kind WHEN 'replacement' THEN 'replaced' WHEN 'void' THEN 'voided' WHEN 'resubmission' THEN 'resubmitted' ELSE 'submitted' END AS event,
        charge AS amount,
@@ -53,3 +68,9 @@ SELECT claim_id, posting_date, 5, 'posting', replace(posting_type, '_', ' '), am
        coalesce(payer_or_patient, '') || coalesce(', ref ' || reference, '') || coalesce(', reason ' || reason_code, ''),
        file_id, line_number
 FROM payment_posting;
+
+-- grain: one event of one claim (claim_id = the first claim of its replacement chain)
+CREATE VIEW claim_event AS
+SELECT coalesce(r.root, e.claim_id) AS claim_id, e.* EXCLUDE (claim_id)
+FROM claim_event_by_number e
+LEFT JOIN claim_root r ON r.claim_id = e.claim_id;
