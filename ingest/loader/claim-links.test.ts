@@ -96,6 +96,12 @@ describe('claim links', () => {
       ['2024-04-01', '837', 'voided', '500.00', '-400.00'],
       ['2024-04-02', 'posting', 'patient payment', '20.00', '-420.00'],
     ]);
+    // A claim known only from its remittance is charged its CLP03; its denial (CO-197) keeps all of it open.
+    expect((await claimHistory(w, 'CLAIM-B')).map((e) => [e.source, e.event, e.amount, e.balance])).toEqual([['835', 'denied', '0.00', '150.00']]);
+    // CLAIM-C's original payment is not in the data, only its reversal and correction: charges 100 (CLP03 of
+    // the first record that is not a reversal) − paid (−80 + 90) − contractual (−20 + 10) = 100, as metrics.md
+    // computes it; the reversal is not charged again.
+    expect((await claimHistory(w, 'CLAIM-C')).map((e) => [e.event, e.amount, e.balance])).toEqual([['reversed', '-80.00', '100.00'], ['corrected', '90.00', '100.00']]);
     // The replacement's own number tells the same story.
     expect((await claimHistory(w, 'CLAIM-A2')).map((e) => e.event)).toEqual(history.map((e) => e.event));
     w.close(); // DuckDB lets one process at a time open the file
