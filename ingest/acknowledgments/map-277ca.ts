@@ -6,7 +6,6 @@ import { X12Error, type Warning } from '../x12/diagnostics.ts';
 import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import type { Segment } from '../x12/segment.ts';
-import { parseDate } from '../x12/values.ts';
 import type { AcknowledgmentSink, ClaimStatus } from './acknowledgment.ts';
 
 interface ClaimContext {
@@ -72,8 +71,7 @@ export class Ack277caMapper {
       }
       case 'DTP': {
         if (e.text(1) !== '472') return;
-        const value = e.text(3);
-        const date = value === null ? null : e.text(2) === 'RD8' ? isoOf(value.split('-')[0]) : e.date(3);
+        const [date] = e.period();
         if (this.inLine && this.line) this.line.serviceDate = date;
         else if (this.claim) this.claim.serviceDate = date;
         return;
@@ -81,7 +79,7 @@ export class Ack277caMapper {
       case 'SVC': {
         this.flushLine();
         this.inLine = true;
-        const parts = e.text(1) === null ? [] : splitComposite(e.text(1)!, s, this.mismatch);
+        const parts = e.composite(1, this.mismatch);
         this.line = { procedureCode: parts[1] || null, lineControlNumber: null, serviceDate: null };
         return;
       }
@@ -140,10 +138,6 @@ export class Ack277caMapper {
   }
 }
 
-function isoOf(text: string): string | null {
-  const parsed = parseDate(text);
-  return parsed.ok ? parsed.value : null;
-}
 
 function notSupported(header: TransactionHeader, segment = header.position): X12Error {
   return new X12Error(

@@ -1,7 +1,7 @@
 // Maps one 999 transaction set: AK1 names the acknowledged group, each AK2 loop one of its transaction
 // sets with IK3/IK4/CTX errors and the IK5 disposition, AK9 the group's disposition.
 import type { Warning } from '../x12/diagnostics.ts';
-import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
+import { Elements, SeparatorMismatch } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import type { Segment } from '../x12/segment.ts';
 import type { Acknowledgment999, AcknowledgmentSink, SetResponse } from './acknowledgment.ts';
@@ -38,7 +38,7 @@ export class Ack999Mapper {
         this.requireSet(e)?.errors.push({ position: s.position, kind: 'segment', segmentId: e.text(1), segmentPosition: e.text(2), loopId: e.text(3), elementPosition: null, elementReference: null, errorCode: e.text(4), badValue: null });
         return;
       case 'IK4': {
-        const place = e.text(1) === null ? [] : splitComposite(e.text(1)!, s, this.mismatch);
+        const place = e.composite(1, this.mismatch);
         this.requireSet(e)?.errors.push({ position: s.position, kind: 'element', segmentId: null, segmentPosition: null, loopId: null, elementPosition: place.join('.') || null, elementReference: e.text(2), errorCode: e.text(3), badValue: e.text(4) });
         return;
       }

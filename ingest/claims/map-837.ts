@@ -5,7 +5,6 @@ import type { Warning } from '../x12/diagnostics.ts';
 import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import type { Segment } from '../x12/segment.ts';
-import { parseDate } from '../x12/values.ts';
 import type { Claim, ClaimLine, ClaimSink, Party, Submission } from './claim.ts';
 
 /** HI qualifiers that carry diagnoses (ICD-10-CM, then ICD-9-CM). */
@@ -156,7 +155,7 @@ export class Claim837Mapper {
     this.closeClaim();
     const pcn = e.text(1);
     if (pcn === null) e.warning('CLM01 (patient control number) is empty');
-    const facility = e.text(5) === null ? [] : splitComposite(e.text(5)!, e.segment, this.mismatch);
+    const facility = e.composite(5, this.mismatch);
     const qualifier = facility[1] || null;
     const claimType = this.claimType(qualifier);
     const patient = this.patient ?? { ...this.subscriber };
@@ -192,7 +191,7 @@ export class Claim837Mapper {
 
   private dtp(e: Elements): void {
     const qualifier = e.text(1);
-    const [from, to] = this.dateOrRange(e);
+    const [from, to] = e.period();
     if (this.line) {
       if (qualifier === '472') {
         this.line.serviceDate = from;
@@ -208,19 +207,6 @@ export class Claim837Mapper {
     } else if (qualifier === '435') claim.admissionDate = from;
   }
 
-  /** DTP02 D8 (a date) or RD8 (a range "CCYYMMDD-CCYYMMDD"). */
-  private dateOrRange(e: Elements): [string | null, string | null] {
-    const format = e.text(2);
-    const value = e.text(3);
-    if (value === null) return [null, null];
-    if (format === 'RD8') {
-      const [a, b] = value.split('-');
-      const from = dateOf(e, a, value);
-      return [from, b === undefined ? from : dateOf(e, b, value)];
-    }
-    const date = e.date(3);
-    return [date, date];
-  }
 
   private hi(e: Elements): void {
     const claim = this.claim;
@@ -312,8 +298,3 @@ export class Claim837Mapper {
   }
 }
 
-function dateOf(e: Elements, text: string, whole: string): string | null {
-  const parsed = parseDate(text);
-  if (!parsed.ok) e.warning(`DTP03 "${whole}" is not a date range (CCYYMMDD-CCYYMMDD); loaded as missing`);
-  return parsed.ok ? parsed.value : null;
-}

@@ -70,6 +70,28 @@ export class Elements {
     return parsed.value;
   }
 
+  /** A DTP period: DTP02 D8 (one date, from = to) or RD8 ("CCYYMMDD-CCYYMMDD"); DTP03 the value. */
+  period(): [string | null, string | null] {
+    const value = this.text(3);
+    if (value === null) return [null, null];
+    if (this.text(2) !== 'RD8') {
+      const date = this.date(3);
+      return [date, date];
+    }
+    const [from, to] = value.split('-').map((part) => {
+      const parsed = parseDate(part);
+      return parsed.ok ? parsed.value : null;
+    });
+    if (from === null || (to === null && value.includes('-'))) this.warning(`${this.name(3)} "${value}" is not a date range (CCYYMMDD-CCYYMMDD); loaded as missing`);
+    return [from ?? null, to === undefined ? (from ?? null) : to];
+  }
+
+  /** A composite element split into its components ([] when the element is empty). */
+  composite(n: number, mismatch: { onMismatch(used: string, segment: Segment): void }): string[] {
+    const value = this.text(n);
+    return value === null ? [] : splitComposite(value, this.segment, mismatch);
+  }
+
   warning(message: string, code: Warning['code'] = 'invalid_value'): void {
     this.warn({
       code,
