@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { basename } from 'node:path';
-import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
+import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
+import { withWarehouse } from './with-warehouse.ts';
 import { claimHistory } from '../loader/claim-history.ts';
 import { toJson } from './json.ts';
 
@@ -15,21 +16,16 @@ export function registerClaimCommand(program: Command): void {
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--json', 'print JSON')
     .action(async (pcn: string, options: { db: string; json?: boolean }) => {
-      const warehouse = await Warehouse.open(options.db);
-      try {
-        const events = await claimHistory(warehouse, pcn);
-        if (options.json) {
-          process.stdout.write(`${toJson({ patient_control_number: pcn, events: events.map((e) => ({ ...e, amount: e.amount === null ? null : Number(e.amount), balance_delta: Number(e.balance_delta), balance: Number(e.balance) })) })}\n`);
-        } else if (events.length === 0) {
-          process.stdout.write(`no claim ${pcn} in ${options.db}\n`);
-        } else {
-          const table = new Table({ head: ['date', 'source', 'event', 'amount', 'balance', 'detail', 'file'], style: { head: [], border: [] } });
-          for (const e of events) table.push([e.event_date ?? '', e.source, e.event, e.amount ?? '', e.balance, e.detail, `${basename(e.file_name)}:${e.position}`]);
-          process.stdout.write(`claim ${pcn}\n${table.toString()}\n`);
-        }
-        process.exitCode = events.length === 0 ? 1 : 0;
-      } finally {
-        warehouse.close();
+      const events = await withWarehouse(options.db, (w) => claimHistory(w, pcn));
+      if (options.json) {
+        process.stdout.write(`${toJson({ patient_control_number: pcn, events: events.map((e) => ({ ...e, amount: e.amount === null ? null : Number(e.amount), balance_delta: Number(e.balance_delta), balance: Number(e.balance) })) })}\n`);
+      } else if (events.length === 0) {
+        process.stdout.write(`no claim ${pcn} in ${options.db}\n`);
+      } else {
+        const table = new Table({ head: ['date', 'source', 'event', 'amount', 'balance', 'detail', 'file'], style: { head: [], border: [] } });
+        for (const e of events) table.push([e.event_date ?? '', e.source, e.event, e.amount ?? '', e.balance, e.detail, `${basename(e.file_name)}:${e.position}`]);
+        process.stdout.write(`claim ${pcn}\n${table.toString()}\n`);
       }
+      process.exitCode = events.length === 0 ? 1 : 0;
     });
 }

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
+import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
+import { withWarehouse } from './with-warehouse.ts';
 import { warehouseKysely } from '../../warehouse/kysely.ts';
 import type { WarehouseSchema } from '../../warehouse/schema.ts';
 import { listBatches, listErrors } from '../loader/history.ts';
@@ -15,14 +16,6 @@ const positiveInteger = (name: string) => (value: string) => {
   return parsed.data;
 };
 
-async function withWarehouse<T>(path: string, work: (w: Warehouse) => Promise<T>): Promise<T> {
-  const warehouse = await Warehouse.open(path);
-  try {
-    return await work(warehouse);
-  } finally {
-    warehouse.close();
-  }
-}
 
 export function registerHistoryCommands(program: Command): void {
   program
