@@ -1,0 +1,106 @@
+// How a payer prices and denies the lines of a claim, as 835 records: allowed = charge × the payer's fee
+// ratio, the rest contractual (CO 45, and Medicare's 2 % sequestration CO 253); the patient's share as
+// copay (PR 3), deductible (PR 1) and coinsurance (PR 2); denials as the whole line charge under a denial
+// CARC. Reversals repeat a record with every amount negated; a crossover's secondary pays what the
+// primary left to the patient, with the primary's part as OA 23.
+import type { Adjudication, Adjustment, AdjustmentGroup, Cents, Claim, IsoDate, LineAdjudication, ServiceLine } from '../model.ts';
+import { FEES } from '../practice/codes.ts';
+import type { PayerProfile } from '../practice/payers.ts';
+
+export interface LineDenial {
+  group: AdjustmentGroup;
+  carc: string;
+  remark?: string;
+}
+
+/** What is left of the patient's deductible this year, shared by the claims of the year in date order. */
+export interface Deductible {
+  left: Cents;
+}
+
+const NO_COST_SHARE = new Set(['preventive', 'vaccine']);
+
+function line(l: ServiceLine, paid: Cents, adjustments: Adjustment[], remarks: string[]): LineAdjudication {
+  return {
+    line: l.number, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, charge: l.charge, paid,
+    adjustments: adjustments.filter((a) => a.amount !== 0), remarks, controlNumber: l.controlNumber, serviceDate: l.serviceDate,
+  };
+}
+
+/** Prices every line of the claim; lines in `denials` are denied in full. `raise` is a fee schedule update in percent. */
+export function priceLines(claim: Claim, payer: PayerProfile, deductible: Deductible, denials: Map<number, LineDenial>, raise = 0): LineAdjudication[] {
+  let copayLeft = payer.costShare.visitCopay;
+  return claim.lines.map((l) => {
+    const denial = denials.get(l.number);
+    if (denial) return line(l, 0, [{ group: denial.group, carc: denial.carc, amount: l.charge }], denial.remark ? [denial.remark] : []);
+    const allowed = Math.min(l.charge, Math.round((l.charge * payer.feeRatio * (100 + raise)) / 100));
+    const kind = FEES.get(l.procedureCode)?.kind;
+    let copay = 0;
+    let toDeductible = 0;
+    let coinsurance = 0;
+    if (!NO_COST_SHARE.has(kind ?? '')) {
+      if (kind === 'visit' && copayLeft > 0) {
+        copay = Math.min(copayLeft, allowed);
+        copayLeft -= copay;
+      } else {
+        toDeductible = Math.min(deductible.left, allowed);
+        deductible.left -= toDeductible;
+        coinsurance = Math.round(((allowed - toDeductible) * payer.costShare.coinsurancePercent) / 100);
+      }
+    }
+    const patient = copay + toDeductible + coinsurance;
+    const sequestration = payer.kind === 'medicare' ? Math.round((allowed - patient) * 0.02) : 0;
+    return line(l, allowed - patient - sequestration, [
+      { group: 'CO', carc: '45', amount: l.charge - allowed },
+      { group: 'CO', carc: '253', amount: sequestration },
+      { group: 'PR', carc: '1', amount: toDeductible },
+      { group: 'PR', carc: '2', amount: coinsurance },
+      { group: 'PR', carc: '3', amount: copay },
+    ], []);
+  });
+}
+
+const sum = (values: Cents[]) => values.reduce((s, v) => s + v, 0);
+const patientShareOf = (lines: LineAdjudication[]) => sum(lines.flatMap((l) => l.adjustments.filter((a) => a.group === 'PR').map((a) => a.amount)));
+
+export function isDenied(l: LineAdjudication): boolean {
+  return l.paid === 0 && l.adjustments.some((a) => a.carc !== '45' && a.carc !== '253' && a.carc !== '1' && a.carc !== '2' && a.carc !== '3');
+}
+
+export function adjudicate(claim: Claim, payerId: string, date: IsoDate, payerClaimNumber: string, lines: LineAdjudication[], forwardedTo?: string): Adjudication {
+  const paid = sum(lines.map((l) => l.paid));
+  const patientResponsibility = patientShareOf(lines);
+  const allDeniedByPayer = lines.every((l) => isDenied(l) && l.adjustments.every((a) => a.group !== 'PR'));
+  const forwarded = forwardedTo !== undefined && !allDeniedByPayer && patientResponsibility > 0;
+  return {
+    claimId: claim.id, payerId, date,
+    status: allDeniedByPayer ? '4' : forwarded ? '19' : '1',
+    charge: claim.charge, paid, patientResponsibility, payerClaimNumber, claimAdjustments: [], lines, isReversal: false,
+    forwardedTo: forwarded ? forwardedTo : undefined,
+  };
+}
+
+const negate = (a: Adjustment): Adjustment => ({ ...a, amount: -a.amount });
+
+export function reverse(original: Adjudication, date: IsoDate): Adjudication {
+  return {
+    ...original, date, status: '22', isReversal: true, forwardedTo: undefined,
+    charge: -original.charge, paid: -original.paid, patientResponsibility: -original.patientResponsibility,
+    claimAdjustments: original.claimAdjustments.map(negate),
+    lines: original.lines.map((l) => ({ ...l, charge: -l.charge, paid: -l.paid, adjustments: l.adjustments.map(negate) })),
+  };
+}
+
+/** The secondary payer's record of a crossover: it pays the patient's share the primary left. */
+export function crossover(primary: Adjudication, payerId: string, date: IsoDate, payerClaimNumber: string): Adjudication {
+  const lines = primary.lines.map((l) => {
+    const patient = sum(l.adjustments.filter((a) => a.group === 'PR').map((a) => a.amount));
+    return { ...l, paid: patient, adjustments: [{ group: 'OA' as const, carc: '23', amount: l.charge - patient }].filter((a) => a.amount !== 0), remarks: [] };
+  });
+  return {
+    claimId: primary.claimId, payerId, date, status: '2', charge: primary.charge, paid: sum(lines.map((l) => l.paid)), patientResponsibility: 0,
+    payerClaimNumber, claimAdjustments: [], lines, isReversal: false,
+  };
+}
+
+export { patientShareOf };
