@@ -5,6 +5,7 @@ import { registerEraCommand } from '../ingest/cli/era-command.ts';
 import { registerHistoryCommands } from '../ingest/cli/history-command.ts';
 import { registerClaimCommand } from '../ingest/cli/claim-command.ts';
 import { CliError } from '../ingest/cli/cli-error.ts';
+import { registerDemoCommand } from '../demo/cli/demo-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rcm')
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerEraCommand(program);
   registerHistoryCommands(program);
   registerClaimCommand(program);
+  registerDemoCommand(program);
   return program;
 }
 

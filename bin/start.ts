@@ -1,30 +1,17 @@
-// `npm start`: until the synthetic practice and the server arrive, loads a small synthetic remittance
-// set into ./data/rcm.duckdb on first use and shows what is in the warehouse.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFAULT_DATABASE_PATH, Warehouse } from '../warehouse/database.ts';
-import { ingestFiles } from '../ingest/loader/ingest-run.ts';
-import { summaryText } from '../ingest/cli/ingest-command.ts';
-import { synthetic835 } from '../tests/support/synthetic-835.ts';
+// `npm start`: on first use, creates the demo practice (generated files in ./data/demo, warehouse in
+// ./data/rcm.duckdb); then shows what is in the warehouse. The server takes over from here once it exists.
+import { existsSync } from 'node:fs';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
+import { demoText, headlineText } from '../demo/cli/demo-command.ts';
+import { headline } from '../demo/cli/headline.ts';
+import { DEMO_DEFAULTS, runDemo } from '../demo/cli/run-demo.ts';
 
-const demoDir = './data/demo-remittances';
-const fresh = !existsSync(DEFAULT_DATABASE_PATH);
-const warehouse = await Warehouse.open(DEFAULT_DATABASE_PATH);
-try {
-  if (fresh) {
-    mkdirSync(demoDir, { recursive: true });
-    for (let i = 1; i <= 12; i++) {
-      writeFileSync(join(demoDir, `era-2025-${String(i).padStart(2, '0')}.835`), [...synthetic835({ seed: 2025_00 + i, claims: 400, interchangeControl: i })].join(''));
-    }
-    process.stdout.write(`wrote 12 synthetic 835 files to ${demoDir}\n`);
-    const run = await ingestFiles(warehouse, [demoDir]);
-    process.stdout.write(summaryText(run, DEFAULT_DATABASE_PATH));
-  }
-  const totals = await warehouse.one<{ files: bigint; claims: bigint; paid: string | null }>(
-    'SELECT (SELECT count(*) FROM ingest_file) AS files, count(*) AS claims, sum(paid)::VARCHAR AS paid FROM remit_claim',
-  );
-  process.stdout.write(`\n${DEFAULT_DATABASE_PATH}: ${totals!.files} files, ${totals!.claims} claim payments, ${totals!.paid ?? '0.00'} paid\n`);
-  process.stdout.write('next: npm run --silent rcm -- era show <file.835>   |   npm run --silent rcm -- ingest <folder>   |   npm run --silent rcm -- --help\n');
-} finally {
-  warehouse.close();
+if (!existsSync(DEFAULT_DATABASE_PATH)) {
+  process.stdout.write(`no warehouse at ${DEFAULT_DATABASE_PATH} yet: creating the demo practice (${DEMO_DEFAULTS.claims} claims)…\n`);
+  const run = await runDemo({ ...DEMO_DEFAULTS, db: DEFAULT_DATABASE_PATH, replace: false });
+  process.stdout.write(demoText(run, await withWarehouse(DEFAULT_DATABASE_PATH, headline), DEFAULT_DATABASE_PATH));
+} else {
+  process.stdout.write(headlineText(await withWarehouse(DEFAULT_DATABASE_PATH, headline), DEFAULT_DATABASE_PATH));
 }
+process.stdout.write('next: npm run --silent rcm -- claim show <claim id>   |   npm run --silent rcm -- demo --help   |   npm run --silent rcm -- --help\n');

@@ -80,14 +80,16 @@ export function adjudicate(claim: Claim, payerId: string, date: IsoDate, payerCl
   };
 }
 
-const negate = (a: Adjustment): Adjustment => ({ ...a, amount: -a.amount });
+/** Minus, without the -0 that would print as "-0.00". */
+const minus = (n: Cents): Cents => (n === 0 ? 0 : -n);
+const negate = (a: Adjustment): Adjustment => ({ ...a, amount: minus(a.amount) });
 
 export function reverse(original: Adjudication, date: IsoDate): Adjudication {
   return {
     ...original, date, status: '22', isReversal: true, forwardedTo: undefined,
-    charge: -original.charge, paid: -original.paid, patientResponsibility: -original.patientResponsibility,
+    charge: minus(original.charge), paid: minus(original.paid), patientResponsibility: minus(original.patientResponsibility),
     claimAdjustments: original.claimAdjustments.map(negate),
-    lines: original.lines.map((l) => ({ ...l, charge: -l.charge, paid: -l.paid, adjustments: l.adjustments.map(negate) })),
+    lines: original.lines.map((l) => ({ ...l, charge: minus(l.charge), paid: minus(l.paid), adjustments: l.adjustments.map(negate) })),
   };
 }
 

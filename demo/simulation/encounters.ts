@@ -64,7 +64,10 @@ function primaryCare(random: Random, dos: IsoDate): Visit {
     }
     return { diagnoses, services };
   }
-  if (roll < 0.85) {
+  if (roll < 0.81) {
+    return { diagnoses: ['lowBackPain'], services: [{ code: '72148', pointers: [1] }] };
+  }
+  if (roll < 0.87) {
     const services: Service[] = [{ code: '17110', pointers: [1] }];
     if (random.chance(0.3)) services.unshift({ code: visitCode(random), modifiers: ['25'] });
     return { diagnoses: ['warts'], services };
@@ -78,10 +81,10 @@ function orthopedics(random: Random): Visit {
   const diagnoses: Dx[] = knee ? ['kneeArthritis', 'kneePain'] : ['rotatorCuff'];
   const newPatient = random.chance(0.3);
   const visit = newPatient ? random.weighted(NEW_LEVELS.slice(1)) : random.weighted(VISIT_LEVELS.slice(1, 3));
-  if (roll < 0.4) {
+  if (roll < 0.35) {
     return { diagnoses, services: [{ code: visit, modifiers: ['25'] }, { code: '20610', modifiers: [knee ? 'RT' : 'RT'], pointers: [1] }, { code: 'J3301', units: 4, pointers: [1] }] };
   }
-  if (roll < 0.55) {
+  if (roll < 0.6) {
     return { diagnoses: knee ? diagnoses : ['lowBackPain'], services: [{ code: knee ? MRI_CODES[0] : MRI_CODES[1], modifiers: knee ? ['RT'] : [], pointers: [1] }] };
   }
   if (roll < 0.7) return { diagnoses, services: [{ code: visit }, { code: knee ? '73030' : '73030', modifiers: ['RT'], pointers: [1] }] };

@@ -16,6 +16,8 @@ export interface SimulationOptions {
   months: number;
   /** First date of service; default 2025-01-01. */
   start?: IsoDate;
+  /** The day the files are pulled: no event after it. Default: the last day of visits. */
+  through?: IsoDate;
 }
 
 export interface Simulation {
@@ -53,7 +55,8 @@ function locationFor(random: Random, provider: DemoProvider) {
 
 export function simulate(options: SimulationOptions): Simulation {
   const start = options.start ?? '2025-01-01';
-  const end = addDays(addMonths(start, options.months), -1);
+  const lastVisit = addDays(addMonths(start, options.months), -1);
+  const end = options.through ?? lastVisit;
   return {
     practice: PRACTICE,
     start,
@@ -61,7 +64,7 @@ export function simulate(options: SimulationOptions): Simulation {
     patterns: PLANTED_PATTERNS,
     *claims() {
       const days: IsoDate[] = [];
-      for (let d = toDay(start); d <= toDay(end); d++) if (BUSINESS_DAYS.includes(weekday(fromDay(d)))) days.push(fromDay(d));
+      for (let d = toDay(start); d <= toDay(lastVisit); d++) if (BUSINESS_DAYS.includes(weekday(fromDay(d)))) days.push(fromDay(d));
       const patients: Patient[] = makePatients(seedOf(options.seed, 'patients'), Math.max(20, Math.ceil(options.claims / 4)), start);
       const deductibles = new Map<string, { left: number }>();
       const pick = new Random(seedOf(options.seed, 'schedule'));
