@@ -1,0 +1,49 @@
+// The CSV exports, read back by our CSV reader with its built-in mapping: every row, no row errors.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAPPING } from '../../ingest/postings/csv-mapping.ts';
+import { readCsvFile, type ChargeRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
+import { tempDir, writeFile } from '../../tests/support/temp.ts';
+import { C1, C6, claimOf, payerName, POSTINGS } from './test-fixture.ts';
+import { writeChargesCsv, writePostingsCsv } from './write-csv.ts';
+
+async function read(name: string, text: string) {
+  const payments: PaymentPosting[] = [];
+  const charges: ChargeRow[] = [];
+  const rowErrors: RowError[] = [];
+  const path = writeFile(tempDir(), name, text);
+  const result = await readCsvFile(path, name, DEFAULT_MAPPING, { payment: (r) => payments.push(r), charge: (r) => charges.push(r), rowError: (e) => rowErrors.push(e) });
+  return { ...result, payments, charges, rowErrors };
+}
+
+const claimPayer = (id: string) => claimOf(id).payerId;
+
+describe('writePostingsCsv', () => {
+  it('writes postings our reader recognises and maps row for row', async () => {
+    const r = await read('postings.csv', writePostingsCsv(POSTINGS, payerName, claimPayer));
+    expect(r).toMatchObject({ kind: 'payments', rows: POSTINGS.length, errors: 0, rowErrors: [] });
+    expect(r.payments.map((p) => [p.claimId, p.date, p.amount, p.type, p.payerOrPatient, p.reasonCode, p.reference])).toEqual(
+      POSTINGS.map((p) => [p.claimId, p.date, p.amount, p.type, p.portion === 'patient' ? 'patient' : 'ACME HEALTH PLAN', p.reasonCode, p.reference || null]),
+    );
+  });
+
+  it('quotes fields with commas and quotes', () => {
+    const text = writePostingsCsv(POSTINGS, payerName, claimPayer);
+    expect(text.split('\n')[0]).toBe('Claim ID,Posting Date,Amount,Type,Payer or Patient,Reason Code,Reference');
+    expect(text).toContain('CLM-1001,2024-04-15,75.00,patient payment,patient,STATEMENT,"RCPT-2, CARD"\n');
+    expect(text).toContain('CLM-1001,2024-04-18,1.00,refund,patient,OVERPAYMENT,"REFUND ""A"""\n');
+    expect(writePostingsCsv(POSTINGS, payerName, claimPayer)).toBe(text);
+  });
+});
+
+describe('writeChargesCsv', () => {
+  it('writes one row per service line that our reader maps as charges', async () => {
+    const r = await read('charges.csv', writeChargesCsv([C6, C1], payerName));
+    expect(r).toMatchObject({ kind: 'charges', rows: 4, errors: 0, rowErrors: [] });
+    expect(r.charges.map((c) => [c.claimId, c.serviceDate, c.provider, c.payer, c.location, c.procedureCode, c.modifiers, c.diagnoses, c.units, c.charge])).toEqual([
+      ['CLM-1006', '2024-02-27', '1999999984', 'SELF PAY', 'MAIN', '99203', [], ['Z0000'], '1', 18000],
+      ['CLM-1001', '2024-02-20', '1999999984', 'ACME HEALTH PLAN', 'MAIN', '99214', ['25'], ['E119', 'I10'], '1', 21000],
+      ['CLM-1001', '2024-02-20', '1999999984', 'ACME HEALTH PLAN', 'MAIN', '20610', ['RT', '59'], ['M1711'], '1', 22000],
+      ['CLM-1001', '2024-02-20', '1999999984', 'ACME HEALTH PLAN', 'MAIN', 'J3301', [], ['M1711'], '4', 8000],
+    ]);
+  });
+});

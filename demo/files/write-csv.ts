@@ -1,0 +1,43 @@
+// The practice-management exports: payment postings (patient payments, refunds, write-offs) and the
+// charges of self-pay encounters, which never become 837s. Headers are names the built-in CSV mapping
+// recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING).
+import type { Claim, Posting, PostingType } from '../model.ts';
+import { formatCents } from '../../ingest/x12/values.ts';
+
+export const POSTINGS_HEADER = ['Claim ID', 'Posting Date', 'Amount', 'Type', 'Payer or Patient', 'Reason Code', 'Reference'];
+export const CHARGES_HEADER = ['Claim ID', 'Date of Service', 'Rendering NPI', 'Payer', 'Location', 'CPT', 'Modifiers', 'Diagnoses', 'Units', 'Charge'];
+
+/** As a practice-management system labels them; each is a key of DEFAULT_MAPPING.types. */
+const TYPE_LABEL: Record<PostingType, string> = { patient_payment: 'patient payment', refund: 'refund', write_off: 'write off' };
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function csv(rows: string[][]): string {
+  return rows.map((r) => r.map(field).join(',')).join('\n') + '\n';
+}
+
+export function writePostingsCsv(postings: readonly Posting[], payerName: (payerId: string) => string, claimPayer: (claimId: string) => string): string {
+  return csv([
+    POSTINGS_HEADER,
+    ...postings.map((p) => {
+      if (!Number.isInteger(p.amount) || p.amount <= 0) throw new Error(`posting of claim ${p.claimId} on ${p.date}: amount ${p.amount} must be positive cents`);
+      return [p.claimId, p.date, formatCents(p.amount), TYPE_LABEL[p.type], p.portion === 'patient' ? 'patient' : payerName(claimPayer(p.claimId)), p.reasonCode, p.reference];
+    }),
+  ]);
+}
+
+/** One row per service line; the diagnoses of a row are those its line points to. */
+export function writeChargesCsv(claims: readonly Claim[], payerName: (payerId: string) => string): string {
+  return csv([
+    CHARGES_HEADER,
+    ...claims.flatMap((c) =>
+      c.lines.map((l) => [
+        c.id, l.serviceDate, c.renderingNpi, payerName(c.payerId), c.locationId, l.procedureCode, l.modifiers.join(' '),
+        l.diagnosisPointers.map((p) => c.diagnoses[p - 1]).join(' '), String(l.units), formatCents(l.charge),
+      ]),
+    ),
+  ]);
+}
