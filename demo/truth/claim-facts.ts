@@ -1,0 +1,104 @@
+// One claim's history reduced to the facts every metric needs: its balance movements and timeline, its first
+// submission and what acknowledged it, its first adjudication and denials, when it was resolved, overturned,
+// written off. Events dated after the last as-of date do not exist yet and are dropped here.
+import type { Cents, ClaimHistory, IsoDate, Submission } from '../model.ts';
+import { adjudicationMovements, balanceTimeline, chargeMovement, isSecondary, postingMovement, resolutionDate, type BalancePoint, type Movement } from './balance.ts';
+import { classifyAdjustments, UNMAPPED, type Crosswalk } from './crosswalk.ts';
+import { denialOn, overturnDate, type AdjudicationDenial, type JudgedAdjudication } from './denials.ts';
+
+/** 277CA claim status categories that reject the claim (rejections are not denials). */
+const REJECTING_277_CATEGORIES = new Set(['A3', 'A4', 'A6', 'A7', 'A8']);
+
+export interface Dated {
+  date: IsoDate;
+  amount: Cents;
+}
+
+export interface FirstAdjudication {
+  date: IsoDate;
+  denial: AdjudicationDenial;
+  /** First-pass yield: no denied line, and paid > 0 or moved to the patient (CLP05 > 0). */
+  yields: boolean;
+}
+
+export interface ClaimFacts {
+  history: ClaimHistory;
+  selfPay: boolean;
+  movements: Movement[];
+  /** Non-PR contractual-category CAS of every record (reversals netted, secondary included), by remit date. */
+  contractual: Dated[];
+  timeline: BalancePoint[];
+  firstSubmission: IsoDate | null;
+  /** Acknowledgments (999 and 277CA) of the first submission. */
+  firstSubmissionAcks: { date: IsoDate; rejected: boolean }[];
+  firstAdjudication: FirstAdjudication | null;
+  /** The earliest primary record (not a reversal) with a denied line. */
+  firstDenial: IsoDate | null;
+  overturnedOn: IsoDate | null;
+  resolvedOn: IsoDate | null;
+  writeOffs: Dated[];
+  unmappedCarcs: string[];
+  deniedLinesNotOnClaim: number;
+  droppedEvents: number;
+}
+
+const byDate = <T extends { date: IsoDate }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+function firstSubmissionOf(submissions: Submission[]): Submission | null {
+  const flagged = submissions.filter((s) => s.isFirst);
+  return [...(flagged.length > 0 ? flagged : submissions)].sort(byDate)[0] ?? null;
+}
+
+export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDate: IsoDate, selfPay: boolean): ClaimFacts {
+  const { claim } = history;
+  let droppedEvents = 0;
+  const known = <T extends { date: IsoDate }>(events: T[]): T[] => {
+    const kept = events.filter((e) => e.date <= lastDate);
+    droppedEvents += events.length - kept.length;
+    return kept;
+  };
+
+  const movements: Movement[] = claim.serviceDate <= lastDate ? [chargeMovement(claim, selfPay)] : [];
+  const contractual: Dated[] = [];
+  const unmapped = new Set<string>();
+  const primaries: JudgedAdjudication[] = [];
+  // stable sort: same-day records keep their list order (the first adjudication on a tie is the first listed)
+  for (const adjudication of known(history.adjudications).sort(byDate)) {
+    const cas = classifyAdjustments(adjudication, crosswalk);
+    const secondary = isSecondary(adjudication, claim);
+    movements.push(...adjudicationMovements(adjudication, cas, secondary));
+    const contract = cas.filter((a) => a.group !== 'PR' && a.category === 'contractual').reduce((s, a) => s + a.amount, 0);
+    if (contract !== 0) contractual.push({ date: adjudication.date, amount: contract });
+    for (const a of cas) if (a.category === UNMAPPED) unmapped.add(a.carc);
+    if (!secondary && !adjudication.isReversal) primaries.push({ adjudication, denial: denialOn(adjudication, cas, claim) });
+  }
+  const postings = known(history.postings);
+  for (const p of postings) movements.push(postingMovement(p, selfPay));
+  const timeline = balanceTimeline(movements);
+
+  const submission = firstSubmissionOf(known(history.submissions));
+  const acks = submission === null ? [] : [
+    ...known(history.acknowledgments999).filter((a) => a.submissionDate === submission.date).map((a) => ({ date: a.date, rejected: a.status === 'R' })),
+    ...known(history.statuses277).filter((s) => s.submissionDate === submission.date).map((s) => ({ date: s.date, rejected: REJECTING_277_CATEGORIES.has(s.category) })),
+  ];
+
+  const first = primaries[0];
+  const lineNumbers = new Set(claim.lines.map((l) => l.number));
+  return {
+    history, selfPay, movements, contractual, timeline,
+    firstSubmission: submission?.date ?? null,
+    firstSubmissionAcks: acks,
+    firstAdjudication: first ? {
+      date: first.adjudication.date,
+      denial: first.denial,
+      yields: !first.denial.denied && (first.adjudication.paid > 0 || first.adjudication.patientResponsibility > 0),
+    } : null,
+    firstDenial: primaries.find((p) => p.denial.denied)?.adjudication.date ?? null,
+    overturnedOn: overturnDate(primaries, claim),
+    resolvedOn: claim.serviceDate <= lastDate ? resolutionDate(timeline, claim.serviceDate) : null,
+    writeOffs: postings.filter((p) => p.type === 'write_off').map((p) => ({ date: p.date, amount: p.amount })),
+    unmappedCarcs: [...unmapped],
+    deniedLinesNotOnClaim: primaries.reduce((n, p) => n + [...p.denial.deniedLines.keys()].filter((l) => !lineNumbers.has(l)).length, 0),
+    droppedEvents,
+  };
+}

@@ -1,0 +1,79 @@
+// Cash: collections by calendar month (insurance payments by remit date, patient payments, refunds, PLB
+// interest and recoupments, the remittance cash that ties to Σ BPR02) and the net / gross collection rates.
+import type { Cents, ProviderAdjustment } from '../model.ts';
+import type { DateWindow } from './dates.ts';
+import type { DayTotals } from './day-totals.ts';
+import { ratio, type Ratio } from './ratio.ts';
+
+export const paidKey = (payerId: string) => `insurancePaid|${payerId}`;
+const plbKeys = (payerId?: string) => {
+  const suffix = payerId === undefined ? '' : `|${payerId}`;
+  return { amount: `plbAmount${suffix}`, interest: `plbInterest${suffix}`, recoupments: `plbRecoupments${suffix}` };
+};
+
+/** PLB amounts are signed as in the 835 (negative adds to the payment); reported as money to / from the practice. */
+export function addProviderAdjustment(totals: DayTotals, p: ProviderAdjustment): void {
+  for (const keys of [plbKeys(), plbKeys(p.payerId)]) {
+    totals.add(keys.amount, p.date, p.amount);
+    if (p.reason === 'L6') totals.add(keys.interest, p.date, -p.amount);
+    if (p.reason === 'WO') totals.add(keys.recoupments, p.date, p.amount);
+  }
+}
+
+export interface RemittanceCash {
+  insurancePayments: Cents;
+  plbInterest: Cents;
+  plbRecoupments: Cents;
+  /** insurance payments − Σ PLB amounts = Σ BPR02. */
+  remittanceCash: Cents;
+}
+
+function remittanceCash(totals: DayTotals, w: DateWindow, payerId?: string): RemittanceCash {
+  const keys = plbKeys(payerId);
+  const insurancePayments = totals.between(payerId === undefined ? 'insurancePaid' : paidKey(payerId), w.from, w.to);
+  return {
+    insurancePayments,
+    plbInterest: totals.between(keys.interest, w.from, w.to),
+    plbRecoupments: totals.between(keys.recoupments, w.from, w.to),
+    remittanceCash: insurancePayments - totals.between(keys.amount, w.from, w.to),
+  };
+}
+
+export interface Collections extends RemittanceCash {
+  patientPayments: Cents;
+  refunds: Cents;
+  byPayer: Record<string, RemittanceCash>;
+}
+
+export function collections(totals: DayTotals, w: DateWindow, payers: string[]): Collections {
+  const byPayer: Record<string, RemittanceCash> = {};
+  for (const p of payers) byPayer[p] = remittanceCash(totals, w, p);
+  const { insurancePayments, plbInterest, plbRecoupments, remittanceCash: cash } = remittanceCash(totals, w);
+  return {
+    insurancePayments,
+    patientPayments: totals.between('patientPayments', w.from, w.to),
+    refunds: totals.between('refunds', w.from, w.to),
+    plbInterest, plbRecoupments, remittanceCash: cash,
+    byPayer,
+  };
+}
+
+export interface CollectionRates {
+  netCollectionRate: Ratio & { components: Record<string, Cents> };
+  grossCollectionRate: Ratio;
+}
+
+/** Payments (every CLP04 incl. reversals and secondaries, + patient payments − refunds) over charges with DOS
+ *  in the window, net of contractual-category CAS dated in it. PLB money is in neither. */
+export function collectionRates(totals: DayTotals, w: DateWindow): CollectionRates {
+  const sum = (key: string) => totals.between(key, w.from, w.to);
+  const components = {
+    insurancePaid: sum('insurancePaid'), patientPayments: sum('patientPayments'), refunds: sum('refunds'),
+    charges: sum('charges'), contractual: sum('contractual'),
+  };
+  const payments = components.insurancePaid + components.patientPayments - components.refunds;
+  return {
+    netCollectionRate: { ...ratio(payments, components.charges - components.contractual, 'no charges with DOS in the window'), components },
+    grossCollectionRate: ratio(payments, components.charges, 'no charges with DOS in the window'),
+  };
+}

@@ -1,0 +1,122 @@
+// Denial rates over a window: initial (claims and lines denied on their claim's first adjudication dated in
+// the window; CARC 18 duplicates set aside), final (write-offs on denied claims ÷ gross charges) and the
+// overturn rate (denied claims resolved in the window whose denied lines were later paid).
+import type { Cents } from '../model.ts';
+import type { ClaimFacts } from './claim-facts.ts';
+import { inWindow, type DateWindow } from './dates.ts';
+import type { DayTotals } from './day-totals.ts';
+import { ratio, type Ratio } from './ratio.ts';
+
+export interface CountAndAmount {
+  count: number;
+  amount: Cents;
+}
+
+export interface CountAndAmountRate {
+  count: Ratio;
+  amount: Ratio;
+}
+
+/** Numerator and denominator, each as count and dollars (metrics.md: pairs, never one alone). */
+class Rate {
+  readonly num: CountAndAmount = { count: 0, amount: 0 };
+  readonly den: CountAndAmount = { count: 0, amount: 0 };
+  toJson(why: string): CountAndAmountRate {
+    return { count: ratio(this.num.count, this.den.count, why), amount: ratio(this.num.amount, this.den.amount, why) };
+  }
+}
+
+const add = (t: CountAndAmount, count: number, amount: Cents) => {
+  t.count += count;
+  t.amount += amount;
+};
+
+function rateOf(map: Map<string, Rate>, key: string): Rate {
+  let r = map.get(key);
+  if (!r) map.set(key, (r = new Rate()));
+  return r;
+}
+
+/** The initial denial rate at one grain (claim or line): overall, per category, per payer. */
+class InitialDenials {
+  readonly all = new Rate();
+  readonly duplicates: CountAndAmount = { count: 0, amount: 0 };
+  readonly byCategory = new Map<string, Rate>();
+  readonly byPayer = new Map<string, Rate>();
+
+  /** One unit (a claim or a line) first adjudicated; `categories` empty when it was not denied. */
+  add(payerId: string, amount: Cents, categories: string[]): void {
+    const payer = rateOf(this.byPayer, payerId);
+    add(this.all.den, 1, amount);
+    add(payer.den, 1, amount);
+    if (categories.length === 0) return;
+    add(this.all.num, 1, amount);
+    add(payer.num, 1, amount);
+    // a unit denied for several reasons counts once in each of its categories
+    for (const c of categories) add(rateOf(this.byCategory, c).num, 1, amount);
+  }
+
+  toJson(payers: string[], categories: string[]) {
+    const why = 'no claims first adjudicated in the window';
+    const byCategory: Record<string, CountAndAmountRate> = {};
+    for (const c of categories) {
+      const num = this.byCategory.get(c)?.num ?? { count: 0, amount: 0 };
+      byCategory[c] = { count: ratio(num.count, this.all.den.count, why), amount: ratio(num.amount, this.all.den.amount, why) };
+    }
+    const byPayer: Record<string, CountAndAmountRate> = {};
+    for (const p of payers) byPayer[p] = (this.byPayer.get(p) ?? new Rate()).toJson(why);
+    return { ...this.all.toJson(why), duplicatesExcluded: { ...this.duplicates }, byCategory, byPayer };
+  }
+}
+
+export type InitialDenialJson = ReturnType<InitialDenials['toJson']>;
+
+export class DenialRates {
+  private readonly claims = new InitialDenials();
+  private readonly lines = new InitialDenials();
+  private finalWriteOffs = 0;
+  private finalClaims = 0;
+  private overturned = 0;
+  private resolvedDenied = 0;
+
+  constructor(private readonly window: DateWindow) {}
+
+  add(facts: ClaimFacts): void {
+    const { claim } = facts.history;
+    const first = facts.firstAdjudication;
+    if (first && inWindow(first.date, this.window)) {
+      const lineCharges = claim.lines.reduce((s, l) => s + l.charge, 0);
+      if (first.denial.duplicate) {
+        // a duplicate-claim denial says nothing about the claim: out of numerator and denominator
+        add(this.claims.duplicates, 1, claim.charge);
+        add(this.lines.duplicates, claim.lines.length, lineCharges);
+      } else {
+        this.claims.add(claim.payerId, claim.charge, first.denial.denied ? first.denial.categories : []);
+        for (const l of claim.lines) this.lines.add(claim.payerId, l.charge, first.denial.deniedLines.get(l.number) ?? []);
+      }
+    }
+    if (facts.firstDenial !== null) {
+      // a write-off counts when the claim had a denial on or before the posting date
+      const writtenOff = facts.writeOffs.filter((w) => inWindow(w.date, this.window) && facts.firstDenial! <= w.date);
+      this.finalWriteOffs += writtenOff.reduce((s, w) => s + w.amount, 0);
+      if (writtenOff.length > 0) this.finalClaims++;
+      // a denial after the claim was resolved did not keep it open: only denials up to the resolution date
+      if (inWindow(facts.resolvedOn, this.window) && facts.firstDenial <= facts.resolvedOn!) {
+        this.resolvedDenied++;
+        if (facts.overturnedOn !== null && facts.overturnedOn <= this.window.to) this.overturned++;
+      }
+    }
+  }
+
+  toJson(totals: DayTotals, payers: string[], categories: string[]) {
+    return {
+      initialDenialRate: this.claims.toJson(payers, categories),
+      initialDenialRateLine: this.lines.toJson(payers, categories),
+      finalDenialRate: {
+        amount: ratio(this.finalWriteOffs, totals.between('charges', this.window.from, this.window.to), 'no charges with DOS in the window'),
+        claims: this.finalClaims,
+      },
+      denialOverturnRate: ratio(this.overturned, this.resolvedDenied, 'no denied claims resolved in the window'),
+    };
+  }
+}

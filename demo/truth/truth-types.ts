@@ -1,0 +1,65 @@
+// The shape of truth.json: plain JSON (integer cents, counts, ISO dates), keys in a fixed order.
+import type { Cents, IsoDate, PlantedPattern } from '../model.ts';
+import type { Acceptance } from './acceptance.ts';
+import type { ArJson } from './ar.ts';
+import type { CollectionRates, Collections } from './collections.ts';
+import type { DateWindow, WindowName } from './dates.ts';
+import type { DaysInAr, DaysInArNet } from './days-in-ar.ts';
+import type { DenialRates } from './denial-rates.ts';
+import type { Lags } from './lags.ts';
+import type { RollForward } from './roll-forward.ts';
+
+export interface WindowMetrics extends DateWindow, ReturnType<DenialRates['toJson']>, ReturnType<Acceptance['toJson']>, CollectionRates, ReturnType<Lags['toJson']> {
+  rollForward: RollForward;
+}
+
+export interface AsOfReport {
+  date: IsoDate;
+  ar: ArJson;
+  daysInAr: DaysInAr;
+  daysInArNet: DaysInArNet;
+  windows: Record<WindowName, WindowMetrics>;
+}
+
+export interface MonthReport extends DateWindow {
+  month: string;
+  collections: Collections;
+  rollForward: RollForward;
+}
+
+export interface PatternReport {
+  name: string;
+  /** The PlantedPattern as the simulation described it (null when only claims named it). */
+  definition: PlantedPattern | null;
+  claims: number;
+  claimsFirstAdjudicated: number;
+  claimsDeniedOnFirstAdjudication: number;
+  linesFirstAdjudicated: number;
+  linesDeniedOnFirstAdjudication: number;
+  deniedLineCharges: Cents;
+}
+
+export interface DataChecks {
+  /** Events dated after the last as-of date: not known yet, left out of everything. */
+  eventsAfterLastAsOf: number;
+  /** CARCs the crosswalk does not map (treated as non-denial payer adjustments). */
+  unmappedCarcs: string[];
+  /** Claims with a positive balance before their DOS (left out of A/R: the roll-forward cannot hold). */
+  positiveBalanceBeforeService: number;
+  /** Denied line numbers that are not lines of the claim (not in the line-grain rates). */
+  deniedLinesNotOnClaim: number;
+}
+
+export interface Truth {
+  crosswalk: { sha256: string; rows: number };
+  asOfDates: IsoDate[];
+  windows: ({ asOf: IsoDate } & Record<WindowName, DateWindow>)[];
+  /** Payer ids in report order (the practice's, then any other seen); by-payer A/R adds "patient". */
+  payers: string[];
+  denialCategories: string[];
+  population: { claims: number; selfPayClaims: number; lines: number; charges: Cents; providerAdjustments: number };
+  asOf: AsOfReport[];
+  monthly: MonthReport[];
+  patterns: PatternReport[];
+  dataChecks: DataChecks;
+}
