@@ -6,6 +6,9 @@
 export type Cents = number;
 export type IsoDate = string;
 
+/** Claim.payerId of a visit without insurance: charges export and patient postings only, never an 837. */
+export const SELF_PAY = 'SELFPAY';
+
 export type PayerKind = 'medicare' | 'medicaid' | 'commercial' | 'medicare_advantage' | 'self_pay';
 
 export interface Payer {

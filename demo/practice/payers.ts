@@ -37,7 +37,7 @@ export interface PayerProfile extends Payer {
   crossoverShare?: number;
 }
 
-export const SELF_PAY = 'SELFPAY';
+export { SELF_PAY } from '../model.ts';
 
 export const PAYERS: readonly PayerProfile[] = [
   {

@@ -111,7 +111,7 @@ export function simulateClaim(random: Random, encounter: Encounter, ctx: ClaimCo
         readjudicate(payDay(addDays(resent.date, random.lag(payer.lag.min, payer.lag.spread))), resent.payerClaimNumber, version, again);
         if (again) writeOff(addDays(insuranceDone, random.int(20, 45)), 'DENIAL');
       }
-    } else if (fix.kind === 'appeal' && random.chance(0.8)) {
+    } else if (fix.kind === 'appeal' && random.chance(0.9)) {
       const appealed = addDays(date1, random.int(20, 45));
       if (random.chance(fix.share)) readjudicate(payDay(addDays(appealed, random.int(25, 60))), `${current.payerClaimNumber}A`, claim, undefined);
       else writeOff(addDays(appealed, random.int(40, 75)), 'DENIAL');
@@ -144,14 +144,14 @@ type FollowUp =
 /** What the billing team does about each kind of denial (share: how often it works out or is tried). */
 function followUp(reason: DenialDecision['reason']): FollowUp {
   switch (reason) {
-    case 'eligibility': return { kind: 'corrected-claim', share: 0.7 };
-    case 'coding': return { kind: 'corrected-claim', share: 0.75 };
-    case 'cob_other_payer': return { kind: 'corrected-claim', share: 0.5 };
-    case 'provider_enrollment': return { kind: 'corrected-claim', share: 0.6 };
-    case 'authorization': return { kind: 'appeal', share: 0.4 };
-    case 'medical_necessity': return { kind: 'appeal', share: 0.45 };
-    case 'documentation': return { kind: 'appeal', share: 0.7 };
-    case 'bundling': return { kind: 'appeal', share: 0.5 };
+    case 'eligibility': return { kind: 'corrected-claim', share: 0.8 };
+    case 'coding': return { kind: 'corrected-claim', share: 0.85 };
+    case 'cob_other_payer': return { kind: 'corrected-claim', share: 0.7 };
+    case 'provider_enrollment': return { kind: 'corrected-claim', share: 0.8 };
+    case 'authorization': return { kind: 'appeal', share: 0.5 };
+    case 'medical_necessity': return { kind: 'appeal', share: 0.5 };
+    case 'documentation': return { kind: 'appeal', share: 0.75 };
+    case 'bundling': return { kind: 'appeal', share: 0.55 };
     case 'timely_filing': return { kind: 'write-off', reason: 'TIMELY_FILING' };
     case 'duplicate': return { kind: 'write-off', reason: 'DUPLICATE' };
     case 'non_covered': return { kind: 'patient' };
@@ -172,9 +172,9 @@ function patientFlow(random: Random, history: ClaimHistory, owed: Cents, from: I
     return;
   }
   const roll = random.next();
-  if (roll < 0.62) {
+  if (roll < 0.72) {
     history.postings.push(posting(id, addDays(statement, random.int(10, 45)), 'patient_payment', owed, 'patient', 'STATEMENT', ref('PP')));
-  } else if (roll < 0.72) {
+  } else if (roll < 0.85) {
     const half = Math.round(owed / 2);
     const first = addDays(statement, random.int(10, 30));
     history.postings.push(posting(id, first, 'patient_payment', half, 'patient', 'STATEMENT', ref('PP')));

@@ -8,7 +8,7 @@ import { addDays, addMonths, BUSINESS_DAYS, toDay, fromDay, weekday } from './ca
 import { makeEncounter, type Encounter } from './encounters.ts';
 import { simulateClaim, type SimulatedClaim } from './lifecycle.ts';
 import { makePatients } from './patients.ts';
-import { Random, seedOf } from './random.ts';
+import { drawOf, Random, seedOf } from './random.ts';
 
 export interface SimulationOptions {
   seed: number;
@@ -53,6 +53,15 @@ function locationFor(random: Random, provider: DemoProvider) {
   return provider.specialty === 'family' || provider.specialty === 'internal' ? random.pick(PRACTICE.locations) : PRACTICE.locations[0];
 }
 
+/**
+ * What is left of a patient's deductible when the year's first visit here comes: most patients meet
+ * much of it elsewhere (hospital, pharmacy, other doctors), so only some still owe part of it.
+ */
+function deductibleLeft(seed: number, patientId: string, dos: IsoDate, deductible: number): number {
+  const draw = drawOf(seed, 'deductible', patientId, dos.slice(0, 4));
+  return draw < 0.45 ? Math.round((deductible * (0.2 + draw)) / 100) * 100 : 0;
+}
+
 export function simulate(options: SimulationOptions): Simulation {
   const start = options.start ?? '2025-01-01';
   const lastVisit = addDays(addMonths(start, options.months), -1);
@@ -90,7 +99,7 @@ export function simulate(options: SimulationOptions): Simulation {
           const key = `${claimPatient.id}|${dos.slice(0, 4)}`;
           let deductible = deductibles.get(key);
           if (!deductible) {
-            deductible = { left: claimPatient.payerId === SELF_PAY ? 0 : payerProfile(claimPatient.payerId).costShare.deductible };
+            deductible = { left: claimPatient.payerId === SELF_PAY ? 0 : deductibleLeft(options.seed, claimPatient.id, dos, payerProfile(claimPatient.payerId).costShare.deductible) };
             deductibles.set(key, deductible);
           }
           yield simulateClaim(random, encounter, { seed: options.seed, endDate: end, number, deductible, duplicate });

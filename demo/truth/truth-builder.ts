@@ -18,8 +18,8 @@ import type { AsOfReport, DataChecks, MonthReport, PatternReport, Truth, WindowM
 // the dataset writer imports the crosswalk loader from here, beside the builder
 export { loadCrosswalk } from './crosswalk.ts';
 
-/** ClaimHistory.claim.payerId of a self-pay encounter. */
-export const SELF_PAY = 'SELFPAY';
+import { SELF_PAY } from '../model.ts';
+export { SELF_PAY };
 
 export interface TruthOptions {
   asOf: IsoDate[];
