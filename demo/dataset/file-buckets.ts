@@ -1,5 +1,5 @@
 // Events waiting for their file: an 837 (with its 999 and 277CA) per submission day, an 835 per payer
-// and payment date, a postings CSV per month and a self-pay charges CSV per month. Claims arrive in date-
+// and payment date, a postings CSV per month and a charges CSV per month. Claims arrive in date-
 // of-service order and no event precedes its claim's date of service, so once the simulation reaches day
 // D every file dated before D is complete and can be written and forgotten.
 import type { Acknowledgment999, Adjudication, Claim, ClaimStatus277, IsoDate, Posting, ProviderAdjustment, Submission } from '../model.ts';
@@ -36,7 +36,7 @@ export class FileBuckets {
   private submissionDays = new Map<IsoDate, SubmissionDay>();
   private paymentRuns = new Map<string, PaymentRun>();
   private postings = new Map<string, MonthFile<Posting>>();
-  private selfPayCharges = new Map<string, MonthFile<Claim>>();
+  private charges = new Map<string, MonthFile<Claim>>();
 
   submission(s: Submission): void {
     take(this.submissionDays, s.date, () => ({ date: s.date, submissions: [], acknowledgments: [], statuses: [] })).submissions.push(s);
@@ -67,14 +67,14 @@ export class FileBuckets {
     take(this.postings, month, () => ({ month, rows: [] })).rows.push(p);
   }
 
-  selfPayCharge(c: Claim): void {
+  charge(c: Claim): void {
     const month = c.serviceDate.slice(0, 7);
-    take(this.selfPayCharges, month, () => ({ month, rows: [] })).rows.push(c);
+    take(this.charges, month, () => ({ month, rows: [] })).rows.push(c);
   }
 
   /** The files complete before `day` (all of them when undefined), in date order, removed from the buckets. */
   *completeBefore(day: IsoDate | undefined): Generator<
-    { kind: 'submission-day'; day: SubmissionDay } | { kind: 'payment-run'; run: PaymentRun } | { kind: 'postings'; file: MonthFile<Posting> } | { kind: 'self-pay-charges'; file: MonthFile<Claim> }
+    { kind: 'submission-day'; day: SubmissionDay } | { kind: 'payment-run'; run: PaymentRun } | { kind: 'postings'; file: MonthFile<Posting> } | { kind: 'charges'; file: MonthFile<Claim> }
   > {
     const month = day?.slice(0, 7);
     for (const key of [...this.submissionDays.keys()].sort()) {
@@ -87,7 +87,7 @@ export class FileBuckets {
       yield { kind: 'payment-run', run: this.paymentRuns.get(key)! };
       this.paymentRuns.delete(key);
     }
-    for (const [map, kind] of [[this.postings, 'postings'], [this.selfPayCharges, 'self-pay-charges']] as const) {
+    for (const [map, kind] of [[this.postings, 'postings'], [this.charges, 'charges']] as const) {
       for (const key of [...map.keys()].sort()) {
         if (month !== undefined && key >= month) continue;
         yield { kind, file: map.get(key)! } as never;

@@ -1,6 +1,7 @@
 // Writes a synthetic practice's files to a folder, as a practice and its clearinghouse would have them:
 // 837/ (one file per submission day), 999/ and 277ca/ (one each per 837), 835/ (one per payer and
-// payment date), postings/ and charges/ (monthly practice-management exports), plus truth.json, the
+// payment date), postings/ and charges/ (monthly practice-management exports; the charges export lists
+// every visit, billed or not, so the warehouse knows the visits not yet sent), plus truth.json, the
 // metrics computed from the simulation's own events, and practice.json (providers, clinics, payers).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,7 +110,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
       else if (file.kind === 'postings') {
         const rows = file.file.rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
         save('postings', `postings-${file.file.month}.csv`, writePostingsCsv(rows, payerName, (id) => claimPayer.get(id) ?? SELF_PAY));
-      } else save('charges', `self-pay-charges-${file.file.month}.csv`, writeChargesCsv(file.file.rows, payerName));
+      } else save('charges', `charges-${file.file.month}.csv`, writeChargesCsv(file.file.rows, (id) => (id === SELF_PAY ? 'SELF PAY' : id)));
     }
   };
 
@@ -126,7 +127,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
     const waiting = history.statuses277.length + history.adjudications.length;
     if (waiting > 0) claims.set(claim.id, { claim, waiting });
     claimPayer.set(claim.id, claim.payerId);
-    if (claim.payerId === SELF_PAY) buckets.selfPayCharge(claim);
+    buckets.charge(claim);
     for (const s of history.submissions) buckets.submission(s);
     for (const a of history.acknowledgments999) buckets.acknowledgment(a);
     for (const s of history.statuses277) buckets.status(s);

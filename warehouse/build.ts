@@ -1,0 +1,91 @@
+// `rcm build`: the SQL models of warehouse/models/ (staging → intermediate → marts, one model per file,
+// named by its file) materialized as tables in dependency order, all in one transaction, then the checks
+// of warehouse/models/checks/ (queries that must return no rows: the identities the models promise).
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Warehouse } from './database.ts';
+
+const MODELS_DIR = fileURLToPath(new URL('./models/', import.meta.url));
+export const LAYERS = ['staging', 'intermediate', 'marts'] as const;
+
+export interface Model {
+  name: string;
+  layer: (typeof LAYERS)[number];
+  sql: string;
+  dependsOn: string[];
+}
+
+export interface Check {
+  name: string;
+  description: string;
+  sql: string;
+}
+
+function sqlFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.sql')).sort().map((f) => join(dir, f));
+}
+
+/** Every model, with the other models its SQL names (a model refers to another by its table name). */
+export function loadModels(dir = MODELS_DIR): Model[] {
+  const raw = LAYERS.flatMap((layer) => sqlFiles(join(dir, layer)).map((path) => ({ name: basename(path, '.sql'), layer, sql: readFileSync(path, 'utf8') })));
+  const names = raw.map((m) => m.name);
+  return raw.map((m) => ({ ...m, dependsOn: names.filter((n) => n !== m.name && new RegExp(`\\b${n}\\b`).test(stripComments(m.sql))) }));
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, '');
+}
+
+/** Models in an order where each comes after everything it depends on; a cycle is an error naming it. */
+export function buildOrder(models: Model[]): Model[] {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const order: Model[] = [];
+  const visit = (m: Model, path: string[]) => {
+    if (done.has(m.name)) return;
+    if (visiting.has(m.name)) throw new Error(`the models depend on each other in a cycle: ${[...path, m.name].join(' → ')}`);
+    visiting.add(m.name);
+    for (const d of m.dependsOn) visit(byName.get(d)!, [...path, m.name]);
+    visiting.delete(m.name);
+    done.add(m.name);
+    order.push(m);
+  };
+  for (const m of models) visit(m, []);
+  return order;
+}
+
+export function loadChecks(dir = join(MODELS_DIR, 'checks')): Check[] {
+  return sqlFiles(dir).map((path) => {
+    const sql = readFileSync(path, 'utf8');
+    return { name: basename(path, '.sql'), description: /--\s*check:\s*(.+)/.exec(sql)?.[1]?.trim() ?? basename(path, '.sql'), sql };
+  });
+}
+
+export interface BuildResult {
+  models: { name: string; layer: string; rows: bigint; milliseconds: number }[];
+  checks: { name: string; description: string; failures: bigint; example?: Record<string, unknown> }[];
+  milliseconds: number;
+}
+
+export async function buildModels(warehouse: Warehouse, options: { checks?: boolean } = {}): Promise<BuildResult> {
+  const began = performance.now();
+  const models: BuildResult['models'] = [];
+  await warehouse.transaction(async () => {
+    for (const model of buildOrder(loadModels())) {
+      const start = performance.now();
+      await warehouse.run(`CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`);
+      const { n } = (await warehouse.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${model.name}`))!;
+      models.push({ name: model.name, layer: model.layer, rows: n, milliseconds: Math.round(performance.now() - start) });
+    }
+  });
+  const checks: BuildResult['checks'] = [];
+  if (options.checks !== false) {
+    for (const check of loadChecks()) {
+      const failures = await warehouse.all(`SELECT * FROM (${check.sql}) LIMIT 1000`);
+      checks.push({ name: check.name, description: check.description, failures: BigInt(failures.length), example: failures[0] });
+    }
+  }
+  return { models, checks, milliseconds: Math.round(performance.now() - began) };
+}

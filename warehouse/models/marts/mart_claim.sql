@@ -1,0 +1,93 @@
+-- grain: one claim, with the facts the claim-level metrics count: who, where, when served and first sent,
+-- its charges; its first adjudication (date, paid, patient responsibility, lines and denied lines, denial
+-- categories and CARCs, whether a duplicate denial); its first denial; when it was resolved (first day
+-- from its date of service its balance is <= 0); when a line denied earlier was later paid (overturned);
+-- and what the front end said of its first submission (first acknowledgment, first rejection).
+WITH first_adjudication AS (
+  SELECT a.claim_id, a.adjudication_date, a.paid, a.patient_responsibility, a.file_id, a.claim_position,
+         count(l.*) AS lines,
+         count(l.*) FILTER (WHERE l.is_denied) AS denied_lines,
+         sum(l.charge) AS line_charges,
+         coalesce(sum(l.charge) FILTER (WHERE l.is_denied), 0) AS denied_line_charges,
+         list_sort(list_distinct(flatten(list(l.denial_categories) FILTER (WHERE l.is_denied)))) AS denial_categories,
+         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.is_denied AND l.denial_carcs IS NOT NULL)))) AS denial_carcs
+  FROM int_adjudication a
+  JOIN int_adjudication_line l USING (file_id, claim_position)
+  WHERE a.is_first
+  GROUP BY ALL
+),
+denied_lines AS (
+  SELECT a.claim_id, a.adjudication_date, a.file_id, a.claim_position, coalesce(l.line_control_number, l.line_in_claim::VARCHAR) AS line_key
+  FROM int_adjudication a JOIN int_adjudication_line l USING (file_id, claim_position)
+  WHERE l.is_denied AND NOT a.is_reversal AND NOT a.is_secondary
+),
+overturns AS (
+  -- a line denied on one record and paid on a later one (not a reversal, not a secondary's)
+  SELECT d.claim_id, min(later.adjudication_date) AS overturned_date
+  FROM denied_lines d
+  JOIN int_adjudication later
+    ON later.claim_id = d.claim_id AND NOT later.is_reversal AND NOT later.is_secondary
+   AND (later.adjudication_date, later.file_id, later.claim_position) > (d.adjudication_date, d.file_id, d.claim_position)
+  JOIN int_adjudication_line paid_line
+    ON paid_line.file_id = later.file_id AND paid_line.claim_position = later.claim_position
+   AND coalesce(paid_line.line_control_number, paid_line.line_in_claim::VARCHAR) = d.line_key AND paid_line.paid > 0
+  GROUP BY d.claim_id
+),
+resolution AS (
+  SELECT b.claim_id, min(b.valid_from) AS resolved_date
+  FROM mart_claim_balance b JOIN int_claim c USING (claim_id)
+  WHERE b.total_balance <= 0 AND b.valid_from >= c.service_date
+  GROUP BY b.claim_id
+),
+first_submission AS (
+  SELECT s.claim_id, s.file_id, s.claim_position, s.patient_control_number, s.submitted_date,
+         (SELECT min(n.submitted_date) FROM stg_claim_submission n WHERE n.claim_id = s.claim_id AND n.submission_number = 2) AS next_submitted_date
+  FROM stg_claim_submission s
+  WHERE s.submission_number = 1
+),
+acknowledgments AS (
+  -- the 999 of the transaction set that carried the first submission, and the 277CA statuses sent
+  -- between it and the next submission of the claim
+  SELECT f.claim_id, try_strptime(t.group_date, '%Y%m%d')::DATE AS ack_date, k.is_rejected
+  FROM first_submission f
+  JOIN claim_ack_999 k ON k.claim_file_id = f.file_id AND k.claim_position = f.claim_position
+  JOIN ack_999_set a ON a.file_id = k.ack_file_id AND a.set_position = k.set_position
+  JOIN x12_transaction t ON t.file_id = a.file_id AND t.transaction_position = a.transaction_position
+  UNION ALL
+  SELECT f.claim_id, s.status_date, s.is_rejected
+  FROM first_submission f
+  JOIN ack_277ca_status s
+    ON s.level = 'claim' AND s.patient_control_number = f.patient_control_number
+   AND s.status_date >= f.submitted_date AND (f.next_submitted_date IS NULL OR s.status_date < f.next_submitted_date)
+),
+front_end AS (
+  SELECT claim_id, min(ack_date) AS first_acknowledged_date, min(ack_date) FILTER (WHERE is_rejected) AS first_rejected_date
+  FROM acknowledgments GROUP BY claim_id
+),
+first_denial AS (
+  SELECT claim_id, min(adjudication_date) AS first_denied_date FROM denied_lines GROUP BY claim_id
+)
+SELECT c.claim_id, c.source, c.payer_id, c.is_self_pay, c.billing_npi, c.rendering_npi, c.location, c.place_of_service,
+       c.service_date, c.charge, c.first_submitted_date, c.submissions,
+       f.adjudication_date AS first_adjudicated_date,
+       f.paid AS first_paid,
+       f.patient_responsibility AS first_patient_responsibility,
+       f.lines AS first_lines,
+       f.denied_lines AS first_denied_lines,
+       f.line_charges AS first_line_charges,
+       f.denied_line_charges AS first_denied_line_charges,
+       f.denied_lines > 0 AS first_denied,
+       f.denial_categories AS first_denial_categories,
+       f.denial_carcs AS first_denial_carcs,
+       coalesce(list_contains(f.denial_carcs, '18'), false) AS first_denied_as_duplicate,
+       d.first_denied_date,
+       r.resolved_date,
+       o.overturned_date,
+       e.first_acknowledged_date,
+       e.first_rejected_date
+FROM int_claim c
+LEFT JOIN first_adjudication f USING (claim_id)
+LEFT JOIN first_denial d USING (claim_id)
+LEFT JOIN resolution r USING (claim_id)
+LEFT JOIN overturns o USING (claim_id)
+LEFT JOIN front_end e USING (claim_id)

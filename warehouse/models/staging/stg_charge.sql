@@ -1,0 +1,15 @@
+-- grain: one charge line of a practice-management charges export (visits never billed on an 837 here,
+-- such as self-pay visits).
+SELECT c.file_id,
+       c.line_number,
+       c.claim_id,
+       c.service_date,
+       c.provider AS rendering_provider_npi,
+       c.payer,
+       c.location,
+       c.procedure_code,
+       concat_ws(' ', c.modifier_1, c.modifier_2, c.modifier_3, c.modifier_4) AS modifiers,
+       c.diagnosis_1 AS diagnosis_code,
+       c.units,
+       c.charge
+FROM charge_line c

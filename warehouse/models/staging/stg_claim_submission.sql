@@ -1,0 +1,21 @@
+-- grain: one 837 claim as sent (a resend or a replacement is a row of its own), under the claim it
+-- belongs to, with its submission date (BHT04) and its first date of service.
+SELECT c.file_id,
+       c.claim_position,
+       coalesce(chain.root, c.patient_control_number) AS claim_id,
+       c.patient_control_number,
+       s.submitted_date,
+       c.frequency_code,
+       c.charge,
+       c.payer_id,
+       c.filing_indicator,
+       c.billing_provider_npi,
+       c.rendering_provider_npi,
+       coalesce(c.service_facility_name, c.billing_provider_name) AS location,
+       c.facility_code AS place_of_service,
+       coalesce(lines.first_service_date, c.statement_from) AS service_date,
+       row_number() OVER (PARTITION BY coalesce(chain.root, c.patient_control_number) ORDER BY s.submitted_date NULLS LAST, c.file_id, c.claim_position) AS submission_number
+FROM claim c
+JOIN claim_submission s USING (file_id, transaction_position)
+LEFT JOIN claim_root chain ON chain.claim_id = c.patient_control_number
+LEFT JOIN (SELECT file_id, claim_position, min(service_date) AS first_service_date FROM claim_line GROUP BY ALL) lines USING (file_id, claim_position)

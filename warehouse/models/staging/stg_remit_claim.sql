@@ -1,0 +1,18 @@
+-- grain: one 835 claim payment record (CLP), under the claim it belongs to (the first claim of its
+-- replacement chain), dated by the payment date of its remittance (metrics.md: adjudication date = BPR16).
+SELECT r.file_id,
+       r.claim_position,
+       coalesce(chain.root, r.patient_control_number) AS claim_id,
+       r.patient_control_number,
+       p.payer_id,
+       p.payment_date AS adjudication_date,
+       r.status_code,
+       r.is_reversal,
+       coalesce(r.charge, 0) AS charge,
+       coalesce(r.paid, 0) AS paid,
+       coalesce(r.patient_responsibility, 0) AS patient_responsibility,
+       r.payer_claim_number,
+       r.statement_from
+FROM remit_claim r
+JOIN stg_remit_payment p USING (file_id, transaction_position)
+LEFT JOIN claim_root chain ON chain.claim_id = r.patient_control_number

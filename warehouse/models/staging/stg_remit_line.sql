@@ -1,0 +1,14 @@
+-- grain: one 835 service line (SVC) with its procedure, modifiers and money.
+SELECT l.file_id,
+       l.line_position,
+       l.claim_position,
+       row_number() OVER (PARTITION BY l.file_id, l.claim_position ORDER BY l.line_position) AS line_in_claim,
+       l.procedure_code,
+       concat_ws(' ', l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4) AS modifiers,
+       l.modifier_1,
+       coalesce(l.charge, 0) AS charge,
+       coalesce(l.paid, 0) AS paid,
+       l.units,
+       coalesce(l.service_date, l.service_start) AS service_date,
+       l.line_control_number
+FROM remit_service_line l
