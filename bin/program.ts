@@ -6,6 +6,8 @@ import { registerHistoryCommands } from '../ingest/cli/history-command.ts';
 import { registerClaimCommand } from '../ingest/cli/claim-command.ts';
 import { CliError } from '../ingest/cli/cli-error.ts';
 import { registerDemoCommand } from '../demo/cli/demo-command.ts';
+import { registerBuildCommand } from '../warehouse/cli/build-command.ts';
+import { registerMetricsCommand } from '../warehouse/cli/metrics-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rcm')
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerHistoryCommands(program);
   registerClaimCommand(program);
   registerDemoCommand(program);
+  registerBuildCommand(program);
+  registerMetricsCommand(program);
   return program;
 }
 

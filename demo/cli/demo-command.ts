@@ -48,7 +48,7 @@ export function registerDemoCommand(program: Command): void {
 export function demoJson(run: DemoRun, totals: Headline, db: string) {
   return {
     out: run.dataset.out, db, truth: join(run.dataset.out, 'truth.json'), start: run.dataset.start, end: run.dataset.end, claims: run.dataset.claims,
-    files: run.dataset.files, bytes: run.dataset.bytes, generateMilliseconds: run.dataset.milliseconds, ingestMilliseconds: run.ingestMilliseconds,
+    files: run.dataset.files, bytes: run.dataset.bytes, generateMilliseconds: run.dataset.milliseconds, ingestMilliseconds: run.ingestMilliseconds, buildMilliseconds: run.build.milliseconds,
     loaded: run.ingest.outcomes.filter((o) => o.status === 'loaded').length, rejected: run.ingest.outcomes.filter((o) => o.status === 'rejected').length,
     headline: { ...totals, files: Number(totals.files), claimsBilled: Number(totals.claimsBilled), remittances: Number(totals.remittances), rejectedFiles: Number(totals.rejectedFiles) },
   };
@@ -82,7 +82,7 @@ export function demoText(run: DemoRun, totals: Headline, db: string): string {
     `demo practice: ${count(run.dataset.claims)} claims, dates of service ${run.dataset.start} to ${run.dataset.end}`,
     `generated in ${(run.dataset.milliseconds / 1000).toFixed(1)} s into ${run.dataset.out} (ground truth: ${join(run.dataset.out, 'truth.json')})`,
     files.toString(),
-    `ingested in ${(run.ingestMilliseconds / 1000).toFixed(1)} s into ${db}`,
+    `ingested in ${(run.ingestMilliseconds / 1000).toFixed(1)} s into ${db}; models built in ${(run.build.milliseconds / 1000).toFixed(1)} s`,
     headlineText(totals, db),
   ].join('\n');
 }

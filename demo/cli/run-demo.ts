@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/database.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
 import { FOLDERS, writeDataset, type DatasetSummary } from '../dataset/write-dataset.ts';
+import { buildModels, type BuildResult } from '../../warehouse/build.ts';
 
 export interface DemoOptions {
   claims: number;
@@ -24,6 +25,7 @@ export interface DemoRun {
   dataset: DatasetSummary;
   ingest: IngestRun;
   ingestMilliseconds: number;
+  build: BuildResult;
 }
 
 export class DemoExists extends Error {}
@@ -40,7 +42,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const warehouse = await Warehouse.open(options.db);
   try {
     const ingest = await ingestFiles(warehouse, Object.values(FOLDERS).map((f) => join(options.out, f)));
-    return { dataset, ingest, ingestMilliseconds: Math.round(performance.now() - began) };
+    const ingestMilliseconds = Math.round(performance.now() - began);
+    const build = await buildModels(warehouse);
+    return { dataset, ingest, ingestMilliseconds, build };
   } finally {
     warehouse.close();
   }

@@ -10,6 +10,8 @@ import { centsToNumber } from '../x12/values.ts';
 import { CliError } from './cli-error.ts';
 import { loadMapping } from '../postings/csv-mapping.ts';
 import { count, megabytes, money } from './format.ts';
+import { buildModels } from '../../warehouse/build.ts';
+import { buildJson } from '../../warehouse/cli/build-command.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
@@ -19,8 +21,9 @@ export function registerIngestCommand(program: Command): void {
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--memory-limit <size>', "DuckDB's memory while loading (e.g. 128MB, 1GB)", INGEST_MEMORY_LIMIT)
     .option('--mapping <file>', 'JSON file naming the columns of your CSV exports (see the README)')
+    .option('--no-build', 'do not rebuild the SQL models afterwards (rcm build does it later)')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], options: { db: string; memoryLimit: string; mapping?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { db: string; memoryLimit: string; mapping?: string; build: boolean; json?: boolean }) => {
       if (!isMemorySize(options.memoryLimit)) throw new CliError(`--memory-limit must be a size like 128MB or 1GB, not "${options.memoryLimit}"`);
       let mapping;
       try {
@@ -32,7 +35,11 @@ export function registerIngestCommand(program: Command): void {
       try {
         const showProgress = !options.json && process.stderr.isTTY === true;
         const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined, mapping);
-        process.stdout.write(options.json ? `${JSON.stringify(summaryJson(run, options.db), null, 2)}\n` : summaryText(run, options.db));
+        const loadedAny = run.outcomes.some((o) => o.status === 'loaded');
+        const build = options.build && loadedAny ? await buildModels(warehouse) : undefined;
+        process.stdout.write(options.json
+          ? `${JSON.stringify({ ...summaryJson(run, options.db), ...(build ? { build: buildJson(build) } : {}) }, null, 2)}\n`
+          : `${summaryText(run, options.db)}${build ? `models rebuilt in ${(build.milliseconds / 1000).toFixed(1)} s${build.checks.some((c) => c.failures > 0n) ? ' (some checks failed: rcm build shows them)' : ''}\n` : ''}`);
         const refused = run.outcomes.some((o) => o.status === 'rejected' || (o.status === 'loaded' && o.rowErrors > 0));
         process.exitCode = refused ? 1 : 0;
       } finally {

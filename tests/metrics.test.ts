@@ -1,0 +1,146 @@
+// The metrics of the registry, computed by the SQL models over the demo practice as ingested, against
+// truth.json, which the simulation computed from its own events: for every as-of date and every window
+// (the month so far, the quarter, the trailing twelve months), numerators and denominators exactly (cents
+// and counts), medians and p90 exactly as well (both use linear interpolation; stated tolerance 0.01 day).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
+import type { AsOfReport, Truth } from '../demo/truth/truth-types.ts';
+import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { buildModels } from '../warehouse/build.ts';
+import type { Warehouse } from '../warehouse/database.ts';
+import { computeMetric, type MetricResult } from '../warehouse/metrics/compute.ts';
+import type { Dimension } from '../warehouse/metrics/metric.ts';
+import { metric } from '../warehouse/metrics/registry.ts';
+import { tempDir, tempWarehouse } from './support/temp.ts';
+
+const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
+
+describe('the metrics on the demo practice reproduce truth.json', () => {
+  const dir = tempDir('rcm-metrics-');
+  let truth: Truth;
+  let warehouse: Warehouse;
+
+  beforeAll(async () => {
+    const out = join(dir, 'files');
+    await writeDataset({ seed: 5, claims: 3000, months: 15, start: '2024-10-01', out });
+    truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8')) as Truth;
+    warehouse = await tempWarehouse(dir);
+    await ingestFiles(warehouse, Object.values(FOLDERS).map((f) => join(out, f)));
+    const build = await buildModels(warehouse);
+    expect(build.checks.filter((c) => c.failures > 0n)).toEqual([]);
+  }, 180_000);
+
+  const get = (id: string, asOf: string, window?: { from: string; to: string }, by?: Dimension) =>
+    computeMetric(warehouse, metric(id)!, { asOf, from: window?.from, to: window?.to, by });
+
+  const snapshot = (check: (a: AsOfReport) => Promise<void>) => async () => {
+    expect(truth.asOf.length).toBeGreaterThanOrEqual(5);
+    for (const a of truth.asOf) await check(a);
+  };
+
+  it('A/R: total, insurance and patient portions, by payer, credit balances', snapshot(async (a) => {
+    const total = await get('ar_total', a.date);
+    expect(cents(total.numerator), a.date).toBe(a.ar.total);
+    const byPayer = await get('ar_total', a.date, undefined, 'payer');
+    const expected = Object.entries(a.ar.byPayer).filter(([, v]) => v !== 0);
+    expect(byPayer.breakdown!.filter((b) => b.numerator !== 0).map((b) => [b.key, cents(b.numerator)]).sort(), a.date).toEqual(expected.sort());
+    const kinds = await get('ar_total', a.date, undefined, 'kind');
+    const kind = (k: string) => cents(kinds.breakdown!.find((b) => b.key === k)?.numerator) ?? 0;
+    expect([kind('insurance'), kind('patient'), kind('credit balances')], a.date).toEqual([a.ar.insurance, a.ar.patient, a.ar.creditBalances.amount]);
+  }));
+
+  it('A/R aging by date of service and by first submission, % over 90 and 120', snapshot(async (a) => {
+    for (const [id, aging] of [['ar_aging', a.ar.agingByServiceDate], ['ar_aging_by_submission', a.ar.agingBySubmissionDate]] as const) {
+      const r = await get(id, a.date);
+      const buckets = Object.fromEntries(r.breakdown!.map((b) => [b.key, cents(b.numerator)]));
+      const expected = Object.fromEntries(Object.entries(aging.buckets).filter(([, b]) => b.amount !== 0).map(([k, b]) => [k, b.amount]));
+      expect(buckets, `${id} ${a.date}`).toEqual(expected);
+    }
+    const over90 = await get('ar_over_90_pct', a.date);
+    const over120 = await get('ar_over_120_pct', a.date);
+    expect([cents(over90.numerator), cents(over120.numerator)], a.date).toEqual([a.ar.agingByServiceDate.over90.numerator, a.ar.agingByServiceDate.over120.numerator]);
+    expect(over90.value, a.date).toBe(a.ar.agingByServiceDate.over90.value);
+  }));
+
+  it('days in A/R, gross and net', snapshot(async (a) => {
+    const gross = await get('days_in_ar', a.date);
+    expect([cents(gross.numerator), Math.round(gross.denominator! * 90 * 100), gross.value], a.date).toEqual([a.daysInAr.numerator, a.daysInAr.denominator, a.daysInAr.value]);
+    const net = await get('days_in_ar_net', a.date);
+    // expected contractuals are rounded per claim on both sides; the ratio is a double: within a cent per claim
+    expect(Math.abs(cents(net.numerator)! - a.daysInArNet.numerator), a.date).toBeLessThanOrEqual(100);
+    expect(Math.abs(net.value! - a.daysInArNet.value!), a.date).toBeLessThanOrEqual(0.02);
+  }));
+
+  const windows = (check: (w: { from: string; to: string }, metrics: AsOfReport['windows']['month'], asOf: string, name: string) => Promise<void>) => async () => {
+    for (const a of truth.asOf) for (const [name, w] of Object.entries(a.windows)) await check(w, w, a.date, name);
+  };
+  const pair = (r: MetricResult) => [r.numerator, r.denominator];
+  const dollars = (r: MetricResult) => [cents(r.dollars?.numerator), cents(r.dollars?.denominator)];
+
+  it('initial denial rates, claim and line, count and dollars, by payer and by category; duplicates apart', windows(async (w, t, asOf, name) => {
+    const where = `${name} ending ${asOf}`;
+    const claims = await get('initial_denial_rate', asOf, w);
+    expect(pair(claims), where).toEqual([t.initialDenialRate.count.numerator, t.initialDenialRate.count.denominator]);
+    expect(dollars(claims), where).toEqual([t.initialDenialRate.amount.numerator, t.initialDenialRate.amount.denominator]);
+    const lines = await get('initial_denial_rate_line', asOf, w);
+    expect(pair(lines), where).toEqual([t.initialDenialRateLine.count.numerator, t.initialDenialRateLine.count.denominator]);
+    expect(dollars(lines), where).toEqual([t.initialDenialRateLine.amount.numerator, t.initialDenialRateLine.amount.denominator]);
+    const duplicates = await get('duplicate_denials', asOf, w);
+    expect([duplicates.numerator, cents(duplicates.dollars?.numerator)], where).toEqual([t.initialDenialRate.duplicatesExcluded.count, t.initialDenialRate.duplicatesExcluded.amount]);
+    const byPayer = await get('initial_denial_rate', asOf, w, 'payer');
+    for (const [payer, r] of Object.entries(t.initialDenialRate.byPayer)) {
+      const row = byPayer.breakdown!.find((b) => b.key === payer);
+      expect([row?.numerator ?? 0, row?.denominator ?? 0], `${where} ${payer}`).toEqual([r.count.numerator, r.count.denominator]);
+    }
+    const byCategory = await get('initial_denial_rate', asOf, w, 'denial_category');
+    for (const [category, r] of Object.entries(t.initialDenialRate.byCategory)) {
+      const row = byCategory.breakdown!.find((b) => b.key === category);
+      expect([row?.numerator ?? 0, cents(row?.dollars?.numerator) ?? 0], `${where} ${category}`).toEqual([r.count.numerator, r.amount.numerator]);
+    }
+  }));
+
+  it('final denial rate, overturn rate, first-pass acceptance and yield', windows(async (w, t, asOf, name) => {
+    const where = `${name} ending ${asOf}`;
+    const final = await get('final_denial_rate', asOf, w);
+    expect([cents(final.numerator), cents(final.denominator)], where).toEqual([t.finalDenialRate.amount.numerator, t.finalDenialRate.amount.denominator]);
+    expect(pair(await get('denial_overturn_rate', asOf, w)), where).toEqual([t.denialOverturnRate.numerator, t.denialOverturnRate.denominator]);
+    expect(pair(await get('first_pass_acceptance', asOf, w)), where).toEqual([t.firstPassAcceptance.numerator, t.firstPassAcceptance.denominator]);
+    expect(pair(await get('first_pass_yield', asOf, w)), where).toEqual([t.firstPassYield.numerator, t.firstPassYield.denominator]);
+  }));
+
+  it('net and gross collection rates', windows(async (w, t, asOf, name) => {
+    const where = `${name} ending ${asOf}`;
+    const net = await get('net_collection_rate', asOf, w);
+    expect([cents(net.numerator), cents(net.denominator)], where).toEqual([t.netCollectionRate.numerator, t.netCollectionRate.denominator]);
+    const gross = await get('gross_collection_rate', asOf, w);
+    expect([cents(gross.numerator), cents(gross.denominator)], where).toEqual([t.grossCollectionRate.numerator, t.grossCollectionRate.denominator]);
+  }));
+
+  it('payer lag by payer and charge lag: n, median and p90', windows(async (w, t, asOf, name) => {
+    const where = `${name} ending ${asOf}`;
+    const close = (r: { value: number | null; p90?: number | null; n?: number }, q: { n: number; median: number | null; p90: number | null }, label: string) => {
+      expect(r.n ?? 0, label).toBe(q.n);
+      if (q.n === 0) return;
+      expect(Math.abs(r.value! - q.median!), label).toBeLessThanOrEqual(0.01);
+      expect(Math.abs(r.p90! - q.p90!), label).toBeLessThanOrEqual(0.01);
+    };
+    close(await get('payer_lag_days', asOf, w), t.payerLagDays.overall, `${where} payer lag`);
+    close(await get('charge_lag_days', asOf, w), t.chargeLagDays, `${where} charge lag`);
+    const byPayer = await get('payer_lag_days', asOf, w, 'payer');
+    for (const [payer, q] of Object.entries(t.payerLagDays.byPayer)) {
+      const row = byPayer.breakdown!.find((b) => b.key === payer) ?? { value: null, p90: null, n: 0 };
+      close(row, q, `${where} payer lag ${payer}`);
+    }
+  }));
+
+  it('collections by month tie to the remittances and the postings', async () => {
+    for (const m of truth.monthly) {
+      const r = await get('collections', truth.asOf.at(-1)!.date, { from: m.from, to: m.to }, 'kind');
+      const kind = (k: string) => cents(r.breakdown!.find((b) => b.key === k)?.numerator) ?? 0;
+      expect([kind('insurance_paid'), kind('patient_payment'), 0 - kind('refund'), kind('plb_interest'), 0 - kind('plb_recoupment')], m.month).toEqual(
+        [m.collections.insurancePayments, m.collections.patientPayments, m.collections.refunds, m.collections.plbInterest, m.collections.plbRecoupments]);
+    }
+  });
+});

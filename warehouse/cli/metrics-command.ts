@@ -1,0 +1,101 @@
+// `rcm metrics [--as-of DATE] [--from DATE --to DATE] [--by DIMENSION] [--payer ID] [--metric ID...] [--json]`
+// and `rcm metrics explain <metric id>`: the registry's numbers, and how each is computed.
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import { DEFAULT_DATABASE_PATH } from '../database.ts';
+import { METRICS, metric } from '../metrics/registry.ts';
+import { computeMetric, resolveWindow, type MetricResult } from '../metrics/compute.ts';
+import { DIMENSIONS, type Dimension } from '../metrics/metric.ts';
+import { isIsoDate, latestEventDate } from '../metrics/window.ts';
+import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
+import { CliError } from '../../ingest/cli/cli-error.ts';
+
+interface MetricsOptions { db: string; asOf?: string; from?: string; to?: string; by?: string; payer?: string; metric?: string[]; json?: boolean }
+
+function checkDate(name: string, value: string | undefined): void {
+  if (value !== undefined && !isIsoDate(value)) throw new CliError(`${name} must be a date like 2025-06-30, not "${value}"`);
+}
+
+export function registerMetricsCommand(program: Command): void {
+  const command = program
+    .command('metrics')
+    .description('the revenue-cycle metrics of the warehouse (metrics.md) for an as-of date and window, optionally broken down')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--as-of <date>', 'as-of date (default: the latest event date in the warehouse)')
+    .option('--from <date>', 'window start (default: each metric’s own window ending at the as-of date)')
+    .option('--to <date>', 'window end (default: the as-of date)')
+    .option('--by <dimension>', `breakdown: ${DIMENSIONS.join(', ')}`)
+    .option('--payer <id>', 'only this payer')
+    .option('--metric <id...>', 'only these metrics')
+    .option('--json', 'print { as_of, from, to, metrics: { <id>: { value, numerator, denominator, unit, definition, unavailable_reason, breakdown } } }')
+    .action(async (options: MetricsOptions) => {
+      checkDate('--as-of', options.asOf);
+      checkDate('--from', options.from);
+      checkDate('--to', options.to);
+      if ((options.from === undefined) !== (options.to === undefined)) throw new CliError('--from and --to go together');
+      if (options.by !== undefined && !DIMENSIONS.includes(options.by as Dimension)) throw new CliError(`--by must be one of ${DIMENSIONS.join(', ')}, not "${options.by}"`);
+      const chosen = (options.metric ?? METRICS.map((m) => m.id)).map((id) => metric(id) ?? (() => { throw new CliError(`no metric "${id}"; the metrics are ${METRICS.map((m) => m.id).join(', ')}`); })());
+      const by = options.by as Dimension | undefined;
+      const results = await withWarehouse(options.db, async (w) => {
+        const asOf = options.asOf ?? (await latestEventDate(w));
+        if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
+        const out: MetricResult[] = [];
+        for (const m of chosen) {
+          const breakdown = by && m.breakdowns.includes(by) ? by : undefined;
+          out.push(await computeMetric(w, m, { asOf, from: options.from, to: options.to, by: breakdown, filters: { payer: options.payer } }));
+        }
+        return { asOf, out };
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify(metricsJson(results.asOf, options, results.out), null, 2)}\n`);
+      else process.stdout.write(metricsText(results.asOf, results.out));
+    });
+
+  command
+    .command('explain')
+    .description('how a metric is computed: its definition and its SQL')
+    .argument('<metric>', 'metric id')
+    .option('--as-of <date>', 'as-of date to show the SQL for', '2025-12-31')
+    .action((id: string, options: { asOf: string }) => {
+      const m = metric(id);
+      if (!m) throw new CliError(`no metric "${id}"; the metrics are ${METRICS.map((x) => x.id).join(', ')}`);
+      checkDate('--as-of', options.asOf);
+      const w = resolveWindow(m, { asOf: options.asOf });
+      process.stdout.write([
+        `${m.id}: ${m.label} (${m.unit})`,
+        `numerator:   ${m.numerator}`,
+        `denominator: ${m.denominator}`,
+        `grain: ${m.grain}; date basis: ${m.dateBasis}; default window: ${m.window}`,
+        `exclusions: ${m.exclusions}`,
+        `breakdowns: ${m.breakdowns.join(', ') || 'none'}`,
+        '',
+        `SQL (as of ${w.asOf}, window ${w.from} to ${w.to}):`,
+        m.sql(w, undefined, {}).replace(/\n\s+/g, '\n  '),
+        '',
+      ].join('\n'));
+    });
+}
+
+export function metricsJson(asOf: string, options: MetricsOptions, results: MetricResult[]) {
+  return {
+    as_of: asOf,
+    from: options.from ?? null,
+    to: options.to ?? null,
+    metrics: Object.fromEntries(results.map((r) => [r.id, r])),
+  };
+}
+
+function show(r: { value: number | null; p90?: number | null }, unit: string): string {
+  if (r.value === null) return '—';
+  if (unit === 'ratio') return `${(r.value * 100).toFixed(1)} %`;
+  if (unit === 'dollars') return r.value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return r.p90 !== undefined ? `${r.value} (p90 ${r.p90})` : `${r.value}`;
+}
+
+export function metricsText(asOf: string, results: MetricResult[]): string {
+  const table = new Table({ head: ['metric', 'value', 'numerator', 'denominator', 'window', 'note'], style: { head: [], border: [] } });
+  for (const r of results) {
+    table.push([r.id, show(r, r.unit), r.numerator ?? '', r.denominator ?? '', r.from === r.to ? `on ${r.as_of}` : `${r.from} – ${r.to}`, r.unavailable_reason ?? (r.dollars ? `dollars: ${show(r.dollars, 'ratio')}` : '')]);
+    for (const b of r.breakdown ?? []) table.push([`  ${b.key ?? '(none)'}`, show(b, r.unit), b.numerator ?? '', b.denominator ?? '', '', b.unavailable_reason ?? '']);
+  }
+  return `as of ${asOf}\n${table.toString()}\n`;
+}

@@ -1,0 +1,103 @@
+// Runs a metric of the registry for an as-of date and window, optionally broken down, and shapes the
+// answer: value, numerator, denominator, unit, the definition, why it is unavailable, and the breakdown.
+// Money leaves DuckDB as exact decimal text and is shown in dollars with two decimals; rates are fractions.
+import type { Warehouse } from '../database.ts';
+import type { Dimension, Filters, MetricDefinition } from './metric.ts';
+import { windowFor, type Window } from './window.ts';
+
+export interface BreakdownRow {
+  key: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unavailable_reason?: string;
+  p90?: number | null;
+  n?: number;
+  dollars?: { value: number | null; numerator: number; denominator: number };
+}
+
+export interface MetricResult {
+  id: string;
+  label: string;
+  as_of: string;
+  from: string;
+  to: string;
+  unit: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  p90?: number | null;
+  n?: number;
+  dollars?: BreakdownRow['dollars'];
+  unavailable_reason: string | null;
+  definition: { numerator: string; denominator: string; grain: string; date_basis: string; window: string; exclusions: string };
+  breakdown?: BreakdownRow[];
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function ratio(numerator: number | null, denominator: number | null, valueKind: MetricDefinition['valueKind']): { value: number | null; reason?: string } {
+  if (valueKind === 'sum') return { value: numerator ?? 0 };
+  if (numerator === null || denominator === null) return { value: null, reason: 'no data in the window' };
+  if (denominator <= 0) return { value: null, reason: denominator === 0 ? 'the denominator is zero (nothing to divide by in the window)' : 'the denominator is negative' };
+  const v = numerator / denominator;
+  return { value: valueKind === 'days' ? Math.round(v * 100) / 100 : Math.round(v * 1e6) / 1e6 };
+}
+
+function shape(row: Record<string, unknown>, m: MetricDefinition): BreakdownRow {
+  if (m.valueKind === 'quantile') {
+    const n = Number(row.n ?? 0);
+    return { key: (row.key as string | null) ?? null, value: n > 0 ? num(row.median) : null, numerator: null, denominator: null, p90: n > 0 ? num(row.p90) : null, n,
+      ...(n === 0 ? { unavailable_reason: 'no claims in the window' } : {}) };
+  }
+  const numerator = num(row.numerator);
+  const denominator = num(row.denominator);
+  const { value, reason } = ratio(numerator, denominator, m.valueKind);
+  const out: BreakdownRow = { key: (row.key as string | null) ?? null, value, numerator, denominator: m.valueKind === 'sum' ? null : denominator, ...(reason ? { unavailable_reason: reason } : {}) };
+  if (row.numerator_amount !== undefined) {
+    const n = num(row.numerator_amount) ?? 0;
+    const d = num(row.denominator_amount) ?? 0;
+    out.dollars = { value: d > 0 ? Math.round((n / d) * 1e6) / 1e6 : null, numerator: n, denominator: d };
+  }
+  return out;
+}
+
+export interface MetricRequest {
+  asOf: string;
+  from?: string;
+  to?: string;
+  by?: Dimension;
+  filters?: Filters;
+}
+
+export function resolveWindow(m: MetricDefinition, request: MetricRequest): Window {
+  const w = windowFor(m.window, request.asOf);
+  return { asOf: request.asOf, from: request.from ?? w.from, to: request.to ?? w.to };
+}
+
+export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, request: MetricRequest): Promise<MetricResult> {
+  const window = resolveWindow(m, request);
+  const filters = request.filters ?? {};
+  const definition = { numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions };
+  const base = { id: m.id, label: m.label, as_of: window.asOf, from: window.from, to: window.to, unit: m.unit, definition };
+  const missing = m.unavailableSql ? (await warehouse.one<{ reason: string | null }>(m.unavailableSql(window)))?.reason ?? null : null;
+  if (missing) return { ...base, value: null, numerator: null, denominator: null, unavailable_reason: missing };
+  // Without a breakdown a grouped query over an empty population returns no row: that is zero over zero.
+  const [total = shape(m.valueKind === 'quantile' ? { key: null, n: 0 } : { key: null, numerator: 0, denominator: 0 }, m)] =
+    (await warehouse.all(m.sql(window, undefined, filters))).map((r) => shape(r, m));
+  const result: MetricResult = {
+    ...base,
+    value: total.value,
+    numerator: total.numerator,
+    denominator: total.denominator,
+    ...(total.p90 !== undefined ? { p90: total.p90, n: total.n } : {}),
+    ...(total.dollars ? { dollars: total.dollars } : {}),
+    unavailable_reason: total.unavailable_reason ?? null,
+  };
+  const by = request.by ?? m.defaultBreakdown;
+  if (by) {
+    if (!m.breakdowns.includes(by)) throw new Error(`${m.id} cannot be broken down by ${by}; it can by ${m.breakdowns.join(', ') || 'nothing'}`);
+    result.breakdown = (await warehouse.all(m.sql(window, by, filters))).map((r) => shape(r, m)).sort((a, b) => String(a.key).localeCompare(String(b.key), 'en', { numeric: true }));
+  }
+  return result;
+}

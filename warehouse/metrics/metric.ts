@@ -1,0 +1,40 @@
+// What a metric is (metrics.md, "Every metric declares"): id, label, numerator, denominator, unit, grain,
+// date basis, default window, exclusions, the breakdowns it allows, and the SQL that computes it over the
+// marts. The SQL returns one row per breakdown key (key NULL without one) with numerator and denominator,
+// or, for medians, the quantiles.
+import type { Window, WindowName } from './window.ts';
+
+export type Unit = 'dollars' | 'ratio' | 'days' | 'count';
+export type Dimension = 'payer' | 'provider' | 'location' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind';
+export const DIMENSIONS: readonly Dimension[] = ['payer', 'provider', 'location', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind'];
+
+/** How the value follows from the row: a ratio, a sum (numerator alone), days (numerator ÷ daily denominator), or quantiles computed in SQL. */
+export type ValueKind = 'ratio' | 'sum' | 'days' | 'quantile';
+
+export interface Filters {
+  payer?: string;
+}
+
+export interface MetricDefinition {
+  id: string;
+  label: string;
+  unit: Unit;
+  valueKind: ValueKind;
+  grain: 'claim' | 'line' | 'money';
+  dateBasis: string;
+  window: WindowName;
+  numerator: string;
+  denominator: string;
+  exclusions: string;
+  breakdowns: readonly Dimension[];
+  /** A breakdown shown even when none is asked for (the buckets of an aging, the kinds of collections). */
+  defaultBreakdown?: Dimension;
+  /** The SQL for a window, an optional breakdown and filters: columns key, numerator, denominator (ratio, sum, days) or key, median, p90, n (quantile); optional numerator_amount, denominator_amount for the dollar pair of a count rate. */
+  sql(window: Window, by: Dimension | undefined, filters: Filters): string;
+  /** SQL returning one row with `reason`: why the metric cannot be computed for this window (its inputs are missing), or NULL. */
+  unavailableSql?(window: Window): string;
+}
+
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}

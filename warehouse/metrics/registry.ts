@@ -1,0 +1,16 @@
+// The metrics registry: every metric of metrics.md, defined once. The CLI, the API, the dashboards and the
+// reports ask it by id.
+import type { MetricDefinition } from './metric.ts';
+import { AR_METRICS } from './ar.ts';
+import { DENIAL_METRICS } from './denials.ts';
+import { FIRST_PASS_METRICS } from './first-pass.ts';
+import { COLLECTION_METRICS } from './collections.ts';
+import { LAG_METRICS } from './lags.ts';
+
+export const METRICS: readonly MetricDefinition[] = [...AR_METRICS, ...DENIAL_METRICS, ...FIRST_PASS_METRICS, ...COLLECTION_METRICS, ...LAG_METRICS];
+
+const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
+
+export function metric(id: string): MetricDefinition | undefined {
+  return BY_ID.get(id);
+}
