@@ -8,6 +8,7 @@ import { CliError } from '../ingest/cli/cli-error.ts';
 import { registerDemoCommand } from '../demo/cli/demo-command.ts';
 import { registerBuildCommand } from '../warehouse/cli/build-command.ts';
 import { registerMetricsCommand } from '../warehouse/cli/metrics-command.ts';
+import { registerDenialsCommand } from '../warehouse/cli/denials-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rcm')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerBuildCommand(program);
   registerMetricsCommand(program);
+  registerDenialsCommand(program);
   return program;
 }
 

@@ -13,6 +13,8 @@ import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric, type MetricResult } from '../warehouse/metrics/compute.ts';
 import type { Dimension } from '../warehouse/metrics/metric.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
+import { findDenialPatterns, wilsonLowerBound } from '../warehouse/patterns/denial-patterns.ts';
+import { windowFor } from '../warehouse/metrics/window.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
 const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
@@ -142,5 +144,32 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
       expect([kind('insurance_paid'), kind('patient_payment'), 0 - kind('refund'), kind('plb_interest'), 0 - kind('plb_recoupment')], m.month).toEqual(
         [m.collections.insurancePayments, m.collections.patientPayments, m.collections.refunds, m.collections.plbInterest, m.collections.plbRecoupments]);
     }
+  });
+
+  it('finds the planted coding patterns at the top of the denial patterns', async () => {
+    const asOf = truth.asOf.at(-1)!.date;
+    const { patterns } = await findDenialPatterns(warehouse, { window: windowFor('ttm', asOf), minClaims: 5, limit: 8 });
+    const planted = truth.patterns.map((p) => p.definition!);
+    expect(planted.length).toBe(3);
+    // every pattern in the top five is a planted one, and every planted one is there
+    const top = patterns.slice(0, 5);
+    const matches = (found: (typeof patterns)[number], p: (typeof planted)[number]) =>
+      (p.payerId === undefined || found.dimensions.payer === p.payerId) &&
+      (p.renderingNpi === undefined || found.dimensions.provider === p.renderingNpi) &&
+      (found.dimensions.cpt === undefined || p.procedureCodes.includes(found.dimensions.cpt)) &&
+      (found.dimensions.modifier === undefined || found.dimensions.modifier === (p.modifier ?? '(none)')) &&
+      found.top_carc === p.carc;
+    for (const found of top) expect(planted.some((p) => matches(found, p)), JSON.stringify(found.dimensions)).toBe(true);
+    for (const p of planted) expect(top.some((found) => matches(found, p)), p.name).toBe(true);
+    for (const found of top) {
+      expect(found.lower_bound).toBeGreaterThan(found.baseline_rate);
+      expect(found.example_claims.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('bounds a rate with the Wilson score interval', () => {
+    expect(wilsonLowerBound(5, 10)).toBeCloseTo(0.2366, 4);
+    expect(wilsonLowerBound(0, 10)).toBe(0);
+    expect(wilsonLowerBound(10, 10)).toBeCloseTo(0.7225, 4);
   });
 });

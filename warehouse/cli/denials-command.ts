@@ -1,0 +1,58 @@
+// `rcm denials patterns [--as-of DATE] [--from DATE --to DATE] [--min-claims N] [--limit N] [--json]`
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import { DEFAULT_DATABASE_PATH } from '../database.ts';
+import { findDenialPatterns, type DenialPattern } from '../patterns/denial-patterns.ts';
+import { isIsoDate, latestEventDate, windowFor, type Window } from '../metrics/window.ts';
+import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
+import { CliError } from '../../ingest/cli/cli-error.ts';
+
+interface Options { db: string; asOf?: string; from?: string; to?: string; minClaims: string; limit: string; json?: boolean }
+
+export function registerDenialsCommand(program: Command): void {
+  const denials = program.command('denials').description('denial analysis');
+  denials
+    .command('patterns')
+    .description('the payer × procedure × modifier × diagnosis × provider combinations whose denial rate most exceeds the payer’s baseline, ranked by excess denied dollars, with example claims')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--as-of <date>', 'as-of date (default: the latest event date in the warehouse)')
+    .option('--from <date>', 'window start (default: twelve months ending at the as-of date)')
+    .option('--to <date>', 'window end (default: the as-of date)')
+    .option('--min-claims <n>', 'least number of claims a combination needs', '10')
+    .option('--limit <n>', 'how many patterns to show', '15')
+    .option('--json', 'print { as_of, from, to, min_claims, baseline, patterns: [...] }')
+    .action(async (options: Options) => {
+      for (const [name, value] of [['--as-of', options.asOf], ['--from', options.from], ['--to', options.to]] as const) {
+        if (value !== undefined && !isIsoDate(value)) throw new CliError(`${name} must be a date like 2025-06-30, not "${value}"`);
+      }
+      if ((options.from === undefined) !== (options.to === undefined)) throw new CliError('--from and --to go together');
+      const minClaims = Number(options.minClaims);
+      const limit = Number(options.limit);
+      if (!Number.isInteger(minClaims) || minClaims < 1) throw new CliError(`--min-claims must be a whole number of at least 1, not "${options.minClaims}"`);
+      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1, not "${options.limit}"`);
+      await withWarehouse(options.db, async (w) => {
+        const asOf = options.asOf ?? (await latestEventDate(w));
+        if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
+        const ttm = windowFor('ttm', asOf);
+        const window: Window = { asOf, from: options.from ?? ttm.from, to: options.to ?? ttm.to };
+        const found = await findDenialPatterns(w, { window, minClaims, limit });
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ as_of: asOf, from: window.from, to: window.to, min_claims: minClaims, ...found }, null, 2)}\n`);
+        } else process.stdout.write(patternsText(window, found.patterns));
+      });
+    });
+}
+
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1)} %`;
+}
+
+export function patternsText(window: Window, patterns: DenialPattern[]): string {
+  const table = new Table({ head: ['#', 'combination', 'claims', 'lines denied', 'rate', 'payer baseline', 'lift', 'excess denied $', 'top CARC', 'examples'], style: { head: [], border: [] } });
+  for (const p of patterns) {
+    const combination = Object.entries(p.dimensions).map(([k, v]) => `${k} ${v}`).join(' × ');
+    table.push([p.rank, combination, p.claims, `${p.denied_lines}/${p.lines}`, `${percent(p.rate)} (≥ ${percent(p.lower_bound)})`, percent(p.baseline_rate), p.lift ?? '—',
+      p.excess_denied_dollars.toLocaleString('en-US', { minimumFractionDigits: 2 }), p.top_carc ? `${p.top_carc} (${percent(p.top_carc_share ?? 0)})` : '—', p.example_claims.slice(0, 3).join(' ')]);
+  }
+  return `lines first adjudicated ${window.from} to ${window.to}\n${patterns.length ? table.toString() : 'no combination is denied significantly more often than its payer’s baseline'}\n`;
+}

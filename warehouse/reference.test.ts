@@ -1,0 +1,119 @@
+// The reference files as the warehouse loads them: every file into its typed table, keys unique, the crosswalk
+// consistent with its categories and with carc_category.csv (which the claim ledger still reads), labels in
+// our own words. The crosswalk's precedence is tested on its resolver, demo/truth/crosswalk.test.ts.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PAYERS } from '../demo/practice/payers.ts';
+import { LOCATIONS } from '../demo/practice/practice.ts';
+import { tempWarehouse } from '../tests/support/temp.ts';
+import type { Warehouse } from './database.ts';
+import { REFERENCE_DIR, referenceNames } from './reference.ts';
+
+const csvRows = (name: string) =>
+  parse(readFileSync(`${REFERENCE_DIR}${name}.csv`), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+
+/** Each table's key (migrations 007 and 008). */
+const KEYS: Record<string, string[]> = {
+  carc_category: ['carc', 'effective_from'],
+  denial_category: ['category'],
+  carc_crosswalk: ['group_code', 'carc', 'rarc', 'payer_id', 'effective_from'],
+  claim_status: ['code'],
+  adjustment_group: ['code'],
+  provider_adjustment_reason: ['code'],
+  claim_filing_indicator: ['code'],
+  place_of_service: ['code'],
+};
+
+describe('reference data', () => {
+  let w: Warehouse;
+  beforeAll(async () => {
+    w = await tempWarehouse();
+  });
+
+  it('loads every file into its table, row for row, and records its version', async () => {
+    expect(referenceNames()).toEqual(Object.keys(KEYS).sort());
+    for (const name of referenceNames()) {
+      const loaded = await w.one<{ n: bigint }>(`SELECT count(*) AS n FROM ref_${name}`);
+      expect(loaded?.n, name).toBe(BigInt(csvRows(name).length));
+    }
+    const versions = await w.all<{ name: string; sha256: string }>('SELECT name, sha256 FROM ref_version ORDER BY name');
+    expect(versions.map((v) => v.name)).toEqual(referenceNames());
+  });
+
+  it('types the columns: leading zeros kept, booleans and dates typed, empty fields NULL', async () => {
+    expect(await w.one("SELECT code, label FROM ref_place_of_service WHERE code = '01'")).toEqual({ code: '01', label: 'Pharmacy' });
+    expect(await w.one("SELECT * FROM ref_claim_status WHERE code = '22'")).toEqual({
+      code: '22', label: expect.any(String), is_reversal: true, is_denied_in_full: false, is_forwarded: false, processed_as: null,
+    });
+    expect(await w.one("SELECT group_code, rarc, payer_id, effective_from, effective_to FROM ref_carc_crosswalk WHERE carc = '45' AND group_code = '*'"))
+      .toEqual({ group_code: '*', rarc: null, payer_id: null, effective_from: '2000-01-01', effective_to: null });
+    // the ledger's table loads as before
+    expect(await w.one("SELECT carc, category, is_denial, hard_soft FROM ref_carc_category WHERE carc = 'A2'"))
+      .toEqual({ carc: 'A2', category: 'contractual', is_denial: false, hard_soft: null });
+  });
+
+  it('has unique keys in every table', async () => {
+    for (const [name, key] of Object.entries(KEYS)) {
+      const cols = key.join(', ');
+      expect(await w.all(`SELECT ${cols}, count(*) AS n FROM ref_${name} GROUP BY ${cols} HAVING count(*) > 1`), name).toEqual([]);
+    }
+  });
+
+  it('maps the crosswalk onto the categories, and every category is used', async () => {
+    expect(await w.all('SELECT DISTINCT category FROM ref_carc_crosswalk ANTI JOIN ref_denial_category USING (category)')).toEqual([]);
+    expect(await w.all('SELECT category FROM ref_denial_category ANTI JOIN ref_carc_crosswalk USING (category)')).toEqual([]);
+    expect(await w.all("SELECT DISTINCT group_code FROM ref_carc_crosswalk WHERE group_code NOT IN ('*', 'CO', 'PR', 'OA', 'PI', 'CR')")).toEqual([]);
+    expect(await w.all('SELECT carc FROM ref_carc_crosswalk WHERE effective_to < effective_from')).toEqual([]);
+    // a row more specific than (*, carc) says why it exists
+    expect(await w.all("SELECT carc FROM ref_carc_crosswalk WHERE (group_code <> '*' OR rarc IS NOT NULL OR payer_id IS NOT NULL) AND note IS NULL")).toEqual([]);
+  });
+
+  it('agrees with carc_category.csv: the same category per CARC, the same attributes per category', async () => {
+    // every CARC the ledger knows has the general row with its category and dates
+    expect(await w.all(`
+      SELECT k.carc FROM ref_carc_category k
+      ANTI JOIN ref_carc_crosswalk x
+        ON x.carc = k.carc AND x.group_code = '*' AND x.rarc IS NULL AND x.payer_id IS NULL AND x.category = k.category
+       AND x.effective_from IS NOT DISTINCT FROM k.effective_from AND x.effective_to IS NOT DISTINCT FROM k.effective_to`)).toEqual([]);
+    expect(await w.all(`
+      SELECT DISTINCT k.category FROM ref_carc_category k JOIN ref_denial_category c USING (category)
+      WHERE k.is_denial <> c.is_denial OR k.hard_soft IS DISTINCT FROM c.hard_soft OR k.owner_team IS DISTINCT FROM c.owner_team`)).toEqual([]);
+    // a general row for a CARC the ledger does not know must not be a denial, or the ledger (which reads
+    // such a CARC as unmapped, not a denial) and the models would disagree
+    expect(await w.all(`
+      SELECT x.carc FROM ref_carc_crosswalk x JOIN ref_denial_category c USING (category)
+      WHERE x.payer_id IS NULL AND c.is_denial AND x.carc NOT IN (SELECT carc FROM ref_carc_category)`)).toEqual([]);
+  });
+
+  it('keeps the attributes within their vocabularies', async () => {
+    const outside = (sql: string) => w.all(sql);
+    expect(await outside("SELECT category FROM ref_denial_category WHERE (hard_soft IS NULL) = is_denial OR hard_soft NOT IN ('hard', 'soft')")).toEqual([]);
+    expect(await outside('SELECT category FROM ref_denial_category WHERE avoidable AND NOT is_denial')).toEqual([]);
+    expect(await outside("SELECT code FROM ref_claim_status WHERE processed_as NOT IN ('primary', 'secondary', 'tertiary')")).toEqual([]);
+    expect(await outside("SELECT code FROM ref_provider_adjustment_reason WHERE kind NOT IN ('interest', 'recoupment', 'other')")).toEqual([]);
+    expect(await outside("SELECT code FROM ref_claim_filing_indicator WHERE payer_class NOT IN ('medicare', 'medicaid', 'commercial', 'medicare_advantage', 'self_pay', 'other')")).toEqual([]);
+    expect(await outside("SELECT code FROM ref_adjustment_group WHERE moves_to_patient <> (code = 'PR')")).toEqual([]);
+    expect(await outside("SELECT code FROM ref_place_of_service WHERE NOT regexp_full_match(code, '[0-9]{2}')")).toEqual([]);
+  });
+
+  it('knows the codes the demo practice sends, with the payer class of each payer', async () => {
+    const classes = await w.all<{ code: string; payer_class: string }>('SELECT code, payer_class FROM ref_claim_filing_indicator');
+    for (const p of PAYERS) expect(classes.find((c) => c.code === p.filingIndicator)?.payer_class, p.id).toBe(p.kind);
+    const pos = (await w.all<{ code: string }>('SELECT code FROM ref_place_of_service')).map((r) => r.code);
+    for (const l of LOCATIONS) expect(pos, l.id).toContain(l.placeOfService);
+  });
+
+  // X12's code texts are licensed: our labels are short phrases of our own, never a pasted description (those
+  // are sentences, most ending with a period). POS labels are the CMS names, which are public domain.
+  it('labels the codes in our own short words', () => {
+    for (const name of referenceNames().filter((n) => n !== 'place_of_service' && n !== 'carc_category' && n !== 'carc_crosswalk')) {
+      for (const row of csvRows(name)) {
+        const what = `${name} ${row.code ?? row.category}`;
+        expect(row.label, what).toMatch(/^\S.{2,68}$/);
+        expect(row.label, what).not.toMatch(/\.$/);
+        expect(row.label.toLowerCase(), what).not.toBe((row.code ?? row.category).toLowerCase());
+      }
+    }
+  });
+});
