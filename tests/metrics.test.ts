@@ -35,7 +35,7 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
   }, 180_000);
 
   const get = (id: string, asOf: string, window?: { from: string; to: string }, by?: Dimension) =>
-    computeMetric(warehouse, metric(id)!, { asOf, from: window?.from, to: window?.to, by });
+    computeMetric(warehouse, metric(id)!, { asOf, from: window?.from, to: window?.to, by: by ? [by] : undefined });
 
   const snapshot = (check: (a: AsOfReport) => Promise<void>) => async () => {
     expect(truth.asOf.length).toBeGreaterThanOrEqual(5);

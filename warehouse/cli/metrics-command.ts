@@ -24,7 +24,7 @@ export function registerMetricsCommand(program: Command): void {
     .option('--as-of <date>', 'as-of date (default: the latest event date in the warehouse)')
     .option('--from <date>', 'window start (default: each metric’s own window ending at the as-of date)')
     .option('--to <date>', 'window end (default: the as-of date)')
-    .option('--by <dimension>', `breakdown: ${DIMENSIONS.join(', ')}`)
+    .option('--by <dimensions>', `breakdown by one dimension or two crossed (payer,month): ${DIMENSIONS.join(', ')}; metrics that cannot be broken down so are shown without`)
     .option('--payer <id>', 'only this payer')
     .option('--metric <id...>', 'only these metrics')
     .option('--json', 'print { as_of, from, to, metrics: { <id>: { value, numerator, denominator, unit, definition, unavailable_reason, breakdown } } }')
@@ -33,15 +33,16 @@ export function registerMetricsCommand(program: Command): void {
       checkDate('--from', options.from);
       checkDate('--to', options.to);
       if ((options.from === undefined) !== (options.to === undefined)) throw new CliError('--from and --to go together');
-      if (options.by !== undefined && !DIMENSIONS.includes(options.by as Dimension)) throw new CliError(`--by must be one of ${DIMENSIONS.join(', ')}, not "${options.by}"`);
+      const by = options.by?.split(/[,×x]/).map((d) => d.trim()).filter(Boolean) as Dimension[] | undefined;
+      for (const d of by ?? []) if (!DIMENSIONS.includes(d)) throw new CliError(`--by takes one dimension or two separated by a comma (payer,month), each one of ${DIMENSIONS.join(', ')}; not "${d}"`);
+      if (by && by.length > 2) throw new CliError('--by crosses at most two dimensions');
       const chosen = (options.metric ?? METRICS.map((m) => m.id)).map((id) => metric(id) ?? (() => { throw new CliError(`no metric "${id}"; the metrics are ${METRICS.map((m) => m.id).join(', ')}`); })());
-      const by = options.by as Dimension | undefined;
       const results = await withWarehouse(options.db, async (w) => {
         const asOf = options.asOf ?? (await latestEventDate(w));
         if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
         const out: MetricResult[] = [];
         for (const m of chosen) {
-          const breakdown = by && m.breakdowns.includes(by) ? by : undefined;
+          const breakdown = by && by.every((d) => m.breakdowns.includes(d)) ? by : undefined;
           out.push(await computeMetric(w, m, { asOf, from: options.from, to: options.to, by: breakdown, filters: { payer: options.payer } }));
         }
         return { asOf, out };

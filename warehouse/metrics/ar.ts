@@ -1,7 +1,7 @@
 // A/R at an as-of date (metrics.md, "Claim state"): open claims (served by D, total balance > 0), their
 // insurance and patient portions, aging buckets, credit balances beside them, and days in A/R.
 import { dateLiteral, type Window } from './window.ts';
-import { sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { keyOf, sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
 /** Every claim's balance on D, with the claim's attributes. */
 export function claimsOn(w: Window, filters: Filters): string {
@@ -49,16 +49,16 @@ export const AR_METRICS: MetricDefinition[] = [
     breakdowns: ['payer', 'provider', 'location', 'kind'],
     sql(w, by, filters) {
       const open = openClaims(w, filters);
-      if (by === 'payer') {
+      if (by?.length === 1 && by[0] === 'payer') {
         return `SELECT payer_id AS key, sum(insurance_balance) AS numerator, NULL AS denominator FROM (${open}) WHERE NOT is_self_pay GROUP BY 1
           UNION ALL SELECT 'patient', coalesce(sum(patient_balance), 0), NULL FROM (${open})`;
       }
-      if (by === 'kind') {
+      if (by?.length === 1 && by[0] === 'kind') {
         return `SELECT 'insurance' AS key, sum(insurance_balance) AS numerator, NULL AS denominator FROM (${open})
           UNION ALL SELECT 'patient', sum(patient_balance), NULL FROM (${open})
           UNION ALL SELECT 'credit balances', -sum(total_balance), NULL FROM (${claimsOn(w, filters)}) WHERE total_balance < 0`;
       }
-      const key = by ? claimDimension[by]! : 'NULL';
+      const key = keyOf(by, claimDimension);
       return `SELECT ${key} AS key, coalesce(sum(total_balance), 0) AS numerator, count(*) AS denominator FROM (${open}) GROUP BY 1`;
     },
   },
@@ -71,7 +71,7 @@ export const AR_METRICS: MetricDefinition[] = [
     sql(w, by, filters) {
       const age = basis === 'service' ? `(${dateLiteral(w.asOf)} - service_date)` : `(${dateLiteral(w.asOf)} - first_submitted_date)`;
       const bucket = basis === 'service' ? bucketCase(age) : `CASE WHEN first_submitted_date IS NULL OR first_submitted_date > ${dateLiteral(w.asOf)} THEN 'unsubmitted' ELSE ${bucketCase(age)} END`;
-      if (!by) {
+      if (!by?.length) {
         return `SELECT NULL AS key, coalesce(sum(total_balance) FILTER (WHERE ${bucket} IN ('91-120', '121-180', '181+')), 0) AS numerator, sum(total_balance) AS denominator FROM (${openClaims(w, filters)})`;
       }
       return `SELECT ${bucket} AS key, sum(total_balance) AS numerator, sum(sum(total_balance)) OVER () AS denominator FROM (${openClaims(w, filters)}) GROUP BY 1`;
@@ -81,7 +81,7 @@ export const AR_METRICS: MetricDefinition[] = [
     id: `ar_over_${days}_pct`, label: `% of A/R over ${days} days`, unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'age = D − first date of service', window: 'snapshot',
     numerator: `A/R at D older than ${days} days`, denominator: 'A/R at D (ar_total)', exclusions: 'credit balances', breakdowns: ['payer', 'provider', 'location'],
     sql(w, by, filters) {
-      const key = by ? claimDimension[by]! : 'NULL';
+      const key = keyOf(by, claimDimension);
       return `SELECT ${key} AS key, coalesce(sum(total_balance) FILTER (WHERE ${dateLiteral(w.asOf)} - service_date > ${days}), 0) AS numerator, sum(total_balance) AS denominator
         FROM (${openClaims(w, filters)}) GROUP BY 1`;
     },

@@ -1,21 +1,21 @@
 // Money in: net and gross collection rates, and collections by kind (insurance payments, patient
 // payments, refunds, PLB interest and recoupments) that tie to the remittances' cash (Σ BPR02).
 import { dateLiteral, type Window } from './window.ts';
-import { sqlString, type Filters, type MetricDefinition } from './metric.ts';
+import { keyOf, sqlString, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 
 const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
 
 /** Payments in the window: insurance (Σ CLP04, reversals netted) + patient payments − refunds, per payer when asked. */
-function payments(w: Window, filters: Filters, byPayer: boolean): string {
-  return `SELECT ${byPayer ? 'k.payer_id' : 'NULL'} AS key,
+function payments(w: Window, filters: Filters, by: Breakdown | undefined): string {
+  return `SELECT ${keyOf(by, { payer: 'k.payer_id', month: "strftime(m.cash_date, '%Y-%m')" })} AS key,
       sum(CASE m.kind WHEN 'insurance_paid' THEN m.amount WHEN 'patient_payment' THEN m.amount WHEN 'refund' THEN -m.amount ELSE 0 END) AS paid,
       sum(CASE m.kind WHEN 'contractual' THEN m.amount ELSE 0 END) AS contractual
     FROM mart_cash m JOIN mart_claim k USING (claim_id)
     WHERE ${between('m.cash_date', w)}${filters.payer ? ` AND k.payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
 }
 
-function charges(w: Window, filters: Filters, byPayer: boolean): string {
-  return `SELECT ${byPayer ? 'payer_id' : 'NULL'} AS key, sum(charge) AS charges FROM mart_claim
+function charges(w: Window, filters: Filters, by: Breakdown | undefined): string {
+  return `SELECT ${keyOf(by, { payer: 'payer_id', month: "strftime(service_date, '%Y-%m')" })} AS key, sum(charge) AS charges FROM mart_claim
     WHERE ${between('service_date', w)}${filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
 }
 
@@ -24,21 +24,19 @@ export const COLLECTION_METRICS: MetricDefinition[] = [
     id: 'net_collection_rate', label: 'Net collection rate', unit: 'ratio', valueKind: 'ratio', grain: 'money', dateBasis: 'payment and posting dates; charges by date of service', window: 'ttm',
     numerator: 'claim payments (Σ CLP04, reversals netted) + patient payments − refunds, dated in the window',
     denominator: 'charges with date of service in the window − contractual-category adjustments on remittances dated in the window',
-    exclusions: 'PLB money (interest, recoupments: see collections); other adjustments (denials, bad debt) stay in the denominator', breakdowns: ['payer'],
+    exclusions: 'PLB money (interest, recoupments: see collections); other adjustments (denials, bad debt) stay in the denominator', breakdowns: ['payer', 'month'],
     sql(w, by, filters) {
-      const byPayer = by === 'payer';
       return `SELECT coalesce(c.key, p.key) AS key, coalesce(p.paid, 0) AS numerator, coalesce(c.charges, 0) - coalesce(p.contractual, 0) AS denominator
-        FROM (${charges(w, filters, byPayer)}) c FULL JOIN (${payments(w, filters, byPayer)}) p ON c.key IS NOT DISTINCT FROM p.key`;
+        FROM (${charges(w, filters, by)}) c FULL JOIN (${payments(w, filters, by)}) p ON c.key IS NOT DISTINCT FROM p.key`;
     },
   },
   {
     id: 'gross_collection_rate', label: 'Gross collection rate', unit: 'ratio', valueKind: 'ratio', grain: 'money', dateBasis: 'payment and posting dates; charges by date of service', window: 'ttm',
     numerator: 'payments posted in the window (claim payments + patient payments − refunds)', denominator: 'charges with date of service in the window',
-    exclusions: 'PLB money', breakdowns: ['payer'],
+    exclusions: 'PLB money', breakdowns: ['payer', 'month'],
     sql(w, by, filters) {
-      const byPayer = by === 'payer';
       return `SELECT coalesce(c.key, p.key) AS key, coalesce(p.paid, 0) AS numerator, coalesce(c.charges, 0) AS denominator
-        FROM (${charges(w, filters, byPayer)}) c FULL JOIN (${payments(w, filters, byPayer)}) p ON c.key IS NOT DISTINCT FROM p.key`;
+        FROM (${charges(w, filters, by)}) c FULL JOIN (${payments(w, filters, by)}) p ON c.key IS NOT DISTINCT FROM p.key`;
     },
   },
   {
@@ -49,7 +47,7 @@ export const COLLECTION_METRICS: MetricDefinition[] = [
       // PLB amounts carry the payer's sign (negative adds to the payment): money in is their negation.
       const money = `CASE kind WHEN 'refund' THEN -amount WHEN 'plb_interest' THEN -amount WHEN 'plb_recoupment' THEN -amount WHEN 'plb_other' THEN -amount ELSE amount END`;
       const payer = filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : '';
-      const key = by === 'kind' ? 'kind' : by === 'month' ? "strftime(cash_date, '%Y-%m')" : by === 'payer' ? "coalesce(payer_id, 'patient')" : 'NULL';
+      const key = keyOf(by, { kind: 'kind', month: "strftime(cash_date, '%Y-%m')", payer: "coalesce(payer_id, 'patient')" });
       return `SELECT ${key} AS key, sum(${money}) AS numerator, NULL AS denominator FROM mart_cash WHERE kind <> 'contractual' AND ${between('cash_date', w)}${payer} GROUP BY 1`;
     },
   },

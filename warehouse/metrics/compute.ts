@@ -2,7 +2,7 @@
 // answer: value, numerator, denominator, unit, the definition, why it is unavailable, and the breakdown.
 // Money leaves DuckDB as exact decimal text and is shown in dollars with two decimals; rates are fractions.
 import type { Warehouse } from '../database.ts';
-import type { Dimension, Filters, MetricDefinition } from './metric.ts';
+import { SINGLE_ONLY, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 import { windowFor, type Window } from './window.ts';
 
 export interface BreakdownRow {
@@ -66,13 +66,23 @@ export interface MetricRequest {
   asOf: string;
   from?: string;
   to?: string;
-  by?: Dimension;
+  /** One dimension or two crossed; none for the headline only. */
+  by?: Breakdown;
   filters?: Filters;
 }
 
 export function resolveWindow(m: MetricDefinition, request: MetricRequest): Window {
   const w = windowFor(m.window, request.asOf);
   return { asOf: request.asOf, from: request.from ?? w.from, to: request.to ?? w.to };
+}
+
+export class BreakdownError extends Error {}
+
+export function checkBreakdown(m: MetricDefinition, by: Breakdown): void {
+  const missing = by.filter((d) => !m.breakdowns.includes(d));
+  if (missing.length) throw new BreakdownError(`${m.id} cannot be broken down by ${missing.join(', ')}; it can by ${m.breakdowns.join(', ') || 'nothing'}`);
+  if (by.length > 2) throw new BreakdownError('a breakdown crosses at most two dimensions');
+  if (by.length > 1 && by.some((d) => SINGLE_ONLY.includes(d))) throw new BreakdownError(`${by.filter((d) => SINGLE_ONLY.includes(d)).join(', ')} cannot be crossed with another dimension`);
 }
 
 export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, request: MetricRequest): Promise<MetricResult> {
@@ -94,9 +104,9 @@ export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, r
     ...(total.dollars ? { dollars: total.dollars } : {}),
     unavailable_reason: total.unavailable_reason ?? null,
   };
-  const by = request.by ?? m.defaultBreakdown;
+  const by = request.by?.length ? request.by : m.defaultBreakdown ? [m.defaultBreakdown] : undefined;
   if (by) {
-    if (!m.breakdowns.includes(by)) throw new Error(`${m.id} cannot be broken down by ${by}; it can by ${m.breakdowns.join(', ') || 'nothing'}`);
+    checkBreakdown(m, by);
     result.breakdown = (await warehouse.all(m.sql(window, by, filters))).map((r) => shape(r, m)).sort((a, b) => String(a.key).localeCompare(String(b.key), 'en', { numeric: true }));
   }
   return result;

@@ -2,7 +2,7 @@
 // and payer; final denial rate (write-offs on denied claims over gross charges); overturn rate. Duplicate
 // denials (CARC 18) are left out of the initial rates and reported on their own.
 import { dateLiteral, type Window } from './window.ts';
-import { sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { keyOf, sqlString, type Breakdown, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
 const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
 const payerFilter = (filters: Filters, column = 'payer_id') => (filters.payer ? ` AND ${column} = ${sqlString(filters.payer)}` : '');
@@ -20,14 +20,15 @@ const lineKeys: Partial<Record<Dimension, string>> = {
  * category or CARC the numerator counts the rows in that category and the denominator stays the whole
  * population (the share of all claims denied for that reason).
  */
-function rate(population: string, keys: Partial<Record<Dimension, string>>, by: Dimension | undefined, numerator: string, categories: string, carcs: string): string {
-  if (by === 'denial_category' || by === 'carc') {
+function rate(population: string, keys: Partial<Record<Dimension, string>>, by: Breakdown | undefined, numerator: string, categories: string, carcs: string): string {
+  const single = by?.length === 1 ? by[0] : undefined;
+  if (single === 'denial_category' || single === 'carc') {
     return `WITH p AS (${population})
       SELECT k.key, count(*) AS numerator, (SELECT count(*) FROM p) AS denominator,
              sum(k.amount) AS numerator_amount, (SELECT coalesce(sum(amount), 0) FROM p) AS denominator_amount
-      FROM (SELECT unnest(${by === 'denial_category' ? categories : carcs}) AS key, amount FROM p WHERE ${numerator}) k GROUP BY 1`;
+      FROM (SELECT unnest(${single === 'denial_category' ? categories : carcs}) AS key, amount FROM p WHERE ${numerator}) k GROUP BY 1`;
   }
-  const key = by ? keys[by]! : 'NULL';
+  const key = keyOf(by, keys);
   return `SELECT ${key} AS key, count(*) FILTER (WHERE ${numerator}) AS numerator, count(*) AS denominator,
       coalesce(sum(amount) FILTER (WHERE ${numerator}), 0) AS numerator_amount, coalesce(sum(amount), 0) AS denominator_amount
     FROM (${population}) GROUP BY 1`;
@@ -51,7 +52,7 @@ export const DENIAL_METRICS: MetricDefinition[] = [
     breakdowns: ['payer', 'provider', 'location', 'month', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc'],
     sql(w, by, filters) {
       const population = `SELECT *, charge AS amount FROM mart_first_adjudication_line WHERE ${between('adjudication_date', w)} AND NOT claim_denied_as_duplicate${payerFilter(filters)}`;
-      const keyed = by === 'modifier'
+      const keyed = by?.includes('modifier')
         ? `SELECT * REPLACE (unnest(CASE WHEN modifiers = '' THEN ['(none)'] ELSE string_split(modifiers, ' ') END) AS modifiers) FROM (${population})`
         : population;
       return rate(keyed, { ...lineKeys, modifier: 'modifiers' }, by, 'is_denied', 'denial_categories', 'denial_carcs');
@@ -71,7 +72,7 @@ export const DENIAL_METRICS: MetricDefinition[] = [
     numerator: 'write-offs posted in the window on claims that had a denied line on an adjudication dated on or before the write-off', denominator: 'gross charges with date of service in the window',
     exclusions: 'write-offs on claims never denied', breakdowns: ['payer', 'provider', 'location'],
     sql(w, by, filters) {
-      const key = by ? claimKeys[by]! : 'NULL';
+      const key = keyOf(by, claimKeys);
       return `WITH written AS (
           SELECT ${key.replace('first_adjudicated_date', 'p.posting_date')} AS key, sum(p.amount) AS amount, count(DISTINCT c.claim_id) AS claims
           FROM stg_posting p JOIN mart_claim c USING (claim_id)

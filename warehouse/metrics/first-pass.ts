@@ -1,7 +1,7 @@
 // First-pass metrics: acceptance at the front end (no 999 or 277CA rejection of the first submission) and
 // yield at adjudication (paid, or moved wholly to the patient, with no denied line, the first time).
 import { dateLiteral, type Window } from './window.ts';
-import { sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { keyOf, sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
 const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
 const payerFilter = (filters: Filters) => (filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : '');
@@ -15,7 +15,7 @@ export const FIRST_PASS_METRICS: MetricDefinition[] = [
     exclusions: 'submissions without any acknowledgment; resubmissions', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {
       const d = dateLiteral(w.asOf);
-      const key = by ? keys('first_submitted_date')[by]! : 'NULL';
+      const key = keyOf(by, keys('first_submitted_date'));
       return `SELECT ${key} AS key, count(*) FILTER (WHERE first_rejected_date IS NULL OR first_rejected_date > ${d}) AS numerator, count(*) AS denominator
         FROM mart_claim WHERE ${between('first_submitted_date', w)} AND first_acknowledged_date <= ${d}${payerFilter(filters)} GROUP BY 1`;
     },
@@ -29,7 +29,7 @@ export const FIRST_PASS_METRICS: MetricDefinition[] = [
     numerator: 'claims paid (or moved wholly to patient responsibility) on the first adjudication, with no denied line', denominator: 'claims first adjudicated in the window',
     exclusions: 'reversals; a secondary payer’s records', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {
-      const key = by ? keys('first_adjudicated_date')[by]! : 'NULL';
+      const key = keyOf(by, keys('first_adjudicated_date'));
       return `SELECT ${key} AS key, count(*) FILTER (WHERE NOT first_denied AND (first_paid > 0 OR first_patient_responsibility > 0)) AS numerator, count(*) AS denominator
         FROM mart_claim WHERE ${between('first_adjudicated_date', w)}${payerFilter(filters)} GROUP BY 1`;
     },

@@ -1,13 +1,13 @@
 // Lags in days: from first submission to first adjudication (by payer), and from the date of service to the
 // first submission. Median and p90 with DuckDB's quantile_cont (linear interpolation), to two decimals.
 import { dateLiteral, type Window } from './window.ts';
-import { sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { keyOf, sqlString, type Breakdown, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
 const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
-const keys: Partial<Record<Dimension, string>> = { payer: 'payer_id', provider: 'rendering_npi', location: 'location' };
+const keys = (month: string): Partial<Record<Dimension, string>> => ({ payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: `strftime(${month}, '%Y-%m')` });
 
-function quantiles(days: string, where: string, by: Dimension | undefined, filters: Filters): string {
-  const key = by ? keys[by]! : 'NULL';
+function quantiles(days: string, month: string, where: string, by: Breakdown | undefined, filters: Filters): string {
+  const key = keyOf(by, keys(month));
   return `SELECT ${key} AS key, round(quantile_cont(${days}, 0.5), 2) AS median, round(quantile_cont(${days}, 0.9), 2) AS p90, count(*) AS n
     FROM mart_claim WHERE ${where}${filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
 }
@@ -16,17 +16,17 @@ export const LAG_METRICS: MetricDefinition[] = [
   {
     id: 'payer_lag_days', label: 'Payer lag (days)', unit: 'days', valueKind: 'quantile', grain: 'claim', dateBasis: 'first adjudication date', window: 'quarter',
     numerator: 'median (and p90) of days from first submission to first adjudication', denominator: 'claims first adjudicated in the window, any outcome',
-    exclusions: 'claims known only from remittances (no submission)', breakdowns: ['payer', 'provider', 'location'],
+    exclusions: 'claims known only from remittances (no submission)', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {
-      return quantiles('first_adjudicated_date - first_submitted_date', `${between('first_adjudicated_date', w)} AND first_submitted_date IS NOT NULL`, by, filters);
+      return quantiles('first_adjudicated_date - first_submitted_date', 'first_adjudicated_date', `${between('first_adjudicated_date', w)} AND first_submitted_date IS NOT NULL`, by, filters);
     },
   },
   {
     id: 'charge_lag_days', label: 'Charge lag (days)', unit: 'days', valueKind: 'quantile', grain: 'claim', dateBasis: 'first submission date', window: 'quarter',
     numerator: 'median (and p90) of days from date of service to first submission', denominator: 'claims first submitted in the window',
-    exclusions: '—', breakdowns: ['payer', 'provider', 'location'],
+    exclusions: '—', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {
-      return quantiles('first_submitted_date - service_date', between('first_submitted_date', w), by, filters);
+      return quantiles('first_submitted_date - service_date', 'first_submitted_date', between('first_submitted_date', w), by, filters);
     },
   },
 ];

@@ -11,6 +11,21 @@ export const DIMENSIONS: readonly Dimension[] = ['payer', 'provider', 'location'
 /** How the value follows from the row: a ratio, a sum (numerator alone), days (numerator ÷ daily denominator), or quantiles computed in SQL. */
 export type ValueKind = 'ratio' | 'sum' | 'days' | 'quantile';
 
+/** One dimension, or two crossed (payer × month); the special ones (bucket, kind, denial category, CARC) stand alone. */
+export type Breakdown = readonly Dimension[];
+export const SINGLE_ONLY: readonly Dimension[] = ['bucket', 'kind', 'denial_category', 'carc'];
+
+/** The SQL key of a breakdown: NULL for none, the column for one dimension, "a × b" for two. */
+export function keyOf(by: Breakdown | undefined, columns: Partial<Record<Dimension, string>>): string {
+  if (!by || by.length === 0) return 'NULL';
+  const parts = by.map((d) => {
+    const column = columns[d];
+    if (!column) throw new Error(`no breakdown by ${d} here`);
+    return `CAST(${column} AS VARCHAR)`;
+  });
+  return parts.length === 1 ? parts[0] : `concat_ws(' × ', ${parts.join(', ')})`;
+}
+
 export interface Filters {
   payer?: string;
 }
@@ -30,7 +45,7 @@ export interface MetricDefinition {
   /** A breakdown shown even when none is asked for (the buckets of an aging, the kinds of collections). */
   defaultBreakdown?: Dimension;
   /** The SQL for a window, an optional breakdown and filters: columns key, numerator, denominator (ratio, sum, days) or key, median, p90, n (quantile); optional numerator_amount, denominator_amount for the dollar pair of a count rate. */
-  sql(window: Window, by: Dimension | undefined, filters: Filters): string;
+  sql(window: Window, by: Breakdown | undefined, filters: Filters): string;
   /** SQL returning one row with `reason`: why the metric cannot be computed for this window (its inputs are missing), or NULL. */
   unavailableSql?(window: Window): string;
 }

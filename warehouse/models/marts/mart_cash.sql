@@ -1,7 +1,8 @@
 -- grain: one movement of money (or of contractual allowance) on a date: insurance payments and the
 -- contractual adjustments of each 835 claim record (reversals negative), patient payments and refunds
 -- posted, and the remittance's own provider-level adjustments (PLB: interest paid to the practice,
--- recoupments taken back, other). PLB amounts keep the payer's sign: negative adds to the payment.
+-- recoupments taken back, other: the kinds of ref_provider_adjustment_reason). PLB amounts keep the payer's
+-- sign: negative adds to the payment.
 SELECT adjudication_date AS cash_date, payer_id, claim_id, 'insurance_paid' AS kind, paid AS amount FROM int_adjudication
 UNION ALL
 SELECT adjudication_date, payer_id, claim_id, 'contractual', contractual FROM int_adjudication WHERE contractual <> 0
@@ -10,7 +11,8 @@ SELECT posting_date, NULL, claim_id, CASE posting_type WHEN 'patient_payment' TH
 FROM stg_posting WHERE posting_type IN ('patient_payment', 'refund')
 UNION ALL
 SELECT p.payment_date, p.payer_id, NULL,
-       CASE a.reason_code WHEN 'L6' THEN 'plb_interest' WHEN 'WO' THEN 'plb_recoupment' ELSE 'plb_other' END,
+       CASE r.kind WHEN 'interest' THEN 'plb_interest' WHEN 'recoupment' THEN 'plb_recoupment' ELSE 'plb_other' END,
        a.amount
 FROM remit_provider_adjustment a
 JOIN stg_remit_payment p USING (file_id, transaction_position)
+LEFT JOIN ref_provider_adjustment_reason r ON r.code = a.reason_code
