@@ -3,12 +3,11 @@
 import { dateLiteral, type Window } from './window.ts';
 import { keyOf, sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
-/** Every claim's balance on D, with the claim's attributes. */
+/** Every claim's balance on D, with the claim's attributes (mart_claim_balance carries them). */
 export function claimsOn(w: Window, filters: Filters): string {
   const d = dateLiteral(w.asOf);
-  return `SELECT c.*, b.total_balance, b.patient_balance, b.total_balance - b.patient_balance AS insurance_balance
-    FROM mart_claim_balance b JOIN mart_claim c USING (claim_id)
-    WHERE b.valid_from <= ${d} AND (b.valid_to IS NULL OR b.valid_to > ${d})${filters.payer ? ` AND c.payer_id = ${sqlString(filters.payer)}` : ''}`;
+  return `SELECT *, total_balance - patient_balance AS insurance_balance FROM mart_claim_balance
+    WHERE valid_from <= ${d} AND (valid_to IS NULL OR valid_to > ${d})${filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : ''}`;
 }
 
 /** Open claims: served on or before D with a positive total balance. */
@@ -35,10 +34,9 @@ function ninetyDayCharges(w: Window, filters: Filters, net: boolean): string {
 /** Each payer's observed contractual ratio by D: its contractual adjustments ÷ the charges of its claims first adjudicated by D. */
 export function contractualRatios(w: Window): string {
   const d = dateLiteral(w.asOf);
-  return `SELECT c.payer_id,
-      (SELECT coalesce(sum(m.amount), 0) FROM mart_cash m JOIN mart_claim k USING (claim_id) WHERE m.kind = 'contractual' AND m.cash_date <= ${d} AND k.payer_id = c.payer_id)
-        / nullif(sum(c.charge), 0) AS ratio
-    FROM mart_claim c WHERE c.first_adjudicated_date <= ${d} AND NOT c.is_self_pay GROUP BY c.payer_id`;
+  return `SELECT c.payer_id, coalesce(a.contractual, 0) / nullif(c.charges, 0) AS ratio
+    FROM (SELECT payer_id, sum(charge) AS charges FROM mart_claim WHERE first_adjudicated_date <= ${d} AND NOT is_self_pay GROUP BY 1) c
+    LEFT JOIN (SELECT claim_payer_id AS payer_id, sum(amount) AS contractual FROM mart_cash WHERE kind = 'contractual' AND cash_date <= ${d} GROUP BY 1) a USING (payer_id)`;
 }
 
 export const AR_METRICS: MetricDefinition[] = [

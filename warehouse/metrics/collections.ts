@@ -7,11 +7,11 @@ const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(
 
 /** Payments in the window: insurance (Σ CLP04, reversals netted) + patient payments − refunds, per payer when asked. */
 function payments(w: Window, filters: Filters, by: Breakdown | undefined): string {
-  return `SELECT ${keyOf(by, { payer: 'k.payer_id', month: "strftime(m.cash_date, '%Y-%m')" })} AS key,
-      sum(CASE m.kind WHEN 'insurance_paid' THEN m.amount WHEN 'patient_payment' THEN m.amount WHEN 'refund' THEN -m.amount ELSE 0 END) AS paid,
-      sum(CASE m.kind WHEN 'contractual' THEN m.amount ELSE 0 END) AS contractual
-    FROM mart_cash m JOIN mart_claim k USING (claim_id)
-    WHERE ${between('m.cash_date', w)}${filters.payer ? ` AND k.payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
+  return `SELECT ${keyOf(by, { payer: 'claim_payer_id', month: "strftime(cash_date, '%Y-%m')" })} AS key,
+      sum(CASE kind WHEN 'insurance_paid' THEN amount WHEN 'patient_payment' THEN amount WHEN 'refund' THEN -amount ELSE 0 END) AS paid,
+      sum(CASE kind WHEN 'contractual' THEN amount ELSE 0 END) AS contractual
+    FROM mart_cash
+    WHERE claim_id IS NOT NULL AND ${between('cash_date', w)}${filters.payer ? ` AND claim_payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
 }
 
 function charges(w: Window, filters: Filters, by: Breakdown | undefined): string {

@@ -28,9 +28,9 @@ records AS (
   LEFT JOIN adjustments a USING (file_id, claim_position)
 )
 SELECT file_id, claim_position, claim_id, payer_id, adjudication_date, status_code, is_reversal, is_secondary,
-       charge, paid, pr_amount AS patient_responsibility, denied, contractual, payer_claim_number,
+       charge, paid, pr_amount::DECIMAL(18,2) AS patient_responsibility, denied::DECIMAL(18,2) AS denied, contractual::DECIMAL(18,2) AS contractual, payer_claim_number,
        -- a secondary's prior-payer adjustment is the primary's part; elsewhere (a primary sending OA 23) it reduces
-       payer_adjustment + CASE WHEN is_secondary THEN 0 ELSE prior_payer_adjustment END AS balance_adjustment,
+       (payer_adjustment + CASE WHEN is_secondary THEN 0 ELSE prior_payer_adjustment END)::DECIMAL(18,2) AS balance_adjustment,
        CASE WHEN NOT is_reversal AND NOT is_secondary
             THEN row_number() OVER (PARTITION BY claim_id, is_reversal OR is_secondary ORDER BY adjudication_date, file_id, claim_position) = 1
             ELSE false END AS is_first

@@ -4,6 +4,8 @@
 -- patient payments, write-offs and refunds (on the posting date). A self-pay claim's dollars are all the
 -- patient's. A posting of an insurance payment counts as insurance paid; a manual adjustment as a payer
 -- adjustment; a transfer moves nothing.
+SELECT claim_id, event_date, kind, total_change::DECIMAL(18,2) AS total_change, patient_change::DECIMAL(18,2) AS patient_change
+FROM (
 SELECT claim_id, service_date AS event_date, 'charges' AS kind, charge AS total_change,
        CASE WHEN is_self_pay THEN charge ELSE 0 END AS patient_change
 FROM int_claim
@@ -25,3 +27,4 @@ SELECT p.claim_id, p.posting_date,
             WHEN p.posting_type = 'refund' THEN p.amount ELSE -p.amount END
 FROM stg_posting p
 JOIN int_claim c USING (claim_id)
+)

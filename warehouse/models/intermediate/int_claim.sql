@@ -46,7 +46,7 @@ SELECT ids.claim_id,
        coalesce(b.rendering_npi, e.rendering_npi) AS rendering_npi,
        coalesce(b.location, e.location) AS location,
        b.place_of_service,
-       coalesce(b.charge, e.charge, m.charge, 0) AS charge,
+       coalesce(b.charge, e.charge, m.charge, 0)::DECIMAL(18,2) AS charge,
        coalesce(b.service_date, e.service_date, m.service_date) AS service_date,
        b.first_submitted_date,
        coalesce(b.submissions, 0) AS submissions

@@ -7,8 +7,8 @@ WITH first_adjudication AS (
   SELECT a.claim_id, a.adjudication_date, a.paid, a.patient_responsibility, a.file_id, a.claim_position,
          count(l.*) AS lines,
          count(l.*) FILTER (WHERE l.is_denied) AS denied_lines,
-         sum(l.charge) AS line_charges,
-         coalesce(sum(l.charge) FILTER (WHERE l.is_denied), 0) AS denied_line_charges,
+         sum(l.charge)::DECIMAL(18,2) AS line_charges,
+         coalesce(sum(l.charge) FILTER (WHERE l.is_denied), 0)::DECIMAL(18,2) AS denied_line_charges,
          list_sort(list_distinct(flatten(list(l.denial_categories) FILTER (WHERE l.is_denied)))) AS denial_categories,
          list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.is_denied AND l.denial_carcs IS NOT NULL)))) AS denial_carcs
   FROM int_adjudication a
@@ -34,10 +34,14 @@ overturns AS (
   GROUP BY d.claim_id
 ),
 resolution AS (
-  SELECT b.claim_id, min(b.valid_from) AS resolved_date
-  FROM mart_claim_balance b JOIN int_claim c USING (claim_id)
-  WHERE b.total_balance <= 0 AND b.valid_from >= c.service_date
-  GROUP BY b.claim_id
+  -- the first day, from the date of service on, that the running balance is zero or less
+  SELECT claim_id, min(event_date) FILTER (WHERE balance <= 0 AND event_date >= service_date) AS resolved_date
+  FROM (
+    SELECT d.claim_id, d.event_date, c.service_date, sum(d.change) OVER (PARTITION BY d.claim_id ORDER BY d.event_date) AS balance
+    FROM (SELECT claim_id, event_date, sum(total_change) AS change FROM int_balance_event WHERE event_date IS NOT NULL GROUP BY ALL) d
+    JOIN int_claim c USING (claim_id)
+  )
+  GROUP BY claim_id
 ),
 first_submission AS (
   SELECT s.claim_id, s.file_id, s.claim_position, s.patient_control_number, s.submitted_date,
