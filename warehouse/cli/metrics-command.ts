@@ -92,11 +92,17 @@ function show(r: { value: number | null; p90?: number | null }, unit: string): s
   return r.p90 !== undefined ? `${r.value} (p90 ${r.p90})` : `${r.value}`;
 }
 
+/** Counts as whole numbers, money and daily averages with two decimals. */
+function amount(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '';
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 export function metricsText(asOf: string, results: MetricResult[]): string {
   const table = new Table({ head: ['metric', 'value', 'numerator', 'denominator', 'window', 'note'], style: { head: [], border: [] } });
   for (const r of results) {
-    table.push([r.id, show(r, r.unit), r.numerator ?? '', r.denominator ?? '', r.from === r.to ? `on ${r.as_of}` : `${r.from} – ${r.to}`, r.unavailable_reason ?? (r.dollars ? `dollars: ${show(r.dollars, 'ratio')}` : '')]);
-    for (const b of r.breakdown ?? []) table.push([`  ${b.key ?? '(none)'}`, show(b, r.unit), b.numerator ?? '', b.denominator ?? '', '', b.unavailable_reason ?? '']);
+    table.push([r.id, show(r, r.unit), amount(r.numerator), amount(r.denominator), r.from === r.to ? `on ${r.as_of}` : `${r.from} – ${r.to}`, r.unavailable_reason ?? (r.dollars ? `dollars: ${show(r.dollars, 'ratio')}` : '')]);
+    for (const b of r.breakdown ?? []) table.push([`  ${b.key ?? '(none)'}`, show(b, r.unit), amount(b.numerator), amount(b.denominator), '', b.unavailable_reason ?? '']);
   }
   return `as of ${asOf}\n${table.toString()}\n`;
 }
