@@ -1,6 +1,7 @@
 -- grain: one 835 claim payment record, with what it does to the claim's balance (metrics.md, "Claim
 -- state"): payer adjustments outside a denial category reduce it, denied dollars stay open, patient
--- responsibility (PR) moves dollars to the patient portion. A record with CLP02 2 or 3, or a reversal
+-- responsibility (PR) moves dollars to the patient portion. A record processed as secondary or tertiary
+-- (CLP02 2 or 3, per ref_claim_status), or a reversal
 -- from a payer other than the claim's, is a secondary payer's (a crossover): its OA 23 (prior payer) is
 -- the primary's part, already counted; its payment and other adjustments reduce the patient portion too.
 -- The claim's first adjudication is its earliest record that is neither a reversal nor a secondary's.
@@ -17,7 +18,8 @@ WITH adjustments AS (
 records AS (
   SELECT r.*,
          c.payer_id AS claim_payer_id,
-         r.status_code IN ('2', '3') OR (r.is_reversal AND r.payer_id IS DISTINCT FROM c.payer_id) AS is_secondary,
+         coalesce(s.processed_as IN ('secondary', 'tertiary'), false) OR (r.is_reversal AND r.payer_id IS DISTINCT FROM c.payer_id) AS is_secondary,
+         coalesce(s.is_denied_in_full, false) AS is_denied_in_full,
          coalesce(a.patient_responsibility, 0) AS pr_amount,
          coalesce(a.payer_adjustment, 0) AS payer_adjustment,
          coalesce(a.prior_payer_adjustment, 0) AS prior_payer_adjustment,
@@ -25,9 +27,10 @@ records AS (
          coalesce(a.contractual, 0) AS contractual
   FROM stg_remit_claim r
   JOIN int_claim c USING (claim_id)
+  LEFT JOIN ref_claim_status s ON s.code = r.status_code
   LEFT JOIN adjustments a USING (file_id, claim_position)
 )
-SELECT file_id, claim_position, claim_id, payer_id, adjudication_date, status_code, is_reversal, is_secondary,
+SELECT file_id, claim_position, claim_id, payer_id, adjudication_date, status_code, is_reversal, is_secondary, is_denied_in_full,
        charge, paid, pr_amount::DECIMAL(18,2) AS patient_responsibility, denied::DECIMAL(18,2) AS denied, contractual::DECIMAL(18,2) AS contractual, payer_claim_number,
        -- a secondary's prior-payer adjustment is the primary's part; elsewhere (a primary sending OA 23) it reduces
        (payer_adjustment + CASE WHEN is_secondary THEN 0 ELSE prior_payer_adjustment END)::DECIMAL(18,2) AS balance_adjustment,
