@@ -1,9 +1,8 @@
 // Money in: net and gross collection rates, and collections by kind (insurance payments, patient
 // payments, refunds, PLB interest and recoupments) that tie to the remittances' cash (Σ BPR02).
-import { dateLiteral, type Window } from './window.ts';
+import { between, dateLiteral, type Window } from './window.ts';
 import { keyOf, sqlString, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 
-const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
 
 /** Payments in the window: insurance (Σ CLP04, reversals netted) + patient payments − refunds, per payer when asked. */
 function payments(w: Window, filters: Filters, by: Breakdown | undefined): string {

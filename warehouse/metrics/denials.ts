@@ -1,10 +1,9 @@
 // Denial metrics (metrics.md): initial denial rate by claim and by line, in count and dollars, by category
 // and payer; final denial rate (write-offs on denied claims over gross charges); overturn rate. Duplicate
 // denials (CARC 18) are left out of the initial rates and reported on their own.
-import { dateLiteral, type Window } from './window.ts';
+import { between, dateLiteral, type Window } from './window.ts';
 import { keyOf, sqlString, type Breakdown, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
-const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
 const payerFilter = (filters: Filters, column = 'payer_id') => (filters.payer ? ` AND ${column} = ${sqlString(filters.payer)}` : '');
 
 const claimKeys: Partial<Record<Dimension, string>> = {

@@ -1,9 +1,8 @@
 // First-pass metrics: acceptance at the front end (no 999 or 277CA rejection of the first submission) and
 // yield at adjudication (paid, or moved wholly to the patient, with no denied line, the first time).
-import { dateLiteral, type Window } from './window.ts';
+import { between, dateLiteral, type Window } from './window.ts';
 import { keyOf, sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
-const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
 const payerFilter = (filters: Filters) => (filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : '');
 const keys = (month: string): Partial<Record<Dimension, string>> => ({ payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: `strftime(${month}, '%Y-%m')` });
 

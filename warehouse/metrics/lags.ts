@@ -1,9 +1,8 @@
 // Lags in days: from first submission to first adjudication (by payer), and from the date of service to the
 // first submission. Median and p90 with DuckDB's quantile_cont (linear interpolation), to two decimals.
-import { dateLiteral, type Window } from './window.ts';
+import { between, dateLiteral, type Window } from './window.ts';
 import { keyOf, sqlString, type Breakdown, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
-const between = (column: string, w: Window) => `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
 const keys = (month: string): Partial<Record<Dimension, string>> => ({ payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: `strftime(${month}, '%Y-%m')` });
 
 function quantiles(days: string, month: string, where: string, by: Breakdown | undefined, filters: Filters): string {

@@ -48,3 +48,8 @@ export function dateLiteral(date: string): string {
   if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
   return `DATE '${date}'`;
 }
+
+/** A date column inside the window (both ends included). */
+export function between(column: string, w: Window): string {
+  return `${column} BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)}`;
+}
