@@ -24,6 +24,8 @@ describe('the model builder', () => {
     expect(result.models.find((m) => m.name === 'mart_claim')!.rows).toBeGreaterThan(10n);
     expect(result.checks.length).toBe(loadChecks().length);
     expect(result.checks.filter((c) => c.failures > 0n)).toEqual([]);
+    // built beside the live tables and swapped in: nothing left over
+    expect(await warehouse.all("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%\\_\\_next' ESCAPE '\\'")).toEqual([]);
   }, 120_000);
 
   it('fails the checks when an identity is broken', async () => {

@@ -1,6 +1,9 @@
 // `rcm build`: the SQL models of warehouse/models/ (staging → intermediate → marts, one model per file,
-// named by its file) materialized as tables in dependency order, all in one transaction, then the checks
-// of warehouse/models/checks/ (queries that must return no rows: the identities the models promise).
+// named by its file) materialized as tables in dependency order, then the checks of warehouse/models/
+// checks/ (queries that must return no rows: the identities the models promise). Every model is first
+// built beside the live one (<name>__next, reading the other __next tables) and all are swapped in at the
+// end in one short transaction: readers never see half a build, and a failed build leaves the last one.
+// (One transaction around the whole build was measured 40 % slower at a million claims.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,27 +68,46 @@ export function loadChecks(dir = join(MODELS_DIR, 'checks')): Check[] {
 
 export interface BuildResult {
   models: { name: string; layer: string; rows: bigint; milliseconds: number }[];
-  checks: { name: string; description: string; failures: bigint; example?: Record<string, unknown> }[];
+  checks: { name: string; description: string; failures: bigint; example?: Record<string, unknown>; milliseconds: number }[];
+  /** The whole build; the models alone; the checks alone. */
   milliseconds: number;
+  modelMilliseconds: number;
+  checkMilliseconds: number;
 }
+
+const NEXT = '__next';
 
 export async function buildModels(warehouse: Warehouse, options: { checks?: boolean } = {}): Promise<BuildResult> {
   const began = performance.now();
+  const order = buildOrder(loadModels());
+  // each model reads the freshly built tables, not the live ones
+  const toNext = (sql: string) => order.reduce((text, m) => text.replace(new RegExp(`\\b${m.name}\\b`, 'g'), `${m.name}${NEXT}`), sql);
   const models: BuildResult['models'] = [];
-  await warehouse.transaction(async () => {
-    for (const model of buildOrder(loadModels())) {
+  try {
+    for (const model of order) {
       const start = performance.now();
-      await warehouse.run(`CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`);
-      const { n } = (await warehouse.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${model.name}`))!;
+      await warehouse.run(`CREATE OR REPLACE TABLE ${model.name}${NEXT} AS\n${toNext(model.sql)}`);
+      const { n } = (await warehouse.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${model.name}${NEXT}`))!;
       models.push({ name: model.name, layer: model.layer, rows: n, milliseconds: Math.round(performance.now() - start) });
     }
-  });
+    await warehouse.transaction(async () => {
+      for (const model of order) {
+        await warehouse.run(`DROP TABLE IF EXISTS ${model.name}`);
+        await warehouse.run(`ALTER TABLE ${model.name}${NEXT} RENAME TO ${model.name}`);
+      }
+    });
+  } finally {
+    for (const model of order) await warehouse.run(`DROP TABLE IF EXISTS ${model.name}${NEXT}`);
+  }
+  const built = performance.now();
   const checks: BuildResult['checks'] = [];
   if (options.checks !== false) {
     for (const check of loadChecks()) {
+      const start = performance.now();
       const failures = await warehouse.all(`SELECT * FROM (${check.sql}) LIMIT 1000`);
-      checks.push({ name: check.name, description: check.description, failures: BigInt(failures.length), example: failures[0] });
+      checks.push({ name: check.name, description: check.description, failures: BigInt(failures.length), example: failures[0], milliseconds: Math.round(performance.now() - start) });
     }
   }
-  return { models, checks, milliseconds: Math.round(performance.now() - began) };
+  const end = performance.now();
+  return { models, checks, milliseconds: Math.round(end - began), modelMilliseconds: Math.round(built - began), checkMilliseconds: Math.round(end - built) };
 }

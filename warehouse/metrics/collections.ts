@@ -6,7 +6,7 @@ import { keyOf, sqlString, type Breakdown, type Filters, type MetricDefinition }
 
 /** Payments in the window: insurance (Σ CLP04, reversals netted) + patient payments − refunds, per payer when asked. */
 function payments(w: Window, filters: Filters, by: Breakdown | undefined): string {
-  return `SELECT ${keyOf(by, { payer: 'claim_payer_id', month: "strftime(cash_date, '%Y-%m')" })} AS key,
+  return `SELECT ${keyOf(by, { payer: 'claim_payer_id', month: 'cash_month' })} AS key,
       sum(CASE kind WHEN 'insurance_paid' THEN amount WHEN 'patient_payment' THEN amount WHEN 'refund' THEN -amount ELSE 0 END) AS paid,
       sum(CASE kind WHEN 'contractual' THEN amount ELSE 0 END) AS contractual
     FROM mart_cash
@@ -14,7 +14,7 @@ function payments(w: Window, filters: Filters, by: Breakdown | undefined): strin
 }
 
 function charges(w: Window, filters: Filters, by: Breakdown | undefined): string {
-  return `SELECT ${keyOf(by, { payer: 'payer_id', month: "strftime(service_date, '%Y-%m')" })} AS key, sum(charge) AS charges FROM mart_claim
+  return `SELECT ${keyOf(by, { payer: 'payer_id', month: 'service_month' })} AS key, sum(charge) AS charges FROM mart_claim
     WHERE ${between('service_date', w)}${filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
 }
 
@@ -46,7 +46,7 @@ export const COLLECTION_METRICS: MetricDefinition[] = [
       // PLB amounts carry the payer's sign (negative adds to the payment): money in is their negation.
       const money = `CASE kind WHEN 'refund' THEN -amount WHEN 'plb_interest' THEN -amount WHEN 'plb_recoupment' THEN -amount WHEN 'plb_other' THEN -amount ELSE amount END`;
       const payer = filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : '';
-      const key = keyOf(by, { kind: 'kind', month: "strftime(cash_date, '%Y-%m')", payer: "coalesce(payer_id, 'patient')" });
+      const key = keyOf(by, { kind: 'kind', month: 'cash_month', payer: "coalesce(payer_id, 'patient')" });
       return `SELECT ${key} AS key, sum(${money}) AS numerator, NULL AS denominator FROM mart_cash WHERE kind <> 'contractual' AND ${between('cash_date', w)}${payer} GROUP BY 1`;
     },
   },

@@ -12,9 +12,10 @@ WITH movements AS (
   FROM stg_posting WHERE posting_type IN ('patient_payment', 'refund')
 )
 -- claim_payer_id: the payer of the claim the money belongs to (the rates by payer divide by its charges)
-SELECT m.cash_date, m.payer_id, m.claim_id, m.kind, m.amount::DECIMAL(18,2) AS amount, c.payer_id AS claim_payer_id FROM movements m LEFT JOIN int_claim c USING (claim_id)
+SELECT m.cash_date, strftime(m.cash_date, '%Y-%m') AS cash_month, m.payer_id, m.claim_id, m.kind, m.amount::DECIMAL(18,2) AS amount, c.payer_id AS claim_payer_id
+FROM movements m LEFT JOIN int_claim c USING (claim_id)
 UNION ALL
-SELECT p.payment_date, p.payer_id, NULL,
+SELECT p.payment_date, strftime(p.payment_date, '%Y-%m'), p.payer_id, NULL,
        CASE r.kind WHEN 'interest' THEN 'plb_interest' WHEN 'recoupment' THEN 'plb_recoupment' ELSE 'plb_other' END,
        a.amount::DECIMAL(18,2), p.payer_id
 FROM remit_provider_adjustment a
