@@ -22,6 +22,8 @@ export function registerBuildCommand(program: Command): void {
 export function buildJson(result: BuildResult) {
   return {
     milliseconds: result.milliseconds,
+    model_milliseconds: result.modelMilliseconds,
+    check_milliseconds: result.checkMilliseconds,
     models: result.models.map((m) => ({ ...m, rows: Number(m.rows) })),
     checks: result.checks.map((c) => ({ ...c, failures: Number(c.failures) })),
   };
@@ -31,7 +33,7 @@ export function buildText(result: BuildResult): string {
   const models = new Table({ head: ['model', 'layer', 'rows', 'ms'], style: { head: [], border: [] } });
   for (const m of result.models) models.push([m.name, m.layer, count(m.rows), count(m.milliseconds)]);
   const failed = result.checks.filter((c) => c.failures > 0n);
-  const lines = [models.toString(), `built ${result.models.length} models in ${(result.milliseconds / 1000).toFixed(1)} s; ${result.checks.length} checks, ${failed.length} failed`];
+  const lines = [models.toString(), `built ${result.models.length} models in ${(result.modelMilliseconds / 1000).toFixed(1)} s; ${result.checks.length} checks in ${(result.checkMilliseconds / 1000).toFixed(1)} s, ${failed.length} failed`];
   for (const c of failed) lines.push(`FAILED ${c.name}: ${c.description} (${c.failures} rows, e.g. ${JSON.stringify(c.example, (_, v) => (typeof v === 'bigint' ? Number(v) : v))})`);
   return `${lines.join('\n')}\n`;
 }

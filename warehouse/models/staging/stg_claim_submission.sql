@@ -17,5 +17,5 @@ SELECT c.file_id,
        row_number() OVER (PARTITION BY coalesce(chain.root, c.patient_control_number) ORDER BY s.submitted_date NULLS LAST, c.file_id, c.claim_position) AS submission_number
 FROM claim c
 JOIN claim_submission s USING (file_id, transaction_position)
-LEFT JOIN claim_root chain ON chain.claim_id = c.patient_control_number
+LEFT JOIN stg_claim_chain chain ON chain.claim_id = c.patient_control_number
 LEFT JOIN (SELECT file_id, claim_position, min(service_date) AS first_service_date FROM claim_line GROUP BY ALL) lines USING (file_id, claim_position)

@@ -10,4 +10,4 @@ SELECT p.file_id,
        p.posting_type = 'patient_payment' OR lower(trim(coalesce(p.payer_or_patient, ''))) = 'patient' AS is_patient_portion,
        p.reason_code
 FROM payment_posting p
-LEFT JOIN claim_root chain ON chain.claim_id = p.claim_id
+LEFT JOIN stg_claim_chain chain ON chain.claim_id = p.claim_id

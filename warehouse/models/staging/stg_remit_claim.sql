@@ -15,4 +15,4 @@ SELECT r.file_id,
        r.statement_from
 FROM remit_claim r
 JOIN stg_remit_payment p USING (file_id, transaction_position)
-LEFT JOIN claim_root chain ON chain.claim_id = r.patient_control_number
+LEFT JOIN stg_claim_chain chain ON chain.claim_id = r.patient_control_number
