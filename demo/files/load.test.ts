@@ -140,9 +140,9 @@ describe('the written files in a warehouse', () => {
     ]);
   });
 
-  // Fails while claim_ledger takes the secondary's OA 23 (prior payer impact: the 143.24 Medicare already paid
-  // and adjusted) off the balance a second time, ending at −143.24 (reported; warehouse/migrations/007).
-  it.fails('balances CLM-1003: rejected by the 999, resent, paid by Medicare and crossed over to Medicaid', async () => {
+  // The secondary's OA 23 (prior payer impact: the 143.24 Medicare already paid and adjusted) is not taken
+  // off a second time (migration 009).
+  it('balances CLM-1003: rejected by the 999, resent, paid by Medicare and crossed over to Medicaid', async () => {
     // 155 billed (the resend changes nothing); Medicare pays 53.34 with CO 45 81.20 + 8.70: 11.76 (PR 2);
     // Medicaid pays 10.00 of it and takes CO 45 1.76 off: 0. Its OA 23 of 143.24 is Medicare's 53.34 + 90.00.
     expect(await story('CLM-1003')).toEqual([
@@ -160,9 +160,8 @@ describe('the written files in a warehouse', () => {
     expect((await story('CLM-1003')).slice(0, 6).at(-1)).toBe('2024-03-25 835 paid and forwarded 53.34 → 11.76');
   });
 
-  // Fails while claim_ledger has no event for a charges-export row: the self-pay claim shows only its
-  // postings, −180.00 (reported).
-  it.fails('balances CLM-1006 (self-pay, charges export): charged 180, paid 108, discount 72', async () => {
+  // A claim known from the charges export is charged on its date of service (migration 009).
+  it('balances CLM-1006 (self-pay, charges export): charged 180, paid 108, discount 72', async () => {
     expect((await story('CLM-1006')).at(-1)).toMatch(/→ 0\.00$/);
   });
 
