@@ -1,0 +1,88 @@
+// The metrics verbs as a user runs them: rcm build, rcm metrics (table, JSON, breakdowns, explain) and
+// rcm denials patterns over a small demo practice, and their answers to bad input.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../warehouse/metrics/registry.ts';
+import { rcm } from './support/cli.ts';
+import { tempDir } from './support/temp.ts';
+
+describe('rcm build, metrics and denials', () => {
+  const dir = tempDir('rcm-metrics-cli-');
+  const db = join(dir, 'demo.duckdb');
+
+  beforeAll(() => {
+    const made = rcm('demo', '--claims', '600', '--months', '8', '--out', join(dir, 'files'), '--db', db, '--json');
+    expect(made.status, made.stderr).toBe(0);
+  }, 120_000);
+
+  it('rebuilds the models and reports the checks', () => {
+    const built = rcm('build', '--db', db, '--json');
+    expect(built.status, built.stderr).toBe(0);
+    const result = JSON.parse(built.stdout);
+    expect(result.models.map((m: { name: string }) => m.name)).toContain('mart_claim');
+    expect(result.checks.every((c: { failures: number }) => c.failures === 0)).toBe(true);
+  }, 60_000);
+
+  it('prints every metric as JSON with its definition, at the latest event date by default', () => {
+    const run = rcm('metrics', '--db', db, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(out.metrics)).toEqual(METRICS.map((m) => m.id));
+    const ar = out.metrics.ar_total;
+    expect(ar.unit).toBe('dollars');
+    expect(ar.value).toBeGreaterThan(0);
+    expect(ar.definition.numerator).toMatch(/total balance/);
+    const denial = out.metrics.initial_denial_rate;
+    expect(denial.value).toBeCloseTo(denial.numerator / denial.denominator, 5);
+    expect(denial.dollars.denominator).toBeGreaterThan(0);
+    expect(out.metrics.ar_aging.breakdown.map((b: { key: string }) => b.key)).toEqual(expect.arrayContaining(['0-30', '31-60']));
+  }, 60_000);
+
+  it('breaks a metric down by payer × month, for a window', () => {
+    const run = rcm('metrics', '--db', db, '--metric', 'net_collection_rate', '--by', 'payer,month', '--from', '2024-07-01', '--to', '2025-02-28', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const metric = JSON.parse(run.stdout).metrics.net_collection_rate;
+    expect([metric.from, metric.to]).toEqual(['2024-07-01', '2025-02-28']);
+    expect(metric.breakdown.length).toBeGreaterThan(6);
+    expect(metric.breakdown[0].key).toMatch(/^\w+ × 2024-\d{2}$/);
+    const text = rcm('metrics', '--db', db, '--metric', 'initial_denial_rate', '--by', 'payer');
+    expect(text.stdout).toMatch(/initial_denial_rate/);
+    expect(text.stdout).toMatch(/MCRB1/);
+  }, 60_000);
+
+  it('explains a metric with its SQL', () => {
+    const run = rcm('metrics', 'explain', 'days_in_ar_net');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/numerator: +A\/R at D less the expected contractual/);
+    expect(run.stdout).toMatch(/SELECT/);
+    expect(run.stdout).toMatch(/mart_claim_balance/);
+  });
+
+  it('lists denial patterns with example claims', () => {
+    const run = rcm('denials', 'patterns', '--db', db, '--min-claims', '3', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.patterns.length).toBeGreaterThan(0);
+    for (const p of out.patterns) {
+      expect(p.lower_bound).toBeGreaterThan(p.baseline_rate);
+      expect(p.example_claims[0]).toMatch(/^MFH/);
+    }
+  }, 60_000);
+
+  it('refuses bad input with a clear message and exit status 2', () => {
+    const cases: [string[], RegExp][] = [
+      [['metrics', '--db', db, '--by', 'zodiac'], /--by takes one dimension or two/],
+      [['metrics', '--db', db, '--from', '2025-01-01'], /--from and --to go together/],
+      [['metrics', '--db', db, '--as-of', '2025-02-30'], /--as-of must be a date/],
+      [['metrics', '--db', db, '--metric', 'happiness'], /no metric "happiness"/],
+      [['metrics', 'explain', 'happiness'], /no metric "happiness"/],
+      [['denials', 'patterns', '--db', db, '--min-claims', '0'], /--min-claims must be a whole number/],
+    ];
+    for (const [args, message] of cases) {
+      const run = rcm(...args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+    }
+  }, 60_000);
+});
