@@ -63,8 +63,11 @@ export function priceLines(claim: Claim, payer: PayerProfile, deductible: Deduct
 const sum = (values: Cents[]) => values.reduce((s, v) => s + v, 0);
 const patientShareOf = (lines: LineAdjudication[]) => sum(lines.flatMap((l) => l.adjustments.filter((a) => a.group === 'PR').map((a) => a.amount)));
 
+/** The CARCs this payer model prices with (contractual, sequestration, deductible, coinsurance, copay); any other is a denial. */
+export const PRICING_CARCS: ReadonlySet<string> = new Set(['45', '253', '1', '2', '3']);
+
 export function isDenied(l: LineAdjudication): boolean {
-  return l.paid === 0 && l.adjustments.some((a) => a.carc !== '45' && a.carc !== '253' && a.carc !== '1' && a.carc !== '2' && a.carc !== '3');
+  return l.paid === 0 && l.adjustments.some((a) => !PRICING_CARCS.has(a.carc));
 }
 
 export function adjudicate(claim: Claim, payerId: string, date: IsoDate, payerClaimNumber: string, lines: LineAdjudication[], forwardedTo?: string): Adjudication {

@@ -6,7 +6,7 @@
 import type { Adjudication, Claim, ClaimHistory, Cents, IsoDate, Posting, ProviderAdjustment } from '../model.ts';
 import { FEES } from '../practice/codes.ts';
 import { payerProfile, SELF_PAY, SELF_PAY_DISCOUNT_PERCENT, type PayerProfile } from '../practice/payers.ts';
-import { adjudicate, crossover, patientShareOf, priceLines, reverse, type Deductible } from './adjudication.ts';
+import { adjudicate, crossover, priceLines, PRICING_CARCS, reverse, type Deductible } from './adjudication.ts';
 import { addDays, daysBetween, onOrAfter } from './calendar.ts';
 import { decideDenial, type DenialDecision } from './denials.ts';
 import { nextBusinessDay, send } from './front-end.ts';
@@ -32,7 +32,7 @@ const sum = (values: Cents[]) => values.reduce((s, v) => s + v, 0);
 
 /** What the payer's denial leaves open on the insurance side: the denied dollars outside PR. */
 function deniedDollars(a: Adjudication): Cents {
-  return sum(a.lines.filter((l) => l.paid === 0).flatMap((l) => l.adjustments.filter((x) => x.group !== 'PR' && !['45', '253'].includes(x.carc)).map((x) => x.amount)));
+  return sum(a.lines.filter((l) => l.paid === 0).flatMap((l) => l.adjustments.filter((x) => x.group !== 'PR' && !PRICING_CARCS.has(x.carc)).map((x) => x.amount)));
 }
 
 function posting(claimId: string, date: IsoDate, type: Posting['type'], amount: Cents, portion: Posting['portion'], reasonCode: string, reference: string): Posting {

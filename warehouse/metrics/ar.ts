@@ -1,13 +1,13 @@
 // A/R at an as-of date (metrics.md, "Claim state"): open claims (served by D, total balance > 0), their
 // insurance and patient portions, aging buckets, credit balances beside them, and days in A/R.
 import { dateLiteral, type Window } from './window.ts';
-import { keyOf, sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { claimDimensions, keyOf, payerFilter, type Filters, type MetricDefinition } from './metric.ts';
 
 /** Every claim's balance on D, with the claim's attributes (mart_claim_balance carries them). */
 export function claimsOn(w: Window, filters: Filters): string {
   const d = dateLiteral(w.asOf);
   return `SELECT *, total_balance - patient_balance AS insurance_balance FROM mart_claim_balance
-    WHERE valid_from <= ${d} AND (valid_to IS NULL OR valid_to > ${d})${filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : ''}`;
+    WHERE valid_from <= ${d} AND (valid_to IS NULL OR valid_to > ${d})${payerFilter(filters)}`;
 }
 
 /** Open claims: served on or before D with a positive total balance. */
@@ -15,7 +15,7 @@ function openClaims(w: Window, filters: Filters): string {
   return `SELECT * FROM (${claimsOn(w, filters)}) WHERE service_date <= ${dateLiteral(w.asOf)} AND total_balance > 0`;
 }
 
-const claimDimension: Partial<Record<Dimension, string>> = { payer: 'payer_id', provider: 'rendering_npi', location: 'location' };
+const claimDimension = claimDimensions('service_date');
 
 export const BUCKETS = [
   ['0-30', 0, 30], ['31-60', 31, 60], ['61-90', 61, 90], ['91-120', 91, 120], ['121-180', 121, 180], ['181+', 181, null],
@@ -28,7 +28,7 @@ function bucketCase(age: string): string {
 function ninetyDayCharges(w: Window, filters: Filters, net: boolean): string {
   const d = dateLiteral(w.asOf);
   return `SELECT sum(${net ? 'c.charge - round(c.charge * coalesce(r.ratio, 0), 2)' : 'c.charge'}) FROM mart_claim c ${net ? `LEFT JOIN (${contractualRatios(w)}) r USING (payer_id)` : ''}
-    WHERE c.service_date > ${d} - INTERVAL 90 DAY AND c.service_date <= ${d}${filters.payer ? ` AND c.payer_id = ${sqlString(filters.payer)}` : ''}`;
+    WHERE c.service_date > ${d} - INTERVAL 90 DAY AND c.service_date <= ${d}${payerFilter(filters, 'c.payer_id')}`;
 }
 
 /** Each payer's observed contractual ratio by D: its contractual adjustments ÷ the charges of its claims first adjudicated by D. */

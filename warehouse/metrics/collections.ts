@@ -1,7 +1,7 @@
 // Money in: net and gross collection rates, and collections by kind (insurance payments, patient
 // payments, refunds, PLB interest and recoupments) that tie to the remittances' cash (Σ BPR02).
 import { between, dateLiteral, type Window } from './window.ts';
-import { keyOf, sqlString, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
+import { keyOf, payerFilter, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 
 
 /** Payments in the window: insurance (Σ CLP04, reversals netted) + patient payments − refunds, per payer when asked. */
@@ -10,12 +10,12 @@ function payments(w: Window, filters: Filters, by: Breakdown | undefined): strin
       sum(CASE kind WHEN 'insurance_paid' THEN amount WHEN 'patient_payment' THEN amount WHEN 'refund' THEN -amount ELSE 0 END) AS paid,
       sum(CASE kind WHEN 'contractual' THEN amount ELSE 0 END) AS contractual
     FROM mart_cash
-    WHERE claim_id IS NOT NULL AND ${between('cash_date', w)}${filters.payer ? ` AND claim_payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
+    WHERE claim_id IS NOT NULL AND ${between('cash_date', w)}${payerFilter(filters, 'claim_payer_id')} GROUP BY 1`;
 }
 
 function charges(w: Window, filters: Filters, by: Breakdown | undefined): string {
   return `SELECT ${keyOf(by, { payer: 'payer_id', month: 'service_month' })} AS key, sum(charge) AS charges FROM mart_claim
-    WHERE ${between('service_date', w)}${filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
+    WHERE ${between('service_date', w)}${payerFilter(filters)} GROUP BY 1`;
 }
 
 export const COLLECTION_METRICS: MetricDefinition[] = [
@@ -45,7 +45,7 @@ export const COLLECTION_METRICS: MetricDefinition[] = [
     sql(w, by, filters) {
       // PLB amounts carry the payer's sign (negative adds to the payment): money in is their negation.
       const money = `CASE kind WHEN 'refund' THEN -amount WHEN 'plb_interest' THEN -amount WHEN 'plb_recoupment' THEN -amount WHEN 'plb_other' THEN -amount ELSE amount END`;
-      const payer = filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : '';
+      const payer = payerFilter(filters);
       const key = keyOf(by, { kind: 'kind', month: 'cash_month', payer: "coalesce(payer_id, 'patient')" });
       return `SELECT ${key} AS key, sum(${money}) AS numerator, NULL AS denominator FROM mart_cash WHERE kind <> 'contractual' AND ${between('cash_date', w)}${payer} GROUP BY 1`;
     },

@@ -2,13 +2,10 @@
 // and payer; final denial rate (write-offs on denied claims over gross charges); overturn rate. Duplicate
 // denials (CARC 18) are left out of the initial rates and reported on their own.
 import { between, dateLiteral, type Window } from './window.ts';
-import { keyOf, sqlString, type Breakdown, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { claimDimensions, keyOf, payerFilter, type Breakdown, type Dimension, type MetricDefinition } from './metric.ts';
 
-const payerFilter = (filters: Filters, column = 'payer_id') => (filters.payer ? ` AND ${column} = ${sqlString(filters.payer)}` : '');
 
-const claimKeys: Partial<Record<Dimension, string>> = {
-  payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: "strftime(first_adjudicated_date, '%Y-%m')",
-};
+const claimKeys = claimDimensions('first_adjudicated_date');
 const lineKeys: Partial<Record<Dimension, string>> = {
   payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: 'adjudication_month', cpt: 'procedure_code',
   modifier: "coalesce(nullif(modifiers, ''), '(none)')", diagnosis: 'diagnosis_code',
@@ -89,7 +86,7 @@ export const DENIAL_METRICS: MetricDefinition[] = [
     sql(w, by, filters) {
       const population = `SELECT *, charge AS amount, overturned_date IS NOT NULL AND overturned_date <= ${dateLiteral(w.to)} AS overturned
         FROM mart_claim WHERE ${between('resolved_date', w)} AND first_denied_date <= resolved_date${payerFilter(filters)}`;
-      return rate(population, { ...claimKeys, month: "strftime(resolved_date, '%Y-%m')" }, by, 'overturned', 'first_denial_categories', 'first_denial_carcs');
+      return rate(population, claimDimensions('resolved_date'), by, 'overturned', 'first_denial_categories', 'first_denial_carcs');
     },
   },
 ];

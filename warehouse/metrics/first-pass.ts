@@ -1,10 +1,8 @@
 // First-pass metrics: acceptance at the front end (no 999 or 277CA rejection of the first submission) and
 // yield at adjudication (paid, or moved wholly to the patient, with no denied line, the first time).
 import { between, dateLiteral, type Window } from './window.ts';
-import { keyOf, sqlString, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { claimDimensions, keyOf, payerFilter, type MetricDefinition } from './metric.ts';
 
-const payerFilter = (filters: Filters) => (filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : '');
-const keys = (month: string): Partial<Record<Dimension, string>> => ({ payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: `strftime(${month}, '%Y-%m')` });
 
 export const FIRST_PASS_METRICS: MetricDefinition[] = [
   {
@@ -14,7 +12,7 @@ export const FIRST_PASS_METRICS: MetricDefinition[] = [
     exclusions: 'submissions without any acknowledgment; resubmissions', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {
       const d = dateLiteral(w.asOf);
-      const key = keyOf(by, keys('first_submitted_date'));
+      const key = keyOf(by, claimDimensions('first_submitted_date'));
       return `SELECT ${key} AS key, count(*) FILTER (WHERE first_rejected_date IS NULL OR first_rejected_date > ${d}) AS numerator, count(*) AS denominator
         FROM mart_claim WHERE ${between('first_submitted_date', w)} AND first_acknowledged_date <= ${d}${payerFilter(filters)} GROUP BY 1`;
     },
@@ -28,7 +26,7 @@ export const FIRST_PASS_METRICS: MetricDefinition[] = [
     numerator: 'claims paid (or moved wholly to patient responsibility) on the first adjudication, with no denied line', denominator: 'claims first adjudicated in the window',
     exclusions: 'reversals; a secondary payer’s records', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {
-      const key = keyOf(by, keys('first_adjudicated_date'));
+      const key = keyOf(by, claimDimensions('first_adjudicated_date'));
       return `SELECT ${key} AS key, count(*) FILTER (WHERE NOT first_denied AND (first_paid > 0 OR first_patient_responsibility > 0)) AS numerator, count(*) AS denominator
         FROM mart_claim WHERE ${between('first_adjudicated_date', w)}${payerFilter(filters)} GROUP BY 1`;
     },

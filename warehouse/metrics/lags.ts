@@ -1,14 +1,13 @@
 // Lags in days: from first submission to first adjudication (by payer), and from the date of service to the
 // first submission. Median and p90 with DuckDB's quantile_cont (linear interpolation), to two decimals.
 import { between, dateLiteral, type Window } from './window.ts';
-import { keyOf, sqlString, type Breakdown, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
+import { claimDimensions, keyOf, payerFilter, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 
-const keys = (month: string): Partial<Record<Dimension, string>> => ({ payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: `strftime(${month}, '%Y-%m')` });
 
 function quantiles(days: string, month: string, where: string, by: Breakdown | undefined, filters: Filters): string {
-  const key = keyOf(by, keys(month));
+  const key = keyOf(by, claimDimensions(month));
   return `SELECT ${key} AS key, round(quantile_cont(${days}, 0.5), 2) AS median, round(quantile_cont(${days}, 0.9), 2) AS p90, count(*) AS n
-    FROM mart_claim WHERE ${where}${filters.payer ? ` AND payer_id = ${sqlString(filters.payer)}` : ''} GROUP BY 1`;
+    FROM mart_claim WHERE ${where}${payerFilter(filters)} GROUP BY 1`;
 }
 
 export const LAG_METRICS: MetricDefinition[] = [

@@ -26,6 +26,16 @@ export function keyOf(by: Breakdown | undefined, columns: Partial<Record<Dimensi
   return parts.length === 1 ? parts[0] : `concat_ws(' × ', ${parts.join(', ')})`;
 }
 
+/** The claim dimensions of mart_claim, with the month taken from the metric's own date basis. */
+export function claimDimensions(monthOf: string): Partial<Record<Dimension, string>> {
+  return { payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: `strftime(${monthOf}, '%Y-%m')` };
+}
+
+/** The --payer filter as a SQL condition on the given column ('' without one). */
+export function payerFilter(filters: Filters, column = 'payer_id'): string {
+  return filters.payer ? ` AND ${column} = ${sqlString(filters.payer)}` : '';
+}
+
 export interface Filters {
   payer?: string;
 }
