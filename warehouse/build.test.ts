@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { buildModels, buildOrder, loadChecks, loadModels, type Model } from './build.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { SAMPLES_DIR } from '../tests/support/samples.ts';
-import { tempWarehouse } from '../tests/support/temp.ts';
+import { tempDir, tempWarehouse, writeFile } from '../tests/support/temp.ts';
+import { write837P } from '../demo/files/write-837.ts';
+import { FILE1, PRACTICE } from '../demo/files/test-fixture.ts';
 
 const model = (name: string, dependsOn: string[]): Model => ({ name, layer: 'staging', sql: '', dependsOn });
 
@@ -39,4 +41,18 @@ describe('the model builder', () => {
     for (const check of loadChecks()) if ((await warehouse.all(check.sql)).length > 0) failed.push(check.name);
     expect(failed).toEqual(expect.arrayContaining(['claim_charges_identity', 'claim_once', 'ar_roll_forward']));
   }, 120_000);
+
+  it('lists the patient control numbers two billing providers use', async () => {
+    const dir = tempDir();
+    // the same claims billed by the fixture practice and by another one that reuses its numbers
+    writeFile(dir, 'a.837', write837P(PRACTICE, FILE1, { interchange: 1, group: 1, fileDate: '2024-03-01' }));
+    writeFile(dir, 'b.837', write837P({ ...PRACTICE, billingNpi: '1999999992' }, FILE1.slice(0, 2), { interchange: 2, group: 2, fileDate: '2024-03-02' }));
+    const warehouse = await tempWarehouse(dir);
+    await ingestFiles(warehouse, [dir]);
+    await buildModels(warehouse);
+    const conflicts = await warehouse.all<{ claim_id: string; billing_npis: string[] }>('SELECT claim_id, billing_npis FROM mart_claim_identity_conflict ORDER BY claim_id');
+    expect(conflicts.map((c) => c.claim_id)).toEqual(FILE1.slice(0, 2).map((s) => s.claimId).sort());
+    expect(conflicts[0].billing_npis).toEqual([PRACTICE.billingNpi, '1999999992'].sort());
+  }, 60_000);
 });
+
