@@ -9,6 +9,7 @@ import { registerDemoCommand } from '../demo/cli/demo-command.ts';
 import { registerBuildCommand } from '../warehouse/cli/build-command.ts';
 import { registerMetricsCommand } from '../warehouse/cli/metrics-command.ts';
 import { registerDenialsCommand } from '../warehouse/cli/denials-command.ts';
+import { registerUserCommands } from '../server/cli/users-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rcm')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerBuildCommand(program);
   registerMetricsCommand(program);
   registerDenialsCommand(program);
+  registerUserCommands(program);
   return program;
 }
 

@@ -1,0 +1,85 @@
+// The users, their roles and practices, and their API tokens, kept in the warehouse (migration 010).
+// Tokens are random 32-byte strings shown once; only their SHA-256 is stored.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export const ROLES = ['admin', 'practice_manager', 'billing_lead', 'finance'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  userId: bigint;
+  username: string;
+  role: Role;
+  practices: string[];
+  disabled: boolean;
+}
+
+export class UserError extends Error {}
+
+const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+const NPI = /^\d{10}$/;
+
+export function isRole(text: string): text is Role {
+  return (ROLES as readonly string[]).includes(text);
+}
+
+export async function addUser(w: Warehouse, username: string, role: Role, password: string, practices: string[]): Promise<User> {
+  if (!USERNAME.test(username)) throw new UserError(`"${username}" is not a valid user name: 2–64 lower-case letters, digits, or . _ @ -`);
+  if (password.length < 12) throw new UserError('a password needs at least 12 characters');
+  for (const npi of practices) if (!NPI.test(npi)) throw new UserError(`"${npi}" is not a billing NPI (10 digits)`);
+  if (role !== 'admin' && practices.length === 0) throw new UserError(`a ${role} must be granted at least one practice (--practice <billing NPI>)`);
+  if (await w.one('SELECT 1 FROM app_user WHERE username = $1', [username])) throw new UserError(`the user ${username} exists already`);
+  const hash = await hashPassword(password);
+  return w.transaction(async () => {
+    const { id } = (await w.one<{ id: bigint }>('INSERT INTO app_user (username, role, password_hash, created_at) VALUES ($1, $2, $3, current_timestamp) RETURNING user_id AS id', [username, role, hash]))!;
+    for (const npi of new Set(practices)) await w.run('INSERT INTO app_user_practice VALUES ($1, $2)', [id, npi]);
+    return { userId: id, username, role, practices: [...new Set(practices)].sort(), disabled: false };
+  });
+}
+
+export async function listUsers(w: Warehouse): Promise<User[]> {
+  const rows = await w.all<{ user_id: bigint; username: string; role: Role; disabled: boolean; practices: string[] | null }>(`
+    SELECT u.user_id, u.username, u.role, u.disabled_at IS NOT NULL AS disabled, list(p.billing_npi ORDER BY p.billing_npi) FILTER (WHERE p.billing_npi IS NOT NULL) AS practices
+    FROM app_user u LEFT JOIN app_user_practice p USING (user_id) GROUP BY ALL ORDER BY u.username`);
+  return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, practices: r.practices ?? [], disabled: r.disabled }));
+}
+
+export async function disableUser(w: Warehouse, username: string): Promise<void> {
+  const user = await w.one<{ user_id: bigint }>('SELECT user_id FROM app_user WHERE username = $1', [username]);
+  if (!user) throw new UserError(`no user ${username}`);
+  await w.transaction(async () => {
+    await w.run('UPDATE app_user SET disabled_at = current_timestamp WHERE user_id = $1 AND disabled_at IS NULL', [user.user_id]);
+    await w.run('UPDATE api_token SET revoked_at = current_timestamp WHERE user_id = $1 AND revoked_at IS NULL', [user.user_id]);
+  });
+}
+
+/** The user whose name and password these are, unless disabled; undefined otherwise. */
+export async function checkPassword(w: Warehouse, username: string, password: string): Promise<User | undefined> {
+  const row = await w.one<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]);
+  if (!row || !(await verifyPassword(password, row.password_hash))) return undefined;
+  return (await listUsers(w)).find((u) => u.username === username);
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createToken(w: Warehouse, username: string, name: string): Promise<{ tokenId: bigint; token: string }> {
+  const user = await w.one<{ user_id: bigint }>('SELECT user_id FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]);
+  if (!user) throw new UserError(`no active user ${username}`);
+  const token = `rcm_${randomBytes(32).toString('base64url')}`;
+  const { id } = (await w.one<{ id: bigint }>('INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, current_timestamp) RETURNING token_id AS id', [user.user_id, name, tokenHash(token)]))!;
+  return { tokenId: id, token };
+}
+
+export async function revokeToken(w: Warehouse, tokenId: bigint): Promise<void> {
+  const row = await w.one('SELECT 1 FROM api_token WHERE token_id = $1', [tokenId]);
+  if (!row) throw new UserError(`no token ${tokenId}`);
+  await w.run('UPDATE api_token SET revoked_at = current_timestamp WHERE token_id = $1 AND revoked_at IS NULL', [tokenId]);
+}
+
+/** The active user a token belongs to, unless the token or the user is revoked or disabled. */
+export async function userOfToken(w: Warehouse, token: string): Promise<User | undefined> {
+  const row = await w.one<{ username: string }>(
+    'SELECT u.username FROM api_token t JOIN app_user u USING (user_id) WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL', [tokenHash(token)]);
+  return row ? (await listUsers(w)).find((u) => u.username === row.username) : undefined;
+}
