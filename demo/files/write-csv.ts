@@ -29,14 +29,15 @@ export function writePostingsCsv(postings: readonly Posting[], payerName: (payer
   ]);
 }
 
-/** One row per service line; the diagnoses of a row are those its line points to. */
-export function writeChargesCsv(claims: readonly Claim[], payerName: (payerId: string) => string): string {
+/** One row per service line; the diagnoses of a row are those its line points to. With a billing NPI, a last column names the practice. */
+export function writeChargesCsv(claims: readonly Claim[], payerName: (payerId: string) => string, billingNpi?: string): string {
   return csv([
-    CHARGES_HEADER,
+    billingNpi ? [...CHARGES_HEADER, 'Billing NPI'] : CHARGES_HEADER,
     ...claims.flatMap((c) =>
       c.lines.map((l) => [
         c.id, l.serviceDate, c.renderingNpi, payerName(c.payerId), c.locationId, l.procedureCode, l.modifiers.join(' '),
         l.diagnosisPointers.map((p) => c.diagnoses[p - 1]).join(' '), String(l.units), formatCents(l.charge),
+        ...(billingNpi ? [billingNpi] : []),
       ]),
     ),
   ]);

@@ -29,7 +29,7 @@ export class PostingWriter implements CsvSink {
     this.charges.bigint(this.fileId).int(c.line).text(c.rowKey).text(c.claimId).date(c.serviceDate).text(c.provider).text(c.payer).text(c.location)
       .text(c.procedureCode).text(c.modifiers[0]).text(c.modifiers[1]).text(c.modifiers[2]).text(c.modifiers[3])
       .text(c.diagnoses[0]).text(c.diagnoses[1]).text(c.diagnoses[2]).text(c.diagnoses[3]).text(c.diagnoses.join(' ') || null)
-      .decimal(c.units).money(c.charge)
+      .decimal(c.units).money(c.charge).text(c.billingNpi)
       .endRow();
   }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 export type CsvKind = 'payments' | 'charges';
 
 export const PAYMENT_FIELDS = ['claim_id', 'date', 'amount', 'type', 'payer_or_patient', 'reason_code', 'reference'] as const;
-export const CHARGE_FIELDS = ['claim_id', 'service_date', 'provider', 'payer', 'location', 'procedure_code', 'modifiers', 'diagnoses', 'units', 'charge'] as const;
+export const CHARGE_FIELDS = ['claim_id', 'service_date', 'provider', 'payer', 'location', 'procedure_code', 'modifiers', 'diagnoses', 'units', 'charge', 'billing_npi'] as const;
 export const REQUIRED: Record<CsvKind, readonly string[]> = {
   payments: ['claim_id', 'date', 'amount', 'type'],
   charges: ['claim_id', 'service_date', 'procedure_code', 'charge'],
@@ -51,6 +51,7 @@ export const DEFAULT_MAPPING: CsvMapping = Object.freeze<CsvMapping>({
       diagnoses: ['icd10', 'icd 10', 'diagnoses', 'diagnosis', 'diagnosis codes', 'dx'],
       units: ['units', 'qty', 'quantity'],
       charge: ['charge', 'charges', 'amount', 'charge amount', 'billed amount'],
+      billing_npi: ['billing npi', 'billing provider npi', 'practice npi', 'group npi'],
     },
   },
   types: {

@@ -34,6 +34,8 @@ export interface ChargeRow {
   diagnoses: string[];
   units: string;
   charge: Cents;
+  /** The practice the visit belongs to, when the export says. */
+  billingNpi: string | null;
 }
 
 export interface RowError {
@@ -135,6 +137,7 @@ function chargeRow(field: (f: string) => string, format: DateFormat, line: numbe
     diagnoses: list(field('diagnoses')),
     units: parsedUnits.value,
     charge: amount(field('charge')),
+    billingNpi: field('billing_npi') || null,
   };
 }
 

@@ -27,7 +27,7 @@ function bucketCase(age: string): string {
 
 function ninetyDayCharges(w: Window, filters: Filters, net: boolean): string {
   const d = dateLiteral(w.asOf);
-  return `SELECT sum(${net ? 'c.charge - round(c.charge * coalesce(r.ratio, 0), 2)' : 'c.charge'}) FROM mart_claim c ${net ? `LEFT JOIN (${contractualRatios(w)}) r USING (payer_id)` : ''}
+  return `SELECT sum(${net ? 'c.charge - round(c.charge * coalesce(r.ratio, 0), 2)::DECIMAL(18,2)' : 'c.charge'}) FROM mart_claim c ${net ? `LEFT JOIN (${contractualRatios(w)}) r USING (payer_id)` : ''}
     WHERE c.service_date > ${d} - INTERVAL 90 DAY AND c.service_date <= ${d}${payerFilter(filters, 'c.payer_id')}`;
 }
 
@@ -100,7 +100,7 @@ export const AR_METRICS: MetricDefinition[] = [
     sql(w, _by, filters) {
       const d = dateLiteral(w.asOf);
       return `SELECT NULL AS key,
-          (SELECT coalesce(sum(o.total_balance - CASE WHEN o.first_adjudicated_date IS NULL OR o.first_adjudicated_date > ${d} THEN round(o.charge * coalesce(r.ratio, 0), 2) ELSE 0 END), 0)
+          (SELECT coalesce(sum(o.total_balance - CASE WHEN o.first_adjudicated_date IS NULL OR o.first_adjudicated_date > ${d} THEN round(o.charge * coalesce(r.ratio, 0), 2)::DECIMAL(18,2) ELSE 0 END), 0)
              FROM (${openClaims(w, filters)}) o LEFT JOIN (${contractualRatios(w)}) r USING (payer_id)) AS numerator,
           (${ninetyDayCharges(w, filters, true)}) / 90 AS denominator`;
     },

@@ -4,6 +4,7 @@
 import type { Warehouse } from '../database.ts';
 import { SINGLE_ONLY, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 import { windowFor, type Window } from './window.ts';
+import { scopeToPractices } from './practice-scope.ts';
 
 export interface BreakdownRow {
   key: string | null;
@@ -90,11 +91,12 @@ export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, r
   const filters = request.filters ?? {};
   const definition = { numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions };
   const base = { id: m.id, label: m.label, as_of: window.asOf, from: window.from, to: window.to, unit: m.unit, definition };
-  const missing = m.unavailableSql ? (await warehouse.one<{ reason: string | null }>(m.unavailableSql(window)))?.reason ?? null : null;
+  const scoped = (sql: string) => scopeToPractices(sql, filters.practices);
+  const missing = m.unavailableSql ? (await warehouse.one<{ reason: string | null }>(scoped(m.unavailableSql(window))))?.reason ?? null : null;
   if (missing) return { ...base, value: null, numerator: null, denominator: null, unavailable_reason: missing };
   // Without a breakdown a grouped query over an empty population returns no row: that is zero over zero.
   const [total = shape(m.valueKind === 'quantile' ? { key: null, n: 0 } : { key: null, numerator: 0, denominator: 0 }, m)] =
-    (await warehouse.all(m.sql(window, undefined, filters))).map((r) => shape(r, m));
+    (await warehouse.all(scoped(m.sql(window, undefined, filters)))).map((r) => shape(r, m));
   const result: MetricResult = {
     ...base,
     value: total.value,
@@ -107,7 +109,7 @@ export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, r
   const by = request.by?.length ? request.by : m.defaultBreakdown ? [m.defaultBreakdown] : undefined;
   if (by) {
     checkBreakdown(m, by);
-    result.breakdown = (await warehouse.all(m.sql(window, by, filters))).map((r) => shape(r, m)).sort((a, b) => String(a.key).localeCompare(String(b.key), 'en', { numeric: true }));
+    result.breakdown = (await warehouse.all(scoped(m.sql(window, by, filters)))).map((r) => shape(r, m)).sort((a, b) => String(a.key).localeCompare(String(b.key), 'en', { numeric: true }));
   }
   return result;
 }

@@ -38,6 +38,8 @@ export function payerFilter(filters: Filters, column = 'payer_id'): string {
 
 export interface Filters {
   payer?: string;
+  /** The practices (billing NPIs) the reader may see; undefined: every practice. */
+  practices?: readonly string[];
 }
 
 export interface MetricDefinition {

@@ -6,6 +6,7 @@
 // mostly the same denied lines as a higher-ranked one are folded into it.
 import type { Warehouse } from '../database.ts';
 import { dateLiteral, type Window } from '../metrics/window.ts';
+import { scopeToPractices } from '../metrics/practice-scope.ts';
 
 /** How much more often than its payer's baseline a combination must be denied to be a pattern. */
 export const MIN_LIFT = 2;
@@ -45,6 +46,8 @@ export interface PatternOptions {
   window: Window;
   minClaims: number;
   limit: number;
+  /** The practices (billing NPIs) the reader may see; undefined: every practice. */
+  practices?: readonly string[];
 }
 
 /** 95 % Wilson score lower bound of a proportion. */
@@ -64,7 +67,8 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
   // a line id stable across the queries below: file and segment position of the line (or of its claim record)
   const lines = `SELECT *, file_id * 100000000 + coalesce(line_position, claim_position) AS line_id FROM mart_first_adjudication_line
     WHERE adjudication_date BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)} AND NOT claim_denied_as_duplicate`;
-  const baselineRows = await warehouse.all<{ payer_id: string; rate: number }>(
+  const query = <T extends Record<string, unknown>>(sql: string) => warehouse.all<T>(scopeToPractices(sql, options.practices));
+  const baselineRows = await query<{ payer_id: string; rate: number }>(
     `SELECT payer_id, (count(*) FILTER (WHERE is_denied))::DOUBLE / count(*) AS rate FROM (${lines}) GROUP BY 1`);
   const baseline = Object.fromEntries(baselineRows.map((r) => [r.payer_id, Number(r.rate)]));
 
@@ -72,7 +76,7 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
   for (const combination of COMBINATIONS) {
     const keys = combination.map((d) => `${COLUMN[d]} AS ${d}`).join(', ');
     // the most frequent CARC of the group's denied lines, and how many of them carry it
-    const rows = await warehouse.all<Record<string, unknown>>(`
+    const rows = await query<Record<string, unknown>>(`
       WITH l AS (SELECT ${keys}, claim_id, line_id, charge, is_denied, denial_carcs FROM (${lines})),
            b AS (SELECT payer_id, (count(*) FILTER (WHERE is_denied))::DOUBLE / count(*) AS baseline FROM (${lines}) GROUP BY 1),
            g AS (

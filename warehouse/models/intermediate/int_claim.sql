@@ -2,7 +2,8 @@
 -- whom, where, when it was first served and sent, and its charges. Sources in order of preference: the
 -- 837 (first submission), a charges export, else the 835 alone (CLP03 of its first record that is not a
 -- reversal). A charges-export claim with no payer, or "self pay", is self-pay: its balance is the patient's.
--- The billing provider (the practice) is the 837's, else the payee of the claim's first remittance.
+-- The billing provider (the practice) is the 837's, else the charges export's, else the payee of the claim's
+-- first remittance.
 WITH billed AS (
   SELECT claim_id,
          arg_min(payer_id, submission_number) AS payer_id,
@@ -23,7 +24,8 @@ exported AS (
          any_value(rendering_provider_npi) AS rendering_npi,
          any_value(location) AS location,
          sum(charge) AS charge,
-         min(service_date) AS service_date
+         min(service_date) AS service_date,
+         any_value(billing_npi) AS billing_npi
   FROM stg_charge
   GROUP BY claim_id
 ),
@@ -44,7 +46,7 @@ SELECT ids.claim_id,
        CASE WHEN b.claim_id IS NOT NULL THEN '837' WHEN e.claim_id IS NOT NULL THEN 'charges export' ELSE '835' END AS source,
        coalesce(b.payer_id, CASE WHEN e.claim_id IS NOT NULL AND NOT (regexp_replace(upper(coalesce(e.payer, '')), '[^A-Z]', '', 'g') IN ('', 'SELFPAY')) THEN e.payer END, m.payer_id, 'SELFPAY') AS payer_id,
        b.claim_id IS NULL AND e.claim_id IS NOT NULL AND regexp_replace(upper(coalesce(e.payer, '')), '[^A-Z]', '', 'g') IN ('', 'SELFPAY') AS is_self_pay,
-       coalesce(b.billing_npi, m.payee_npi) AS billing_npi,
+       coalesce(b.billing_npi, e.billing_npi, m.payee_npi) AS billing_npi,
        coalesce(b.rendering_npi, e.rendering_npi) AS rendering_npi,
        coalesce(b.location, e.location) AS location,
        b.place_of_service,

@@ -11,13 +11,15 @@ WITH movements AS (
   SELECT posting_date, NULL, claim_id, CASE posting_type WHEN 'patient_payment' THEN 'patient_payment' ELSE 'refund' END, amount
   FROM stg_posting WHERE posting_type IN ('patient_payment', 'refund')
 )
--- claim_payer_id: the payer of the claim the money belongs to (the rates by payer divide by its charges)
-SELECT m.cash_date, strftime(m.cash_date, '%Y-%m') AS cash_month, m.payer_id, m.claim_id, m.kind, m.amount::DECIMAL(18,2) AS amount, c.payer_id AS claim_payer_id
+-- claim_payer_id: the payer of the claim the money belongs to (the rates by payer divide by its charges);
+-- billing_npi: the practice it belongs to (the claim's, or for PLB money the remittance's payee)
+SELECT m.cash_date, strftime(m.cash_date, '%Y-%m') AS cash_month, m.payer_id, m.claim_id, m.kind, m.amount::DECIMAL(18,2) AS amount, c.payer_id AS claim_payer_id,
+       c.billing_npi
 FROM movements m LEFT JOIN int_claim c USING (claim_id)
 UNION ALL
 SELECT p.payment_date, strftime(p.payment_date, '%Y-%m'), p.payer_id, NULL,
        CASE r.kind WHEN 'interest' THEN 'plb_interest' WHEN 'recoupment' THEN 'plb_recoupment' ELSE 'plb_other' END,
-       a.amount::DECIMAL(18,2), p.payer_id
+       a.amount::DECIMAL(18,2), p.payer_id, p.payee_npi
 FROM remit_provider_adjustment a
 JOIN stg_remit_payment p USING (file_id, transaction_position)
 LEFT JOIN ref_provider_adjustment_reason r ON r.code = a.reason_code

@@ -16,7 +16,7 @@ periods AS (
          (sum(patient_change) OVER (PARTITION BY claim_id ORDER BY event_date))::DECIMAL(18,2) AS patient_balance
   FROM daily
 )
-SELECT p.*, c.payer_id, c.is_self_pay, c.rendering_npi, c.location, c.service_date, c.first_submitted_date, c.first_adjudicated_date, c.charge
+SELECT p.*, c.billing_npi, c.payer_id, c.is_self_pay, c.rendering_npi, c.location, c.service_date, c.first_submitted_date, c.first_adjudicated_date, c.charge
 FROM periods p
 JOIN mart_claim c USING (claim_id)
 ORDER BY p.valid_from

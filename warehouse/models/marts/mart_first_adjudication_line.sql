@@ -14,7 +14,7 @@ billed_line AS (
   GROUP BY ALL
 )
 SELECT a.claim_id, a.file_id, a.claim_position, l.line_position, l.line_in_claim,
-       c.payer_id, c.rendering_npi, c.location,
+       c.billing_npi, c.payer_id, c.rendering_npi, c.location,
        a.adjudication_date, strftime(a.adjudication_date, '%Y-%m') AS adjudication_month,
        l.procedure_code, l.modifiers, coalesce(b.diagnosis_code, p.diagnosis_code) AS diagnosis_code,
        l.charge, l.paid, l.is_denied, l.denial_categories, l.denial_carcs,

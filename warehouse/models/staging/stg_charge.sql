@@ -11,5 +11,6 @@ SELECT c.file_id,
        concat_ws(' ', c.modifier_1, c.modifier_2, c.modifier_3, c.modifier_4) AS modifiers,
        c.diagnosis_1 AS diagnosis_code,
        c.units,
-       c.charge
+       c.charge,
+       c.billing_npi
 FROM charge_line c

@@ -1,0 +1,87 @@
+// Practice isolation in the metrics layer: a warehouse holding two practices (the demo practice and a copy
+// of it under another billing NPI and other claim numbers) answers every metric, for a reader granted one
+// practice, exactly as a warehouse holding that practice alone; a reader granted none sees nothing; and
+// every table a metric reads is one the scope shadows.
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
+import { PRACTICE, npi } from '../demo/practice/practice.ts';
+import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { buildModels } from '../warehouse/build.ts';
+import type { Warehouse } from '../warehouse/database.ts';
+import { computeMetric } from '../warehouse/metrics/compute.ts';
+import { METRICS } from '../warehouse/metrics/registry.ts';
+import { SCOPED_TABLES, tablesNamed } from '../warehouse/metrics/practice-scope.ts';
+import { windowFor } from '../warehouse/metrics/window.ts';
+import { findDenialPatterns } from '../warehouse/patterns/denial-patterns.ts';
+import { tempDir, tempWarehouse } from './support/temp.ts';
+
+const A = PRACTICE.billingNpi;
+const B = npi('987654321');
+
+describe('practice isolation', () => {
+  const dir = tempDir('rcm-isolation-');
+  let alone: Warehouse;
+  let both: Warehouse;
+  const asOf = '2025-06-30';
+
+  beforeAll(async () => {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    await writeDataset({ seed: 11, claims: 800, months: 6, start: '2025-01-01', out: a });
+    cpSync(a, b, { recursive: true });
+    for (const folder of Object.values(FOLDERS)) {
+      for (const file of readdirSync(join(b, folder))) {
+        const path = join(b, folder, file);
+        // another practice: its own NPI, claim numbers and submitter id (which its 999s are addressed to)
+        writeFileSync(path, readFileSync(path, 'utf8').replaceAll(A, B).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
+      }
+    }
+    alone = await tempWarehouse(dir);
+    both = await tempWarehouse(dir);
+    await ingestFiles(alone, Object.values(FOLDERS).map((f) => join(a, f)));
+    await ingestFiles(both, [a, b].flatMap((root) => Object.values(FOLDERS).map((f) => join(root, f))));
+    await buildModels(alone);
+    await buildModels(both);
+  }, 180_000);
+
+  it('reads only tables the practice scope shadows', () => {
+    const w = windowFor('quarter', asOf);
+    for (const m of METRICS) {
+      for (const by of [undefined, ...m.breakdowns.map((d) => [d])]) {
+        for (const table of tablesNamed(m.sql(w, by, {}) + (m.unavailableSql?.(w) ?? ''))) expect(Object.keys(SCOPED_TABLES), `${m.id} reads ${table}`).toContain(table);
+      }
+    }
+  });
+
+  it('answers every metric for one practice as if it were alone in the warehouse', async () => {
+    for (const m of METRICS) {
+      for (const by of [undefined, ...(m.breakdowns.includes('payer') ? [['payer' as const]] : [])]) {
+        const expected = await computeMetric(alone, m, { asOf, by });
+        expect(await computeMetric(both, m, { asOf, by, filters: { practices: [A] } }), `${m.id} by ${by ?? '-'} for A`).toEqual(expected);
+        expect(await computeMetric(both, m, { asOf, by, filters: { practices: [B] } }), `${m.id} by ${by ?? '-'} for B`).toEqual(expected);
+      }
+    }
+    const total = await computeMetric(both, METRICS.find((x) => x.id === 'ar_total')!, { asOf });
+    const one = await computeMetric(alone, METRICS.find((x) => x.id === 'ar_total')!, { asOf });
+    expect(Math.round(total.numerator! * 100)).toBe(2 * Math.round(one.numerator! * 100));
+  }, 120_000);
+
+  it('shows nothing to a reader granted no practice', async () => {
+    for (const m of METRICS) {
+      const r = await computeMetric(both, m, { asOf, filters: { practices: [] } });
+      expect(r.numerator ?? 0, m.id).toBe(0);
+      expect((r.breakdown ?? []).every((b) => (b.numerator ?? 0) === 0 && (b.n ?? 0) === 0), m.id).toBe(true);
+    }
+  }, 60_000);
+
+  it('finds denial patterns among the granted practice’s claims only', async () => {
+    const window = windowFor('ttm', asOf);
+    for (const [practice, prefix] of [[A, 'MFH'], [B, 'OTH']] as const) {
+      const { patterns } = await findDenialPatterns(both, { window, minClaims: 3, limit: 10, practices: [practice] });
+      expect(patterns.length).toBeGreaterThan(0);
+      for (const p of patterns) for (const claim of p.example_claims) expect(claim.startsWith(prefix), claim).toBe(true);
+    }
+  }, 60_000);
+});
