@@ -10,6 +10,7 @@ import { registerBuildCommand } from '../warehouse/cli/build-command.ts';
 import { registerMetricsCommand } from '../warehouse/cli/metrics-command.ts';
 import { registerDenialsCommand } from '../warehouse/cli/denials-command.ts';
 import { registerUserCommands } from '../server/cli/users-command.ts';
+import { registerServeCommand } from '../server/cli/serve-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rcm')
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerMetricsCommand(program);
   registerDenialsCommand(program);
   registerUserCommands(program);
+  registerServeCommand(program);
   return program;
 }
 

@@ -1,0 +1,105 @@
+// The HTTP API over real HTTP on loopback and a real warehouse file: no data without a token, a practice's
+// user sees only their practice, bad parameters are refused, concurrent requests all answer.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
+import { PRACTICE, npi } from '../demo/practice/practice.ts';
+import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { buildModels } from '../warehouse/build.ts';
+import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
+import { createApp } from './app.ts';
+import { addUser, createToken } from './auth/users.ts';
+
+const OTHER = npi('987654321');
+
+describe('the HTTP API', () => {
+  const dir = tempDir('rcm-server-');
+  let server: ServerType;
+  let base = '';
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const out = join(dir, 'files');
+    await writeDataset({ seed: 4, claims: 500, months: 5, start: '2025-01-01', out });
+    const w = await tempWarehouse(dir);
+    await ingestFiles(w, Object.values(FOLDERS).map((f) => join(out, f)));
+    await buildModels(w);
+    for (const [name, role, practices] of [['root', 'admin', []], ['maple', 'practice_manager', [PRACTICE.billingNpi]], ['other', 'practice_manager', [OTHER]]] as const) {
+      await addUser(w, name, role, 'a long enough password', [...practices]);
+      tokens[name] = (await createToken(w, name, 'test')).token;
+    }
+    server = serve({ fetch: createApp(w).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const get = (path: string, user?: string) => fetch(base + path, { headers: user ? { authorization: `Bearer ${tokens[user] ?? user}` } : {} });
+  const json = async (path: string, user: string) => {
+    const response = await get(path, user);
+    expect(response.status, `${path} as ${user}: ${response.status}`).toBe(200);
+    return response.json() as Promise<Record<string, any>>;
+  };
+
+  it('answers health to anyone, with security headers', async () => {
+    const response = await get('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('refuses every other route without a valid token', async () => {
+    for (const path of ['/api/metrics', '/api/metrics/ar_total/explain', '/api/denials/patterns', '/api/nothing']) {
+      for (const user of [undefined, 'rcm_' + 'x'.repeat(43), 'not-a-token']) {
+        const response = await get(path, user);
+        expect(response.status, `${path} with ${user}`).toBe(401);
+        expect((await response.json()).error.code).toBe('unauthorized');
+      }
+    }
+  });
+
+  it('serves the metrics document to an admin and to the practice’s manager alike', async () => {
+    const admin = await json('/api/metrics?as_of=2025-05-31&by=payer', 'root');
+    const manager = await json('/api/metrics?as_of=2025-05-31&by=payer', 'maple');
+    expect(admin.as_of).toBe('2025-05-31');
+    expect(admin.metrics.ar_total.numerator).toBeGreaterThan(0);
+    expect(manager).toEqual(admin);
+    expect((await json('/api/metrics/days_in_ar/explain', 'maple')).sql).toMatch(/mart_claim_balance/);
+  });
+
+  it('shows another practice’s user nothing of this practice, by any parameter', async () => {
+    const other = await json('/api/metrics?as_of=2025-05-31', 'other');
+    for (const [id, m] of Object.entries(other.metrics as Record<string, { numerator: number | null; n?: number }>)) {
+      expect(m.numerator ?? 0, id).toBe(0);
+      expect(m.n ?? 0, id).toBe(0);
+    }
+    expect((await json('/api/denials/patterns?min_claims=1', 'other')).patterns).toEqual([]);
+    for (const path of [`/api/metrics?practice=${PRACTICE.billingNpi}`, `/api/denials/patterns?practice=${PRACTICE.billingNpi}`]) {
+      const response = await get(path, 'other');
+      expect(response.status, path).toBe(404);
+    }
+    expect((await json('/api/denials/patterns?min_claims=3', 'maple')).patterns.length).toBeGreaterThan(0);
+  });
+
+  it('refuses injection strings and unknown parameters with 400, and still answers after', async () => {
+    const bad = [
+      "as_of=2025-01-01'%20OR%201=1", 'by=payer;DROP%20TABLE%20mart_claim', "payer=X'%20OR%20'1'='1", 'metric=ar_total;--', "practice=1'%20OR%201=1",
+      'from=2025-01-01', 'by=payer,month,cpt', 'metric=happiness', 'sort=claim_id', 'as_of=2025-02-30',
+    ];
+    for (const query of bad) {
+      const response = await get(`/api/metrics?${query}`, 'root');
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).error.code).toBe('bad_request');
+    }
+    expect((await get("/api/denials/patterns?limit=1;DROP", 'root')).status).toBe(400);
+    expect((await json('/api/metrics?metric=ar_total', 'root')).metrics.ar_total.numerator).toBeGreaterThan(0);
+  });
+
+  it('answers concurrent requests, one query at a time underneath', async () => {
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => get(`/api/metrics?metric=ar_total,initial_denial_rate&as_of=2025-0${(i % 5) + 1}-28`, i % 2 ? 'root' : 'maple')));
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
+  });
+});

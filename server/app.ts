@@ -1,0 +1,31 @@
+// The workbench's HTTP API: a Hono app with the route groups mounted per area, security headers, the
+// user check in front of everything but health, and one error handler. The warehouse's one connection
+// answers one query at a time, so data access goes through a queue.
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Warehouse } from '../warehouse/database.ts';
+import { requireUser, type AppEnv } from './auth/require-user.ts';
+import { onError } from './http-error.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+
+/** Runs work one after another, in the order asked. */
+export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export function createApp(warehouse: Warehouse): Hono<AppEnv> {
+  const serialized = queue();
+  const app = new Hono<AppEnv>();
+  app.use('*', secureHeaders());
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.use('/api/*', requireUser(warehouse, serialized));
+  app.route('/api', metricsRoutes(warehouse, serialized));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
+  app.onError(onError);
+  return app;
+}

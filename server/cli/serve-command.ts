@@ -1,0 +1,29 @@
+// `rcm serve [--db PATH] [--port 8080] [--host 127.0.0.1]`: the HTTP API on the warehouse.
+import type { Command } from 'commander';
+import { serve } from '@hono/node-server';
+import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
+import { CliError } from '../../ingest/cli/cli-error.ts';
+import { createApp } from '../app.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (/api/health, /api/metrics, /api/metrics/:id/explain, /api/denials/patterns); every route but health needs an API token')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--port <n>', 'port (0: any free one)', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (options: { db: string; port: string; host: string }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${options.port}"`);
+      const warehouse = await Warehouse.open(options.db);
+      const server = serve({ fetch: createApp(warehouse).fetch, port, hostname: options.host }, (info) => {
+        process.stdout.write(`rcm serve: listening on http://${options.host}:${info.port} (warehouse ${options.db})\n`);
+      });
+      await new Promise<void>((resolve) => {
+        const stop = () => server.close(() => resolve());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      warehouse.close();
+    });
+}

@@ -1,0 +1,94 @@
+// /api/metrics: the registry's numbers, the same document as `rcm metrics --json`; /api/metrics/:id/explain;
+// /api/denials/patterns. Every parameter is validated; dates, ids and dimensions reach SQL only as checked
+// literals or whitelisted names.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { computeMetric, resolveWindow, type MetricResult } from '../../warehouse/metrics/compute.ts';
+import { DIMENSIONS, type Dimension } from '../../warehouse/metrics/metric.ts';
+import { METRICS, metric } from '../../warehouse/metrics/registry.ts';
+import { isIsoDate, latestEventDate, windowFor } from '../../warehouse/metrics/window.ts';
+import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts';
+import type { AppEnv } from '../auth/require-user.ts';
+import { httpError } from '../http-error.ts';
+
+const date = z.string().refine(isIsoDate, 'a date like 2025-06-30');
+const ids = new Set(METRICS.map((m) => m.id));
+
+const metricsQuery = z.object({
+  as_of: date.optional(),
+  from: date.optional(),
+  to: date.optional(),
+  by: z.string().regex(/^[a-z_]+(,[a-z_]+)?$/).refine((s) => s.split(',').every((d) => (DIMENSIONS as readonly string[]).includes(d)), 'one or two of the dimensions').optional(),
+  payer: z.string().regex(/^[A-Za-z0-9]{1,20}$/).optional(),
+  practice: z.string().regex(/^\d{10}$/).optional(),
+  metric: z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/).refine((s) => s.split(',').every((id) => ids.has(id)), 'metric ids of the registry').optional(),
+}).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
+
+const patternsQuery = z.object({
+  as_of: date.optional(),
+  from: date.optional(),
+  to: date.optional(),
+  min_claims: z.coerce.number().int().min(1).max(100000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  practice: z.string().regex(/^\d{10}$/).optional(),
+}).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
+
+function parse<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
+  const result = schema.safeParse(query);
+  if (!result.success) throw httpError(400, 'bad_request', result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+/** The practices this request may read: the user's grants, narrowed to ?practice= when asked (a practice not granted answers 404). */
+function practicesFor(granted: readonly string[] | undefined, asked: string | undefined): readonly string[] | undefined {
+  if (asked === undefined) return granted;
+  if (granted !== undefined && !granted.includes(asked)) throw httpError(404, 'not_found', `no practice ${asked}`);
+  return [asked];
+}
+
+export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/metrics', async (c) => {
+    const q = parse(metricsQuery, c.req.query());
+    const practices = practicesFor(c.get('practices'), q.practice);
+    const by = q.by?.split(',') as Dimension[] | undefined;
+    const chosen = q.metric ? q.metric.split(',').map((id) => metric(id)!) : METRICS;
+    const body = await serialized(async () => {
+      const asOf = q.as_of ?? (await latestEventDate(warehouse));
+      if (!asOf) throw httpError(404, 'no_data', 'the warehouse holds no claims yet');
+      const results: Record<string, MetricResult> = {};
+      for (const m of chosen) {
+        const breakdown = by && by.every((d) => m.breakdowns.includes(d)) ? by : undefined;
+        results[m.id] = await computeMetric(warehouse, m, { asOf, from: q.from, to: q.to, by: breakdown, filters: { payer: q.payer, practices } });
+      }
+      return { as_of: asOf, from: q.from ?? null, to: q.to ?? null, metrics: results };
+    });
+    return c.json(body);
+  });
+
+  app.get('/metrics/:id/explain', async (c) => {
+    const m = metric(c.req.param('id'));
+    if (!m) throw httpError(404, 'not_found', `no metric ${c.req.param('id')}`);
+    const q = parse(z.object({ as_of: date.optional() }).strict(), c.req.query());
+    const asOf = q.as_of ?? (await serialized(() => latestEventDate(warehouse))) ?? '2025-12-31';
+    const w = resolveWindow(m, { asOf });
+    return c.json({ id: m.id, label: m.label, unit: m.unit, numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions, breakdowns: m.breakdowns, sql: m.sql(w, undefined, {}) });
+  });
+
+  app.get('/denials/patterns', async (c) => {
+    const q = parse(patternsQuery, c.req.query());
+    const practices = practicesFor(c.get('practices'), q.practice);
+    const body = await serialized(async () => {
+      const asOf = q.as_of ?? (await latestEventDate(warehouse));
+      if (!asOf) throw httpError(404, 'no_data', 'the warehouse holds no claims yet');
+      const ttm = windowFor('ttm', asOf);
+      const window = { asOf, from: q.from ?? ttm.from, to: q.to ?? ttm.to };
+      return { as_of: asOf, from: window.from, to: window.to, ...(await findDenialPatterns(warehouse, { window, minClaims: q.min_claims ?? 10, limit: q.limit ?? 15, practices })) };
+    });
+    return c.json(body);
+  });
+
+  return app;
+}
