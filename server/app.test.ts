@@ -11,6 +11,8 @@ import { buildModels } from '../warehouse/build.ts';
 import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
 import { createApp } from './app.ts';
 import { addUser, createToken } from './auth/users.ts';
+import { listAudit } from './auth/audit.ts';
+import type { Warehouse } from '../warehouse/database.ts';
 
 const OTHER = npi('987654321');
 
@@ -18,12 +20,14 @@ describe('the HTTP API', () => {
   const dir = tempDir('rcm-server-');
   let server: ServerType;
   let base = '';
+  let warehouse: Warehouse;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     const out = join(dir, 'files');
     await writeDataset({ seed: 4, claims: 500, months: 5, start: '2025-01-01', out });
     const w = await tempWarehouse(dir);
+    warehouse = w;
     await ingestFiles(w, Object.values(FOLDERS).map((f) => join(out, f)));
     await buildModels(w);
     for (const [name, role, practices] of [['root', 'admin', []], ['maple', 'practice_manager', [PRACTICE.billingNpi]], ['other', 'practice_manager', [OTHER]]] as const) {
@@ -102,4 +106,15 @@ describe('the HTTP API', () => {
     const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => get(`/api/metrics?metric=ar_total,initial_denial_rate&as_of=2025-0${(i % 5) + 1}-28`, i % 2 ? 'root' : 'maple')));
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(200));
   });
+
+  it('records each read of denial patterns (which name claims) in the audit trail', async () => {
+    const before = (await listAudit(warehouse, { limit: 1000 })).length;
+    await json('/api/denials/patterns?min_claims=2&limit=4', 'maple');
+    const events = await listAudit(warehouse, { limit: 1000 });
+    expect(events.length).toBe(before + 1);
+    expect(events[0]).toMatchObject({ username: 'maple', route: '/api/denials/patterns', parameters: JSON.stringify({ min_claims: '2', limit: '4' }) });
+    expect(Number(events[0].rowCount)).toBeGreaterThan(0);
+    expect((await listAudit(warehouse, { username: 'nobody', limit: 10 })).length).toBe(0);
+  });
 });
+

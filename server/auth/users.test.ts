@@ -63,6 +63,8 @@ describe('users and tokens', () => {
     expect(rcmWithEnv({}, 'users', 'disable', 'ana', '--db', db).status).toBe(0);
     const list = JSON.parse(rcmWithEnv({}, 'users', 'list', '--json', '--db', db).stdout);
     expect(list.map((u: { username: string; disabled: boolean }) => [u.username, u.disabled])).toEqual([['ana', true], ['bo', false]]);
+    expect(JSON.parse(rcmWithEnv({}, 'audit', '--json', '--db', db).stdout)).toEqual([]);
+    expect(rcmWithEnv({}, 'audit', '--since', 'yesterday', '--db', db).stderr).toMatch(/--since must be a date/);
     const missing = rcmWithEnv({}, 'users', 'disable', 'zed', '--db', db);
     expect([missing.status, missing.stderr.trim()]).toEqual([2, 'rcm: no user zed']);
   }, 60_000);

@@ -6,6 +6,8 @@ import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { addUser, createToken, disableUser, isRole, listUsers, revokeToken, ROLES, UserError } from '../auth/users.ts';
+import { listAudit } from '../auth/audit.ts';
+import { isIsoDate } from '../../warehouse/metrics/window.ts';
 
 async function handled<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -79,5 +81,27 @@ export function registerUserCommands(program: Command): void {
       if (!/^\d+$/.test(id)) throw new CliError(`a token id is a number, not "${id}"`);
       await handled(() => withWarehouse(options.db, (w) => revokeToken(w, BigInt(id))));
       process.stdout.write(`revoked token ${id}\n`);
+    });
+
+  program
+    .command('audit')
+    .description('the audit trail: reads of patient-level data and exports, newest first')
+    .option('--user <name>', 'only this user')
+    .option('--since <date>', 'only from this date (YYYY-MM-DD)')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--json', 'print as JSON')
+    .action(async (options: { user?: string; since?: string; limit: string; db: string; json?: boolean }) => {
+      if (options.since !== undefined && !isIsoDate(options.since)) throw new CliError(`--since must be a date like 2025-06-30, not "${options.since}"`);
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number of at least 1, not "${options.limit}"`);
+      const events = await withWarehouse(options.db, (w) => listAudit(w, { username: options.user, since: options.since, limit }));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(events.map((e) => ({ ...e, eventId: Number(e.eventId), rowCount: Number(e.rowCount) })), null, 2)}\n`);
+        return;
+      }
+      const table = new Table({ head: ['when (UTC)', 'user', 'route', 'parameters', 'rows'], style: { head: [], border: [] } });
+      for (const e of events) table.push([e.occurredAt, e.username ?? '—', e.route, e.parameters, String(e.rowCount)]);
+      process.stdout.write(`${table.toString()}\n`);
     });
 }

@@ -11,6 +11,7 @@ import { isIsoDate, latestEventDate, windowFor } from '../../warehouse/metrics/w
 import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { httpError } from '../http-error.ts';
+import { recordAudit } from '../auth/audit.ts';
 
 const date = z.string().refine(isIsoDate, 'a date like 2025-06-30');
 const ids = new Set(METRICS.map((m) => m.id));
@@ -85,7 +86,10 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
       if (!asOf) throw httpError(404, 'no_data', 'the warehouse holds no claims yet');
       const ttm = windowFor('ttm', asOf);
       const window = { asOf, from: q.from ?? ttm.from, to: q.to ?? ttm.to };
-      return { as_of: asOf, from: window.from, to: window.to, ...(await findDenialPatterns(warehouse, { window, minClaims: q.min_claims ?? 10, limit: q.limit ?? 15, practices })) };
+      const found = await findDenialPatterns(warehouse, { window, minClaims: q.min_claims ?? 10, limit: q.limit ?? 15, practices });
+      // the patterns name example claims: a patient-level read
+      await recordAudit(warehouse, c.get('user'), '/api/denials/patterns', c.req.query(), found.patterns.length);
+      return { as_of: asOf, from: window.from, to: window.to, ...found };
     });
     return c.json(body);
   });

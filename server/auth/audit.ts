@@ -1,0 +1,29 @@
+// The audit trail: every read of patient-level data (claim numbers, patients) and every export is recorded
+// with who, when, which route, which parameters and how many rows; rows are only ever added.
+import type { Warehouse } from '../../warehouse/database.ts';
+import type { User } from './users.ts';
+
+export interface AuditEvent {
+  eventId: bigint;
+  occurredAt: string;
+  username: string | null;
+  route: string;
+  parameters: string;
+  rowCount: bigint;
+}
+
+export async function recordAudit(w: Warehouse, user: User | undefined, route: string, parameters: Record<string, string>, rowCount: number): Promise<void> {
+  await w.run('INSERT INTO audit_event (occurred_at, user_id, username, route, parameters, row_count) VALUES (current_timestamp, $1, $2, $3, $4, $5)', [
+    user?.userId ?? null, user?.username ?? null, route, JSON.stringify(parameters), BigInt(rowCount),
+  ]);
+}
+
+export async function listAudit(w: Warehouse, filter: { username?: string; since?: string; limit: number }): Promise<AuditEvent[]> {
+  const rows = await w.all<{ event_id: bigint; occurred_at: string; username: string | null; route: string; parameters: string; row_count: bigint }>(
+    `SELECT event_id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S') AS occurred_at, username, route, parameters, row_count FROM audit_event
+     WHERE ($1::VARCHAR IS NULL OR username = $1) AND ($2::DATE IS NULL OR occurred_at >= $2::DATE)
+     ORDER BY event_id DESC LIMIT $3`,
+    [filter.username ?? null, filter.since ?? null, BigInt(filter.limit)],
+  );
+  return rows.map((r) => ({ eventId: r.event_id, occurredAt: r.occurred_at, username: r.username, route: r.route, parameters: r.parameters, rowCount: r.row_count }));
+}
