@@ -4,6 +4,17 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 import { createApp } from '../app.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { addUser, listUsers } from '../auth/users.ts';
+
+/** On first start (no user yet) an admin is created: password from RCM_ADMIN_PASSWORD, else one printed once. */
+async function firstAdmin(warehouse: Warehouse): Promise<void> {
+  if ((await listUsers(warehouse)).length > 0) return;
+  const given = process.env.RCM_ADMIN_PASSWORD;
+  const password = given ?? generatePassword();
+  await addUser(warehouse, 'admin', 'admin', password, []);
+  process.stdout.write(`rcm serve: created the first user, admin${given ? ' (password from RCM_ADMIN_PASSWORD)' : `, password (shown once): ${password}`}\n`);
+}
 
 export function registerServeCommand(program: Command): void {
   program
@@ -16,6 +27,7 @@ export function registerServeCommand(program: Command): void {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${options.port}"`);
       const warehouse = await Warehouse.open(options.db);
+      await firstAdmin(warehouse);
       const server = serve({ fetch: createApp(warehouse).fetch, port, hostname: options.host }, (info) => {
         process.stdout.write(`rcm serve: listening on http://${options.host}:${info.port} (warehouse ${options.db})\n`);
       });
