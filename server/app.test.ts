@@ -116,5 +116,18 @@ describe('the HTTP API', () => {
     expect(Number(events[0].rowCount)).toBeGreaterThan(0);
     expect((await listAudit(warehouse, { username: 'nobody', limit: 10 })).length).toBe(0);
   });
+
+  it('shows a claim’s history to its practice only, and audits the read', async () => {
+    const claimId = (await warehouse.one<{ id: string }>('SELECT min(claim_id) AS id FROM mart_claim WHERE first_adjudicated_date IS NOT NULL'))!.id;
+    const history = await json(`/api/claims/${claimId}`, 'maple');
+    expect(history.claim_id).toBe(claimId);
+    expect(history.events.map((e: { source: string }) => e.source)).toEqual(expect.arrayContaining(['837', '835']));
+    const events = await listAudit(warehouse, { username: 'maple', limit: 5 });
+    expect(events[0]).toMatchObject({ route: '/api/claims/:id', parameters: JSON.stringify({ id: claimId }) });
+    for (const [path, user, status] of [[`/api/claims/${claimId}`, 'other', 404], ['/api/claims/NO-SUCH-CLAIM', 'maple', 404], [`/api/claims/${encodeURIComponent("x' OR '1'='1")}`, 'maple', 400], [`/api/claims/${claimId}`, undefined, 401]] as const) {
+      expect((await get(path, user)).status, `${path} as ${user}`).toBe(status);
+    }
+    expect((await json(`/api/claims/${claimId}`, 'root')).events).toEqual(history.events);
+  });
 });
 

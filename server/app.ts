@@ -7,6 +7,7 @@ import type { Warehouse } from '../warehouse/database.ts';
 import { requireUser, type AppEnv } from './auth/require-user.ts';
 import { onError } from './http-error.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { claimRoutes } from './routes/claims.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -25,6 +26,7 @@ export function createApp(warehouse: Warehouse): Hono<AppEnv> {
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.use('/api/*', requireUser(warehouse, serialized));
   app.route('/api', metricsRoutes(warehouse, serialized));
+  app.route('/api', claimRoutes(warehouse, serialized));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
   app.onError(onError);
   return app;

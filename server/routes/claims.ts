@@ -1,0 +1,29 @@
+// /api/claims/:patientControlNumber: one claim's history (submissions, acknowledgments, adjudications,
+// postings, with the balance after each). Patient-level: the claim must belong to one of the reader's
+// practices, else it does not exist for them (404, the same answer as an unknown number); every read is audited.
+import { Hono } from 'hono';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { claimHistory } from '../../ingest/loader/claim-history.ts';
+import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
+import type { AppEnv } from '../auth/require-user.ts';
+import { recordAudit } from '../auth/audit.ts';
+import { httpError } from '../http-error.ts';
+
+const CLAIM_NUMBER = /^[A-Za-z0-9._\-/]{1,38}$/;
+
+export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/claims/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /');
+    const body = await serialized(async () => {
+      const visible = await warehouse.one(scopeToPractices('SELECT 1 FROM mart_claim WHERE claim_id = coalesce((SELECT root FROM claim_root WHERE claim_id = $1), $1)', c.get('practices')), [id]);
+      if (!visible) throw httpError(404, 'not_found', `no claim ${id}`);
+      const events = await claimHistory(warehouse, id);
+      await recordAudit(warehouse, c.get('user'), '/api/claims/:id', { id }, events.length);
+      return { claim_id: id, events: events.map((e) => ({ ...e, position: Number(e.position) })) };
+    });
+    return c.json(body);
+  });
+  return app;
+}
