@@ -38,10 +38,13 @@ export async function addUser(w: Warehouse, username: string, role: Role, passwo
   });
 }
 
-export async function listUsers(w: Warehouse): Promise<User[]> {
+/** Every user, or the one named (the check of each request reads one user, not all of them). */
+export async function listUsers(w: Warehouse, username?: string): Promise<User[]> {
   const rows = await w.all<{ user_id: bigint; username: string; role: Role; disabled: boolean; practices: string[] | null }>(`
     SELECT u.user_id, u.username, u.role, u.disabled_at IS NOT NULL AS disabled, list(p.billing_npi ORDER BY p.billing_npi) FILTER (WHERE p.billing_npi IS NOT NULL) AS practices
-    FROM app_user u LEFT JOIN app_user_practice p USING (user_id) GROUP BY ALL ORDER BY u.username`);
+    FROM app_user u LEFT JOIN app_user_practice p USING (user_id)
+    WHERE $1::VARCHAR IS NULL OR u.username = $1
+    GROUP BY ALL ORDER BY u.username`, [username ?? null]);
   return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, practices: r.practices ?? [], disabled: r.disabled }));
 }
 
@@ -58,7 +61,7 @@ export async function disableUser(w: Warehouse, username: string): Promise<void>
 export async function checkPassword(w: Warehouse, username: string, password: string): Promise<User | undefined> {
   const row = await w.one<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]);
   if (!row || !(await verifyPassword(password, row.password_hash))) return undefined;
-  return (await listUsers(w)).find((u) => u.username === username);
+  return (await listUsers(w, username))[0];
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -81,5 +84,5 @@ export async function revokeToken(w: Warehouse, tokenId: bigint): Promise<void> 
 export async function userOfToken(w: Warehouse, token: string): Promise<User | undefined> {
   const row = await w.one<{ username: string }>(
     'SELECT u.username FROM api_token t JOIN app_user u USING (user_id) WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL', [tokenHash(token)]);
-  return row ? (await listUsers(w)).find((u) => u.username === row.username) : undefined;
+  return row ? (await listUsers(w, row.username))[0] : undefined;
 }
