@@ -217,7 +217,8 @@ export interface Remittance {
   total: Cents;
 }
 
-export type PostingType = 'patient_payment' | 'refund' | 'write_off';
+/** A statement (the patient billed) moves no money; the ledger shows it as an event. */
+export type PostingType = 'patient_payment' | 'refund' | 'write_off' | 'statement';
 
 /** A practice-management posting (CSV export). */
 export interface Posting {

@@ -1,7 +1,9 @@
-// Practice isolation in the metrics layer: a warehouse holding two practices (the demo practice and a copy
-// of it under another billing NPI and other claim numbers) answers every metric, for a reader granted one
-// practice, exactly as a warehouse holding that practice alone; a reader granted none sees nothing; and
-// every table a metric reads is one the scope shadows.
+// Practice isolation in the metrics layer: a warehouse holding three practices (the demo practice, a copy
+// of it under another billing NPI and other claim numbers, and a copy under a third NPI that reuses the
+// demo's claim numbers) answers every metric, for a reader granted one practice, exactly as a warehouse
+// holding that practice alone; a reader granted none sees nothing; and every table a metric reads is one
+// the scope shadows. The third copy is the claim identity's test: the same patient control numbers from
+// two billing providers are two claims each, and every record finds its own.
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,7 @@ import { tempDir, tempWarehouse } from './support/temp.ts';
 
 const A = PRACTICE.billingNpi;
 const B = npi('987654321');
+const C = npi('555555555');
 
 describe('practice isolation', () => {
   const dir = tempDir('rcm-isolation-');
@@ -30,18 +33,21 @@ describe('practice isolation', () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     await writeDataset({ seed: 11, claims: 800, months: 6, start: '2025-01-01', out: a });
-    cpSync(a, b, { recursive: true });
-    for (const folder of Object.values(FOLDERS)) {
-      for (const file of readdirSync(join(b, folder))) {
-        const path = join(b, folder, file);
-        // another practice: its own NPI, claim numbers and submitter id (which its 999s are addressed to)
-        writeFileSync(path, readFileSync(path, 'utf8').replaceAll(A, B).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
+    const c = join(dir, 'c');
+    const copy = (to: string, rewrite: (text: string) => string) => {
+      cpSync(a, to, { recursive: true });
+      for (const folder of Object.values(FOLDERS)) {
+        for (const file of readdirSync(join(to, folder))) writeFileSync(join(to, folder, file), rewrite(readFileSync(join(to, folder, file), 'utf8')));
       }
-    }
+    };
+    // another practice: its own NPI, claim numbers and submitter id (which its 999s are addressed to)
+    copy(b, (text) => text.replaceAll(A, B).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
+    // and one that numbers its claims as the demo practice does
+    copy(c, (text) => text.replaceAll(A, C).replaceAll(PRACTICE.submitterId, 'THIRDSUB'));
     alone = await tempWarehouse(dir);
     both = await tempWarehouse(dir);
     await ingestFiles(alone, Object.values(FOLDERS).map((f) => join(a, f)));
-    await ingestFiles(both, [a, b].flatMap((root) => Object.values(FOLDERS).map((f) => join(root, f))));
+    await ingestFiles(both, [a, b, c].flatMap((root) => Object.values(FOLDERS).map((f) => join(root, f))));
     await buildModels(alone);
     await buildModels(both);
   }, 180_000);
@@ -61,11 +67,12 @@ describe('practice isolation', () => {
         const expected = await computeMetric(alone, m, { asOf, by });
         expect(await computeMetric(both, m, { asOf, by, filters: { practices: [A] } }), `${m.id} by ${by ?? '-'} for A`).toEqual(expected);
         expect(await computeMetric(both, m, { asOf, by, filters: { practices: [B] } }), `${m.id} by ${by ?? '-'} for B`).toEqual(expected);
+        expect(await computeMetric(both, m, { asOf, by, filters: { practices: [C] } }), `${m.id} by ${by ?? '-'} for C`).toEqual(expected);
       }
     }
     const total = await computeMetric(both, METRICS.find((x) => x.id === 'ar_total')!, { asOf });
     const one = await computeMetric(alone, METRICS.find((x) => x.id === 'ar_total')!, { asOf });
-    expect(Math.round(total.numerator! * 100)).toBe(2 * Math.round(one.numerator! * 100));
+    expect(Math.round(total.numerator! * 100)).toBe(3 * Math.round(one.numerator! * 100));
   }, 120_000);
 
   it('shows nothing to a reader granted no practice', async () => {
@@ -78,10 +85,28 @@ describe('practice isolation', () => {
 
   it('finds denial patterns among the granted practice’s claims only', async () => {
     const window = windowFor('ttm', asOf);
-    for (const [practice, prefix] of [[A, 'MFH'], [B, 'OTH']] as const) {
+    const alonePatterns = await findDenialPatterns(alone, { window, minClaims: 3, limit: 10 });
+    for (const [practice, matches] of [[A, (id: string) => /^MFH.*@/.test(id) && id.endsWith(`@${A}`)], [B, (id: string) => /^OTH[^@]*$/.test(id)], [C, (id: string) => id.endsWith(`@${C}`)]] as const) {
       const { patterns } = await findDenialPatterns(both, { window, minClaims: 3, limit: 10, practices: [practice] });
-      expect(patterns.length).toBeGreaterThan(0);
-      for (const p of patterns) for (const claim of p.example_claims) expect(claim.startsWith(prefix), claim).toBe(true);
+      expect(patterns.map((p) => [p.dimensions, p.claims])).toEqual(alonePatterns.patterns.map((p) => [p.dimensions, p.claims]));
+      for (const p of patterns) for (const claim of p.example_claims) expect(matches(claim), `${claim} for ${practice}`).toBe(true);
     }
+  }, 60_000);
+
+  it('keeps apart two practices that use the same claim numbers, and every record finds its own claim', async () => {
+    // every record names its provider (837 billing NPI, 835 payee, 277CA billing provider, the exports' Billing NPI column)
+    expect(await both.all('SELECT source, reason FROM unmatched_record')).toEqual([]);
+    const count = async (w: Warehouse, where: string) => (await w.one<{ n: bigint }>(`SELECT count(*) AS n FROM mart_claim WHERE ${where}`))!.n;
+    const n = await count(alone, 'true');
+    expect(await count(both, `claim_id LIKE '%@${A}'`)).toBe(n);
+    expect(await count(both, `claim_id LIKE '%@${C}'`)).toBe(n);
+    expect(await count(both, "claim_id LIKE 'OTH%' AND claim_id NOT LIKE '%@%'")).toBe(n);
+    // claim by claim, A's ledger in the shared warehouse is the ledger of the warehouse that holds A alone
+    const balances = (w: Warehouse, where: string) =>
+      w.all(
+        `SELECT split_part(claim_id, '@', 1) AS claim, valid_from, valid_to, charge::VARCHAR AS charge, total_balance::VARCHAR AS total, patient_balance::VARCHAR AS patient
+         FROM mart_claim_balance WHERE ${where} ORDER BY claim, valid_from`,
+      );
+    expect(await balances(both, `claim_id LIKE '%@${C}'`)).toEqual(await balances(alone, 'true'));
   }, 60_000);
 });

@@ -42,17 +42,30 @@ describe('the model builder', () => {
     expect(failed).toEqual(expect.arrayContaining(['claim_charges_identity', 'claim_once', 'ar_roll_forward']));
   }, 120_000);
 
-  it('lists the patient control numbers two billing providers use', async () => {
+  it('keeps apart the claims of two billing providers that use the same patient control numbers', async () => {
     const dir = tempDir();
     // the same claims billed by the fixture practice and by another one that reuses its numbers
+    const other = '1999999992';
     writeFile(dir, 'a.837', write837P(PRACTICE, FILE1, { interchange: 1, group: 1, fileDate: '2024-03-01' }));
-    writeFile(dir, 'b.837', write837P({ ...PRACTICE, billingNpi: '1999999992' }, FILE1.slice(0, 2), { interchange: 2, group: 2, fileDate: '2024-03-02' }));
+    writeFile(dir, 'b.837', write837P({ ...PRACTICE, billingNpi: other }, FILE1.slice(0, 2), { interchange: 2, group: 2, fileDate: '2024-03-02' }));
     const warehouse = await tempWarehouse(dir);
     await ingestFiles(warehouse, [dir]);
     await buildModels(warehouse);
-    const conflicts = await warehouse.all<{ claim_id: string; billing_npis: string[] }>('SELECT claim_id, billing_npis FROM mart_claim_identity_conflict ORDER BY claim_id');
-    expect(conflicts.map((c) => c.claim_id)).toEqual(FILE1.slice(0, 2).map((s) => s.claimId).sort());
-    expect(conflicts[0].billing_npis).toEqual([PRACTICE.billingNpi, '1999999992'].sort());
+    const shared = await warehouse.all<{ patient_control_number: string; billing_npis: string[]; claim_numbers: string[] }>(
+      'SELECT patient_control_number, billing_npis, claim_numbers FROM mart_shared_claim_number ORDER BY patient_control_number',
+    );
+    const numbers = FILE1.slice(0, 2).map((s) => s.claimId).sort();
+    expect(shared.map((c) => c.patient_control_number)).toEqual(numbers);
+    expect(shared[0].billing_npis).toEqual([PRACTICE.billingNpi, other].sort());
+    expect(shared[0].claim_numbers).toEqual([`${numbers[0]}@${PRACTICE.billingNpi}`, `${numbers[0]}@${other}`].sort());
+    // one claim per provider, each with its own charge and practice
+    const claims = await warehouse.all<{ claim_id: string; billing_npi: string; charge: string }>(
+      `SELECT claim_id, billing_npi, charge::VARCHAR AS charge FROM mart_claim WHERE claim_id LIKE '${numbers[0]}%' ORDER BY claim_id`,
+    );
+    const charge = FILE1.find((s) => s.claimId === numbers[0])!.claim.charge / 100;
+    expect(claims.map((c) => [c.claim_id, c.billing_npi])).toEqual([[`${numbers[0]}@${PRACTICE.billingNpi}`, PRACTICE.billingNpi], [`${numbers[0]}@${other}`, other]].sort());
+    expect(claims.map((c) => Number(c.charge))).toEqual([charge, charge]);
+    expect(await warehouse.one('SELECT count(*) AS n FROM mart_claim')).toEqual({ n: BigInt(FILE1.length + 2) });
   }, 60_000);
 });
 

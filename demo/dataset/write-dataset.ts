@@ -109,7 +109,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
       else if (file.kind === 'payment-run') writePaymentRun(file.run);
       else if (file.kind === 'postings') {
         const rows = file.file.rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-        save('postings', `postings-${file.file.month}.csv`, writePostingsCsv(rows, payerName, (id) => claimPayer.get(id) ?? SELF_PAY));
+        save('postings', `postings-${file.file.month}.csv`, writePostingsCsv(rows, payerName, (id) => claimPayer.get(id) ?? SELF_PAY, practice.billingNpi));
       } else save('charges', `charges-${file.file.month}.csv`, writeChargesCsv(file.file.rows, (id) => (id === SELF_PAY ? 'SELF PAY' : id), practice.billingNpi));
     }
   };

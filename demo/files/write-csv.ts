@@ -1,4 +1,4 @@
-// The practice-management exports: payment postings (patient payments, refunds, write-offs) and the
+// The practice-management exports: payment postings (patient payments, refunds, write-offs, statements) and the
 // charges of self-pay encounters, which never become 837s. Headers are names the built-in CSV mapping
 // recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING).
 import type { Claim, Posting, PostingType } from '../model.ts';
@@ -8,7 +8,7 @@ export const POSTINGS_HEADER = ['Claim ID', 'Posting Date', 'Amount', 'Type', 'P
 export const CHARGES_HEADER = ['Claim ID', 'Date of Service', 'Rendering NPI', 'Payer', 'Location', 'CPT', 'Modifiers', 'Diagnoses', 'Units', 'Charge'];
 
 /** As a practice-management system labels them; each is a key of DEFAULT_MAPPING.types. */
-const TYPE_LABEL: Record<PostingType, string> = { patient_payment: 'patient payment', refund: 'refund', write_off: 'write off' };
+const TYPE_LABEL: Record<PostingType, string> = { patient_payment: 'patient payment', refund: 'refund', write_off: 'write off', statement: 'patient statement' };
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
 function field(value: string): string {
@@ -19,12 +19,16 @@ function csv(rows: string[][]): string {
   return rows.map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 
-export function writePostingsCsv(postings: readonly Posting[], payerName: (payerId: string) => string, claimPayer: (claimId: string) => string): string {
+/** One row per posting. With a billing NPI, a last column names the practice (which scopes the claim numbers). */
+export function writePostingsCsv(postings: readonly Posting[], payerName: (payerId: string) => string, claimPayer: (claimId: string) => string, billingNpi?: string): string {
   return csv([
-    POSTINGS_HEADER,
+    billingNpi ? [...POSTINGS_HEADER, 'Billing NPI'] : POSTINGS_HEADER,
     ...postings.map((p) => {
       if (!Number.isInteger(p.amount) || p.amount <= 0) throw new Error(`posting of claim ${p.claimId} on ${p.date}: amount ${p.amount} must be positive cents`);
-      return [p.claimId, p.date, formatCents(p.amount), TYPE_LABEL[p.type], p.portion === 'patient' ? 'patient' : payerName(claimPayer(p.claimId)), p.reasonCode, p.reference];
+      return [
+        p.claimId, p.date, formatCents(p.amount), TYPE_LABEL[p.type], p.portion === 'patient' ? 'patient' : payerName(claimPayer(p.claimId)), p.reasonCode, p.reference,
+        ...(billingNpi ? [billingNpi] : []),
+      ];
     }),
   ]);
 }

@@ -171,6 +171,7 @@ function patientFlow(random: Random, history: ClaimHistory, owed: Cents, from: I
     history.postings.push(posting(id, statement, 'write_off', owed, 'patient', 'SMALL_BALANCE', ref('WO')));
     return;
   }
+  history.postings.push(posting(id, statement, 'statement', owed, 'patient', 'STATEMENT', ref('ST')));
   const roll = random.next();
   if (roll < 0.72) {
     history.postings.push(posting(id, addDays(statement, random.int(10, 45)), 'patient_payment', owed, 'patient', 'STATEMENT', ref('PP')));

@@ -71,6 +71,8 @@ export function postingMovement(posting: Posting, selfPay: boolean): Movement {
       return { date, flow: 'refunds', amount, patient: patientDollars ? amount : 0 };
     case 'write_off':
       return { date, flow: 'writeOffs', amount, patient: patientDollars ? -amount : 0 };
+    case 'statement':
+      return { date, flow: null, amount: 0, patient: 0 };
   }
 }
 

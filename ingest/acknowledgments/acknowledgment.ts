@@ -53,6 +53,8 @@ export interface Acknowledgment999 {
 export interface ClaimStatus {
   position: number;
   level: 'batch' | 'claim' | 'line';
+  /** The billing provider's NPI (2010C), which scopes the patient control number. */
+  billingProviderNpi: string | null;
   patientControlNumber: string | null;
   payerClaimNumber: string | null;
   clearinghouseTrace: string | null;

@@ -24,6 +24,8 @@ export class Ack277caMapper {
   private pending: ClaimStatus[] = [];
   private pendingLine: ClaimStatus[] = [];
   private readonly mismatch: SeparatorMismatch;
+  /** The billing provider of the claims that follow (2010C NM1*85, NPI when NM108 is XX). */
+  private billingProviderNpi: string | null = null;
   private line: { procedureCode: string | null; lineControlNumber: string | null; serviceDate: string | null } | undefined;
 
   constructor(
@@ -46,6 +48,7 @@ export class Ack277caMapper {
         this.flush();
         const code = e.text(3);
         this.level = code === '20' ? 'source' : code === '21' ? 'receiver' : code === '19' ? 'provider' : 'patient';
+        if (this.level === 'provider' || this.level === 'receiver') this.billingProviderNpi = null;
         this.claim = undefined;
         this.inLine = false;
         return;
@@ -56,6 +59,9 @@ export class Ack277caMapper {
           this.claim = { patientControlNumber: e.text(2), payerClaimNumber: null, clearinghouseTrace: null, billType: null, serviceDate: null };
           this.inLine = false;
         }
+        return;
+      case 'NM1':
+        if (this.level === 'provider' && e.text(1) === '85') this.billingProviderNpi = e.text(8) === 'XX' ? e.text(9) : null;
         return;
       case 'STC': return this.stc(e);
       case 'REF': {
@@ -106,7 +112,7 @@ export class Ack277caMapper {
     }
     const additional = [e.text(10), e.text(11)].filter((x): x is string => x !== null);
     (level === 'line' ? this.pendingLine : this.pending).push({
-      position: e.segment.position, level, patientControlNumber: null, payerClaimNumber: null, clearinghouseTrace: null, billType: null,
+      position: e.segment.position, level, billingProviderNpi: level === 'batch' ? null : this.billingProviderNpi, patientControlNumber: null, payerClaimNumber: null, clearinghouseTrace: null, billType: null,
       category, statusCode: statusCode || null, entity: entity || null, statusDate: e.date(2), actionCode: e.text(3), charge: e.money(4),
       additionalStatuses: additional, serviceDate: null, lineControlNumber: null, procedureCode: null,
     });

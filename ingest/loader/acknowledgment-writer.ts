@@ -1,5 +1,5 @@
 // Writes 999 and 277CA acknowledgments into the warehouse. Column order follows
-// warehouse/migrations/003_acknowledgments.sql.
+// warehouse/migrations/003_acknowledgments.sql (and the columns added by 012).
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
 import type { TransactionHeader } from '../x12/envelope.ts';
 import { ACCEPTED_CATEGORIES, REJECTED_CATEGORIES, type Acknowledgment999, type AcknowledgmentSink, type ClaimStatus } from '../acknowledgments/acknowledgment.ts';
@@ -50,7 +50,7 @@ export class AcknowledgmentWriter implements AcknowledgmentSink {
       .text(s.patientControlNumber).text(s.payerClaimNumber).text(s.clearinghouseTrace).text(s.billType)
       .text(s.category).text(s.statusCode).text(s.entity).date(s.statusDate).text(s.actionCode).money(s.charge)
       .text(s.additionalStatuses.join(' ') || null).date(s.serviceDate).text(s.lineControlNumber).text(s.procedureCode)
-      .bool(REJECTED_CATEGORIES.has(s.category)).bool(ACCEPTED_CATEGORIES.has(s.category))
+      .bool(REJECTED_CATEGORIES.has(s.category)).bool(ACCEPTED_CATEGORIES.has(s.category)).text(s.billingProviderNpi)
       .endRow();
   }
 }

@@ -15,13 +15,34 @@ export interface ClaimEvent {
   position: bigint;
 }
 
-/** The history of the claim, or of the claim it replaces: a replacement's number shows the whole chain. */
+export interface ClaimMatch {
+  /** The claim (the first of its replacement chain), as the ledger and the marts name it. */
+  claim_id: string;
+  billing_npi: string | null;
+}
+
+/**
+ * The claims a number names: a claim number ("PCN", or "PCN@NPI" when two billing providers use the
+ * number) or a patient control number, which names one claim per billing provider that uses it. A
+ * replacement's number names the claim it replaces.
+ */
+export async function findClaims(warehouse: Warehouse, number: string): Promise<ClaimMatch[]> {
+  return warehouse.all<ClaimMatch & Record<string, unknown>>(
+    `SELECT coalesce(r.root, n.claim_number) AS claim_id, min(n.billing_npi) FILTER (WHERE n.source IN ('837', 'charge')) AS billing_npi
+     FROM claim_number n LEFT JOIN claim_root r ON r.claim_id = n.claim_number
+     WHERE n.claim_number IS NOT NULL AND (n.claim_number = $1 OR n.patient_control_number = $1)
+     GROUP BY ALL ORDER BY claim_id`,
+    [number],
+  );
+}
+
+/** The history of one claim (a claim_id of findClaims), in date order with the balance after each event. */
 export async function claimHistory(warehouse: Warehouse, claimId: string): Promise<ClaimEvent[]> {
   return warehouse.all<ClaimEvent & Record<string, unknown>>(
     `SELECT e.event_date, e.source, e.event, e.amount, e.balance_delta::DECIMAL(18,2) AS balance_delta, e.balance::DECIMAL(18,2) AS balance,
             e.detail, f.file_name, e.position
      FROM claim_ledger e JOIN ingest_file f USING (file_id)
-     WHERE e.claim_id = coalesce((SELECT root FROM claim_root WHERE claim_id = $1), $1)
+     WHERE e.claim_id = $1
      ORDER BY e.event_date NULLS LAST, e.event_rank, e.file_id, e.position`,
     [claimId],
   );

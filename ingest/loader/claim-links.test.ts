@@ -2,7 +2,7 @@
 // original; what matches no claim is listed with the reason.
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './ingest-run.ts';
-import { claimHistory } from './claim-history.ts';
+import { claimHistory, findClaims } from './claim-history.ts';
 import { rcm } from '../../tests/support/cli.ts';
 import { fixture835 } from '../../tests/support/fixture-835.ts';
 import { isa } from '../../tests/support/fixture-835.ts';
@@ -102,10 +102,11 @@ describe('claim links', () => {
     // the first record that is not a reversal) − paid (−80 + 90) − contractual (−20 + 10) = 100, as metrics.md
     // computes it; the reversal is not charged again.
     expect((await claimHistory(w, 'CLAIM-C')).map((e) => [e.event, e.amount, e.balance])).toEqual([['reversed', '-80.00', '100.00'], ['corrected', '90.00', '100.00']]);
-    // The replacement's own number tells the same story.
-    expect((await claimHistory(w, 'CLAIM-A2')).map((e) => e.event)).toEqual(history.map((e) => e.event));
+    // The replacement's own number names the claim it replaces, and tells the same story.
+    expect(await findClaims(w, 'CLAIM-A2')).toEqual([{ claim_id: 'CLAIM-A', billing_npi: expect.any(String) }]);
+    expect((await claimHistory(w, (await findClaims(w, 'CLAIM-A2'))[0].claim_id)).map((e) => e.event)).toEqual(history.map((e) => e.event));
     w.close(); // DuckDB lets one process at a time open the file
-    const cli = rcm('claim', 'show', 'CLAIM-A', '--db', w.path, '--json');
+    const cli = rcm('claim', 'show', 'CLAIM-A2', '--db', w.path, '--json');
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).events.map((e: { event: string; amount: number | null; balance: number }) => [e.event, e.amount, e.balance])).toEqual([
       ['submitted', 500, 500], ['accepted by the clearinghouse', null, 500], ['paid', 280, 100], ['replaced', 500, 100], ['resubmitted', 500, 100],

@@ -20,7 +20,7 @@ export class PostingWriter implements CsvSink {
   payment(p: PaymentPosting): void {
     this.rows++;
     this.payments.bigint(this.fileId).int(p.line).text(p.rowKey).text(p.claimId).date(p.date).money(p.amount).text(p.type)
-      .text(p.payerOrPatient).text(p.reasonCode).text(p.reference)
+      .text(p.payerOrPatient).text(p.reasonCode).text(p.reference).text(p.billingNpi)
       .endRow();
   }
 

@@ -5,14 +5,14 @@ import { z } from 'zod';
 
 export type CsvKind = 'payments' | 'charges';
 
-export const PAYMENT_FIELDS = ['claim_id', 'date', 'amount', 'type', 'payer_or_patient', 'reason_code', 'reference'] as const;
+export const PAYMENT_FIELDS = ['claim_id', 'date', 'amount', 'type', 'payer_or_patient', 'reason_code', 'reference', 'billing_npi'] as const;
 export const CHARGE_FIELDS = ['claim_id', 'service_date', 'provider', 'payer', 'location', 'procedure_code', 'modifiers', 'diagnoses', 'units', 'charge', 'billing_npi'] as const;
 export const REQUIRED: Record<CsvKind, readonly string[]> = {
   payments: ['claim_id', 'date', 'amount', 'type'],
   charges: ['claim_id', 'service_date', 'procedure_code', 'charge'],
 };
 
-export const POSTING_TYPES = ['patient_payment', 'insurance_payment', 'refund', 'write_off', 'transfer', 'adjustment'] as const;
+export const POSTING_TYPES = ['patient_payment', 'insurance_payment', 'refund', 'write_off', 'transfer', 'adjustment', 'statement'] as const;
 export type PostingType = (typeof POSTING_TYPES)[number];
 
 const mappingSchema = z.object({
@@ -39,6 +39,7 @@ export const DEFAULT_MAPPING: CsvMapping = Object.freeze<CsvMapping>({
       payer_or_patient: ['payer', 'payer name', 'patient', 'payer or patient', 'paid by', 'source'],
       reason_code: ['reason', 'reason code', 'adjustment code', 'adjustment reason'],
       reference: ['check number', 'check no', 'eft number', 'reference', 'check eft number', 'trace number'],
+      billing_npi: ['billing npi', 'billing provider npi', 'practice npi', 'group npi'],
     },
     charges: {
       claim_id: ['claim id', 'claim', 'claim number', 'claim no', 'patient control number', 'encounter id'],
@@ -61,6 +62,7 @@ export const DEFAULT_MAPPING: CsvMapping = Object.freeze<CsvMapping>({
     'write off': 'write_off', writeoff: 'write_off', 'bad debt': 'write_off', 'small balance write off': 'write_off',
     transfer: 'transfer', 'balance transfer': 'transfer',
     adjustment: 'adjustment', 'manual adjustment': 'adjustment',
+    statement: 'statement', 'patient statement': 'statement', 'statement sent': 'statement', 'patient billed': 'statement',
     patient_payment: 'patient_payment', insurance_payment: 'insurance_payment', write_off: 'write_off',
   },
   dateFormat: 'auto',

@@ -19,6 +19,8 @@ export interface PaymentPosting {
   payerOrPatient: string | null;
   reasonCode: string | null;
   reference: string | null;
+  /** The practice the claim belongs to, when the export says. */
+  billingNpi: string | null;
 }
 
 export interface ChargeRow {
@@ -118,6 +120,7 @@ function paymentRow(field: (f: string) => string, mapping: CsvMapping, line: num
     payerOrPatient: field('payer_or_patient') || null,
     reasonCode: field('reason_code') || null,
     reference: field('reference') || null,
+    billingNpi: field('billing_npi') || null,
   };
 }
 

@@ -44,7 +44,7 @@ resolution AS (
   GROUP BY claim_id
 ),
 first_submission AS (
-  SELECT s.claim_id, s.file_id, s.claim_position, s.patient_control_number, s.submitted_date,
+  SELECT s.claim_id, s.file_id, s.claim_position, s.claim_number, s.submitted_date,
          (SELECT min(n.submitted_date) FROM stg_claim_submission n WHERE n.claim_id = s.claim_id AND n.submission_number = 2) AS next_submitted_date
   FROM stg_claim_submission s
   WHERE s.submission_number = 1
@@ -60,8 +60,9 @@ acknowledgments AS (
   UNION ALL
   SELECT f.claim_id, s.status_date, s.is_rejected
   FROM first_submission f
+  JOIN stg_claim_number n ON n.source = '277CA' AND n.claim_number = f.claim_number
   JOIN ack_277ca_status s
-    ON s.level = 'claim' AND s.patient_control_number = f.patient_control_number
+    ON s.file_id = n.file_id AND s.segment_position = n.position
    AND s.status_date >= f.submitted_date AND (f.next_submitted_date IS NULL OR s.status_date < f.next_submitted_date)
 ),
 front_end AS (

@@ -2,7 +2,7 @@
 -- such as self-pay visits).
 SELECT c.file_id,
        c.line_number,
-       c.claim_id,
+       coalesce(chain.root, n.claim_number) AS claim_id,
        c.service_date,
        c.provider AS rendering_provider_npi,
        c.payer,
@@ -14,3 +14,6 @@ SELECT c.file_id,
        c.charge,
        c.billing_npi
 FROM charge_line c
+JOIN stg_claim_number n ON n.source = 'charge' AND n.file_id = c.file_id AND n.position = c.line_number
+LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
+WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in unmatched_record

@@ -2,7 +2,8 @@
 -- belongs to, with its submission date (BHT04) and its first date of service.
 SELECT c.file_id,
        c.claim_position,
-       coalesce(chain.root, c.patient_control_number) AS claim_id,
+       coalesce(chain.root, n.claim_number) AS claim_id,
+       n.claim_number,
        c.patient_control_number,
        s.submitted_date,
        c.frequency_code,
@@ -14,8 +15,10 @@ SELECT c.file_id,
        coalesce(c.service_facility_name, c.billing_provider_name) AS location,
        c.facility_code AS place_of_service,
        coalesce(lines.first_service_date, c.statement_from) AS service_date,
-       row_number() OVER (PARTITION BY coalesce(chain.root, c.patient_control_number) ORDER BY s.submitted_date NULLS LAST, c.file_id, c.claim_position) AS submission_number
+       row_number() OVER (PARTITION BY coalesce(chain.root, n.claim_number) ORDER BY s.submitted_date NULLS LAST, c.file_id, c.claim_position) AS submission_number
 FROM claim c
 JOIN claim_submission s USING (file_id, transaction_position)
-LEFT JOIN stg_claim_chain chain ON chain.claim_id = c.patient_control_number
+JOIN stg_claim_number n ON n.source = '837' AND n.file_id = c.file_id AND n.position = c.claim_position
+LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
 LEFT JOIN (SELECT file_id, claim_position, min(service_date) AS first_service_date FROM claim_line GROUP BY ALL) lines USING (file_id, claim_position)
+WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in unmatched_record

@@ -2,7 +2,7 @@
 -- replacement chain), dated by the payment date of its remittance (metrics.md: adjudication date = BPR16).
 SELECT r.file_id,
        r.claim_position,
-       coalesce(chain.root, r.patient_control_number) AS claim_id,
+       coalesce(chain.root, n.claim_number) AS claim_id,
        r.patient_control_number,
        p.payer_id,
        p.payee_npi,
@@ -16,4 +16,6 @@ SELECT r.file_id,
        r.statement_from
 FROM remit_claim r
 JOIN stg_remit_payment p USING (file_id, transaction_position)
-LEFT JOIN stg_claim_chain chain ON chain.claim_id = r.patient_control_number
+JOIN stg_claim_number n ON n.source = '835' AND n.file_id = r.file_id AND n.position = r.claim_position
+LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
+WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in unmatched_record
