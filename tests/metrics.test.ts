@@ -172,4 +172,20 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(wilsonLowerBound(0, 10)).toBe(0);
     expect(wilsonLowerBound(10, 10)).toBeCloseTo(0.7225, 4);
   });
+  it('tells each claim’s balance in its ledger (rcm claim show) as the models do, on every date', async () => {
+    // the balance after the last event of each date in the history, against mart_claim_balance on that date
+    const differences = await warehouse.all(
+      `WITH ledger AS (
+         SELECT claim_id, event_date, last(balance ORDER BY event_rank, file_id, position) AS balance
+         FROM mart_claim_history WHERE event_date IS NOT NULL GROUP BY ALL
+       )
+       SELECT l.claim_id, l.event_date, l.balance::VARCHAR AS ledger, m.total_balance::VARCHAR AS model
+       FROM ledger l
+       LEFT JOIN mart_claim_balance m ON m.claim_id = l.claim_id AND m.valid_from <= l.event_date AND (m.valid_to IS NULL OR l.event_date < m.valid_to)
+       WHERE l.balance IS DISTINCT FROM coalesce(m.total_balance, 0)
+       ORDER BY ALL LIMIT 5`,
+    );
+    expect(differences).toEqual([]);
+    expect(await warehouse.one("SELECT count(*) AS n FROM mart_claim_history WHERE event = 'patient billed'")).toEqual({ n: expect.toSatisfy((n: bigint) => n > 100n) });
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimHistory } from '../../ingest/loader/claim-history.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
+import { buildModels } from '../../warehouse/build.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import * as F from './test-fixture.ts';
@@ -46,6 +47,7 @@ describe('the written files in a warehouse', () => {
     const dir = tempDir();
     w = await tempWarehouse(dir);
     run = await ingestFiles(w, files().map(([name, text]) => writeFile(dir, name, text)));
+    await buildModels(w);
   });
 
   const name = (path: string) => path.split('/').pop();
@@ -93,8 +95,10 @@ describe('the written files in a warehouse', () => {
   it('balances CLM-1001: paid with patient responsibility, paid by the patient, refunded', async () => {
     // copay 30 before the claim: −30; billed 510: 480; ACME pays 186 and takes CO 45 90 + 90 + 40 = 220 off:
     // 480 − 406 = 74 (the patient's 104 less the copay); the patient pays 75: −1; the refund of 1: 0.
+    // Charged on the date of service (metrics.md), so the copay paid that day leaves 480 open.
     expect(await story('CLM-1001')).toEqual([
-      '2024-02-20 posting patient payment 30.00 → -30.00',
+      '2024-02-20 837 charged 510.00 → 510.00',
+      '2024-02-20 posting patient payment 30.00 → 480.00',
       '2024-03-01 837 submitted 510.00 → 480.00',
       '2024-03-02 999 accepted by the clearinghouse - → 480.00',
       '2024-03-03 277CA accepted by the payer 510.00 → 480.00',
@@ -108,6 +112,7 @@ describe('the written files in a warehouse', () => {
     // 1400 billed; the denial takes nothing off (CO 197 is a denial); the replacement at the same charge
     // changes nothing; paid 649.60 with CO 45 588: 1400 − 1237.60 = 162.40 (PR 2); written off: 0.
     expect(await story('CLM-1002')).toEqual([
+      '2024-02-21 837 charged 1400.00 → 1400.00',
       '2024-03-01 837 submitted 1400.00 → 1400.00',
       '2024-03-02 999 accepted by the clearinghouse - → 1400.00',
       '2024-03-03 277CA accepted by the payer 1400.00 → 1400.00',
@@ -123,7 +128,7 @@ describe('the written files in a warehouse', () => {
   it('balances CLM-1004: paid, reversed, corrected, and the copay paid', async () => {
     // 140 billed; paid 70 with CO 45 58.80: 11.20 (PR 3); the reversal puts 128.80 back: 140; the
     // correction pays 76 with CO 45 52.80: 11.20; the patient pays it: 0.
-    expect((await story('CLM-1004')).slice(3)).toEqual([
+    expect((await story('CLM-1004')).slice(4)).toEqual([
       '2024-03-15 835 paid 70.00 → 11.20',
       '2024-04-12 835 reversed -70.00 → 140.00',
       '2024-04-12 835 corrected 76.00 → 11.20',
@@ -133,6 +138,7 @@ describe('the written files in a warehouse', () => {
 
   it('balances CLM-1005: rejected by the payer, written off', async () => {
     expect(await story('CLM-1005')).toEqual([
+      '2024-02-26 837 charged 90.00 → 90.00',
       '2024-03-01 837 submitted 90.00 → 90.00',
       '2024-03-02 999 accepted by the clearinghouse - → 90.00',
       '2024-03-03 277CA rejected by the payer 90.00 → 90.00',
@@ -146,6 +152,7 @@ describe('the written files in a warehouse', () => {
     // 155 billed (the resend changes nothing); Medicare pays 53.34 with CO 45 81.20 + 8.70: 11.76 (PR 2);
     // Medicaid pays 10.00 of it and takes CO 45 1.76 off: 0. Its OA 23 of 143.24 is Medicare's 53.34 + 90.00.
     expect(await story('CLM-1003')).toEqual([
+      '2024-02-22 837 charged 155.00 → 155.00',
       '2024-03-01 837 submitted 155.00 → 155.00',
       '2024-03-02 999 rejected by the clearinghouse - → 155.00',
       '2024-03-05 837 resubmitted 155.00 → 155.00',
@@ -157,7 +164,7 @@ describe('the written files in a warehouse', () => {
   });
 
   it('balances CLM-1003 up to the crossover', async () => {
-    expect((await story('CLM-1003')).slice(0, 6).at(-1)).toBe('2024-03-25 835 paid and forwarded 53.34 → 11.76');
+    expect((await story('CLM-1003')).slice(0, 7).at(-1)).toBe('2024-03-25 835 paid and forwarded 53.34 → 11.76');
   });
 
   // A claim known from the charges export is charged on its date of service (migration 009).

@@ -1,5 +1,6 @@
 // The history of one claim across every source, in date order, with the balance after each event
-// (the claim_ledger view; balance as defined in metrics.md: denied dollars stay, contractuals reduce).
+// (the mart_claim_history model; balance as the metrics define it: denied dollars stay, contractuals reduce).
+// A model: it is as fresh as the last build (rcm ingest builds after loading, unless --no-build).
 import type { Warehouse } from '../../warehouse/database.ts';
 
 export interface ClaimEvent {
@@ -40,8 +41,8 @@ export async function findClaims(warehouse: Warehouse, number: string): Promise<
 export async function claimHistory(warehouse: Warehouse, claimId: string): Promise<ClaimEvent[]> {
   return warehouse.all<ClaimEvent & Record<string, unknown>>(
     `SELECT e.event_date, e.source, e.event, e.amount, e.balance_delta::DECIMAL(18,2) AS balance_delta, e.balance::DECIMAL(18,2) AS balance,
-            e.detail, f.file_name, e.position
-     FROM claim_ledger e JOIN ingest_file f USING (file_id)
+            e.detail, coalesce(f.file_name, '') AS file_name, e.position
+     FROM mart_claim_history e LEFT JOIN ingest_file f USING (file_id)
      WHERE e.claim_id = $1
      ORDER BY e.event_date NULLS LAST, e.event_rank, e.file_id, e.position`,
     [claimId],

@@ -2,6 +2,7 @@
 // original; what matches no claim is listed with the reason.
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './ingest-run.ts';
+import { buildModels } from '../../warehouse/build.ts';
 import { claimHistory, findClaims } from './claim-history.ts';
 import { rcm } from '../../tests/support/cli.ts';
 import { fixture835 } from '../../tests/support/fixture-835.ts';
@@ -43,8 +44,8 @@ function claim837(control: string, date: string, pcn: string, frequency: string,
     `BHT*0019*00*${control}*${date}*1200*CH`, 'NM1*41*2*GOOD CLINIC*****46*S1', 'NM1*40*2*CLEARINGHOUSE*****46*R1',
     'HL*1**20*1', 'NM1*85*2*GOOD CLINIC*****XX*1234567893', 'REF*EI*111223333', 'HL*2*1*22*0', 'SBR*P*18*******CI',
     'NM1*IL*1*DOE*JANE****MI*M123', 'NM1*PR*2*ACME HEALTH PLAN*****PI*ACME01', `CLM*${pcn}*500***11:B:${frequency}*Y*A*Y*I`,
-    ...(originalIcn ? [`REF*F8*${originalIcn}`] : []), 'HI*ABK:J449', 'LX*1', 'SV1*HC:99213:25*300*UN*1***1', 'DTP*472*D8*20240301',
-    'LX*2', 'SV1*HC:96372*200*UN*2***1', 'DTP*472*D8*20240301',
+    ...(originalIcn ? [`REF*F8*${originalIcn}`] : []), 'HI*ABK:J449', 'LX*1', 'SV1*HC:99213:25*300*UN*1***1', 'DTP*472*D8*20240104',
+    'LX*2', 'SV1*HC:96372*200*UN*2***1', 'DTP*472*D8*20240104',
   ];
   const st = [`ST*837*${control}*005010X222A1`, ...body, `SE*${body.length + 2}*${control}`];
   return [isa({ interchangeControl: control.padStart(9, '0') }), `GS*HC*S1*R1*${date}*1200*${control}*X*005010X222A1`, ...st, `GE*1*${control}`, `IEA*1*${control.padStart(9, '0')}`].join('~\n') + '~\n';
@@ -67,6 +68,7 @@ describe('claim links', () => {
       ].join('~\n')),
     ];
     const run = await ingestFiles(w, files);
+    await buildModels(w);
     expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded', 'loaded', 'loaded', 'loaded']);
     const original = await w.one<{ file_id: bigint }>("SELECT file_id FROM ingest_file WHERE file_name LIKE '%a-original.837'");
     const resent = await w.one<{ file_id: bigint }>("SELECT file_id FROM ingest_file WHERE file_name LIKE '%c-replacement.837'");
@@ -88,6 +90,7 @@ describe('claim links', () => {
     // patient, not taken off): 500 − 280 − 120 = 100 open, all of it the patient's; the void takes the 500
     // charge back (−400, a credit balance); the patient pays 20 (−420).
     expect(history.map((e) => [e.event_date, e.source, e.event, e.amount, e.balance])).toEqual([
+      ['2024-01-04', '837', 'charged', '500.00', '500.00'], // on its date of service
       ['2024-03-02', '837', 'submitted', '500.00', '500.00'],
       ['2024-03-03', '999', 'accepted by the clearinghouse', null, '500.00'],
       ['2024-03-15', '835', 'paid', '280.00', '100.00'],
@@ -97,11 +100,18 @@ describe('claim links', () => {
       ['2024-04-02', 'posting', 'patient payment', '20.00', '-420.00'],
     ]);
     // A claim known only from its remittance is charged its CLP03; its denial (CO-197) keeps all of it open.
-    expect((await claimHistory(w, 'CLAIM-B')).map((e) => [e.source, e.event, e.amount, e.balance])).toEqual([['835', 'denied', '0.00', '150.00']]);
+    expect((await claimHistory(w, 'CLAIM-B')).map((e) => [e.source, e.event, e.amount, e.balance])).toEqual([
+      ['835', 'charged', '150.00', '150.00'],
+      ['835', 'denied', '0.00', '150.00'],
+    ]);
     // CLAIM-C's original payment is not in the data, only its reversal and correction: charges 100 (CLP03 of
     // the first record that is not a reversal) − paid (−80 + 90) − contractual (−20 + 10) = 100, as metrics.md
-    // computes it; the reversal is not charged again.
-    expect((await claimHistory(w, 'CLAIM-C')).map((e) => [e.event, e.amount, e.balance])).toEqual([['reversed', '-80.00', '100.00'], ['corrected', '90.00', '100.00']]);
+    // computes it; the reversal is not charged again (between the two, it reopens the 100 of the payment it undoes).
+    expect((await claimHistory(w, 'CLAIM-C')).map((e) => [e.event, e.amount, e.balance])).toEqual([
+      ['charged', '100.00', '100.00'],
+      ['reversed', '-80.00', '200.00'],
+      ['corrected', '90.00', '100.00'],
+    ]);
     // The replacement's own number names the claim it replaces, and tells the same story.
     expect(await findClaims(w, 'CLAIM-A2')).toEqual([{ claim_id: 'CLAIM-A', billing_npi: expect.any(String) }]);
     expect((await claimHistory(w, (await findClaims(w, 'CLAIM-A2'))[0].claim_id)).map((e) => e.event)).toEqual(history.map((e) => e.event));
@@ -109,7 +119,7 @@ describe('claim links', () => {
     const cli = rcm('claim', 'show', 'CLAIM-A2', '--db', w.path, '--json');
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).events.map((e: { event: string; amount: number | null; balance: number }) => [e.event, e.amount, e.balance])).toEqual([
-      ['submitted', 500, 500], ['accepted by the clearinghouse', null, 500], ['paid', 280, 100], ['replaced', 500, 100], ['resubmitted', 500, 100],
+      ['charged', 500, 500], ['submitted', 500, 500], ['accepted by the clearinghouse', null, 500], ['paid', 280, 100], ['replaced', 500, 100], ['resubmitted', 500, 100],
       ['voided', 500, -400], ['patient payment', 20, -420],
     ]);
     expect(rcm('claim', 'show', 'NO-SUCH-CLAIM', '--db', w.path).status).toBe(1);
@@ -130,12 +140,14 @@ describe('claim links', () => {
       writeFile(dir, '09.835', remit835('20240320', '803', [['CLAIM-X', '22', -500, -400, 'ICN-X2'], ['CLAIM-X', '1', 500, 380, 'ICN-X3']])),
     ];
     const run = await ingestFiles(w, files);
+    await buildModels(w);
     expect(run.outcomes.map((o) => [o.file.split('/').pop(), o.status, o.status === 'loaded' ? o.warnings : o.status === 'rejected' ? o.message : o.loadedAs])).toEqual(files.map((f) => [f.split('/').pop(), 'loaded', 0]));
     const history = await claimHistory(w, 'CLAIM-X');
     // Balance by hand (metrics.md): billed 500; a resend and a replacement at the same charge change nothing;
     // the denial (CO-16) keeps its dollars open; the payment of 400 with CO-45 100 closes the claim; the
     // reversal reopens all 500; the correction pays 380 with CO-45 120 and closes it again.
     expect(history.map((e) => [e.event_date, e.source, e.event, e.amount, e.balance])).toEqual([
+      ['2024-01-04', '837', 'charged', '500.00', '500.00'], // on its date of service
       ['2024-01-05', '837', 'submitted', '500.00', '500.00'],
       ['2024-01-06', '999', 'rejected by the clearinghouse', null, '500.00'],
       ['2024-01-08', '837', 'resubmitted', '500.00', '500.00'],
@@ -162,9 +174,10 @@ describe('claim links', () => {
     const remit = fixture835().replace('SVC*HC:96372*200.00*100.00**2~\nDTM*472*20240301~\nCAS*CO*45*50.00~', 'SVC*HC:96372*200.00*100.00**2~\nDTM*472*20240301~\nCAS*CO*97*50.00~');
     expect(remit).toContain('CAS*CO*97*50.00');
     await ingestFiles(w, [writeFile(dir, 'a.837', claim837('301', '20240302', 'CLAIM-A', '1')), writeFile(dir, 'b.835', remit)]);
+    await buildModels(w);
     const history = await claimHistory(w, 'CLAIM-A');
     // 500 − 280 paid − 70 contractual (CO-A2 20 + CO-45 50); the 50 bundled stays open: 150.
-    expect(history.map((e) => [e.event, e.amount, e.balance])).toEqual([['submitted', '500.00', '500.00'], ['partially paid', '280.00', '150.00']]);
+    expect(history.map((e) => [e.event, e.amount, e.balance])).toEqual([['charged', '500.00', '500.00'], ['submitted', '500.00', '500.00'], ['partially paid', '280.00', '150.00']]);
   });
 
   it('gives a 999 to one 837 when control numbers repeat: the latest sent on or before the 999', async () => {

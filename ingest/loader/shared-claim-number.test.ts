@@ -57,13 +57,15 @@ describe('a patient control number used by two billing providers', () => {
     expect(await findClaims(w, `CLM-1001@${B}`)).toEqual([{ claim_id: `CLM-1001@${B}`, billing_npi: B }]);
     const events = async (id: string) => (await claimHistory(w, id)).map((e) => [e.source, e.event, e.amount, e.balance_delta]);
     expect(await events(`CLM-1001@${A}`)).toEqual([
-      ['837', 'submitted', '510.00', '510.00'],
+      ['837', 'charged', '510.00', '510.00'],
+      ['837', 'submitted', '510.00', '0.00'],
       ['835', 'paid', '186.00', '-406.00'],
       ['posting', 'patient billed', '45.00', '0.00'],
       ['posting', 'patient payment', '45.00', '-45.00'],
     ]);
     expect(await events(`CLM-1001@${B}`)).toEqual([
-      ['837', 'submitted', '510.00', '510.00'],
+      ['837', 'charged', '510.00', '510.00'],
+      ['837', 'submitted', '510.00', '0.00'],
       ['277CA', expect.stringMatching(/by the payer$/), expect.anything(), '0.00'],
       ['posting', 'patient payment', '7.00', '-7.00'],
     ]);

@@ -3,7 +3,8 @@
 -- 837 (first submission), a charges export, else the 835 alone (CLP03 of its first record that is not a
 -- reversal). A charges-export claim with no payer, or "self pay", is self-pay: its balance is the patient's.
 -- The billing provider (the practice) is the 837's, else the charges export's, else the payee of the claim's
--- first remittance.
+-- first remittance. charge_file_id / charge_position: the record the charge comes from (the claim history
+-- shows the charge there).
 WITH billed AS (
   SELECT claim_id,
          arg_min(payer_id, submission_number) AS payer_id,
@@ -12,6 +13,8 @@ WITH billed AS (
          arg_min(location, submission_number) AS location,
          arg_min(place_of_service, submission_number) AS place_of_service,
          arg_min(charge, submission_number) AS charge,
+         arg_min(file_id, submission_number) AS charge_file_id,
+         arg_min(claim_position, submission_number) AS charge_position,
          min(service_date) AS service_date,
          min(submitted_date) AS first_submitted_date,
          count(*) AS submissions
@@ -24,6 +27,8 @@ exported AS (
          any_value(rendering_provider_npi) AS rendering_npi,
          any_value(location) AS location,
          sum(charge) AS charge,
+         arg_min(file_id, (file_id, line_number)) AS charge_file_id,
+         arg_min(line_number, (file_id, line_number)) AS charge_position,
          min(service_date) AS service_date,
          any_value(billing_npi) AS billing_npi
   FROM stg_charge
@@ -33,6 +38,8 @@ remitted AS (
   SELECT r.claim_id,
          arg_min(r.payer_id, (r.adjudication_date, r.file_id, r.claim_position)) FILTER (WHERE NOT r.is_reversal) AS payer_id,
          arg_min(r.charge, (r.adjudication_date, r.file_id, r.claim_position)) FILTER (WHERE NOT r.is_reversal) AS charge,
+         arg_min(r.file_id, (r.adjudication_date, r.file_id, r.claim_position)) FILTER (WHERE NOT r.is_reversal) AS charge_file_id,
+         arg_min(r.claim_position, (r.adjudication_date, r.file_id, r.claim_position)) FILTER (WHERE NOT r.is_reversal) AS charge_position,
          arg_min(r.payee_npi, (r.adjudication_date, r.file_id, r.claim_position)) AS payee_npi,
          min(coalesce(l.service_date, r.statement_from)) AS service_date
   FROM stg_remit_claim r
@@ -51,6 +58,8 @@ SELECT ids.claim_id,
        coalesce(b.location, e.location) AS location,
        b.place_of_service,
        coalesce(b.charge, e.charge, m.charge, 0)::DECIMAL(18,2) AS charge,
+       CASE WHEN b.claim_id IS NOT NULL THEN b.charge_file_id WHEN e.claim_id IS NOT NULL THEN e.charge_file_id ELSE m.charge_file_id END AS charge_file_id,
+       CASE WHEN b.claim_id IS NOT NULL THEN b.charge_position WHEN e.claim_id IS NOT NULL THEN e.charge_position ELSE m.charge_position END AS charge_position,
        coalesce(b.service_date, e.service_date, m.service_date) AS service_date,
        b.first_submitted_date,
        coalesce(b.submissions, 0) AS submissions
