@@ -12,7 +12,7 @@ import { buildModels } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric, type MetricResult } from '../warehouse/metrics/compute.ts';
 import type { Dimension } from '../warehouse/metrics/metric.ts';
-import { metric } from '../warehouse/metrics/registry.ts';
+import { METRICS, metric } from '../warehouse/metrics/registry.ts';
 import { findDenialPatterns, wilsonLowerBound } from '../warehouse/patterns/denial-patterns.ts';
 import { windowFor } from '../warehouse/metrics/window.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
@@ -188,4 +188,18 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(differences).toEqual([]);
     expect(await warehouse.one("SELECT count(*) AS n FROM mart_claim_history WHERE event = 'patient billed'")).toEqual({ n: expect.toSatisfy((n: bigint) => n > 100n) });
   }, 60_000);
+  it('narrows every metric to a provider or a location exactly as its breakdown by that dimension counts them', async () => {
+    const asOf = truth.asOf.at(-1)!.date;
+    for (const [dimension, filter] of [['provider', 'provider'], ['location', 'location']] as const) {
+      for (const m of METRICS.filter((x) => x.breakdowns.includes(dimension))) {
+        const by = await computeMetric(warehouse, m, { asOf, by: [dimension] });
+        const rows = (by.breakdown ?? []).filter((b) => b.key !== null).slice(0, 3);
+        expect(rows.length, `${m.id} by ${dimension}`).toBeGreaterThan(0);
+        for (const row of rows) {
+          const one = await computeMetric(warehouse, m, { asOf, filters: { [filter]: String(row.key) } });
+          expect([one.value, one.numerator, one.denominator], `${m.id} for ${dimension} ${row.key}`).toEqual([row.value, row.numerator, row.denominator]);
+        }
+      }
+    }
+  }, 120_000);
 });

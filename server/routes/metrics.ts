@@ -22,6 +22,8 @@ const metricsQuery = z.object({
   to: date.optional(),
   by: z.string().regex(/^[a-z_]+(,[a-z_]+)?$/).refine((s) => s.split(',').every((d) => (DIMENSIONS as readonly string[]).includes(d)), 'one or two of the dimensions').optional(),
   payer: z.string().regex(/^[A-Za-z0-9]{1,20}$/).optional(),
+  provider: z.string().regex(/^\d{10}$/).optional(),
+  location: z.string().regex(/^[A-Za-z0-9 .,'&()#\/-]{1,60}$/).optional(),
   practice: z.string().regex(/^\d{10}$/).optional(),
   metric: z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/).refine((s) => s.split(',').every((id) => ids.has(id)), 'metric ids of the registry').optional(),
 }).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
@@ -62,7 +64,7 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
       const results: Record<string, MetricResult> = {};
       for (const m of chosen) {
         const breakdown = by && by.every((d) => m.breakdowns.includes(d)) ? by : undefined;
-        results[m.id] = await computeMetric(warehouse, m, { asOf, from: q.from, to: q.to, by: breakdown, filters: { payer: q.payer, practices } });
+        results[m.id] = await computeMetric(warehouse, m, { asOf, from: q.from, to: q.to, by: breakdown, filters: { payer: q.payer, provider: q.provider, location: q.location, practices } });
       }
       return { as_of: asOf, from: q.from ?? null, to: q.to ?? null, metrics: results };
     });

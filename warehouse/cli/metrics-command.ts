@@ -1,4 +1,4 @@
-// `rcm metrics [--as-of DATE] [--from DATE --to DATE] [--by DIMENSION] [--payer ID] [--metric ID...] [--json]`
+// `rcm metrics [--as-of DATE] [--from DATE --to DATE] [--by DIMENSION] [--payer ID] [--provider NPI] [--location NAME] [--practice NPI] [--metric ID...] [--json]`
 // and `rcm metrics explain <metric id>`: the registry's numbers, and how each is computed.
 import type { Command } from 'commander';
 import Table from 'cli-table3';
@@ -10,7 +10,7 @@ import { isIsoDate, latestEventDate } from '../metrics/window.ts';
 import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 
-interface MetricsOptions { db: string; asOf?: string; from?: string; to?: string; by?: string; payer?: string; metric?: string[]; json?: boolean }
+interface MetricsOptions { db: string; asOf?: string; from?: string; to?: string; by?: string; payer?: string; provider?: string; location?: string; practice?: string; metric?: string[]; json?: boolean }
 
 function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isIsoDate(value)) throw new CliError(`${name} must be a date like 2025-06-30, not "${value}"`);
@@ -26,6 +26,9 @@ export function registerMetricsCommand(program: Command): void {
     .option('--to <date>', 'window end (default: the as-of date)')
     .option('--by <dimensions>', `breakdown by one dimension or two crossed (payer,month): ${DIMENSIONS.join(', ')}; metrics that cannot be broken down so are shown without`)
     .option('--payer <id>', 'only this payer')
+    .option('--provider <npi>', 'only claims of this rendering provider')
+    .option('--location <name>', 'only claims of this location')
+    .option('--practice <npi>', 'only this practice (billing NPI)')
     .option('--metric <id...>', 'only these metrics')
     .option('--json', 'print { as_of, from, to, metrics: { <id>: { value, numerator, denominator, unit, definition, unavailable_reason, breakdown } } }')
     .action(async (options: MetricsOptions) => {
@@ -43,7 +46,7 @@ export function registerMetricsCommand(program: Command): void {
         const out: MetricResult[] = [];
         for (const m of chosen) {
           const breakdown = by && by.every((d) => m.breakdowns.includes(d)) ? by : undefined;
-          out.push(await computeMetric(w, m, { asOf, from: options.from, to: options.to, by: breakdown, filters: { payer: options.payer } }));
+          out.push(await computeMetric(w, m, { asOf, from: options.from, to: options.to, by: breakdown, filters: { payer: options.payer, provider: options.provider, location: options.location, practices: options.practice ? [options.practice] : undefined } }));
         }
         return { asOf, out };
       });

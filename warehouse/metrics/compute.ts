@@ -91,7 +91,7 @@ export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, r
   const filters = request.filters ?? {};
   const definition = { numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions };
   const base = { id: m.id, label: m.label, as_of: window.asOf, from: window.from, to: window.to, unit: m.unit, definition };
-  const scoped = (sql: string) => scopeToPractices(sql, filters.practices);
+  const scoped = (sql: string) => scopeToPractices(sql, { practices: filters.practices, provider: filters.provider, location: filters.location });
   const missing = m.unavailableSql ? (await warehouse.one<{ reason: string | null }>(scoped(m.unavailableSql(window))))?.reason ?? null : null;
   if (missing) return { ...base, value: null, numerator: null, denominator: null, unavailable_reason: missing };
   // Without a breakdown a grouped query over an empty population returns no row: that is zero over zero.

@@ -40,6 +40,9 @@ export interface Filters {
   payer?: string;
   /** The practices (billing NPIs) the reader may see; undefined: every practice. */
   practices?: readonly string[];
+  /** The claim's rendering provider (NPI) and location; applied by the scope (practice-scope.ts), not by each metric. */
+  provider?: string;
+  location?: string;
 }
 
 export interface MetricDefinition {

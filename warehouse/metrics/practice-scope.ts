@@ -1,23 +1,55 @@
 // Practice isolation, in one place: a query of the metrics layer names the marts as they are; when the
 // reader may see only some practices (billing NPIs), the query runs inside CTEs that shadow each of those
 // names with its rows of those practices alone. A metric cannot forget the filter, and a test checks that
-// every table a metric reads is one of these.
+// every table a metric reads is one of these. The same shadowing narrows every metric to a rendering
+// provider or a location (the claim's), so that those filters, too, live in one place.
 import { sqlString } from './metric.ts';
 
-/** The tables the metrics and the pattern finder read, and how each finds its practice. */
-export const SCOPED_TABLES: Record<string, string> = {
-  mart_claim: 'SELECT * FROM main.mart_claim WHERE billing_npi IN ({npis})',
-  mart_claim_balance: 'SELECT * FROM main.mart_claim_balance WHERE billing_npi IN ({npis})',
-  mart_first_adjudication_line: 'SELECT * FROM main.mart_first_adjudication_line WHERE billing_npi IN ({npis})',
-  mart_cash: 'SELECT * FROM main.mart_cash WHERE billing_npi IN ({npis})',
-  stg_posting: 'SELECT p.* FROM main.stg_posting p JOIN main.mart_claim c USING (claim_id) WHERE c.billing_npi IN ({npis})',
+/** Who and what a query may see: practices the reader is granted (undefined: every one), and optional claim filters. */
+export interface ClaimScope {
+  practices?: readonly string[];
+  /** The claim's rendering provider NPI. */
+  provider?: string;
+  /** The claim's location (service facility, else billing provider name). */
+  location?: string;
+}
+
+/**
+ * The tables the metrics and the pattern finder read, and what each carries: a claim's own columns
+ * (billing_npi, rendering_npi, location); money with its practice (billing_npi) but not every claim
+ * attribute (provider-level PLB money has no claim: it drops out under a provider or location filter);
+ * or only the claim id.
+ */
+export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id'> = {
+  mart_claim: 'claim',
+  mart_claim_balance: 'claim',
+  mart_first_adjudication_line: 'claim',
+  mart_cash: 'money',
+  stg_posting: 'claim_id',
 };
 
-/** The query as the reader may see it: unchanged for every practice (undefined), else scoped to these. */
-export function scopeToPractices(sql: string, practices: readonly string[] | undefined): string {
-  if (practices === undefined) return sql;
-  const npis = practices.length ? practices.map(sqlString).join(', ') : 'NULL';
-  const ctes = Object.entries(SCOPED_TABLES).map(([name, source]) => `${name} AS (${source.replaceAll('{npis}', npis)})`);
+function conditions(scope: ClaimScope, which: ('practices' | 'provider' | 'location')[]): string[] {
+  const out: string[] = [];
+  if (which.includes('practices') && scope.practices !== undefined) out.push(`billing_npi IN (${scope.practices.length ? scope.practices.map(sqlString).join(', ') : 'NULL'})`);
+  if (which.includes('provider') && scope.provider !== undefined) out.push(`rendering_npi = ${sqlString(scope.provider)}`);
+  if (which.includes('location') && scope.location !== undefined) out.push(`location = ${sqlString(scope.location)}`);
+  return out;
+}
+
+function shadow(name: string, kind: 'claim' | 'money' | 'claim_id', scope: ClaimScope): string {
+  const byClaim = (c: string[]) => (c.length ? [`claim_id IN (SELECT claim_id FROM main.mart_claim WHERE ${c.join(' AND ')})`] : []);
+  const where =
+    kind === 'claim' ? conditions(scope, ['practices', 'provider', 'location'])
+    : kind === 'money' ? [...conditions(scope, ['practices']), ...byClaim(conditions(scope, ['provider', 'location']))]
+    : byClaim(conditions(scope, ['practices', 'provider', 'location']));
+  return `${name} AS (SELECT * FROM main.${name}${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`;
+}
+
+/** The query as the reader may see it: unchanged for an empty scope, else run over the shadowed marts. */
+export function scopeToPractices(sql: string, scope: ClaimScope | readonly string[] | undefined): string {
+  const s: ClaimScope = scope === undefined ? {} : Array.isArray(scope) ? { practices: scope as readonly string[] } : (scope as ClaimScope);
+  if (s.practices === undefined && s.provider === undefined && s.location === undefined) return sql;
+  const ctes = Object.entries(SCOPED_TABLES).map(([name, kind]) => shadow(name, kind, s));
   return `WITH ${ctes.join(',\n')}\nSELECT * FROM (\n${sql}\n)`;
 }
 
