@@ -80,7 +80,11 @@ describe('the HTTP API', () => {
       expect(m.numerator ?? 0, id).toBe(0);
       expect(m.n ?? 0, id).toBe(0);
     }
-    expect((await json('/api/denials/patterns?min_claims=1', 'other')).patterns).toEqual([]);
+    expect((await json('/api/denials/patterns?min_claims=1&as_of=2025-05-31', 'other')).patterns).toEqual([]);
+    // without an as-of date, the default (the latest event) is taken among the reader's practices: none here
+    const none = await get('/api/metrics', 'other');
+    expect(none.status).toBe(404);
+    expect(await none.json()).toEqual({ error: { code: 'no_data', message: 'no claims yet in the practices you may see' } });
     for (const path of [`/api/metrics?practice=${PRACTICE.billingNpi}`, `/api/denials/patterns?practice=${PRACTICE.billingNpi}`]) {
       const response = await get(path, 'other');
       expect(response.status, path).toBe(404);

@@ -1,5 +1,5 @@
 // The workbench's HTTP API: a Hono app with the route groups mounted per area, security headers, the
-// user check in front of everything but health, and one error handler. The warehouse's one connection
+// user check (session cookie or API token) in front of everything but health and login, and one error handler. The warehouse's one connection
 // answers one query at a time, so data access goes through a queue.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -8,6 +8,8 @@ import { requireUser, type AppEnv } from './auth/require-user.ts';
 import { onError } from './http-error.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { claimRoutes } from './routes/claims.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -19,12 +21,13 @@ export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
-export function createApp(warehouse: Warehouse): Hono<AppEnv> {
+export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS): Hono<AppEnv> {
   const serialized = queue();
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  app.use('/api/*', requireUser(warehouse, serialized));
+  app.route('/api', sessionRoutes(warehouse, serialized, options));
+  app.use('/api/*', requireUser(warehouse, serialized, options));
   app.route('/api', metricsRoutes(warehouse, serialized));
   app.route('/api', claimRoutes(warehouse, serialized));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));

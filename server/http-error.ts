@@ -4,8 +4,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export function httpError(status: ContentfulStatusCode, code: string, message: string): HTTPException {
-  return new HTTPException(status, { res: Response.json({ error: { code, message } }, { status }) });
+export function httpError(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}): HTTPException {
+  return new HTTPException(status, { res: Response.json({ error: { code, message } }, { status, headers }) });
 }
 
 export function onError(error: Error, c: Context): Response {

@@ -1,19 +1,53 @@
-// Every route but health needs a user: for now an API token (Authorization: Bearer rcm_…); sessions for the
-// browser come with the dashboards. The user's practices go with the request, and the data access applies
-// them (warehouse/metrics/practice-scope.ts): an admin sees every practice, everyone else their grants.
-import type { MiddlewareHandler } from 'hono';
+// Every route but health and login needs a user: a browser session (the rcm_session cookie) or an API token
+// (Authorization: Bearer rcm_…, for scripts). A session's state-changing requests must carry its CSRF token
+// (X-CSRF-Token) and, when the browser sends an Origin, come from this server's own origin; a token is not
+// sent by browsers on their own, so it needs neither. The user's practices go with the request, and the
+// data access applies them (warehouse/metrics/practice-scope.ts): an admin sees every practice, everyone
+// else their grants.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { httpError } from '../http-error.ts';
+import type { ServerOptions } from '../options.ts';
+import { csrfMatches, sessionOf, SESSION_COOKIE, type Session } from './sessions.ts';
 import { userOfToken, type User } from './users.ts';
 
-export type AppEnv = { Variables: { user: User; practices: readonly string[] | undefined } };
+export type AppEnv = { Variables: { user: User; practices: readonly string[] | undefined; session: (Session & { token: string }) | undefined } };
 
-export function requireUser(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): MiddlewareHandler<AppEnv> {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The origin this request was sent to (scheme and host as the client used them). */
+export function ownOrigin(c: Context, options: ServerOptions): string {
+  const url = new URL(c.req.url);
+  const proto = options.trustProxy ? (c.req.header('x-forwarded-proto')?.split(',')[0].trim() ?? url.protocol.replace(':', '')) : url.protocol.replace(':', '');
+  return `${proto}://${c.req.header('host') ?? url.host}`;
+}
+
+/** A browser's Origin header, when sent, must be this server's. */
+export function checkOrigin(c: Context, options: ServerOptions): void {
+  const origin = c.req.header('origin');
+  if (origin !== undefined && origin !== ownOrigin(c, options)) throw httpError(403, 'forbidden', 'cross-site request refused');
+}
+
+export function requireUser(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, options: ServerOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const token = /^Bearer (rcm_[A-Za-z0-9_-]{43})$/.exec(header)?.[1];
-    const user = token ? await serialized(() => userOfToken(warehouse, token)) : undefined;
-    if (!user) throw httpError(401, 'unauthorized', 'sign in: send an API token as "Authorization: Bearer <token>" (rcm tokens create)');
+    const header = c.req.header('authorization');
+    let user: User | undefined;
+    if (header !== undefined) {
+      const token = /^Bearer (rcm_[A-Za-z0-9_-]{43})$/.exec(header)?.[1];
+      user = token ? await serialized(() => userOfToken(warehouse, token)) : undefined;
+      c.set('session', undefined);
+    } else {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      const session = cookie && /^[A-Za-z0-9_-]{43}$/.test(cookie) ? await serialized(() => sessionOf(warehouse, cookie, options.now(), options.session)) : undefined;
+      if (session && !SAFE_METHODS.has(c.req.method)) {
+        checkOrigin(c, options);
+        if (!csrfMatches(c.req.header('x-csrf-token'), session.csrfToken)) throw httpError(403, 'csrf', 'this request needs the session’s X-CSRF-Token header (GET /api/session gives it)');
+      }
+      user = session?.user;
+      c.set('session', session && cookie ? { ...session, token: cookie } : undefined);
+    }
+    if (!user) throw httpError(401, 'unauthorized', 'sign in (POST /api/session) or send an API token as "Authorization: Bearer <token>" (rcm tokens create)');
     c.set('user', user);
     c.set('practices', user.role === 'admin' ? undefined : user.practices);
     await next();

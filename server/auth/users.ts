@@ -59,9 +59,27 @@ export async function disableUser(w: Warehouse, username: string): Promise<void>
 
 /** The user whose name and password these are, unless disabled; undefined otherwise. */
 export async function checkPassword(w: Warehouse, username: string, password: string): Promise<User | undefined> {
-  const row = await w.one<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]);
-  if (!row || !(await verifyPassword(password, row.password_hash))) return undefined;
+  const stored = await passwordHashOf(w, username);
+  if (!(await passwordMatches(password, stored))) return undefined;
   return (await listUsers(w, username))[0];
+}
+
+/** The stored hash of an active user's password (read apart from the slow check, which need not hold the warehouse). */
+export async function passwordHashOf(w: Warehouse, username: string): Promise<string | undefined> {
+  return (await w.one<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]))?.password_hash;
+}
+
+/** A hash of a password nobody has, checked when the user is unknown so that the answer takes as long. */
+let decoy: Promise<string> | undefined;
+
+/** Whether the password is the stored one; as slow for an unknown user (no stored hash) as for a known one. */
+export async function passwordMatches(password: string, stored: string | undefined): Promise<boolean> {
+  if (stored === undefined) {
+    decoy ??= hashPassword(randomBytes(16).toString('hex'));
+    await verifyPassword(password, await decoy);
+    return false;
+  }
+  return verifyPassword(password, stored);
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

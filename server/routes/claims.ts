@@ -8,13 +8,14 @@ import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { httpError } from '../http-error.ts';
+import { requireView } from '../auth/roles.ts';
 
 /** A patient control number (CLM01: up to 38 characters), optionally "@NPI" when two billing providers use it. */
 const CLAIM_NUMBER = /^[A-Za-z0-9._\-/]{1,38}(@[0-9]{10})?$/;
 
 export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/claims/:id', async (c) => {
+  app.get('/claims/:id', requireView('claim_detail'), async (c) => {
     const id = c.req.param('id');
     if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
     const body = await serialized(async () => {

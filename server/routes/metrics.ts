@@ -12,6 +12,7 @@ import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts'
 import type { AppEnv } from '../auth/require-user.ts';
 import { httpError } from '../http-error.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { requireView } from '../auth/roles.ts';
 
 const date = z.string().refine(isIsoDate, 'a date like 2025-06-30');
 const ids = new Set(METRICS.map((m) => m.id));
@@ -53,14 +54,14 @@ function practicesFor(granted: readonly string[] | undefined, asked: string | un
 export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/metrics', async (c) => {
+  app.get('/metrics', requireView('metrics'), async (c) => {
     const q = parse(metricsQuery, c.req.query());
     const practices = practicesFor(c.get('practices'), q.practice);
     const by = q.by?.split(',') as Dimension[] | undefined;
     const chosen = q.metric ? q.metric.split(',').map((id) => metric(id)!) : METRICS;
     const body = await serialized(async () => {
-      const asOf = q.as_of ?? (await latestEventDate(warehouse));
-      if (!asOf) throw httpError(404, 'no_data', 'the warehouse holds no claims yet');
+      const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
+      if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
       const results: Record<string, MetricResult> = {};
       for (const m of chosen) {
         const breakdown = by && by.every((d) => m.breakdowns.includes(d)) ? by : undefined;
@@ -71,21 +72,21 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
     return c.json(body);
   });
 
-  app.get('/metrics/:id/explain', async (c) => {
+  app.get('/metrics/:id/explain', requireView('metrics'), async (c) => {
     const m = metric(c.req.param('id'));
     if (!m) throw httpError(404, 'not_found', `no metric ${c.req.param('id')}`);
     const q = parse(z.object({ as_of: date.optional() }).strict(), c.req.query());
-    const asOf = q.as_of ?? (await serialized(() => latestEventDate(warehouse))) ?? '2025-12-31';
+    const asOf = q.as_of ?? (await serialized(() => latestEventDate(warehouse, c.get('practices')))) ?? '2025-12-31';
     const w = resolveWindow(m, { asOf });
     return c.json({ id: m.id, label: m.label, unit: m.unit, numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions, breakdowns: m.breakdowns, sql: m.sql(w, undefined, {}) });
   });
 
-  app.get('/denials/patterns', async (c) => {
+  app.get('/denials/patterns', requireView('patterns'), async (c) => {
     const q = parse(patternsQuery, c.req.query());
     const practices = practicesFor(c.get('practices'), q.practice);
     const body = await serialized(async () => {
-      const asOf = q.as_of ?? (await latestEventDate(warehouse));
-      if (!asOf) throw httpError(404, 'no_data', 'the warehouse holds no claims yet');
+      const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
+      if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
       const ttm = windowFor('ttm', asOf);
       const window = { asOf, from: q.from ?? ttm.from, to: q.to ?? ttm.to };
       const found = await findDenialPatterns(warehouse, { window, minClaims: q.min_claims ?? 10, limit: q.limit ?? 15, practices });

@@ -41,7 +41,7 @@ export function registerMetricsCommand(program: Command): void {
       if (by && by.length > 2) throw new CliError('--by crosses at most two dimensions');
       const chosen = (options.metric ?? METRICS.map((m) => m.id)).map((id) => metric(id) ?? (() => { throw new CliError(`no metric "${id}"; the metrics are ${METRICS.map((m) => m.id).join(', ')}`); })());
       const results = await withWarehouse(options.db, async (w) => {
-        const asOf = options.asOf ?? (await latestEventDate(w));
+        const asOf = options.asOf ?? (await latestEventDate(w, options.practice ? [options.practice] : undefined));
         if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
         const out: MetricResult[] = [];
         for (const m of chosen) {

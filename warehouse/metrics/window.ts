@@ -1,5 +1,6 @@
 // The as-of date and the window a metric is computed for. The as-of date is always explicit (default: the
 // latest event date in the warehouse, never the wall clock); windows are inclusive calendar ranges.
+import { scopeToPractices } from './practice-scope.ts';
 import type { Warehouse } from '../database.ts';
 
 export type WindowName = 'snapshot' | 'month' | 'quarter' | 'ttm';
@@ -35,10 +36,15 @@ export function windowFor(name: WindowName, asOf: string): Window {
   }
 }
 
-/** The latest date any event in the warehouse carries: the default as-of date. */
-export async function latestEventDate(warehouse: Warehouse): Promise<string | null> {
+/**
+ * The latest date any event carries, among the practices a reader may see (undefined: all): the default
+ * as-of date. null when there is none, or the models are not built yet.
+ */
+export async function latestEventDate(warehouse: Warehouse, practices?: readonly string[]): Promise<string | null> {
+  const built = await warehouse.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN ('mart_claim_balance', 'mart_cash')");
+  if (!built || built.n < 2n) return null;
   const row = await warehouse.one<{ d: string | null }>(
-    "SELECT strftime(max(event_date), '%Y-%m-%d') AS d FROM (SELECT max(event_date) AS event_date FROM int_balance_event UNION ALL SELECT max(cash_date) FROM mart_cash)",
+    scopeToPractices("SELECT strftime(max(d), '%Y-%m-%d') AS d FROM (SELECT max(valid_from) AS d FROM mart_claim_balance UNION ALL SELECT max(cash_date) FROM mart_cash)", practices),
   );
   return row?.d ?? null;
 }
