@@ -13,6 +13,7 @@ import { createApp } from './app.ts';
 import { addUser, createToken } from './auth/users.ts';
 import { listAudit } from './auth/audit.ts';
 import type { Warehouse } from '../warehouse/database.ts';
+import { tableFromIPC } from 'apache-arrow';
 
 const OTHER = npi('987654321');
 
@@ -132,6 +133,61 @@ describe('the HTTP API', () => {
       expect((await get(path, user)).status, `${path} as ${user}`).toBe(status);
     }
     expect((await json(`/api/claims/${claimId}`, 'root')).events).toEqual(history.events);
+  });
+
+  it('lists the claims behind a number: A/R and its aging add up to the metrics, for the same as-of date', async () => {
+    const asOf = '2025-04-30';
+    const metrics = await json(`/api/metrics?as_of=${asOf}&metric=ar_total,ar_aging`, 'maple');
+    const all = async (query: string) => {
+      const response = await get(`/api/claims?as_of=${asOf}&${query}&format=csv`, 'maple');
+      expect(response.status, query).toBe(200);
+      const [header, ...lines] = (await response.text()).trim().split('\n');
+      const at = header.split(',').indexOf('balance');
+      return { count: lines.length, cents: lines.reduce((sum, line) => sum + Math.round(Number(line.split(',')[at]) * 100), 0), total: Number(response.headers.get('x-total-count')) };
+    };
+    const open = await all('status=open');
+    expect(open.count).toBe(open.total);
+    expect(open.cents).toBe(Math.round(metrics.metrics.ar_total.numerator * 100));
+    for (const bucket of metrics.metrics.ar_aging.breakdown as { key: string; numerator: number }[]) {
+      expect((await all(`status=open&aging=${bucket.key}`)).cents, bucket.key).toBe(Math.round(bucket.numerator * 100));
+    }
+    // the same claims page by page as JSON, sorted as asked
+    const first = await json(`/api/claims?as_of=${asOf}&status=open&sort=balance&order=desc&page_size=20`, 'maple');
+    expect(first.total).toBe(open.total);
+    expect(first.rows.length).toBe(20);
+    const balances = first.rows.map((r: { balance: string }) => Number(r.balance));
+    expect(balances).toEqual([...balances].sort((a, b) => b - a));
+    const second = await json(`/api/claims?as_of=${asOf}&status=open&sort=balance&order=desc&page_size=20&page=2`, 'maple');
+    expect(second.rows[0].claim_id).not.toBe(first.rows[0].claim_id);
+    expect(Number(second.rows[0].balance)).toBeLessThanOrEqual(balances[19]);
+  });
+
+  it('answers a claim list as Arrow IPC when asked, with exact money', async () => {
+    const response = await fetch(`${base}/api/claims?as_of=2025-04-30&denied=true`, { headers: { authorization: `Bearer ${tokens.maple}`, accept: 'application/vnd.apache.arrow.stream' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+    const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
+    expect(table.numRows).toBe(Number(response.headers.get('x-total-count')));
+    expect(table.numRows).toBeGreaterThan(0);
+    expect(table.schema.fields.find((f) => f.name === 'charge')!.type).toMatchObject({ scale: 2, precision: 18 });
+    const asJson = await json('/api/claims?as_of=2025-04-30&denied=true&page_size=500', 'maple');
+    expect(asJson.rows.map((r: { claim_id: string }) => r.claim_id)).toEqual(table.getChild('claim_id')!.toArray().slice(0, 500));
+  });
+
+  it('lists no claim of another practice, refuses bad filters, and audits lists and exports', async () => {
+    expect((await json('/api/claims?as_of=2025-04-30', 'other')).total).toBe(0);
+    expect((await get(`/api/claims?practice=${PRACTICE.billingNpi}`, 'other')).status).toBe(404);
+    for (const query of ["q=x'%20OR%201=1", 'sort=balance;DROP%20TABLE%20mart_claim', 'order=sideways', 'page=0', 'page_size=501', 'status=all', 'aging=1-2', 'cpt=9921%25', 'limit=5']) {
+      const response = await get(`/api/claims?${query}`, 'maple');
+      expect(response.status, query).toBe(400);
+    }
+    const before = (await listAudit(warehouse, { username: 'maple', limit: 1000 })).length;
+    await json('/api/claims?as_of=2025-04-30&cpt=99213&page_size=5', 'maple');
+    expect((await get('/api/claims?as_of=2025-04-30&format=csv&payer=MCR01', 'maple')).status).toBe(200);
+    const events = await listAudit(warehouse, { username: 'maple', limit: 1000 });
+    expect(events.length).toBe(before + 2);
+    expect(events[1]).toMatchObject({ route: '/api/claims', parameters: JSON.stringify({ as_of: '2025-04-30', cpt: '99213', page_size: '5' }) });
+    expect(events[0]).toMatchObject({ route: '/api/claims (csv export)' });
   });
 });
 

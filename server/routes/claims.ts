@@ -1,20 +1,86 @@
-// /api/claims/:patientControlNumber: one claim's history (submissions, acknowledgments, adjudications,
-// postings, with the balance after each). Patient-level: the claim must belong to one of the reader's
-// practices, else it does not exist for them (404, the same answer as an unknown number); every read is audited.
+// /api/claims: the claims behind a number (a filtered, sorted, paged list, as JSON, Arrow IPC or CSV) and
+// /api/claims/:id, one claim's history (submissions, acknowledgments, adjudications, postings, with the
+// balance after each). Patient-level: only the reader's practices' claims exist for them (another
+// practice's claim answers 404, the same answer as an unknown number); every read and export is audited.
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { claimHistory, findClaims } from '../../ingest/loader/claim-history.ts';
+import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/claims/claim-list.ts';
 import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
+import { latestEventDate } from '../../warehouse/metrics/window.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { recordAudit } from '../auth/audit.ts';
-import { httpError } from '../http-error.ts';
 import { requireView } from '../auth/roles.ts';
+import { httpError } from '../http-error.ts';
+import { date, parse, practicesFor } from '../query.ts';
+import { formatOf, respondTable } from '../table-response.ts';
 
 /** A patient control number (CLM01: up to 38 characters), optionally "@NPI" when two billing providers use it. */
 const CLAIM_NUMBER = /^[A-Za-z0-9._\-/]{1,38}(@[0-9]{10})?$/;
+const CODE = /^[A-Za-z0-9._-]{1,20}$/;
+/** JSON pages are small; exports (CSV, Arrow) may take every matching row up to this. */
+const MAX_EXPORT_ROWS = 100_000;
+
+const listQuery = z.object({
+  as_of: date.optional(),
+  service_from: date.optional(),
+  service_to: date.optional(),
+  submitted_from: date.optional(),
+  submitted_to: date.optional(),
+  adjudicated_from: date.optional(),
+  adjudicated_to: date.optional(),
+  payer: z.string().regex(/^[A-Za-z0-9]{1,20}$/).optional(),
+  provider: z.string().regex(/^\d{10}$/).optional(),
+  location: z.string().regex(/^[A-Za-z0-9 .,'&()#/-]{1,60}$/).optional(),
+  practice: z.string().regex(/^\d{10}$/).optional(),
+  status: z.enum(STATUSES).optional(),
+  portion: z.enum(['insurance', 'patient']).optional(),
+  aging: z.enum(AGING_BUCKETS).optional(),
+  denied: z.enum(['true', 'false']).optional(),
+  rejected: z.enum(['true', 'false']).optional(),
+  denial_category: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  carc: z.string().regex(/^[A-Z0-9]{1,5}$/).optional(),
+  cpt: z.string().regex(CODE).optional(),
+  modifier: z.string().regex(/^[A-Z0-9]{2}$/).optional(),
+  diagnosis: z.string().regex(/^[A-Z0-9.]{3,8}$/).optional(),
+  q: z.string().regex(/^[A-Za-z0-9._\-/@]{1,49}$/).optional(),
+  sort: z.enum(SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  page_size: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+}).strict();
 
 export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  app.get('/claims', requireView('claims'), async (c) => {
+    const query = c.req.query();
+    const q = parse(listQuery, query);
+    const format = formatOf(c);
+    const pageSize = q.page_size ?? (format === 'json' ? 50 : MAX_EXPORT_ROWS);
+    if (format === 'json' && pageSize > 500) throw httpError(400, 'bad_request', 'page_size: at most 500 rows a page as JSON (ask for CSV or Arrow for more)');
+    const page = q.page ?? 1;
+    const practices = practicesFor(c.get('practices'), q.practice);
+    const result = await serialized(async () => {
+      const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
+      if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
+      const found = await listClaims(warehouse, {
+        asOf, serviceFrom: q.service_from, serviceTo: q.service_to, submittedFrom: q.submitted_from, submittedTo: q.submitted_to,
+        adjudicatedFrom: q.adjudicated_from, adjudicatedTo: q.adjudicated_to, payer: q.payer, status: q.status ?? 'any', portion: q.portion, aging: q.aging,
+        denied: q.denied === undefined ? undefined : q.denied === 'true', rejected: q.rejected === undefined ? undefined : q.rejected === 'true',
+        denialCategory: q.denial_category, carc: q.carc, cpt: q.cpt, modifier: q.modifier, diagnosis: q.diagnosis, search: q.q,
+        sort: q.sort ?? 'service_date', order: q.order ?? 'desc', limit: pageSize, offset: (page - 1) * pageSize,
+      }, { practices, provider: q.provider, location: q.location });
+      await recordAudit(warehouse, c.get('user'), format === 'json' ? '/api/claims' : `/api/claims (${format} export)`, query, found.rows.length);
+      return { asOf, ...found };
+    });
+    return respondTable(c, format, CLAIM_LIST_COLUMNS, result.rows, {
+      total: result.total, filename: `claims-${result.asOf}`, extra: { as_of: result.asOf, page, page_size: pageSize },
+    });
+  });
+
   app.get('/claims/:id', requireView('claim_detail'), async (c) => {
     const id = c.req.param('id');
     if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
@@ -31,5 +97,6 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
     });
     return c.json(body);
   });
+
   return app;
 }

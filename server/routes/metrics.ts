@@ -7,14 +7,14 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { computeMetric, resolveWindow, type MetricResult } from '../../warehouse/metrics/compute.ts';
 import { DIMENSIONS, type Dimension } from '../../warehouse/metrics/metric.ts';
 import { METRICS, metric } from '../../warehouse/metrics/registry.ts';
-import { isIsoDate, latestEventDate, windowFor } from '../../warehouse/metrics/window.ts';
+import { latestEventDate, windowFor } from '../../warehouse/metrics/window.ts';
+import { date, parse, practicesFor } from '../query.ts';
 import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { httpError } from '../http-error.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
 
-const date = z.string().refine(isIsoDate, 'a date like 2025-06-30');
 const ids = new Set(METRICS.map((m) => m.id));
 
 const metricsQuery = z.object({
@@ -37,19 +37,6 @@ const patternsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
   practice: z.string().regex(/^\d{10}$/).optional(),
 }).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
-
-function parse<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
-  const result = schema.safeParse(query);
-  if (!result.success) throw httpError(400, 'bad_request', result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
-  return result.data;
-}
-
-/** The practices this request may read: the user's grants, narrowed to ?practice= when asked (a practice not granted answers 404). */
-function practicesFor(granted: readonly string[] | undefined, asked: string | undefined): readonly string[] | undefined {
-  if (asked === undefined) return granted;
-  if (granted !== undefined && !granted.includes(asked)) throw httpError(404, 'not_found', `no practice ${asked}`);
-  return [asked];
-}
 
 export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

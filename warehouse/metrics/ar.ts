@@ -21,7 +21,8 @@ export const BUCKETS = [
   ['0-30', 0, 30], ['31-60', 31, 60], ['61-90', 61, 90], ['91-120', 91, 120], ['121-180', 121, 180], ['181+', 181, null],
 ] as const;
 
-function bucketCase(age: string): string {
+/** The aging bucket of an age in days (one definition: the aging metric and the claim list both use it). */
+export function bucketCase(age: string): string {
   return `CASE ${BUCKETS.map(([label, lo, hi]) => `WHEN ${age} ${hi === null ? `>= ${lo}` : `BETWEEN ${lo} AND ${hi}`} THEN '${label}'`).join(' ')} END`;
 }
 

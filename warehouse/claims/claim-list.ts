@@ -1,0 +1,115 @@
+// The claims behind a number: a filtered, sorted, paged list of claims with their balance on an as-of
+// date, for the drill-down from any metric (GET /api/claims). Filters arrive checked (server/routes) and
+// reach SQL as bound parameters; the sort column is one of SORTS. Runs inside the practice scope, so a
+// reader sees only their practices' claims.
+import type { SqlValue, Warehouse } from '../database.ts';
+import { scopeToPractices, type ClaimScope } from '../metrics/practice-scope.ts';
+import { dateLiteral } from '../metrics/window.ts';
+import { BUCKETS, bucketCase } from '../metrics/ar.ts';
+import type { Columns, Row } from '../table.ts';
+
+export const CLAIM_LIST_COLUMNS: Columns = {
+  claim_id: 'text', practice: 'text', payer_id: 'text', provider: 'text', location: 'text',
+  service_date: 'date', first_submitted_date: 'date', first_adjudicated_date: 'date', resolved_date: 'date',
+  charge: 'money', first_paid: 'money', balance: 'money', insurance_balance: 'money', patient_balance: 'money',
+  age_days: 'int', aging_bucket: 'text', first_denied: 'bool', denial_categories: 'list', denial_carcs: 'list', first_rejected: 'bool',
+};
+
+export const SORTS = ['claim_id', 'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge', 'balance', 'age_days', 'payer_id'] as const;
+export type Sort = (typeof SORTS)[number];
+export const STATUSES = ['any', 'open', 'credit', 'settled'] as const;
+export const AGING_BUCKETS = BUCKETS.map(([label]) => label) as unknown as readonly [(typeof BUCKETS)[number][0], ...(typeof BUCKETS)[number][0][]];
+
+export interface ClaimListQuery {
+  asOf: string;
+  serviceFrom?: string;
+  serviceTo?: string;
+  submittedFrom?: string;
+  submittedTo?: string;
+  adjudicatedFrom?: string;
+  adjudicatedTo?: string;
+  payer?: string;
+  status: (typeof STATUSES)[number];
+  /** Only claims with an open balance on this side. */
+  portion?: 'insurance' | 'patient';
+  aging?: (typeof AGING_BUCKETS)[number];
+  /** Only claims denied (a line or all) on their first adjudication. */
+  denied?: boolean;
+  rejected?: boolean;
+  denialCategory?: string;
+  carc?: string;
+  cpt?: string;
+  modifier?: string;
+  diagnosis?: string;
+  /** A claim number's beginning. */
+  search?: string;
+  sort: Sort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope: ClaimScope): Promise<{ total: number; rows: Row[] }> {
+  const params: SqlValue[] = [];
+  const bind = (value: SqlValue) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [`c.service_date <= ${dateLiteral(q.asOf)}`];
+  const range = (column: string, from?: string, to?: string) => {
+    if (from) where.push(`${column} >= ${dateLiteral(from)}`);
+    if (to) where.push(`${column} <= ${dateLiteral(to)}`);
+  };
+  range('c.service_date', q.serviceFrom, q.serviceTo);
+  range('c.first_submitted_date', q.submittedFrom, q.submittedTo);
+  range('c.first_adjudicated_date', q.adjudicatedFrom, q.adjudicatedTo);
+  if (q.payer) where.push(`c.payer_id = ${bind(q.payer)}`);
+  if (q.status === 'open') where.push('balance > 0');
+  if (q.status === 'credit') where.push('balance < 0');
+  if (q.status === 'settled') where.push('balance = 0');
+  if (q.portion === 'insurance') where.push('insurance_balance > 0');
+  if (q.portion === 'patient') where.push('patient_balance > 0');
+  if (q.aging) where.push(`balance > 0 AND aging_bucket = ${bind(q.aging)}`);
+  if (q.denied !== undefined) where.push(q.denied ? 'coalesce(c.first_denied, false)' : 'NOT coalesce(c.first_denied, false)');
+  if (q.rejected !== undefined) where.push(q.rejected ? 'c.first_rejected_date IS NOT NULL' : 'c.first_rejected_date IS NULL');
+  if (q.denialCategory) where.push(`list_contains(c.first_denial_categories, ${bind(q.denialCategory)})`);
+  if (q.carc) where.push(`list_contains(c.first_denial_carcs, ${bind(q.carc)})`);
+  const line: string[] = [];
+  if (q.cpt) line.push(`l.procedure_code = ${bind(q.cpt)}`);
+  if (q.modifier) line.push(`list_contains(string_split(l.modifiers, ' '), ${bind(q.modifier)})`);
+  if (q.diagnosis) line.push(`l.diagnosis_code = ${bind(q.diagnosis)}`);
+  if (line.length) where.push(`c.claim_id IN (SELECT l.claim_id FROM mart_first_adjudication_line l WHERE ${line.join(' AND ')})`);
+  if (q.search) where.push(`starts_with(c.claim_id, ${bind(q.search)})`);
+  const asOf = dateLiteral(q.asOf);
+  const sql = `
+    WITH balance AS (
+      SELECT claim_id, total_balance, patient_balance FROM mart_claim_balance
+      WHERE valid_from <= ${asOf} AND (valid_to IS NULL OR valid_to > ${asOf})
+    ),
+    claims AS (
+      SELECT c.*, coalesce(b.total_balance, 0) AS balance, coalesce(b.patient_balance, 0) AS patient_balance,
+             coalesce(b.total_balance, 0) - coalesce(b.patient_balance, 0) AS insurance_balance,
+             date_diff('day', c.service_date, ${asOf}) AS age_days,
+             ${bucketCase(`date_diff('day', c.service_date, ${asOf})`)} AS aging_bucket
+      FROM mart_claim c LEFT JOIN balance b USING (claim_id)
+    )
+    SELECT c.claim_id, c.billing_npi AS practice, c.payer_id, c.rendering_npi AS provider, c.location,
+           c.service_date, c.first_submitted_date, c.first_adjudicated_date, CASE WHEN c.resolved_date <= ${asOf} THEN c.resolved_date END AS resolved_date,
+           c.charge, c.first_paid, c.balance, c.insurance_balance, c.patient_balance, c.age_days, c.aging_bucket,
+           c.first_denied, c.first_denial_categories AS denial_categories, c.first_denial_carcs AS denial_carcs, c.first_rejected_date IS NOT NULL AS first_rejected,
+           count(*) OVER () AS total
+    FROM claims c
+    WHERE ${where.join('\n      AND ')}
+    ORDER BY ${q.sort} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, claim_id
+    LIMIT ${q.limit} OFFSET ${q.offset}`;
+  const rows = await warehouse.all<Row>(scopeToPractices(sql, scope), params);
+  const total = rows.length ? Number(rows[0].total) : q.offset === 0 ? 0 : await countClaims(warehouse, sql, params, scope);
+  return { total, rows: rows.map(({ total: _, ...r }) => r) };
+}
+
+/** The count when the asked page is past the end (no row to read it from). */
+async function countClaims(warehouse: Warehouse, sql: string, params: SqlValue[], scope: ClaimScope): Promise<number> {
+  const counted = sql.replace(/LIMIT \d+ OFFSET \d+$/, 'LIMIT 1');
+  const row = (await warehouse.all<{ total: bigint }>(scopeToPractices(counted.replace(/ORDER BY[\s\S]*$/, ''), scope), params))[0];
+  return row ? Number(row.total) : 0;
+}
