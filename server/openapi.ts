@@ -1,0 +1,570 @@
+// The HTTP API as an OpenAPI 3.1 document (GET /api/openapi.json, browsed at /api/docs). Written out route by
+// route, but the enums, column lists, cookie name, metric ids and roles come from the code that enforces them, the
+// answer schemas are keyed by the TypeScript types the routes return (tsc refuses a missing or extra field), and
+// server/openapi.test.ts checks the paths, methods, parameters and roles against the running app.
+import packageJson from '../package.json' with { type: 'json' };
+import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES } from '../warehouse/claims/claim-list.ts';
+import type { BreakdownRow, MetricResult } from '../warehouse/metrics/compute.ts';
+import { DIMENSIONS, SINGLE_ONLY, type MetricDefinition, type Unit } from '../warehouse/metrics/metric.ts';
+import { METRICS } from '../warehouse/metrics/registry.ts';
+import type { WindowName } from '../warehouse/metrics/window.ts';
+import type { DenialPattern, PatternDimension } from '../warehouse/patterns/denial-patterns.ts';
+import type { ColumnType } from '../warehouse/table.ts';
+import type { ClaimEvent } from '../ingest/loader/claim-history.ts';
+import type { FileOutcome } from '../ingest/loader/loader.ts';
+import { mayOpen, VIEWS, type View } from './auth/roles.ts';
+import { SESSION_COOKIE } from './auth/sessions.ts';
+import { ROLES } from './auth/users.ts';
+import { ARROW_STREAM } from './table-response.ts';
+
+/** The JSON Schema (2020-12) subset this document uses. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: JsonType | JsonType[];
+  format?: string;
+  pattern?: string;
+  enum?: readonly (string | number | boolean | null)[];
+  const?: string | number | boolean;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  default?: unknown;
+  description?: string;
+  examples?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: readonly string[];
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
+  items?: JsonSchema;
+  oneOf?: JsonSchema[];
+}
+type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+export type Ref = { $ref: string };
+export interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header' | 'cookie';
+  required?: boolean;
+  description?: string;
+  schema: JsonSchema;
+  example?: unknown;
+}
+export interface Header {
+  description?: string;
+  schema: JsonSchema;
+}
+export interface MediaType {
+  schema?: JsonSchema;
+}
+export interface Response {
+  description: string;
+  headers?: Record<string, Header>;
+  content?: Record<string, MediaType>;
+}
+export interface Operation {
+  operationId: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  /** Empty: no sign-in needed; absent: the document's (session cookie or API token). */
+  security?: Record<string, string[]>[];
+  parameters?: (Parameter | Ref)[];
+  requestBody?: { required?: boolean; description?: string; content: Record<string, MediaType> };
+  responses: Record<string, Response | Ref>;
+  /** The view of server/auth/roles.ts the route requires (a role without it gets 403). */
+  'x-rcm-view'?: View;
+}
+export const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+export type Method = (typeof METHODS)[number];
+export type PathItem = Partial<Record<Method, Operation>>;
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  tags: { name: string; description: string }[];
+  security: Record<string, string[]>[];
+  paths: Record<string, PathItem>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, Response>;
+    parameters: Record<string, Parameter>;
+    securitySchemes: Record<string, { type: 'apiKey'; in: 'cookie'; name: string; description: string } | { type: 'http'; scheme: 'bearer'; description: string }>;
+  };
+}
+
+// --- schema helpers
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: JsonSchema): JsonSchema => (schema.$ref ? { oneOf: [schema, { type: 'null' }] } : { ...schema, type: [schema.type as JsonType, 'null'] });
+const text = (description?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}) });
+const integer = (description?: string): JsonSchema => ({ type: 'integer', ...(description ? { description } : {}) });
+const number = (description?: string): JsonSchema => ({ type: 'number', ...(description ? { description } : {}) });
+const list = (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description ? { description } : {}) });
+
+/** An object whose properties are exactly the keys K (a type's fields): tsc refuses a missing or an extra one. */
+function object<K extends string>(properties: Record<K, JsonSchema>, options: { optional?: readonly K[]; description?: string } = {}): JsonSchema {
+  const optional = new Set<string>(options.optional ?? []);
+  return {
+    type: 'object',
+    ...(options.description ? { description: options.description } : {}),
+    properties,
+    required: Object.keys(properties).filter((k) => !optional.has(k)),
+  };
+}
+
+const NPI: JsonSchema = { type: 'string', pattern: '^\\d{10}$', description: 'an NPI (10 digits)' };
+const DATE: JsonSchema = { type: 'string', format: 'date', description: 'a date like 2025-06-30' };
+const MONEY: JsonSchema = { type: 'string', pattern: '^-?\\d+(\\.\\d{1,2})?$', description: 'dollars as an exact decimal string' };
+
+/** Column types of a table answer, and a JSON value of each (money stays an exact decimal string). */
+const COLUMN_VALUE: Record<ColumnType, JsonSchema> = {
+  text: { type: ['string', 'null'] },
+  date: { type: ['string', 'null'], format: 'date' },
+  money: { ...MONEY, type: ['string', 'null'] },
+  int: { type: ['integer', 'null'] },
+  bool: { type: ['boolean', 'null'] },
+  list: { type: ['array', 'null'], items: { type: 'string' } },
+};
+
+function tableRow(columns: Record<string, ColumnType>): JsonSchema {
+  return { type: 'object', properties: Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, COLUMN_VALUE[type]])), required: Object.keys(columns) };
+}
+
+/** A table as JSON: its columns with their types (exactly these), the rows, and the count of rows matching. */
+function tableAnswer(columns: Record<string, ColumnType>, row: string, extra: Record<string, JsonSchema> = {}): JsonSchema {
+  return {
+    type: 'object',
+    properties: {
+      ...extra,
+      total: integer('rows matching, over all pages'),
+      columns: { type: 'object', description: 'each column with its type', properties: Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, { const: type }])), required: Object.keys(columns) },
+      rows: list(ref(row)),
+    },
+    required: [...Object.keys(extra), 'total', 'columns', 'rows'],
+  };
+}
+
+/** Who may call an operation, read from ROLE_VIEWS. */
+function whoMay(view: View | undefined): string {
+  if (!view) return 'Any signed-in user.';
+  const roles = ROLES.filter((role) => mayOpen(role, view)).map((role) => role.replace('_', ' '));
+  return `Roles: ${roles.join(', ')} (view \`${view}\`: ${VIEWS[view]}); any other role gets 403.`;
+}
+
+const query = (name: string, schema: JsonSchema, description: string, required = false): Parameter => ({ name, in: 'query', required, description, schema });
+const path = (name: string, schema: JsonSchema, description: string, example: string): Parameter => ({ name, in: 'path', required: true, description, schema, example });
+const response = (name: string): Ref => ({ $ref: `#/components/responses/${name}` });
+const json = (description: string, schema: JsonSchema): Response => ({ description, content: { 'application/json': { schema } } });
+
+/** A table answered as JSON, Arrow IPC or CSV (server/table-response.ts). */
+function tableResponse(description: string, jsonSchema: JsonSchema): Response {
+  return {
+    description: `${description} As JSON (default), as an Arrow IPC stream (\`Accept: ${ARROW_STREAM}\`: money as Decimal128(18, 2), dates as Date32) or as CSV (\`?format=csv\`, a download).`,
+    headers: {
+      'X-Total-Count': { description: 'rows matching, over all pages', schema: { type: 'integer' } },
+      'Content-Disposition': { description: 'CSV only: attachment; filename="….csv"', schema: { type: 'string' } },
+    },
+    content: {
+      'application/json': { schema: jsonSchema },
+      [ARROW_STREAM]: { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string', description: 'a header line, then one line a row; lists joined by spaces' } },
+    },
+  };
+}
+
+/** One operation; its description ends with who may call it. */
+function operation(view: View | undefined, op: Omit<Operation, 'x-rcm-view'>): Operation {
+  const who = op.security?.length === 0 ? 'Needs no sign-in.' : whoMay(view);
+  return { ...op, description: `${op.description}\n\n${who}`, ...(view ? { 'x-rcm-view': view } : {}) };
+}
+
+const signedIn = { 401: response('Unauthorized') };
+const FORMAT = query('format', { type: 'string', enum: ['json', 'csv'] }, 'csv for a CSV download; Arrow is asked for by the Accept header');
+const PRACTICE = query('practice', NPI, 'only this practice (billing NPI); one the user may not see answers 404');
+const AS_OF = query('as_of', DATE, 'the as-of date; default: the latest event among the practices the user may see');
+const FROM = query('from', DATE, "window start (goes with `to`); default: the metric's own window");
+const TO = query('to', DATE, 'window end (goes with `from`)');
+const PAYER = query('payer', { type: 'string', pattern: '^[A-Za-z0-9]{1,20}$' }, 'only this payer (payer id)');
+const PROVIDER = query('provider', NPI, 'only claims of this rendering provider (NPI)');
+const LOCATION = query('location', { type: 'string', pattern: "^[A-Za-z0-9 .,'&()#/-]{1,60}$" }, 'only claims of this service location');
+const BATCH = query('batch', { type: 'integer', minimum: 1 }, 'only this ingest batch');
+const LIMIT = (most: number) => query('limit', { type: 'integer', minimum: 1, maximum: 10_000, default: most }, 'the most rows answered, newest first');
+
+const BATCH_ID = integer('the batch of this load');
+const BUILT: JsonSchema = { type: 'boolean', description: 'whether the models were rebuilt (only when a file loaded)' };
+const FAILED_CHECKS = list(text(), 'model checks that failed after the rebuild');
+const UPLOAD_ID: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{32}$', description: 'an upload set' };
+
+const FILE_NAME: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9._ ()-]{1,200}$' };
+const BUILD = query('build', { type: 'string', enum: ['true', 'false'], default: 'true' }, 'rebuild the models after loading (when a file loaded)');
+const FILE_BODY: Operation['requestBody'] = { required: true, description: "the file's bytes", content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+const UPLOAD = path('id', UPLOAD_ID, 'the upload set (POST /api/uploads)', '0123456789abcdef0123456789abcdef');
+
+// The columns of the ingest tables (server/routes/ingest.ts answers them; the test compares).
+const BATCH_COLUMNS: Record<string, ColumnType> = { batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int' };
+const FILE_COLUMNS: Record<string, ColumnType> = {
+  file_id: 'int', batch_id: 'int', file_name: 'text', content_type: 'text', size_bytes: 'int', encoding: 'text', transactions: 'int', claims: 'int', warnings: 'int', loaded_at: 'text',
+};
+const ERROR_COLUMNS: Record<string, ColumnType> = {
+  error_id: 'int', batch_id: 'int', file_name: 'text', error_code: 'text', segment_position: 'int', line_number: 'int', message: 'text', hint: 'text', raw_row: 'text', recorded_at: 'text',
+};
+
+// --- answer schemas, keyed by the types the routes return
+
+const UNITS = ['dollars', 'ratio', 'days', 'count'] as const satisfies readonly Unit[];
+const WINDOWS = ['snapshot', 'month', 'quarter', 'ttm'] as const satisfies readonly WindowName[];
+const GRAINS = ['claim', 'line', 'money'] as const satisfies readonly MetricDefinition['grain'][];
+const PATTERN_DIMENSIONS = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const satisfies readonly PatternDimension[];
+
+const dollars = object<'value' | 'numerator' | 'denominator'>({ value: nullable(number()), numerator: number(), denominator: number() }, { description: 'the same rate in dollars' });
+const definition = object<keyof MetricResult['definition']>({ numerator: text(), denominator: text(), grain: text(), date_basis: text(), window: text(), exclusions: text() });
+
+type LoadedOutcome = Extract<FileOutcome, { status: 'loaded' }>;
+type DuplicateOutcome = Extract<FileOutcome, { status: 'duplicate' }>;
+type RejectedOutcome = Extract<FileOutcome, { status: 'rejected' }>;
+
+const schemas: Record<string, JsonSchema> = {
+  Error: {
+    type: 'object',
+    description: 'Every refusal: a stable code and a message for people. 500 answers { "error": { "code": "internal", … } } and says nothing of its cause.',
+    properties: {
+      error: object<'code' | 'message'>({
+        code: { type: 'string', description: 'bad_request, unauthorized, forbidden, csrf, not_found, no_data, ambiguous_claim, too_many_attempts, unavailable, internal', examples: ['bad_request'] },
+        message: text('what was wrong, naming the parameter'),
+      }),
+    },
+    required: ['error'],
+  },
+  User: object<'username' | 'role' | 'practices' | 'views'>({
+    username: text(),
+    role: { type: 'string', enum: ROLES },
+    practices: list(NPI, 'the practices (billing NPIs) granted; an admin sees every practice'),
+    views: list({ type: 'string', enum: Object.keys(VIEWS) }, 'what the role may open'),
+  }),
+  Login: object<'username' | 'password'>({ username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024, format: 'password' } }),
+  SignedIn: object<'user' | 'csrf_token'>({ user: ref('User'), csrf_token: text("the session's CSRF token: send it as X-CSRF-Token on POST, PUT, PATCH and DELETE") }),
+  Session: object<'user' | 'csrf_token' | 'expires_at'>({
+    user: ref('User'),
+    csrf_token: nullable(text('the CSRF token of the session; null when signed in with an API token')),
+    expires_at: { type: ['string', 'null'], format: 'date-time', description: 'when the session ends at the latest; null with an API token' },
+  }),
+  BreakdownRow: object<keyof BreakdownRow>({
+    key: nullable(text('the breakdown value ("a × b" for two dimensions)')),
+    value: nullable(number()), numerator: nullable(number()), denominator: nullable(number()),
+    unavailable_reason: text(), p90: nullable(number()), n: integer(), dollars,
+  }, { optional: ['unavailable_reason', 'p90', 'n', 'dollars'] }),
+  MetricResult: object<keyof MetricResult>({
+    id: text(), label: text(), as_of: DATE, from: DATE, to: DATE, unit: { type: 'string', enum: UNITS },
+    value: nullable(number('rates are fractions, money is dollars')), numerator: nullable(number()), denominator: nullable(number()),
+    p90: nullable(number()), n: integer(), dollars,
+    unavailable_reason: nullable(text('why there is no value')),
+    definition,
+    breakdown: list(ref('BreakdownRow')),
+  }, { optional: ['p90', 'n', 'dollars', 'breakdown'] }),
+  Metrics: object<'as_of' | 'from' | 'to' | 'metrics'>({
+    as_of: DATE, from: nullable(DATE), to: nullable(DATE),
+    metrics: { type: 'object', propertyNames: { enum: METRICS.map((m) => m.id) }, additionalProperties: ref('MetricResult') },
+  }),
+  MetricExplanation: object<'id' | 'label' | 'unit' | 'numerator' | 'denominator' | 'grain' | 'date_basis' | 'window' | 'exclusions' | 'breakdowns' | 'sql'>({
+    id: text(), label: text(), unit: { type: 'string', enum: UNITS }, numerator: text(), denominator: text(), grain: { type: 'string', enum: GRAINS },
+    date_basis: text(), window: { type: 'string', enum: WINDOWS }, exclusions: text(), breakdowns: list({ type: 'string', enum: DIMENSIONS }),
+    sql: text('the SQL that computes it, for the as-of date'),
+  }),
+  DenialPattern: object<keyof DenialPattern>({
+    rank: integer(),
+    dimensions: { type: 'object', properties: Object.fromEntries(PATTERN_DIMENSIONS.map((d) => [d, text()])), additionalProperties: false },
+    lines: integer(), claims: integer(), denied_lines: integer(), rate: number(), baseline_rate: number('the payer’s own denial rate'), lift: nullable(number()),
+    lower_bound: number('95 % Wilson lower bound of the rate'), charges: number(), denied_dollars: number(), excess_denied_dollars: number(),
+    top_carc: nullable(text()), top_carc_share: nullable(number()), example_claims: list(text()), also_explains: list(text()),
+  }),
+  DenialPatterns: object<'as_of' | 'from' | 'to' | 'baseline' | 'patterns'>({
+    as_of: DATE, from: DATE, to: DATE,
+    baseline: { type: 'object', additionalProperties: { type: 'number' }, description: 'denial rate by payer' },
+    patterns: list(ref('DenialPattern')),
+  }),
+  ClaimRow: tableRow(CLAIM_LIST_COLUMNS),
+  ClaimList: tableAnswer(CLAIM_LIST_COLUMNS, 'ClaimRow', { as_of: DATE, page: integer(), page_size: integer() }),
+  ClaimEvent: object<keyof ClaimEvent>({
+    event_date: nullable(DATE), source: text('837, 835, 277CA, 999, posting, …'), event: text(), amount: nullable(MONEY),
+    balance_delta: MONEY, balance: { ...MONEY, description: 'the balance after the event' }, detail: text(), file_name: text(), position: integer(),
+  }),
+  ClaimHistory: object<'claim_id' | 'events'>({ claim_id: text(), events: list(ref('ClaimEvent'), 'in date order') }),
+  IngestBatch: tableRow(BATCH_COLUMNS),
+  IngestBatches: tableAnswer(BATCH_COLUMNS, 'IngestBatch'),
+  IngestFile: tableRow(FILE_COLUMNS),
+  IngestFiles: tableAnswer(FILE_COLUMNS, 'IngestFile'),
+  IngestError: tableRow(ERROR_COLUMNS),
+  IngestErrors: tableAnswer(ERROR_COLUMNS, 'IngestError'),
+  FileOutcome: {
+    description: 'What became of the file: loaded, a duplicate of a file loaded before (same content), or rejected with the reason.',
+    oneOf: [
+      object<keyof LoadedOutcome>({
+        status: { const: 'loaded' }, file: text(), fileId: integer(), hash: text('SHA-256 of the content'), bytes: integer(), contentType: text(), transactions: integer(),
+        claims: integer(), warnings: integer(), paid: number('cents'), paymentAmount: number('cents'), rows: integer('CSV: rows loaded'), rowErrors: integer('CSV: rows refused'),
+        rowsAlreadyLoaded: integer('CSV: rows an earlier file had loaded'),
+      }),
+      object<keyof DuplicateOutcome>({ status: { const: 'duplicate' }, file: text(), hash: text(), bytes: integer(), loadedAs: text('the file loaded before') }),
+      object<keyof RejectedOutcome>({
+        status: { const: 'rejected' }, file: text(), hash: nullable(text()), bytes: integer(), code: text(), message: text(), hint: text(), segment: nullable(integer('segment number')),
+      }),
+    ],
+  },
+  Ingested: object<'batch_id' | 'outcome' | 'built' | 'failed_checks'>({ batch_id: BATCH_ID, outcome: ref('FileOutcome'), built: BUILT, failed_checks: FAILED_CHECKS }),
+  UploadSet: object<'upload' | 'expires_in_hours'>({ upload: UPLOAD_ID, expires_in_hours: integer('unused upload sets are dropped after this') }),
+  Uploaded: object<'files'>({ files: integer('files in the set so far') }),
+  IngestedSet: object<'batch_id' | 'outcomes' | 'built' | 'failed_checks'>({ batch_id: BATCH_ID, outcomes: list(ref('FileOutcome'), 'in the order sent'), built: BUILT, failed_checks: FAILED_CHECKS }),
+  Built: object<'models' | 'failed_checks'>({ models: integer('models built'), failed_checks: list(text(), 'model checks that failed') }),
+};
+
+const responses: Record<string, Response> = {
+  BadRequest: json('A parameter is unknown or malformed (the message names it).', ref('Error')),
+  Unauthorized: json('Not signed in: no valid session cookie or API token.', ref('Error')),
+  Forbidden: json("The user's role may not open this view, or (with the session cookie) a request that changes something came without the session's X-CSRF-Token or from another origin.", ref('Error')),
+  Unavailable: json('This server was started without loading (unavailable).', ref('Error')),
+  NotFound: json('Nothing by that name among the practices the user may see (another practice answers the same as an unknown one), or no data yet.', ref('Error')),
+};
+
+// --- the paths
+
+const paths: Record<string, PathItem> = {
+  '/api/health': {
+    get: operation(undefined, {
+      operationId: 'getHealth', summary: 'Is the server up', tags: ['server'], security: [],
+      description: 'Answers as soon as the server listens.',
+      responses: { 200: json('It is.', object<'status'>({ status: { const: 'ok' } })) },
+    }),
+  },
+  '/api/session': {
+    post: operation(undefined, {
+      operationId: 'signIn', summary: 'Sign in', tags: ['session'], security: [],
+      description: `Checks the user name and password, sets the HttpOnly, SameSite=Strict \`${SESSION_COOKIE}\` cookie (Secure over HTTPS) and answers the CSRF token. Refused from another site's page (403). Failed logins are limited per user name and per address (429 with Retry-After).`,
+      requestBody: { required: true, content: { 'application/json': { schema: ref('Login') } } },
+      responses: {
+        200: { ...json('Signed in.', ref('SignedIn')), headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=…`, schema: { type: 'string' } } } },
+        400: response('BadRequest'),
+        401: json('Wrong user name or password.', ref('Error')),
+        403: json('Posted from another origin.', ref('Error')),
+        429: { ...json('Too many failed logins.', ref('Error')), headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } },
+      },
+    }),
+    get: operation(undefined, {
+      operationId: 'getSession', summary: 'Who is signed in', tags: ['session'],
+      description: 'The user, their role, practices and views, and the CSRF token again (a page that reloads asks here).',
+      responses: { 200: json('The user.', ref('Session')), ...signedIn },
+    }),
+    delete: operation(undefined, {
+      operationId: 'signOut', summary: 'Sign out', tags: ['session'],
+      description: 'Ends the session and clears the cookie. With the cookie it needs the X-CSRF-Token header.',
+      parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+      responses: { 204: { description: 'Signed out.' }, ...signedIn, 403: response('Forbidden') },
+    }),
+  },
+  '/api/metrics': {
+    get: operation('metrics', {
+      operationId: 'getMetrics', summary: 'The metrics', tags: ['metrics'],
+      description: 'Every metric of the registry (or those asked for) for an as-of date and its window, optionally broken down: the same document as `rcm metrics --json`. Aggregates only.',
+      parameters: [
+        AS_OF, FROM, TO,
+        query('by', { type: 'string', pattern: '^[a-z_]+(,[a-z_]+)?$' }, `one dimension, or two separated by a comma (${DIMENSIONS.join(', ')}; ${SINGLE_ONLY.join(', ')} only alone); a metric that does not allow it answers without a breakdown`),
+        PAYER, PROVIDER, LOCATION, PRACTICE,
+        query('metric', { type: 'string', pattern: '^[a-z0-9_]+(,[a-z0-9_]+)*$' }, `metric ids, comma-separated: ${METRICS.map((m) => m.id).join(', ')}`),
+      ],
+      responses: { 200: json('The metrics.', ref('Metrics')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/metrics/{id}/explain': {
+    get: operation('metrics', {
+      operationId: 'explainMetric', summary: "A metric's definition and SQL", tags: ['metrics'],
+      description: 'Numerator, denominator, grain, date basis, window, exclusions, breakdowns, and the SQL for the as-of date.',
+      parameters: [path('id', { type: 'string', enum: METRICS.map((m) => m.id) }, 'a metric id', METRICS[0].id), AS_OF],
+      responses: { 200: json('The definition.', ref('MetricExplanation')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/denials/patterns': {
+    get: operation('patterns', {
+      operationId: 'getDenialPatterns', summary: 'Denial patterns', tags: ['metrics'],
+      description: "Combinations of payer × procedure × modifier × diagnosis × provider denied at least twice as often as the payer's baseline, ranked by excess denied dollars, with example claims (audited). Window: the trailing twelve months by default.",
+      parameters: [
+        AS_OF, FROM, TO,
+        query('min_claims', { type: 'integer', minimum: 1, maximum: 100000, default: 10 }, 'the fewest claims a pattern must have'),
+        query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 15 }, 'the most patterns answered'),
+        PRACTICE,
+      ],
+      responses: { 200: json('The patterns.', ref('DenialPatterns')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/claims': {
+    get: operation('claims', {
+      operationId: 'listClaims', summary: 'The claims behind a number', tags: ['claims'],
+      description: 'Claims with their balance on the as-of date, filtered, sorted and paged; every read and export is audited. JSON pages hold at most 500 rows; CSV and Arrow may take up to 100,000.',
+      parameters: [
+        AS_OF,
+        ...(['service', 'submitted', 'adjudicated'] as const).flatMap((d) => [query(`${d}_from`, DATE, `${d} on or after`), query(`${d}_to`, DATE, `${d} on or before`)]),
+        PAYER, PROVIDER, LOCATION, PRACTICE,
+        query('status', { type: 'string', enum: STATUSES, default: 'any' }, 'open: balance > 0; credit: < 0; settled: 0'),
+        query('portion', { type: 'string', enum: ['insurance', 'patient'] }, 'only claims with an open balance on this side'),
+        query('aging', { type: 'string', enum: AGING_BUCKETS }, 'only open claims in this aging bucket'),
+        query('denied', { type: 'string', enum: ['true', 'false'] }, 'denied (a line or all) on the first adjudication'),
+        query('rejected', { type: 'string', enum: ['true', 'false'] }, 'rejected by a clearinghouse or payer acknowledgment'),
+        query('denial_category', { type: 'string', pattern: '^[a-z_]{1,40}$' }, 'a denial category of the first adjudication'),
+        query('carc', { type: 'string', pattern: '^[A-Z0-9]{1,5}$' }, 'a claim adjustment reason code of the first adjudication'),
+        query('cpt', { type: 'string', pattern: '^[A-Za-z0-9._-]{1,20}$' }, 'a procedure code on a line'),
+        query('modifier', { type: 'string', pattern: '^[A-Z0-9]{2}$' }, 'a modifier on a line'),
+        query('diagnosis', { type: 'string', pattern: '^[A-Z0-9.]{3,8}$' }, 'a diagnosis code on a line'),
+        query('q', { type: 'string', pattern: '^[A-Za-z0-9._\\-/@]{1,49}$' }, "a claim number's beginning"),
+        query('sort', { type: 'string', enum: SORTS, default: 'service_date' }, 'the column to sort by'),
+        query('order', { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, 'the sort order'),
+        query('page', { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 }, 'the page, from 1'),
+        query('page_size', { type: 'integer', minimum: 1, maximum: 100_000 }, 'rows a page: default 50 as JSON (at most 500), every row up to 100,000 as CSV or Arrow'),
+        FORMAT,
+      ],
+      responses: { 200: tableResponse('A page of claims.', ref('ClaimList')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/claims/{id}': {
+    get: operation('claim_detail', {
+      operationId: 'getClaim', summary: "One claim's history", tags: ['claims'],
+      description: 'Submissions, acknowledgments, adjudications and postings in date order, with the balance after each (audited).',
+      parameters: [path('id', { type: 'string', pattern: '^[A-Za-z0-9._\\-/]{1,38}(@[0-9]{10})?$' }, 'a patient control number, optionally "@" and the billing NPI when two billing providers use it', 'PCN-1001')],
+      responses: {
+        200: json('The history.', ref('ClaimHistory')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound'),
+        409: json('The number names claims of several billing providers (ambiguous_claim): ask for "PCN@NPI".', ref('Error')),
+      },
+    }),
+  },
+  '/api/ingest/batches': {
+    get: operation('ingest', {
+      operationId: 'listIngestBatches', summary: 'Ingest batches', tags: ['ingest'],
+      description: 'The ingest runs, newest first, with their files, claims and warnings. A reader sees the batches with files of their practices; `files_rejected` only an admin sees (null otherwise).',
+      parameters: [LIMIT(100), FORMAT],
+      responses: { 200: tableResponse('The batches.', ref('IngestBatches')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
+    }),
+  },
+  '/api/ingest/files': {
+    get: operation('ingest', {
+      operationId: 'listIngestFiles', summary: 'Ingested files', tags: ['ingest'],
+      description: 'The files loaded, newest first, of every batch or of one. A reader sees the files of their practices; files without claims only an admin sees.',
+      parameters: [BATCH, LIMIT(1000), FORMAT],
+      responses: { 200: tableResponse('The files.', ref('IngestFiles')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
+    }),
+  },
+  '/api/ingest/errors': {
+    get: operation('ingest', {
+      operationId: 'listIngestErrors', summary: 'Ingest errors', tags: ['ingest'],
+      description: 'Rejected files and refused rows, newest first, with the segment or line, a hint and the raw row (patient-level: every read is audited). Rejected files only an admin sees.',
+      parameters: [BATCH, LIMIT(1000), FORMAT],
+      responses: { 200: tableResponse('The errors.', ref('IngestErrors')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
+    }),
+  },
+  '/api/ingest': {
+    post: operation('ingest_write', {
+      operationId: 'ingestFile', summary: 'Load one file', tags: ['ingest'],
+      description: 'Loads one file (X12 835, 837P, 837I, 999, 277CA, or a CSV export) sent as the raw request body, in a batch of its own, while reads go on; a file loaded before (same content) is a duplicate, a bad one is rejected (both still 200). Then rebuilds the models unless `build=false` (and only when the file loaded). Many files as one batch: /api/uploads.',
+      parameters: [
+        query('name', FILE_NAME, 'the file name, as the ingest history shows it', true),
+        BUILD,
+        { $ref: '#/components/parameters/CsrfToken' },
+      ],
+      requestBody: FILE_BODY,
+      responses: { 200: json("The file's outcome.", ref('Ingested')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 503: response('Unavailable') },
+    }),
+  },
+  '/api/uploads': {
+    post: operation('ingest_write', {
+      operationId: 'createUploadSet', summary: 'Start an upload set', tags: ['ingest'],
+      description: 'Many files loaded as one batch: start a set, send each file to /api/uploads/{id}/files, then load them all with /api/uploads/{id}/ingest (what `rcm ingest --server URL` does). A set belongs to the user who started it.',
+      parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+      responses: { 201: json('The set.', ref('UploadSet')), ...signedIn, 403: response('Forbidden'), 503: response('Unavailable') },
+    }),
+  },
+  '/api/uploads/{id}/files': {
+    post: operation('ingest_write', {
+      operationId: 'addToUploadSet', summary: 'Add a file to an upload set', tags: ['ingest'],
+      description: "Keeps one file (the raw request body) in the set, in the order sent; files may share a name.",
+      parameters: [UPLOAD, query('name', FILE_NAME, 'the file name, as the ingest history shows it', true), { $ref: '#/components/parameters/CsrfToken' }],
+      requestBody: FILE_BODY,
+      responses: { 200: json('The file is kept.', ref('Uploaded')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/uploads/{id}/ingest': {
+    post: operation('ingest_write', {
+      operationId: 'ingestUploadSet', summary: 'Load an upload set', tags: ['ingest'],
+      description: "Loads the set's files as one batch, then rebuilds the models once unless `build=false`; the set is gone afterwards.",
+      parameters: [UPLOAD, BUILD, { $ref: '#/components/parameters/CsrfToken' }],
+      responses: { 200: json("Each file's outcome.", ref('IngestedSet')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/build': {
+    post: operation('ingest_write', {
+      operationId: 'buildModels', summary: 'Rebuild the models', tags: ['ingest'],
+      description: 'Rebuilds the SQL models (staging → intermediate → marts), runs their checks and swaps them in at once, as `rcm build` does.',
+      parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+      responses: { 200: json('The models built.', ref('Built')), ...signedIn, 403: response('Forbidden'), 503: response('Unavailable') },
+    }),
+  },
+  '/api/openapi.json': {
+    get: operation(undefined, {
+      operationId: 'getOpenApi', summary: 'This document', tags: ['docs'],
+      description: 'The HTTP API as OpenAPI 3.1.',
+      responses: { 200: json('The document.', { type: 'object' }), ...signedIn },
+    }),
+  },
+  '/api/docs': {
+    get: operation(undefined, {
+      operationId: 'getDocs', summary: 'Browse this document', tags: ['docs'],
+      description: "Swagger UI over this document, served from this server (no CDN). \"Try it out\" runs with the browser's session and sends its CSRF token.",
+      responses: { 200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } }, ...signedIn },
+    }),
+  },
+  '/api/docs/{file}': {
+    get: operation(undefined, {
+      operationId: 'getDocsFile', summary: "The docs page's scripts, stylesheet and icons", tags: ['docs'],
+      description: 'Swagger UI files from the swagger-ui-dist package, and the page\'s start script.',
+      parameters: [path('file', { type: 'string', pattern: '^[A-Za-z0-9._-]+$' }, 'a file of the page', 'swagger-ui-bundle.js')],
+      responses: { 200: { description: 'The file.', content: { 'text/javascript': { schema: { type: 'string' } }, 'text/css': { schema: { type: 'string' } }, 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...signedIn, 404: response('NotFound') },
+    }),
+  },
+};
+
+export function openApiDocument(): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'rcm-workbench',
+      version: packageJson.version,
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      description: [
+        'The revenue-cycle workbench over HTTP: metrics, denial patterns, the claims behind a number, ingest.',
+        '',
+        `Sign in with \`POST /api/session\` (a browser gets the \`${SESSION_COOKIE}\` cookie; requests that change something must then send the session's CSRF token as \`X-CSRF-Token\`), or send an API token (\`rcm tokens create\`) as \`Authorization: Bearer rcm_…\`. A user sees only the practices granted (an admin sees all); each route names the roles that may open it.`,
+        '',
+        'Refusals answer `{ "error": { "code", "message" } }`. Money is an exact decimal string in tables (JSON, CSV) and Decimal128 in Arrow; metrics are numbers.',
+      ].join('\n'),
+    },
+    tags: [
+      { name: 'session', description: 'signing in and out' },
+      { name: 'metrics', description: 'the metrics registry and denial patterns' },
+      { name: 'claims', description: 'patient-level claim lists and histories' },
+      { name: 'ingest', description: 'ingest history, loading files, rebuilding the models' },
+      { name: 'docs', description: 'this document' },
+      { name: 'server', description: 'the server itself' },
+    ],
+    security: [{ session: [] }, { token: [] }],
+    paths,
+    components: {
+      schemas,
+      responses,
+      parameters: {
+        CsrfToken: {
+          name: 'X-CSRF-Token', in: 'header', required: false, schema: { type: 'string' },
+          description: "The session's CSRF token (from POST or GET /api/session): required with the session cookie, not with an API token. The docs page adds it on its own.",
+        },
+      },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'the browser session from POST /api/session (idle and absolute expiry)' },
+        token: { type: 'http', scheme: 'bearer', description: 'an API token, rcm_ and 43 characters (`rcm tokens create`), for scripts' },
+      },
+    },
+  };
+}
