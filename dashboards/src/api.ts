@@ -1,0 +1,117 @@
+// The client of the workbench's API (/api/* only: the browser never sees SQL). Same-origin requests with
+// the session cookie; requests that change something carry the session's CSRF token; a 401 ends the
+// session on this page (the login form is shown); every error carries the server's own message.
+
+export interface SessionUser {
+  username: string;
+  role: string;
+  practices: string[];
+  /** What this role may open (server/auth/roles.ts, ROLE_VIEWS). */
+  views: string[];
+}
+
+export interface Session {
+  user: SessionUser;
+  csrf_token: string | null;
+  expires_at?: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Params = Record<string, string | number | undefined | null>;
+
+let csrfToken: string | null = null;
+let onUnauthorized: (error: ApiError) => void = () => undefined;
+
+/** What to do when the server answers 401 (the app shows the login form). */
+export function whenUnauthorized(handler: (error: ApiError) => void): void {
+  onUnauthorized = handler;
+}
+
+/** A path with its query: empty and undefined parameters are left out. */
+export function withQuery(path: string, params: Params = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let code = 'http_' + response.status;
+  let message = `${response.status} ${response.statusText || 'error'}`;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.message) message = body.error.message;
+    if (body.error?.code) code = body.error.code;
+  } catch {
+    // not JSON (a proxy's page): the status line says it
+  }
+  return new ApiError(response.status, code, message);
+}
+
+async function request<T>(method: string, path: string, init: { body?: unknown; signal?: AbortSignal; quietUnauthorized?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: 'same-origin',
+      // The server's Referrer-Policy is no-referrer, under which a browser sends "Origin: null" on a POST;
+      // the server checks the Origin of state-changing requests, so this request names its own.
+      referrerPolicy: 'same-origin',
+      signal: init.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'the server cannot be reached; is `rcm serve` running?');
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (error.status === 401 && !init.quietUnauthorized) {
+      csrfToken = null;
+      onUnauthorized(error);
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', withQuery(path, params), { signal });
+}
+
+/** Who is signed in, or null (no session, or it ended). */
+export async function currentSession(): Promise<Session | null> {
+  try {
+    const session = await request<Session>('GET', '/api/session', { quietUnauthorized: true });
+    csrfToken = session.csrf_token;
+    return session;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export async function logIn(username: string, password: string): Promise<Session> {
+  const session = await request<Session>('POST', '/api/session', { body: { username, password }, quietUnauthorized: true });
+  csrfToken = session.csrf_token;
+  return session;
+}
+
+export async function logOut(): Promise<void> {
+  try {
+    await request<void>('DELETE', '/api/session', { quietUnauthorized: true });
+  } finally {
+    csrfToken = null;
+  }
+}

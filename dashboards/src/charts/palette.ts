@@ -1,0 +1,31 @@
+// The colours of every chart, in one place: the Okabe–Ito palette, distinguishable with the common
+// colour-vision deficiencies (and in greyscale by lightness for the first few); marks also carry text
+// labels so that no value is told by colour alone.
+
+/** Categorical colours, in the order series take them (payers, kinds, categories). */
+export const CATEGORICAL = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+
+/** A sequential scheme for heatmaps (Plot's name): perceptually uniform and colour-blind safe. */
+export const SEQUENTIAL_SCHEME = 'cividis';
+
+/** A diverging scheme for changes around zero (Plot's name): blue against orange, never red against green. */
+export const DIVERGING_SCHEME = 'PuOr';
+
+export const ROLE = {
+  /** The line of a trend. */
+  line: '#0072B2',
+  /** The latest point. */
+  point: '#0072B2',
+  /** The benchmark's reference band. */
+  band: '#009E73',
+  /** Grid and axes. */
+  muted: '#8c959f',
+  /** A change for the better / for the worse (always with a word beside it). */
+  better: '#0072B2',
+  worse: '#D55E00',
+} as const;
+
+/** The categorical colour of the i-th series. */
+export function seriesColour(i: number): string {
+  return CATEGORICAL[i % CATEGORICAL.length];
+}

@@ -1,0 +1,78 @@
+// The dashboards' entry: asks who is signed in (GET /api/session), shows the login form or the shell, and
+// routes over the URL — the path names the page (/overview, /ar, /denials, /payers, /collections,
+// /claims, /ingest), the query holds the filters, so a view can be shared by its address.
+import { currentSession, logOut, whenUnauthorized, type Session } from './api.ts';
+import { filtersOf, searchWith, type Filters } from './filters.ts';
+import { renderLogin } from './login.ts';
+import { errorText, heading, isAbort, stateMessage } from './page.ts';
+import { DEFAULT_PAGE, mayOpen, pageOf } from './routes.ts';
+import { renderShell, type Shell } from './shell.ts';
+
+const root = document.getElementById('app')!;
+let session: Session | null = null;
+let shell: Shell | null = null;
+let running: AbortController | null = null;
+
+function go(href: string, replace = false): void {
+  if (replace) history.replaceState(null, '', href);
+  else history.pushState(null, '', href);
+  void route();
+}
+
+function showLogin(notice?: string): void {
+  running?.abort();
+  session = null;
+  shell = null;
+  document.title = 'Sign in · rcm workbench';
+  renderLogin(root, (s) => {
+    session = s;
+    void route();
+  }, notice);
+}
+
+async function route(): Promise<void> {
+  if (!session) return showLogin();
+  const url = new URL(location.href);
+  if (url.pathname === '/' || url.pathname === '') return go(`/${DEFAULT_PAGE}${url.search}`, true);
+  const page = pageOf(url.pathname);
+  const filters: Filters = filtersOf(url.search);
+  shell ??= renderShell(root, session, {
+    navigate: (href) => go(href),
+    applyFilters: (next) => go(`${location.pathname}${searchWith(next, new URLSearchParams(location.search))}`),
+    logOut: () => void logOut().catch(() => undefined).then(() => showLogin('You are signed out.')),
+  });
+  shell.update(page?.id, filters);
+  running?.abort();
+  const controller = (running = new AbortController());
+  const main = shell.main;
+  if (!page) {
+    document.title = 'Not found · rcm workbench';
+    main.replaceChildren(heading('Not found'), stateMessage(`There is no page ${url.pathname}.`, 'empty'));
+    return;
+  }
+  document.title = `${page.title} · rcm workbench`;
+  if (!mayOpen(session.user.views, page)) {
+    main.replaceChildren(heading(page.title), stateMessage(`A ${session.user.role.replace('_', ' ')} may not open this page.`, 'unavailable'));
+    return;
+  }
+  main.replaceChildren(heading(page.title), stateMessage('Loading…', 'loading'));
+  try {
+    const module = await page.load();
+    if (controller.signal.aborted) return;
+    await module.render(main, { session, filters, signal: controller.signal });
+  } catch (e) {
+    if (controller.signal.aborted || isAbort(e)) return;
+    main.append(stateMessage(`Could not show this page: ${errorText(e)}`, 'error'));
+  }
+}
+
+whenUnauthorized(() => showLogin('Your session has ended: sign in again.'));
+window.addEventListener('popstate', () => void route());
+
+currentSession().then(
+  (s) => {
+    session = s;
+    void route();
+  },
+  (e) => root.replaceChildren(stateMessage(`The workbench cannot start: ${errorText(e)}`, 'error')),
+);

@@ -1,0 +1,133 @@
+// The metrics API as the pages use it: GET /api/metrics with the URL's filters, a metric's 12-month trend
+// (by month where the registry allows it, else computed at each month-end), and its value for the
+// previous period. Every number comes from the registry through the API.
+import { ApiError, getJson } from './api.ts';
+import type { Filters } from './filters.ts';
+import type { Unit } from './format.ts';
+import { previousPeriod, trendAsOfs, trendMonths, trendRange, type Period } from './periods.ts';
+
+export interface MetricDefinition {
+  numerator: string;
+  denominator: string;
+  grain: string;
+  date_basis: string;
+  window: string;
+  exclusions: string;
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unavailable_reason?: string;
+}
+
+export interface MetricResult {
+  id: string;
+  label: string;
+  as_of: string;
+  from: string;
+  to: string;
+  unit: Unit;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unavailable_reason: string | null;
+  definition: MetricDefinition;
+  breakdown?: BreakdownRow[];
+}
+
+export interface MetricsAnswer {
+  as_of: string;
+  from: string | null;
+  to: string | null;
+  metrics: Record<string, MetricResult>;
+}
+
+export interface TrendPoint {
+  /** YYYY-MM */
+  month: string;
+  value: number | null;
+}
+
+export interface Trend {
+  /** 'month': the metric over each calendar month; 'month_end': a snapshot at each month-end (the last one at the as-of date). */
+  basis: 'month' | 'month_end';
+  points: TrendPoint[];
+}
+
+/** The metrics asked, for the filters (the API's parameter names). */
+export function fetchMetrics(ids: readonly string[], filters: Filters, extra: Record<string, string> = {}, signal?: AbortSignal): Promise<MetricsAnswer> {
+  return getJson<MetricsAnswer>('/api/metrics', { ...filters, ...extra, metric: ids.join(',') }, signal);
+}
+
+const MONTH_KEY = /^\d{4}-\d{2}$/;
+
+/**
+ * The 12-month trend of each metric, ending with the month of `end`. One request by month over the twelve
+ * months; a metric the registry cannot break down by month (snapshots: A/R, days in A/R) is then asked at
+ * each month-end instead.
+ */
+export async function fetchTrends(ids: readonly string[], filters: Filters, end: string, signal?: AbortSignal): Promise<Record<string, Trend>> {
+  const months = trendMonths(end);
+  const scope = { ...filters, as_of: end };
+  const monthly = await fetchMetrics(ids, { ...scope, ...trendRange(end) }, { by: 'month' }, signal);
+  const trends: Record<string, Trend> = {};
+  const snapshots: string[] = [];
+  for (const id of ids) {
+    const rows = monthly.metrics[id]?.breakdown;
+    if (rows && rows.length > 0 && rows.every((r) => r.key !== null && MONTH_KEY.test(r.key))) {
+      const byMonth = new Map(rows.map((r) => [r.key, r.value]));
+      trends[id] = { basis: 'month', points: months.map((month) => ({ month, value: byMonth.get(month) ?? null })) };
+    } else {
+      snapshots.push(id);
+    }
+  }
+  if (snapshots.length > 0) {
+    const { from: _from, to: _to, ...withoutRange } = scope;
+    const answers = await Promise.all(trendAsOfs(end).map((asOf) => fetchMetrics(snapshots, { ...withoutRange, as_of: asOf }, {}, signal)));
+    for (const id of snapshots) trends[id] = { basis: 'month_end', points: answers.map((a, i) => ({ month: months[i], value: a.metrics[id]?.value ?? null })) };
+  }
+  return trends;
+}
+
+export interface Comparison {
+  period: Period;
+  value: number | null;
+}
+
+/** A metric as shown: its id, its window's name, the as-of date, and the range asked (none: its own window). */
+export interface Shown {
+  id: string;
+  window: string;
+  asOf: string;
+  range?: { from: string; to: string };
+}
+
+/**
+ * Each metric's value for the period before the one shown (periods.ts, previousPeriod); metrics compared
+ * over the same period share a request. No earlier data means no comparison (null), not a broken page.
+ */
+export async function fetchPrevious(shown: readonly Shown[], filters: Filters, signal?: AbortSignal): Promise<Record<string, Comparison>> {
+  const groups = new Map<string, { period: Period; ids: string[] }>();
+  for (const s of shown) {
+    const period = previousPeriod(s.window, s.asOf, s.range);
+    const key = `${period.as_of}|${period.from ?? ''}|${period.to ?? ''}`;
+    const group = groups.get(key) ?? { period, ids: [] };
+    group.ids.push(s.id);
+    groups.set(key, group);
+  }
+  const { from: _from, to: _to, ...rest } = filters;
+  const out: Record<string, Comparison> = {};
+  await Promise.all([...groups.values()].map(async ({ period, ids }) => {
+    let answer: MetricsAnswer | undefined;
+    try {
+      answer = await fetchMetrics(ids, { ...rest, as_of: period.as_of, from: period.from, to: period.to }, {}, signal);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status === 401) throw e;
+    }
+    for (const id of ids) out[id] = { period, value: answer?.metrics[id]?.value ?? null };
+  }));
+  return out;
+}

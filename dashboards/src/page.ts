@@ -1,0 +1,50 @@
+// What a page is given and what it gives back: each page module exports `render(container, context)`.
+// Also the states every page shows the same way (loading, empty, error, under construction).
+import { ApiError, type Session } from './api.ts';
+import type { Filters } from './filters.ts';
+
+export interface PageContext {
+  session: Session;
+  filters: Filters;
+  /** Aborted when the reader leaves the page or changes a filter: late answers are dropped. */
+  signal: AbortSignal;
+}
+
+export interface PageModule {
+  render(container: HTMLElement, context: PageContext): void | Promise<void>;
+}
+
+export type StateKind = 'loading' | 'empty' | 'error' | 'unavailable';
+
+/** A sentence in place of content, saying why there is nothing (or not yet anything) to show. */
+export function stateMessage(text: string, kind: StateKind): HTMLElement {
+  const p = document.createElement('p');
+  p.className = `state ${kind}`;
+  p.dataset.state = kind;
+  if (kind === 'error') p.setAttribute('role', 'alert');
+  p.textContent = text;
+  return p;
+}
+
+/** The message of an error for the reader: the server's own words when it answered. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function isAbort(e: unknown): boolean {
+  return e instanceof DOMException ? e.name === 'AbortError' : (e as Error)?.name === 'AbortError';
+}
+
+export function heading(title: string): HTMLHeadingElement {
+  const h1 = document.createElement('h1');
+  h1.textContent = title;
+  return h1;
+}
+
+/** A page that is not built yet: its title and what it will show. */
+export function underConstruction(container: HTMLElement, title: string, planned: string): void {
+  const note = stateMessage(`Under construction. This page will show ${planned}`, 'empty');
+  note.dataset.state = 'under-construction';
+  container.replaceChildren(heading(title), note);
+}
