@@ -24,11 +24,17 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** Script errors and console errors (a CSP violation is one): none expected but the refused login's 401. */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
     context = await openContext(browser, bench.baseUrl);
     page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
+    });
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -103,5 +109,6 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect((await context.request.get('/api/session')).status()).toBe(401);
+    expect(problems).toEqual([]);
   });
 });
