@@ -10,6 +10,9 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
+import { ingestRoutes, uploadInbox } from './routes/ingest.ts';
+import { AnswerCache } from './answer-cache.ts';
+import { docsRoutes } from './routes/docs.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -21,15 +24,27 @@ export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
-export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS): Hono<AppEnv> {
+/** What a server that loads files needs besides its reading connection. */
+export interface LoadingParts {
+  /** A second connection to the same warehouse (Warehouse.connect()), for loads and builds. */
+  writer: Warehouse;
+  /** Where uploads wait while they load (default: a temporary folder). */
+  inbox?: string;
+}
+
+export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS, parts?: LoadingParts): Hono<AppEnv> {
   const serialized = queue();
+  const cache = new AnswerCache();
+  const loading = parts ? { writer: parts.writer, serialized: queue(), changed: () => cache.clear(), inbox: parts.inbox ?? uploadInbox() } : undefined;
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', sessionRoutes(warehouse, serialized, options));
   app.use('/api/*', requireUser(warehouse, serialized, options));
-  app.route('/api', metricsRoutes(warehouse, serialized));
-  app.route('/api', claimRoutes(warehouse, serialized));
+  app.route('/api', metricsRoutes(warehouse, serialized, cache));
+  app.route('/api', claimRoutes(warehouse, serialized, cache));
+  app.route('/api', ingestRoutes(warehouse, serialized, loading));
+  app.route('/api', docsRoutes());
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
   app.onError(onError);
   return app;

@@ -33,7 +33,17 @@ export class Warehouse {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** A handle from connect() shares the file of the one that opened it, and closes only its own connection. */
+    private readonly ownsInstance = true,
   ) {}
+
+  /**
+   * Another connection to the same open file, for work that must not wait behind this one's queries: the
+   * server loads files on one while it answers reads on the other (DuckDB's snapshots keep each read whole).
+   */
+  async connect(): Promise<Warehouse> {
+    return new Warehouse(this.path, this.instance, await this.instance.connect(), false);
+  }
 
   /**
    * Opens (or creates) the warehouse file and brings its schema up to date. `memoryLimit` caps DuckDB's
@@ -86,7 +96,7 @@ export class Warehouse {
     if (this.closed) return;
     this.closed = true;
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

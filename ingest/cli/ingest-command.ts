@@ -12,6 +12,7 @@ import { loadMapping } from '../postings/csv-mapping.ts';
 import { count, megabytes, money } from './format.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import { buildJson } from '../../warehouse/cli/build-command.ts';
+import { ingestThroughServer } from './ingest-remote.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
@@ -22,8 +23,22 @@ export function registerIngestCommand(program: Command): void {
     .option('--memory-limit <size>', "DuckDB's memory while loading (e.g. 128MB, 1GB)", INGEST_MEMORY_LIMIT)
     .option('--mapping <file>', 'JSON file naming the columns of your CSV exports (see the README)')
     .option('--no-build', 'do not rebuild the SQL models afterwards (rcm build does it later)')
+    .option('--server <url>', 'load through a running rcm serve (which holds the warehouse open) instead of opening the file')
+    .option('--token <token>', 'an admin API token for --server (default: RCM_TOKEN)')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], options: { db: string; memoryLimit: string; mapping?: string; build: boolean; json?: boolean }) => {
+    .action(async (paths: string[], options: { db: string; memoryLimit: string; mapping?: string; build: boolean; json?: boolean; server?: string; token?: string }) => {
+      if (options.server) {
+        if (options.mapping) throw new CliError('--mapping is not sent to a server: load CSV exports with a mapping file directly (without --server)');
+        const { outcomes, failedChecks } = await ingestThroughServer(options.server, options.token ?? process.env.RCM_TOKEN, paths, options.build);
+        if (options.json) process.stdout.write(`${JSON.stringify({ server: options.server, files: outcomes, failed_checks: failedChecks }, null, 2)}\n`);
+        else {
+          const table = new Table({ head: ['file', 'status', 'claims', 'warnings', 'message'], style: { head: [], border: [] } });
+          for (const o of outcomes) table.push([basename(o.file), o.status, o.claims ?? '', o.warnings ?? '', o.message ?? '']);
+          process.stdout.write(`${table.toString()}\nloaded through ${options.server}${failedChecks.length ? `; failed checks: ${failedChecks.join(', ')}` : ''}\n`);
+        }
+        process.exitCode = outcomes.some((o) => o.status === 'rejected') ? 1 : 0;
+        return;
+      }
       if (!isMemorySize(options.memoryLimit)) throw new CliError(`--memory-limit must be a size like 128MB or 1GB, not "${options.memoryLimit}"`);
       let mapping;
       try {
@@ -31,7 +46,7 @@ export function registerIngestCommand(program: Command): void {
       } catch (error) {
         throw new CliError((error as Error).message);
       }
-      const warehouse = await Warehouse.open(options.db, { memoryLimit: options.memoryLimit });
+      const warehouse = await openForIngest(options.db, options.memoryLimit);
       try {
         const showProgress = !options.json && process.stderr.isTTY === true;
         const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined, mapping);
@@ -125,4 +140,16 @@ export function summaryJson(run: IngestRun, db: string) {
       return { file: o.file, status: o.status, hash: o.hash, bytes: o.bytes, error: { code: o.code, segment: o.segment, message: o.message, hint: o.hint } };
     }),
   };
+}
+
+/** Opens the warehouse for loading; when another process (a running rcm serve) holds it, says how to load through that. */
+async function openForIngest(db: string, memoryLimit: string): Promise<Warehouse> {
+  try {
+    return await Warehouse.open(db, { memoryLimit });
+  } catch (error) {
+    if (/lock/i.test((error as Error).message)) {
+      throw new CliError(`${db} is open in another process (a running rcm serve?). Load through it: rcm ingest --server http://127.0.0.1:8080 --token <admin token> <paths...>`);
+    }
+    throw error;
+  }
 }

@@ -51,13 +51,15 @@ function walk(dir: string): string[] {
   return out;
 }
 
-export async function ingestFiles(warehouse: Warehouse, paths: string[], progress?: IngestProgress, mapping?: CsvMapping): Promise<IngestRun> {
+/** Loads the files (and folders) as one batch; `names` (for files, not folders) say what to call each file instead of its path. */
+export async function ingestFiles(warehouse: Warehouse, paths: string[], progress?: IngestProgress, mapping?: CsvMapping, names?: string[]): Promise<IngestRun> {
   const files = expandPaths(paths);
+  if (names && names.length !== files.length) throw new Error('ingestFiles: one name per file');
   const batchId = (await warehouse.one<{ id: bigint }>("SELECT nextval('ingest_batch_id') AS id"))!.id;
   await warehouse.run('INSERT INTO ingest_batch (batch_id, started_at) VALUES ($1, current_timestamp)', [batchId]);
   const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
   progress?.start(totalBytes, files.length);
-  const outcomes = await new Loader(warehouse, batchId, mapping).loadAll(files, (n, file) => progress?.advance(n, file));
+  const outcomes = await new Loader(warehouse, batchId, mapping).loadAll(files, (n, file) => progress?.advance(n, file), names);
   progress?.stop();
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   await warehouse.run(

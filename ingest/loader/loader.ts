@@ -40,6 +40,8 @@ const HASH_CONCURRENCY = 8;
 
 interface Input {
   path: string;
+  /** The name the file goes by in outcomes, messages and ingest_file (the path, unless the caller names it). */
+  name: string;
   bytes: number;
   hash: string | null;
   unreadable?: X12Error;
@@ -63,10 +65,12 @@ export class Loader {
     private readonly mapping: CsvMapping = DEFAULT_MAPPING,
   ) {}
 
-  /** Loads the files in order; outcomes come in the same order. */
-  async loadAll(paths: string[], onBytes?: (n: number, path: string) => void): Promise<FileOutcome[]> {
+  /** Loads the files in order; outcomes come in the same order. `names`: what to call each file (default: its path). */
+  async loadAll(paths: string[], onBytes?: (n: number, path: string) => void, names?: string[]): Promise<FileOutcome[]> {
     const inputs: Input[] = [];
-    for (let i = 0; i < paths.length; i += HASH_CONCURRENCY) inputs.push(...(await Promise.all(paths.slice(i, i + HASH_CONCURRENCY).map(hashFile))));
+    for (let i = 0; i < paths.length; i += HASH_CONCURRENCY) {
+      inputs.push(...(await Promise.all(paths.slice(i, i + HASH_CONCURRENCY).map((p, j) => hashFile(p, names?.[i + j] ?? p)))));
+    }
     const hashes = inputs.flatMap((i) => (i.hash ? [i.hash] : []));
     if (hashes.length > 0) {
       const rows = await this.warehouse.all<{ file_hash: string; file_name: string }>(
@@ -84,35 +88,35 @@ export class Loader {
   }
 
   private async load(input: Input, onBytes?: (n: number) => void): Promise<void> {
-    const { path, hash, bytes } = input;
+    const { path, name, hash, bytes } = input;
     if (input.unreadable || hash === null) {
-      this.reject(path, null, 0, input.unreadable!);
+      this.reject(name, null, 0, input.unreadable!);
       return;
     }
     const loadedAs = this.known.get(hash);
     if (loadedAs !== undefined) {
       onBytes?.(bytes);
-      this.outcomes.push({ status: 'duplicate', file: path, hash, bytes, loadedAs });
+      this.outcomes.push({ status: 'duplicate', file: name, hash, bytes, loadedAs });
       return;
     }
-    this.known.set(hash, path);
+    this.known.set(hash, name);
     if (bytes >= STREAMING_FILE_BYTES) {
       await this.commitGroup();
       await this.settle();
-      await this.stream(path, hash, bytes, onBytes);
+      await this.stream(path, name, hash, bytes, onBytes);
     } else {
-      await this.stage(path, hash, bytes, onBytes);
+      await this.stage(path, name, hash, bytes, onBytes);
       if (this.group && this.group.bulk.stagedBytes >= GROUP_BYTES) await this.commitGroup();
     }
   }
 
-  private async stream(path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
+  private async stream(path: string, name: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
     try {
       const loaded = await this.warehouse.transaction(async () => {
         const bulk = new BulkLoad(this.warehouse, 'streaming');
         let staged: Staged;
         try {
-          staged = await this.read(bulk, path, hash, bytes, onBytes);
+          staged = await this.read(bulk, path, name, hash, bytes, onBytes);
         } catch (error) {
           await bulk.abandon();
           throw error;
@@ -125,24 +129,24 @@ export class Loader {
     } catch (error) {
       if (!(error instanceof X12Error)) throw error;
       this.known.delete(hash);
-      this.reject(path, hash, bytes, error);
+      this.reject(name, hash, bytes, error);
       await this.settle();
     }
   }
 
-  private async stage(path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
+  private async stage(path: string, name: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
     this.group ??= { bulk: new BulkLoad(this.warehouse, 'deferred'), files: [] };
     const { bulk } = this.group;
     const mark = bulk.mark();
     try {
-      const staged = await this.read(bulk, path, hash, bytes, onBytes);
+      const staged = await this.read(bulk, path, name, hash, bytes, onBytes);
       this.group.files.push(staged);
       this.outcomes.push(staged.outcome);
     } catch (error) {
       bulk.rewind(mark);
       if (!(error instanceof X12Error)) throw error;
       this.known.delete(hash);
-      this.reject(path, hash, bytes, error);
+      this.reject(name, hash, bytes, error);
     }
   }
 
@@ -204,8 +208,8 @@ export class Loader {
   }
 
   /** Reads one file into the staging tables; throws X12Error when it cannot be read. */
-  private read(bulk: BulkLoad, path: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
-    return stageFile(bulk, this.fileIds.pop()!, path, hash, bytes, this.mapping, onBytes);
+  private read(bulk: BulkLoad, path: string, name: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
+    return stageFile(bulk, this.fileIds.pop()!, path, hash, bytes, this.mapping, onBytes, name);
   }
 
   /** Inside the transaction, after the rows are in: duplicate-payment warnings and the ingest_file rows. */
@@ -225,18 +229,18 @@ export class Loader {
     }
   }
 
-  private reject(path: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): void {
+  private reject(name: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): void {
     this.rejections.push({ error, hash });
-    this.outcomes.splice(at, 0, { status: 'rejected', file: path, hash, bytes, code: error.code, message: error.message, hint: error.hint, segment: error.segment ?? null });
+    this.outcomes.splice(at, 0, { status: 'rejected', file: name, hash, bytes, code: error.code, message: error.message, hint: error.hint, segment: error.segment ?? null });
   }
 }
 
-async function hashFile(path: string): Promise<Input> {
+async function hashFile(path: string, name: string): Promise<Input> {
   try {
     const bytes = statSync(path).size;
-    return { path, bytes, hash: await sha256(path) };
+    return { path, name, bytes, hash: await sha256(path) };
   } catch (error) {
-    return { path, bytes: 0, hash: null, unreadable: new X12Error('io', { file: path }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.') };
+    return { path, name, bytes: 0, hash: null, unreadable: new X12Error('io', { file: name }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.') };
   }
 }
 

@@ -30,14 +30,14 @@ export interface Staged {
 }
 
 /** Reads one file, X12 or CSV export, into the staging tables; throws X12Error when it cannot be read. */
-export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, hash: string, bytes: number, mapping: CsvMapping, onBytes?: (n: number) => void): Promise<Staged> {
+export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, hash: string, bytes: number, mapping: CsvMapping, onBytes?: (n: number) => void, name = path): Promise<Staged> {
   if (!looksLikeX12(path)) {
     const postings = new PostingWriter(bulk, fileId);
-    const csv = await readCsvFile(path, path, mapping, postings, onBytes);
+    const csv = await readCsvFile(path, name, mapping, postings, onBytes);
     return {
       encoding: 'utf-8', segments: 0, rowErrors: postings.errors,
       outcome: {
-        status: 'loaded', file: path, fileId, hash, bytes, contentType: `csv-${csv.kind}`, transactions: 0, claims: 0, warnings: 0, paid: 0, paymentAmount: 0,
+        status: 'loaded', file: name, fileId, hash, bytes, contentType: `csv-${csv.kind}`, transactions: 0, claims: 0, warnings: 0, paid: 0, paymentAmount: 0,
         rows: csv.rows, rowErrors: csv.errors, rowsAlreadyLoaded: 0,
       },
     };
@@ -61,13 +61,13 @@ export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, ha
     onWarning,
     (header, trailer) => transactions.add(header, trailer),
   );
-  const summary: ReadSummary = await readX12File(path, router, path, onBytes);
+  const summary: ReadSummary = await readX12File(path, router, name, onBytes);
   return {
     encoding: summary.encoding,
     segments: summary.segments,
     rowErrors: [],
     outcome: {
-      status: 'loaded', file: path, fileId, hash, bytes, contentType: 'x12', transactions: summary.transactions, claims: writer.totals.claims + claims.claims,
+      status: 'loaded', file: name, fileId, hash, bytes, contentType: 'x12', transactions: summary.transactions, claims: writer.totals.claims + claims.claims,
       warnings: warnings.count, paid: writer.totals.claimPaid, paymentAmount: writer.totals.paymentAmount, rows: 0, rowErrors: 0, rowsAlreadyLoaded: 0,
     },
   };

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 import { createApp } from '../app.ts';
+import { DEFAULT_SERVER_OPTIONS } from '../options.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { addUser, listUsers } from '../auth/users.ts';
 
@@ -28,7 +29,9 @@ export function registerServeCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${options.port}"`);
       const warehouse = await Warehouse.open(options.db);
       await firstAdmin(warehouse);
-      const server = serve({ fetch: createApp(warehouse).fetch, port, hostname: options.host }, (info) => {
+      const writer = await warehouse.connect();
+      const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer });
+      const server = serve({ fetch: app.fetch, port, hostname: options.host }, (info) => {
         process.stdout.write(`rcm serve: listening on http://${options.host}:${info.port} (warehouse ${options.db})\n`);
       });
       await new Promise<void>((resolve) => {
@@ -36,6 +39,7 @@ export function registerServeCommand(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      writer.close();
       warehouse.close();
     });
 }

@@ -15,6 +15,7 @@ import { requireView } from '../auth/roles.ts';
 import { httpError } from '../http-error.ts';
 import { date, parse, practicesFor } from '../query.ts';
 import { formatOf, respondTable } from '../table-response.ts';
+import { AnswerCache } from '../answer-cache.ts';
 
 /** A patient control number (CLM01: up to 38 characters), optionally "@NPI" when two billing providers use it. */
 const CLAIM_NUMBER = /^[A-Za-z0-9._\-/]{1,38}(@[0-9]{10})?$/;
@@ -52,7 +53,7 @@ const listQuery = z.object({
   format: z.enum(['json', 'csv']).optional(),
 }).strict();
 
-export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
+export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache()): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/claims', requireView('claims'), async (c) => {
@@ -63,7 +64,8 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
     if (format === 'json' && pageSize > 500) throw httpError(400, 'bad_request', 'page_size: at most 500 rows a page as JSON (ask for CSV or Arrow for more)');
     const page = q.page ?? 1;
     const practices = practicesFor(c.get('practices'), q.practice);
-    const result = await serialized(async () => {
+    const { format: _, ...keyed } = query;
+    const result = await cache.get(AnswerCache.key(`/claims ${format}`, keyed, practices), () => serialized(async () => {
       const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
       if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
       const found = await listClaims(warehouse, {
@@ -73,9 +75,10 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
         denialCategory: q.denial_category, carc: q.carc, cpt: q.cpt, modifier: q.modifier, diagnosis: q.diagnosis, search: q.q,
         sort: q.sort ?? 'service_date', order: q.order ?? 'desc', limit: pageSize, offset: (page - 1) * pageSize,
       }, { practices, provider: q.provider, location: q.location });
-      await recordAudit(warehouse, c.get('user'), format === 'json' ? '/api/claims' : `/api/claims (${format} export)`, query, found.rows.length);
       return { asOf, ...found };
-    });
+    }));
+    // every read is audited, answered from the cache or not
+    await serialized(() => recordAudit(warehouse, c.get('user'), format === 'json' ? '/api/claims' : `/api/claims (${format} export)`, query, result.rows.length));
     return respondTable(c, format, CLAIM_LIST_COLUMNS, result.rows, {
       total: result.total, filename: `claims-${result.asOf}`, extra: { as_of: result.asOf, page, page_size: pageSize },
     });

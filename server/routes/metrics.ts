@@ -14,6 +14,7 @@ import type { AppEnv } from '../auth/require-user.ts';
 import { httpError } from '../http-error.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
+import { AnswerCache } from '../answer-cache.ts';
 
 const ids = new Set(METRICS.map((m) => m.id));
 
@@ -38,7 +39,7 @@ const patternsQuery = z.object({
   practice: z.string().regex(/^\d{10}$/).optional(),
 }).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
 
-export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>): Hono<AppEnv> {
+export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache()): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/metrics', requireView('metrics'), async (c) => {
@@ -46,7 +47,7 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
     const practices = practicesFor(c.get('practices'), q.practice);
     const by = q.by?.split(',') as Dimension[] | undefined;
     const chosen = q.metric ? q.metric.split(',').map((id) => metric(id)!) : METRICS;
-    const body = await serialized(async () => {
+    const body = await cache.get(AnswerCache.key('/metrics', c.req.query(), practices), () => serialized(async () => {
       const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
       if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
       const results: Record<string, MetricResult> = {};
@@ -55,7 +56,7 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
         results[m.id] = await computeMetric(warehouse, m, { asOf, from: q.from, to: q.to, by: breakdown, filters: { payer: q.payer, provider: q.provider, location: q.location, practices } });
       }
       return { as_of: asOf, from: q.from ?? null, to: q.to ?? null, metrics: results };
-    });
+    }));
     return c.json(body);
   });
 

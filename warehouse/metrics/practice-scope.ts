@@ -18,14 +18,15 @@ export interface ClaimScope {
  * The tables the metrics and the pattern finder read, and what each carries: a claim's own columns
  * (billing_npi, rendering_npi, location); money with its practice (billing_npi) but not every claim
  * attribute (provider-level PLB money has no claim: it drops out under a provider or location filter);
- * or only the claim id.
+ * or only the claim id; or only the practice (an ingested file: mart_file_practice).
  */
-export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id'> = {
+export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id' | 'practice'> = {
   mart_claim: 'claim',
   mart_claim_balance: 'claim',
   mart_first_adjudication_line: 'claim',
   mart_cash: 'money',
   stg_posting: 'claim_id',
+  mart_file_practice: 'practice',
 };
 
 function conditions(scope: ClaimScope, which: ('practices' | 'provider' | 'location')[]): string[] {
@@ -36,11 +37,12 @@ function conditions(scope: ClaimScope, which: ('practices' | 'provider' | 'locat
   return out;
 }
 
-function shadow(name: string, kind: 'claim' | 'money' | 'claim_id', scope: ClaimScope): string {
+function shadow(name: string, kind: 'claim' | 'money' | 'claim_id' | 'practice', scope: ClaimScope): string {
   const byClaim = (c: string[]) => (c.length ? [`claim_id IN (SELECT claim_id FROM main.mart_claim WHERE ${c.join(' AND ')})`] : []);
   const where =
     kind === 'claim' ? conditions(scope, ['practices', 'provider', 'location'])
     : kind === 'money' ? [...conditions(scope, ['practices']), ...byClaim(conditions(scope, ['provider', 'location']))]
+    : kind === 'practice' ? conditions(scope, ['practices'])
     : byClaim(conditions(scope, ['practices', 'provider', 'location']));
   return `${name} AS (SELECT * FROM main.${name}${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`;
 }

@@ -1,0 +1,219 @@
+// /api/ingest: what was loaded (batches, files, row errors and rejected files) and, for an admin, loading
+// through the server. A file belongs to the practices of its claims (mart_file_practice): a reader sees
+// those of their practices; rejected files and files without claims only an admin sees. Row errors keep
+// the raw row (patient-level): reading them is audited.
+//
+// Loading while serving: DuckDB lets one process open the file, and the server is that process, so files
+// are sent to it: one file (POST /api/ingest), or many as an upload set (POST /api/uploads, then each file
+// to /api/uploads/:id/files, then /api/uploads/:id/ingest loads them as one batch: what `rcm ingest
+// --server URL` does). It loads them on a second connection, one load at a time, while reads go on on the
+// first: each read sees the data as it was before the load or after its commit, never half of it. After a
+// load (or POST /api/build) the models are rebuilt and swapped in at once, and cached answers are dropped.
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { buildModels } from '../../warehouse/build.ts';
+import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
+import type { Columns } from '../../warehouse/table.ts';
+import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
+import type { BuildResult } from '../../warehouse/build.ts';
+import type { AppEnv } from '../auth/require-user.ts';
+import { recordAudit } from '../auth/audit.ts';
+import { requireView } from '../auth/roles.ts';
+import { httpError } from '../http-error.ts';
+import { parse } from '../query.ts';
+import { formatOf, respondTable } from '../table-response.ts';
+
+const BATCH_COLUMNS: Columns = { batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int' };
+const FILE_COLUMNS: Columns = {
+  file_id: 'int', batch_id: 'int', file_name: 'text', content_type: 'text', size_bytes: 'int', encoding: 'text', transactions: 'int', claims: 'int', warnings: 'int', loaded_at: 'text',
+};
+const ERROR_COLUMNS: Columns = {
+  error_id: 'int', batch_id: 'int', file_name: 'text', error_code: 'text', segment_position: 'int', line_number: 'int', message: 'text', hint: 'text', raw_row: 'text', recorded_at: 'text',
+};
+
+const batchQuery = z.object({ batch: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(10_000).optional(), format: z.enum(['json', 'csv']).optional() }).strict();
+/** An upload set not loaded within this many hours is dropped. */
+const UPLOAD_SET_HOURS = 6;
+/** The file's name as the sender knows it (a path is fine: it names the file in outcomes and messages, never a place on this server). */
+const uploadQuery = z.object({ name: z.string().regex(/^[A-Za-z0-9._ ()/@+-]{1,300}$/), build: z.enum(['true', 'false']).optional() }).strict();
+/** Where an upload is kept: a plain file name, whatever the sender called it. */
+const storedName = (name: string) => basename(name).replace(/^\.+/, '_') || 'file';
+
+/** Which files (by id) a reader may see, as SQL: every file for an admin, else those of their practices. */
+function visibleFiles(practices: readonly string[] | undefined): string {
+  return practices === undefined ? 'SELECT file_id FROM ingest_file' : scopeToPractices('SELECT file_id FROM mart_file_practice', practices);
+}
+
+export interface Loading {
+  /** The connection loads run on (never the one reads run on). */
+  writer: Warehouse;
+  /** Runs loads one at a time. */
+  serialized: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Called after the data changed (cached answers are dropped). */
+  changed: () => void;
+  /** Where uploads wait while they load. */
+  inbox: string;
+}
+
+export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, loading: Loading | undefined): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/ingest/batches', requireView('ingest'), async (c) => {
+    const q = parse(batchQuery, c.req.query());
+    const practices = c.get('practices');
+    const rows = await serialized(() =>
+      warehouse.all(
+        `SELECT b.batch_id, strftime(b.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, strftime(b.finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at,
+                count(f.file_id) AS files, coalesce(sum(f.claim_count), 0) AS claims, coalesce(sum(f.warning_count), 0) AS warnings,
+                ${practices === undefined ? 'any_value(b.files_rejected)' : 'NULL'} AS files_rejected
+         FROM ingest_batch b
+         LEFT JOIN ingest_file f ON f.batch_id = b.batch_id AND f.file_id IN (${visibleFiles(practices)})
+         GROUP BY b.batch_id, b.started_at, b.finished_at
+         HAVING ${practices === undefined ? 'true' : 'count(f.file_id) > 0'}
+         ORDER BY b.batch_id DESC LIMIT ${q.limit ?? 100}`,
+      ),
+    );
+    return respondTable(c, formatOf(c), BATCH_COLUMNS, rows, { total: rows.length, filename: 'ingest-batches' });
+  });
+
+  app.get('/ingest/files', requireView('ingest'), async (c) => {
+    const q = parse(batchQuery, c.req.query());
+    const rows = await serialized(() =>
+      warehouse.all(
+        `SELECT file_id, batch_id, file_name, content_type, size_bytes, encoding, transaction_count AS transactions, claim_count AS claims, warning_count AS warnings,
+                strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at
+         FROM ingest_file WHERE file_id IN (${visibleFiles(c.get('practices'))}) AND ($1::BIGINT IS NULL OR batch_id = $1)
+         ORDER BY file_id DESC LIMIT ${q.limit ?? 1000}`,
+        [q.batch === undefined ? null : BigInt(q.batch)],
+      ),
+    );
+    return respondTable(c, formatOf(c), FILE_COLUMNS, rows, { total: rows.length, filename: 'ingest-files' });
+  });
+
+  app.get('/ingest/errors', requireView('ingest'), async (c) => {
+    const query = c.req.query();
+    const q = parse(batchQuery, query);
+    const practices = c.get('practices');
+    const format = formatOf(c);
+    const rows = await serialized(async () => {
+      // a row error belongs to the file its good rows loaded as; a rejected file (nothing loaded) only an admin sees
+      const visible = practices === undefined ? 'true' : `e.file_hash IN (SELECT file_hash FROM ingest_file WHERE file_id IN (${visibleFiles(practices)}))`;
+      const found = await warehouse.all(
+        `SELECT e.error_id, e.batch_id, e.file_name, e.error_code, e.segment_position, e.line_number, e.message, e.hint, e.raw_row, strftime(e.recorded_at, '%Y-%m-%d %H:%M:%S') AS recorded_at
+         FROM ingest_error e WHERE ${visible} AND ($1::BIGINT IS NULL OR e.batch_id = $1)
+         ORDER BY e.error_id DESC LIMIT ${q.limit ?? 1000}`,
+        [q.batch === undefined ? null : BigInt(q.batch)],
+      );
+      await recordAudit(warehouse, c.get('user'), format === 'json' ? '/api/ingest/errors' : `/api/ingest/errors (${format} export)`, query, found.length);
+      return found;
+    });
+    return respondTable(c, format, ERROR_COLUMNS, rows, { total: rows.length, filename: 'ingest-errors' });
+  });
+
+  /** Streams a request's body into a file. */
+  const receive = async (body: ReadableStream<Uint8Array> | null, path: string) => {
+    if (!body) throw httpError(400, 'bad_request', 'send the file as the request body');
+    await pipeline(Readable.fromWeb(body as unknown as WebReadableStream), createWriteStream(path));
+  };
+  /** Loads files as one batch on the writer, rebuilds unless told not to, and drops cached answers. */
+  const load = async (files: { path: string; name: string }[], build: boolean) => {
+    const result = await loading!.serialized(async (): Promise<{ run: IngestRun; build?: BuildResult }> => {
+      const run = await ingestFiles(loading!.writer, files.map((f) => f.path), undefined, undefined, files.map((f) => f.name));
+      return { run, build: build && run.outcomes.some((o) => o.status === 'loaded') ? await buildModels(loading!.writer) : undefined };
+    });
+    loading!.changed();
+    return {
+      batch_id: Number(result.run.batchId),
+      outcomes: result.run.outcomes.map((o) => ({ ...o, ...('fileId' in o ? { fileId: Number(o.fileId) } : {}) })),
+      built: result.build !== undefined,
+      failed_checks: result.build?.checks.filter((k) => k.failures > 0n).map((k) => k.name) ?? [],
+    };
+  };
+  const needLoading = () => {
+    if (!loading) throw httpError(503, 'unavailable', 'this server does not load files');
+    return loading;
+  };
+
+  app.post('/ingest', requireView('ingest_write'), async (c) => {
+    const { inbox } = needLoading();
+    const q = parse(uploadQuery, c.req.query());
+    const dir = mkdtempSync(join(inbox, 'upload-'));
+    try {
+      const path = join(dir, storedName(q.name));
+      await receive(c.req.raw.body, path);
+      const { outcomes, ...rest } = await load([{ path, name: q.name }], q.build !== 'false');
+      return c.json({ ...rest, outcome: outcomes[0] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // upload sets: many files, one batch
+  const uploads = new Map<string, { dir: string; files: { path: string; name: string }[]; user: bigint; created: number }>();
+  const uploadSet = (id: string, user: bigint) => {
+    const set = uploads.get(id);
+    if (!set || set.user !== user) throw httpError(404, 'not_found', `no upload set ${id}`);
+    return set;
+  };
+
+  app.post('/uploads', requireView('ingest_write'), (c) => {
+    const { inbox } = needLoading();
+    for (const [id, set] of uploads) {
+      if (Date.now() - set.created > UPLOAD_SET_HOURS * 3_600_000) {
+        rmSync(set.dir, { recursive: true, force: true });
+        uploads.delete(id);
+      }
+    }
+    const id = randomBytes(16).toString('hex');
+    const dir = join(inbox, `set-${id}`);
+    mkdirSync(dir);
+    uploads.set(id, { dir, files: [], user: c.get('user').userId, created: Date.now() });
+    return c.json({ upload: id, expires_in_hours: UPLOAD_SET_HOURS }, 201);
+  });
+
+  app.post('/uploads/:id/files', requireView('ingest_write'), async (c) => {
+    const set = uploadSet(c.req.param('id'), c.get('user').userId);
+    const q = parse(uploadQuery.omit({ build: true }), c.req.query());
+    // files keep their order and may share a name: each gets a numbered folder
+    const folder = join(set.dir, String(set.files.length).padStart(6, '0'));
+    mkdirSync(folder);
+    const path = join(folder, storedName(q.name));
+    await receive(c.req.raw.body, path);
+    set.files.push({ path, name: q.name });
+    return c.json({ files: set.files.length });
+  });
+
+  app.post('/uploads/:id/ingest', requireView('ingest_write'), async (c) => {
+    const id = c.req.param('id');
+    const set = uploadSet(id, c.get('user').userId);
+    const q = parse(z.object({ build: z.enum(['true', 'false']).optional() }).strict(), c.req.query());
+    uploads.delete(id);
+    try {
+      return c.json(await load(set.files, q.build !== 'false'));
+    } finally {
+      rmSync(set.dir, { recursive: true, force: true });
+    }
+  });
+
+  app.post('/build', requireView('ingest_write'), async (c) => {
+    const loading = needLoading();
+    const build = await loading.serialized(() => buildModels(loading.writer));
+    loading.changed();
+    return c.json({ models: build.models.length, failed_checks: build.checks.filter((k) => k.failures > 0n).map((k) => k.name) });
+  });
+
+  return app;
+}
+
+/** A folder for uploads while they load (removed file by file). */
+export function uploadInbox(): string {
+  return mkdtempSync(join(tmpdir(), 'rcm-inbox-'));
+}

@@ -1,0 +1,17 @@
+-- grain: one ingested file and one practice (billing NPI) whose claims it carries: who may see the file,
+-- its warnings and its row errors (GET /api/ingest/*). An 837, 835, 277CA, posting or charges file belongs
+-- to the practices of its claims; a 999 to those of the 837 it acknowledges. A file with no claim (rejected,
+-- or an acknowledgment of nothing loaded) belongs to no practice: only an admin sees it.
+WITH records AS (
+  SELECT file_id, claim_id FROM stg_claim_submission
+  UNION SELECT file_id, claim_id FROM stg_remit_claim
+  UNION SELECT file_id, claim_id FROM stg_posting
+  UNION SELECT file_id, claim_id FROM stg_charge
+  UNION SELECT n.file_id, coalesce(chain.root, n.claim_number) FROM stg_claim_number n LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
+        WHERE n.claim_number IS NOT NULL
+  UNION SELECT m.ack_file_id, s.claim_id FROM claim_ack_999 m JOIN stg_claim_submission s ON s.file_id = m.claim_file_id AND s.claim_position = m.claim_position
+)
+SELECT DISTINCT r.file_id, c.billing_npi
+FROM records r
+JOIN mart_claim c USING (claim_id)
+WHERE c.billing_npi IS NOT NULL
