@@ -189,5 +189,23 @@ describe('the HTTP API', () => {
     expect(events[1]).toMatchObject({ route: '/api/claims', parameters: JSON.stringify({ as_of: '2025-04-30', cpt: '99213', page_size: '5' }) });
     expect(events[0]).toMatchObject({ route: '/api/claims (csv export)' });
   });
+
+  it('lists ingest batches, files and row errors of the reader’s practices only; an admin sees all', async () => {
+    const files = async (user: string) => (await json('/api/ingest/files?limit=10000', user)).rows as { file_id: number; file_name: string }[];
+    const all = await files('root');
+    const mine = await files('maple');
+    expect(all.length).toBeGreaterThan(0);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThanOrEqual(all.length); // a 999 or 277CA of nothing loaded is the admin's alone
+    expect(await files('other')).toEqual([]);
+    expect((await json('/api/ingest/batches', 'other')).rows).toEqual([]);
+    expect((await json('/api/ingest/batches', 'maple')).rows.length).toBeGreaterThan(0);
+    const errors = await get('/api/ingest/errors?format=csv', 'other');
+    expect(errors.status).toBe(200);
+    expect((await errors.text()).trim().split('\n')).toHaveLength(1); // the header alone
+    // loading through the server is an admin's
+    expect((await fetch(`${base}/api/ingest?name=x.835`, { method: 'POST', body: 'ISA', headers: { authorization: `Bearer ${tokens.maple}` } })).status).toBe(403);
+    expect((await fetch(`${base}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${tokens.maple}` } })).status).toBe(403);
+  });
 });
 

@@ -13,6 +13,7 @@ import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
 import { ingestRoutes, uploadInbox } from './routes/ingest.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { staticRoutes } from './routes/static.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -30,6 +31,8 @@ export interface LoadingParts {
   writer: Warehouse;
   /** Where uploads wait while they load (default: a temporary folder). */
   inbox?: string;
+  /** The built dashboards (dashboards/dist), served at '/' beside the API. */
+  dashboards?: string;
 }
 
 export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS, parts?: LoadingParts): Hono<AppEnv> {
@@ -45,6 +48,7 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   app.route('/api', claimRoutes(warehouse, serialized, cache));
   app.route('/api', ingestRoutes(warehouse, serialized, loading));
   app.route('/api', docsRoutes());
+  if (parts?.dashboards) app.route('/', staticRoutes(parts.dashboards));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
   app.onError(onError);
   return app;

@@ -4,6 +4,7 @@
 // built beside the live one (<name>__next, reading the other __next tables) and all are swapped in at the
 // end in one short transaction: readers never see half a build, and a failed build leaves the last one.
 // (One transaction around the whole build was measured 40 % slower at a million claims.)
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,19 @@ export interface BuildResult {
 
 const NEXT = '__next';
 
+/** The version of the models: a SHA-256 of every model's name and SQL. */
+function modelsHash(models: Model[]): string {
+  const hash = createHash('sha256');
+  for (const m of [...models].sort((a, b) => a.name.localeCompare(b.name))) hash.update(m.name).update('\u0000').update(m.sql).update('\u0000');
+  return hash.digest('hex');
+}
+
+/** Whether the marts were built by these models (false: never built, or built by other code). */
+export async function modelsUpToDate(warehouse: Warehouse): Promise<boolean> {
+  const row = await warehouse.one<{ models_hash: string }>('SELECT models_hash FROM model_build');
+  return row?.models_hash === modelsHash(loadModels());
+}
+
 export async function buildModels(warehouse: Warehouse, options: { checks?: boolean } = {}): Promise<BuildResult> {
   const began = performance.now();
   const order = buildOrder(loadModels());
@@ -95,6 +109,8 @@ export async function buildModels(warehouse: Warehouse, options: { checks?: bool
         await warehouse.run(`DROP TABLE IF EXISTS ${model.name}`);
         await warehouse.run(`ALTER TABLE ${model.name}${NEXT} RENAME TO ${model.name}`);
       }
+      await warehouse.run('DELETE FROM model_build');
+      await warehouse.run('INSERT INTO model_build VALUES ($1, current_timestamp)', [modelsHash(order)]);
     });
   } finally {
     for (const model of order) await warehouse.run(`DROP TABLE IF EXISTS ${model.name}${NEXT}`);

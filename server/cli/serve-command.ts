@@ -1,10 +1,8 @@
-// `rcm serve [--db PATH] [--port 8080] [--host 127.0.0.1]`: the HTTP API on the warehouse.
+// `rcm serve [--db PATH] [--port 8080] [--host 127.0.0.1]`: the workbench (dashboards and HTTP API) on the warehouse.
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
 import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
-import { createApp } from '../app.ts';
-import { DEFAULT_SERVER_OPTIONS } from '../options.ts';
+import { startServer } from '../start-server.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { addUser, listUsers } from '../auth/users.ts';
 
@@ -20,7 +18,7 @@ async function firstAdmin(warehouse: Warehouse): Promise<void> {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('serve the HTTP API (/api/health, /api/metrics, /api/metrics/:id/explain, /api/denials/patterns); every route but health needs an API token')
+    .description('serve the workbench: the dashboards (when built) and the HTTP API (/api/docs lists it); every route but health and login needs a session or an API token')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--port <n>', 'port (0: any free one)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -29,17 +27,14 @@ export function registerServeCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${options.port}"`);
       const warehouse = await Warehouse.open(options.db);
       await firstAdmin(warehouse);
-      const writer = await warehouse.connect();
-      const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer });
-      const server = serve({ fetch: app.fetch, port, hostname: options.host }, (info) => {
-        process.stdout.write(`rcm serve: listening on http://${options.host}:${info.port} (warehouse ${options.db})\n`);
-      });
-      await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      writer.close();
-      warehouse.close();
+      let running;
+      try {
+        running = await startServer(warehouse, { port, host: options.host });
+      } catch (error) {
+        warehouse.close();
+        throw new CliError((error as Error).message);
+      }
+      process.stdout.write(`rcm serve: listening on ${running.url} (warehouse ${options.db}${running.dashboards ? '' : '; dashboards not built: npm run build:dashboards'})\n`);
+      await running.stopped;
     });
 }

@@ -1,0 +1,48 @@
+// Runs the workbench on a warehouse file: the API and, when built, the dashboards, on one port, until
+// SIGINT or SIGTERM. `rcm serve` and `npm start` both run it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Warehouse } from '../warehouse/database.ts';
+import { buildModels, modelsUpToDate } from '../warehouse/build.ts';
+import { createApp } from './app.ts';
+import { DEFAULT_SERVER_OPTIONS } from './options.ts';
+
+/** Where `npm run build:dashboards` writes the dashboards. */
+export const DASHBOARDS_DIST = fileURLToPath(new URL('../dashboards/dist', import.meta.url));
+
+export interface Running {
+  url: string;
+  /** True when the dashboards are served at '/' (built), false when only the API is. */
+  dashboards: boolean;
+  /** Resolves once the server has stopped (on SIGINT / SIGTERM) and the warehouse is closed. */
+  stopped: Promise<void>;
+}
+
+/** Serves the opened warehouse (rebuilding its models first when they were built by other code). */
+export async function startServer(warehouse: Warehouse, options: { port: number; host: string }): Promise<Running> {
+  // marts built by older code (or never built) are rebuilt before anyone reads them
+  const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
+  if (loaded && !(await modelsUpToDate(warehouse))) {
+    process.stdout.write('the SQL models changed since the last build: rebuilding them first…\n');
+    await buildModels(warehouse);
+  }
+  const writer = await warehouse.connect();
+  const dashboards = existsSync(`${DASHBOARDS_DIST}/index.html`);
+  const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server: s, port: info.port }));
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} on ${options.host} is taken: choose another (--port, or PORT for npm start)`) : error));
+  });
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => server.close(() => {
+      writer.close();
+      warehouse.close();
+      resolve();
+    });
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return { url: `http://${options.host}:${port}`, dashboards, stopped };
+}
