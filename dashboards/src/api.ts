@@ -65,8 +65,9 @@ async function request<T>(method: string, path: string, init: { body?: unknown; 
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'same-origin',
-      // The server's Referrer-Policy is no-referrer, under which a browser sends "Origin: null" on a POST;
-      // the server checks the Origin of state-changing requests, so this request names its own.
+      // The server's Referrer-Policy is no-referrer, under which the Fetch standard has a POST say
+      // "Origin: null" (Chromium sends the origin anyway); the server refuses a foreign Origin on
+      // state-changing requests, so same-origin requests keep theirs.
       referrerPolicy: 'same-origin',
       signal: init.signal,
     });

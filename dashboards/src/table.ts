@@ -125,7 +125,6 @@ export function serverTable(options: ServerTableOptions): HTMLElement {
   async function load(page: number): Promise<void> {
     request?.abort();
     const controller = (request = new AbortController());
-    options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     state.page = page;
     block.setAttribute('aria-busy', 'true');
     try {
@@ -140,6 +139,7 @@ export function serverTable(options: ServerTableOptions): HTMLElement {
     }
   }
 
+  options.signal?.addEventListener('abort', () => request?.abort(), { once: true });
   block.append(stateMessage(`Loading the ${options.caption}…`, 'loading'));
   void load(1);
   return block;

@@ -86,6 +86,8 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
     expect(await daysInAr.locator('.change').textContent()).toMatch(/days vs prior month-end|No value for the previous period/);
     await daysInAr.getByText('How is this computed?').click();
     expect(await daysInAr.locator('dl').textContent()).toContain(expected.days_in_ar.definition.numerator);
+    await daysInAr.getByText('SQL', { exact: true }).click();
+    await daysInAr.locator('pre', { hasText: /SELECT/i }).waitFor(); // the registry's SQL, from /api/metrics/:id/explain
   });
 
   it('follows a payer filter: the URL, then every number, as the API answers for that payer', async () => {
