@@ -57,7 +57,10 @@ describe('the HTTP API', () => {
   });
 
   it('refuses every other route without a valid token', async () => {
-    for (const path of ['/api/metrics', '/api/metrics/ar_total/explain', '/api/denials/patterns', '/api/nothing']) {
+    for (const path of [
+      '/api/metrics', '/api/metrics/ar_total/explain', '/api/denials/patterns', '/api/nothing', '/api/claims', '/api/claims?format=csv', '/api/claims/MFH00000001',
+      '/api/ingest/batches', '/api/ingest/files', '/api/ingest/errors', '/api/session', '/api/openapi.json', '/api/docs',
+    ]) {
       for (const user of [undefined, 'rcm_' + 'x'.repeat(43), 'not-a-token']) {
         const response = await get(path, user);
         expect(response.status, `${path} with ${user}`).toBe(401);
@@ -133,6 +136,17 @@ describe('the HTTP API', () => {
       expect((await get(path, user)).status, `${path} as ${user}`).toBe(status);
     }
     expect((await json(`/api/claims/${claimId}`, 'root')).events).toEqual(history.events);
+    // the raw ERA view: each 835 record of the claim as the remittance carried it, balanced line by line
+    const era = await json(`/api/claims/${claimId}/remittances`, 'maple');
+    expect(era.remittances.length).toBe(history.events.filter((e: { source: string }) => e.source === '835').length);
+    for (const r of era.remittances as { paid: string; charge: string; adjustments: { amount: string }[]; lines: { charge: string; paid: string; adjustments: { amount: string }[] }[] }[]) {
+      const cents = (x: string | null) => Math.round(Number(x ?? 0) * 100);
+      for (const l of r.lines) expect(cents(l.charge) - cents(l.paid) - l.adjustments.reduce((s, a) => s + cents(a.amount), 0)).toBe(0);
+      const lineAdjustments = r.lines.reduce((s, l) => s + l.adjustments.reduce((t, a) => t + cents(a.amount), 0), 0);
+      expect(cents(r.charge) - cents(r.paid) - lineAdjustments - r.adjustments.reduce((s, a) => s + cents(a.amount), 0)).toBe(0);
+    }
+    expect((await get(`/api/claims/${claimId}/remittances`, 'other')).status).toBe(404);
+    expect((await listAudit(warehouse, { username: 'maple', limit: 1 }))[0]).toMatchObject({ route: '/api/claims/:id/remittances' });
   });
 
   it('lists the claims behind a number: A/R and its aging add up to the metrics, for the same as-of date', async () => {
@@ -176,6 +190,16 @@ describe('the HTTP API', () => {
 
   it('lists no claim of another practice, refuses bad filters, and audits lists and exports', async () => {
     expect((await json('/api/claims?as_of=2025-04-30', 'other')).total).toBe(0);
+    const otherCsv = await get('/api/claims?as_of=2025-04-30&format=csv', 'other');
+    expect((await otherCsv.text()).trim().split('\n')).toHaveLength(1); // the header alone
+    const otherArrow = await fetch(`${base}/api/claims?as_of=2025-04-30`, { headers: { authorization: `Bearer ${tokens.other}`, accept: 'application/vnd.apache.arrow.stream' } });
+    expect(tableFromIPC(new Uint8Array(await otherArrow.arrayBuffer())).numRows).toBe(0);
+    for (const query of ['q=MFH', 'status=open', 'denied=true', `provider=${PRACTICE.providers[0].npi}`, 'sort=balance&order=desc']) {
+      expect((await json(`/api/claims?as_of=2025-04-30&${query}`, 'other')).total, query).toBe(0);
+    }
+    for (const path of ['/api/ingest/files?batch=1;DROP', "/api/ingest/errors?batch=1'%20OR%201=1", '/api/ingest/batches?limit=-1', '/api/ingest/files?file=1']) {
+      expect((await get(path, 'maple')).status, path).toBe(400);
+    }
     expect((await get(`/api/claims?practice=${PRACTICE.billingNpi}`, 'other')).status).toBe(404);
     for (const query of ["q=x'%20OR%201=1", 'sort=balance;DROP%20TABLE%20mart_claim', 'order=sideways', 'page=0', 'page_size=501', 'status=all', 'aging=1-2', 'cpt=9921%25', 'limit=5']) {
       const response = await get(`/api/claims?${query}`, 'maple');

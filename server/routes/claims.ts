@@ -1,12 +1,13 @@
-// /api/claims: the claims behind a number (a filtered, sorted, paged list, as JSON, Arrow IPC or CSV) and
+// /api/claims: the claims behind a number (a filtered, sorted, paged list, as JSON, Arrow IPC or CSV);
 // /api/claims/:id, one claim's history (submissions, acknowledgments, adjudications, postings, with the
-// balance after each). Patient-level: only the reader's practices' claims exist for them (another
+// balance after each); /api/claims/:id/remittances, the raw ERA view of its 835 records. Patient-level: only the reader's practices' claims exist for them (another
 // practice's claim answers 404, the same answer as an unknown number); every read and export is audited.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { claimHistory, findClaims } from '../../ingest/loader/claim-history.ts';
 import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/claims/claim-list.ts';
+import { claimRemittances } from '../../warehouse/claims/claim-remittances.ts';
 import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
 import { latestEventDate } from '../../warehouse/metrics/window.ts';
 import type { AppEnv } from '../auth/require-user.ts';
@@ -84,19 +85,36 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
     });
   });
 
+  /** The one claim of the reader's practices this number names: 404 when none, 409 when several. */
+  const visibleClaim = async (id: string, practices: readonly string[] | undefined): Promise<string> => {
+    if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
+    const visible = [];
+    for (const match of await findClaims(warehouse, id)) {
+      if (await warehouse.one(scopeToPractices('SELECT 1 FROM mart_claim WHERE claim_id = $1', practices), [match.claim_id])) visible.push(match.claim_id);
+    }
+    if (visible.length === 0) throw httpError(404, 'not_found', `no claim ${id}`);
+    if (visible.length > 1) throw httpError(409, 'ambiguous_claim', `${id} names ${visible.length} claims of different billing providers: ${visible.join(', ')}; ask for one of them`);
+    return visible[0];
+  };
+
   app.get('/claims/:id', requireView('claim_detail'), async (c) => {
     const id = c.req.param('id');
-    if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
     const body = await serialized(async () => {
-      const visible = [];
-      for (const match of await findClaims(warehouse, id)) {
-        if (await warehouse.one(scopeToPractices('SELECT 1 FROM mart_claim WHERE claim_id = $1', c.get('practices')), [match.claim_id])) visible.push(match.claim_id);
-      }
-      if (visible.length === 0) throw httpError(404, 'not_found', `no claim ${id}`);
-      if (visible.length > 1) throw httpError(409, 'ambiguous_claim', `${id} names ${visible.length} claims of different billing providers: ${visible.join(', ')}; ask for one of them`);
-      const events = await claimHistory(warehouse, visible[0]);
+      const claimId = await visibleClaim(id, c.get('practices'));
+      const events = await claimHistory(warehouse, claimId);
       await recordAudit(warehouse, c.get('user'), '/api/claims/:id', { id }, events.length);
-      return { claim_id: visible[0], events: events.map((e) => ({ ...e, position: Number(e.position) })) };
+      return { claim_id: claimId, events: events.map((e) => ({ ...e, position: Number(e.position) })) };
+    });
+    return c.json(body);
+  });
+
+  app.get('/claims/:id/remittances', requireView('claim_detail'), async (c) => {
+    const id = c.req.param('id');
+    const body = await serialized(async () => {
+      const claimId = await visibleClaim(id, c.get('practices'));
+      const remittances = await claimRemittances(warehouse, claimId);
+      await recordAudit(warehouse, c.get('user'), '/api/claims/:id/remittances', { id }, remittances.length);
+      return { claim_id: claimId, remittances };
     });
     return c.json(body);
   });
