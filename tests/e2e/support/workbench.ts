@@ -17,7 +17,7 @@ import { PRACTICE } from '../../../demo/practice/practice.ts';
 import { ingestFiles } from '../../../ingest/loader/ingest-run.ts';
 import { createApp } from '../../../server/app.ts';
 import { addUser } from '../../../server/auth/users.ts';
-import { staticRoutes } from '../../../server/routes/static.ts';
+import { DEFAULT_SERVER_OPTIONS } from '../../../server/options.ts';
 import { buildModels } from '../../../warehouse/build.ts';
 import { Warehouse } from '../../../warehouse/database.ts';
 
@@ -135,8 +135,9 @@ export async function startWorkbench(options: DemoOptions = DEMO): Promise<Workb
   await addUser(warehouse, 'manager', 'practice_manager', PASSWORD, [practice]);
   await addUser(warehouse, 'finance', 'finance', PASSWORD, [practice]);
 
-  const app = createApp(warehouse);
-  app.route('/', staticRoutes(dist));
+  // as rcm serve runs it (server/start-server.ts): a second connection for loads, the dashboards at '/'
+  const writer = await warehouse.connect();
+  const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, dashboards: dist, inbox: join(dir, 'inbox') });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -148,6 +149,7 @@ export async function startWorkbench(options: DemoOptions = DEMO): Promise<Workb
     warehouse,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      writer.close();
       warehouse.close();
       rmSync(dir, { recursive: true, force: true });
     },
