@@ -159,7 +159,7 @@ describe('the OpenAPI document and the docs page', () => {
   /** An operation's path with its documented path parameters filled in (a real claim for a claim's history). */
   const filled = (path: string, op: Operation) =>
     (op.parameters ?? []).map((p) => deref<Parameter>(spec, p)).filter((p) => p.in === 'path')
-      .reduce((at, p) => at.replace(`{${p.name}}`, encodeURIComponent(path === '/api/claims/{id}' ? claimId : String(p.example))), path);
+      .reduce((at, p) => at.replace(`{${p.name}}`, encodeURIComponent(path.startsWith('/api/claims/{id}') ? claimId : String(p.example))), path);
 
   it('answers the document and the page only to a signed-in user, by API token or session', async () => {
     const paths = ['/api/openapi.json', '/api/docs', '/api/docs/swagger-ui-bundle.js', '/api/docs/init.js'];

@@ -4,6 +4,7 @@
 // server/openapi.test.ts checks the paths, methods, parameters and roles against the running app.
 import packageJson from '../package.json' with { type: 'json' };
 import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES } from '../warehouse/claims/claim-list.ts';
+import type { EraAdjustmentRow, EraLineRow, EraRecord } from '../warehouse/claims/claim-remittances.ts';
 import type { BreakdownRow, MetricResult } from '../warehouse/metrics/compute.ts';
 import { DIMENSIONS, SINGLE_ONLY, type MetricDefinition, type Unit } from '../warehouse/metrics/metric.ts';
 import { METRICS } from '../warehouse/metrics/registry.ts';
@@ -290,6 +291,20 @@ const schemas: Record<string, JsonSchema> = {
     balance_delta: MONEY, balance: { ...MONEY, description: 'the balance after the event' }, detail: text(), file_name: text(), position: integer(),
   }),
   ClaimHistory: object<'claim_id' | 'events'>({ claim_id: text(), events: list(ref('ClaimEvent'), 'in date order') }),
+  EraAdjustment: object<keyof EraAdjustmentRow>({
+    group: text('CAS01 group code'), reason: text('CARC'), amount: MONEY, quantity: nullable(text()), category: text('denial category of the crosswalk'), is_denial: { type: 'boolean' },
+  }),
+  EraLine: object<keyof EraLineRow>({
+    line_position: integer(), procedure_code: nullable(text()), modifiers: list(text()), charge: nullable(MONEY), paid: nullable(MONEY), allowed: nullable(MONEY), units: text(),
+    service_date: nullable(DATE), line_control_number: nullable(text('REF*6R')), adjustments: list(ref('EraAdjustment')), remarks: list(text('LQ remark codes')),
+  }),
+  EraRecord: object<keyof EraRecord>({
+    file_name: text(), claim_position: integer(), payment_date: nullable(DATE), trace_number: nullable(text()), payer_id: nullable(text()), payer_name: nullable(text()),
+    payment_amount: nullable(MONEY), patient_control_number: text(), status_code: text('CLP02'), is_reversal: { type: 'boolean' }, charge: nullable(MONEY), paid: nullable(MONEY),
+    patient_responsibility: nullable(MONEY), payer_claim_number: nullable(text()), adjustments: list(ref('EraAdjustment'), 'claim-level CAS'),
+    remarks: list(text('MOA/MIA remark codes')), lines: list(ref('EraLine')),
+  }),
+  ClaimRemittances: object<'claim_id' | 'remittances'>({ claim_id: text(), remittances: list(ref('EraRecord'), 'in payment order') }),
   IngestBatch: tableRow(BATCH_COLUMNS),
   IngestBatches: tableAnswer(BATCH_COLUMNS, 'IngestBatch'),
   IngestFile: tableRow(FILE_COLUMNS),
@@ -429,6 +444,17 @@ const paths: Record<string, PathItem> = {
       parameters: [path('id', { type: 'string', pattern: '^[A-Za-z0-9._\\-/]{1,38}(@[0-9]{10})?$' }, 'a patient control number, optionally "@" and the billing NPI when two billing providers use it', 'PCN-1001')],
       responses: {
         200: json('The history.', ref('ClaimHistory')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound'),
+        409: json('The number names claims of several billing providers (ambiguous_claim): ask for "PCN@NPI".', ref('Error')),
+      },
+    }),
+  },
+  '/api/claims/{id}/remittances': {
+    get: operation('claim_detail', {
+      operationId: 'getClaimRemittances', summary: "The raw ERA view of a claim's 835 records", tags: ['claims'],
+      description: 'Every 835 claim payment record of the claim (originals, reversals, corrections, secondaries) as the remittance carried it: payment, CLP, claim- and line-level CAS with their denial category, remark codes and service lines (audited).',
+      parameters: [path('id', { type: 'string', pattern: '^[A-Za-z0-9._\\-/]{1,38}(@[0-9]{10})?$' }, 'a patient control number, optionally "@" and the billing NPI when two billing providers use it', 'PCN-1001')],
+      responses: {
+        200: json('The 835 records.', ref('ClaimRemittances')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound'),
         409: json('The number names claims of several billing providers (ambiguous_claim): ask for "PCN@NPI".', ref('Error')),
       },
     }),
