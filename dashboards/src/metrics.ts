@@ -110,9 +110,12 @@ export interface Shown {
  * over the same period share a request. No earlier data means no comparison (null), not a broken page.
  */
 export async function fetchPrevious(shown: readonly Shown[], filters: Filters, signal?: AbortSignal): Promise<Record<string, Comparison>> {
+  // metrics compared over the same dates share a request; each keeps its own wording of the comparison
   const groups = new Map<string, { period: Period; ids: string[] }>();
+  const periods = new Map<string, Period>();
   for (const s of shown) {
     const period = previousPeriod(s.window, s.asOf, s.range);
+    periods.set(s.id, period);
     const key = `${period.as_of}|${period.from ?? ''}|${period.to ?? ''}`;
     const group = groups.get(key) ?? { period, ids: [] };
     group.ids.push(s.id);
@@ -127,7 +130,7 @@ export async function fetchPrevious(shown: readonly Shown[], filters: Filters, s
     } catch (e) {
       if (!(e instanceof ApiError) || e.status === 401) throw e;
     }
-    for (const id of ids) out[id] = { period, value: answer?.metrics[id]?.value ?? null };
+    for (const id of ids) out[id] = { period: periods.get(id)!, value: answer?.metrics[id]?.value ?? null };
   }));
   return out;
 }

@@ -4,7 +4,7 @@
 // open the shared address again; log out.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatValue } from '../../dashboards/src/format.ts';
+import { formatChange, formatValue } from '../../dashboards/src/format.ts';
 import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
@@ -81,6 +81,25 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
 
     // a trend in every tile, the reference band where a benchmark is published
     expect(await page.locator('.tile svg.trend, .tile .trend svg').count()).toBe(7);
+
+    // the change against the period before each metric's own (the demo's last day is 2025-12-31)
+    const asOf = await page.locator('.as-of').getAttribute('data-as-of');
+    expect(asOf).toBe('2025-12-31');
+    const before = async (params: Record<string, string>, ids: string[]) =>
+      ((await (await context.request.get(`/api/metrics?${new URLSearchParams({ ...params, metric: ids.join(',') })}`)).json()) as Answer).metrics;
+    const previous = {
+      ...(await before({ as_of: '2025-11-30' }, ['days_in_ar', 'ar_over_90_pct', 'net_collection_rate'])),
+      ...(await before({ as_of: '2025-09-30' }, ['initial_denial_rate', 'first_pass_acceptance', 'first_pass_yield'])),
+      ...(await before({ as_of: '2025-12-31', from: '2025-11-01', to: '2025-11-30' }, ['collections'])),
+    };
+    const wording: Record<string, string> = {
+      days_in_ar: 'vs prior month-end', ar_over_90_pct: 'vs prior month-end', initial_denial_rate: 'vs prior quarter', first_pass_acceptance: 'vs prior quarter',
+      first_pass_yield: 'vs prior quarter', net_collection_rate: 'vs the 12 months to a month earlier', collections: 'vs prior month',
+    };
+    for (const [id, words] of Object.entries(wording)) {
+      const change = await page.locator(`.tile[data-metric="${id}"] .change`).textContent();
+      expect(change, id).toContain(`${formatChange(expected[id].unit, expected[id].value! - previous[id].value!)} ${words}`);
+    }
     const daysInAr = page.locator('.tile[data-metric="days_in_ar"]');
     expect(await daysInAr.locator('.benchmark').textContent()).toContain('30–40 days');
     expect(await daysInAr.locator('.change').textContent()).toMatch(/days vs prior month-end|No value for the previous period/);
