@@ -147,7 +147,7 @@ async function openForIngest(db: string, memoryLimit: string): Promise<Warehouse
   try {
     return await Warehouse.open(db, { memoryLimit });
   } catch (error) {
-    if (/lock/i.test((error as Error).message)) {
+    if (/could not set lock|conflicting lock/i.test((error as Error).message)) {
       throw new CliError(`${db} is open in another process (a running rcm serve?). Load through it: rcm ingest --server http://127.0.0.1:8080 --token <admin token> <paths...>`);
     }
     throw error;
