@@ -12,6 +12,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
 import { ingestRoutes, uploadInbox } from './routes/ingest.ts';
 import { AnswerCache } from './answer-cache.ts';
+import { Auditor } from './auth/audit.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { staticRoutes } from './routes/static.ts';
 
@@ -25,10 +26,12 @@ export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** What a server that loads files needs besides its reading connection. */
+/** What a running server has besides its reading connection. */
 export interface LoadingParts {
   /** A second connection to the same warehouse (Warehouse.connect()), for loads and builds. */
   writer: Warehouse;
+  /** A third, for the audit trail's rows (default: the reading connection, in its queue). */
+  audit?: Warehouse;
   /** Where uploads wait while they load (default: a temporary folder). */
   inbox?: string;
   /** The built dashboards (dashboards/dist), served at '/' beside the API. */
@@ -38,15 +41,16 @@ export interface LoadingParts {
 export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS, parts?: LoadingParts): Hono<AppEnv> {
   const serialized = queue();
   const cache = new AnswerCache();
+  const auditor = parts?.audit ? new Auditor(parts.audit, queue()) : new Auditor(warehouse, serialized);
   const loading = parts ? { writer: parts.writer, serialized: queue(), changed: () => cache.clear(), inbox: parts.inbox ?? uploadInbox() } : undefined;
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', sessionRoutes(warehouse, serialized, options));
   app.use('/api/*', requireUser(warehouse, serialized, options));
-  app.route('/api', metricsRoutes(warehouse, serialized, cache));
-  app.route('/api', claimRoutes(warehouse, serialized, cache));
-  app.route('/api', ingestRoutes(warehouse, serialized, loading));
+  app.route('/api', metricsRoutes(warehouse, serialized, cache, auditor));
+  app.route('/api', claimRoutes(warehouse, serialized, cache, auditor));
+  app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
   app.route('/api', docsRoutes());
   if (parts?.dashboards) app.route('/', staticRoutes(parts.dashboards));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));

@@ -28,8 +28,9 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
     await buildModels(warehouse);
   }
   const writer = await warehouse.connect();
+  const audit = await warehouse.connect();
   const dashboards = existsSync(`${DASHBOARDS_DIST}/index.html`);
-  const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
+  const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, audit, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server: s, port: info.port }));
     s.once('error', (error: NodeJS.ErrnoException) =>
@@ -38,6 +39,7 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
   const stopped = new Promise<void>((resolve) => {
     const stop = () => server.close(() => {
       writer.close();
+      audit.close();
       warehouse.close();
       resolve();
     });

@@ -27,3 +27,18 @@ export async function listAudit(w: Warehouse, filter: { username?: string; since
   );
   return rows.map((r) => ({ eventId: r.event_id, occurredAt: r.occurred_at, username: r.username, route: r.route, parameters: r.parameters, rowCount: r.row_count }));
 }
+
+/**
+ * Records reads on a connection of its own (the server's), one at a time, so that an audit row never
+ * waits behind the queries of other readers; each request still waits for its row to be written.
+ */
+export class Auditor {
+  constructor(
+    private readonly warehouse: Warehouse,
+    private readonly serialized: <T>(work: () => Promise<T>) => Promise<T>,
+  ) {}
+
+  record(user: User | undefined, route: string, parameters: Record<string, string>, rowCount: number): Promise<void> {
+    return this.serialized(() => recordAudit(this.warehouse, user, route, parameters, rowCount));
+  }
+}

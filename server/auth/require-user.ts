@@ -29,13 +29,30 @@ export function checkOrigin(c: Context, options: ServerOptions): void {
   if (origin !== undefined && origin !== ownOrigin(c, options)) throw httpError(403, 'forbidden', 'cross-site request refused');
 }
 
+/**
+ * How long a token's user is remembered between requests. Tokens are revoked and users disabled with the
+ * rcm command, which cannot open the warehouse while this server holds it: a revocation takes effect when
+ * the server starts again, well within this. Remembering spares each scripted request a trip to the database.
+ */
+const TOKEN_MEMORY_MS = 60_000;
+
 export function requireUser(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, options: ServerOptions): MiddlewareHandler<AppEnv> {
+  const tokens = new Map<string, { user: User | undefined; until: number }>();
+  const tokenUser = async (token: string): Promise<User | undefined> => {
+    const now = Date.now();
+    const known = tokens.get(token);
+    if (known && known.until > now) return known.user;
+    const user = await serialized(() => userOfToken(warehouse, token));
+    if (tokens.size > 10_000) tokens.clear();
+    tokens.set(token, { user, until: now + TOKEN_MEMORY_MS });
+    return user;
+  };
   return async (c, next) => {
     const header = c.req.header('authorization');
     let user: User | undefined;
     if (header !== undefined) {
       const token = /^Bearer (rcm_[A-Za-z0-9_-]{43})$/.exec(header)?.[1];
-      user = token ? await serialized(() => userOfToken(warehouse, token)) : undefined;
+      user = token ? await tokenUser(token) : undefined;
       c.set('session', undefined);
     } else {
       const cookie = getCookie(c, SESSION_COOKIE);

@@ -11,7 +11,7 @@ import { claimRemittances } from '../../warehouse/claims/claim-remittances.ts';
 import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
 import { latestEventDate } from '../../warehouse/metrics/window.ts';
 import type { AppEnv } from '../auth/require-user.ts';
-import { recordAudit } from '../auth/audit.ts';
+import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
 import { httpError } from '../http-error.ts';
 import { date, parse, practicesFor } from '../query.ts';
@@ -54,7 +54,7 @@ const listQuery = z.object({
   format: z.enum(['json', 'csv']).optional(),
 }).strict();
 
-export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache()): Hono<AppEnv> {
+export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache(), auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/claims', requireView('claims'), async (c) => {
@@ -79,7 +79,7 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
       return { asOf, ...found };
     }));
     // every read is audited, answered from the cache or not
-    await serialized(() => recordAudit(warehouse, c.get('user'), format === 'json' ? '/api/claims' : `/api/claims (${format} export)`, query, result.rows.length));
+    await auditor.record(c.get('user'), format === 'json' ? '/api/claims' : `/api/claims (${format} export)`, query, result.rows.length);
     return respondTable(c, format, CLAIM_LIST_COLUMNS, result.rows, {
       total: result.total, filename: `claims-${result.asOf}`, extra: { as_of: result.asOf, page, page_size: pageSize },
     });
@@ -102,9 +102,9 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
     const body = await serialized(async () => {
       const claimId = await visibleClaim(id, c.get('practices'));
       const events = await claimHistory(warehouse, claimId);
-      await recordAudit(warehouse, c.get('user'), '/api/claims/:id', { id }, events.length);
       return { claim_id: claimId, events: events.map((e) => ({ ...e, position: Number(e.position) })) };
     });
+    await auditor.record(c.get('user'), '/api/claims/:id', { id }, body.events.length);
     return c.json(body);
   });
 
@@ -113,9 +113,9 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
     const body = await serialized(async () => {
       const claimId = await visibleClaim(id, c.get('practices'));
       const remittances = await claimRemittances(warehouse, claimId);
-      await recordAudit(warehouse, c.get('user'), '/api/claims/:id/remittances', { id }, remittances.length);
       return { claim_id: claimId, remittances };
     });
+    await auditor.record(c.get('user'), '/api/claims/:id/remittances', { id }, body.remittances.length);
     return c.json(body);
   });
 

@@ -25,7 +25,7 @@ import type { Columns } from '../../warehouse/table.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
 import type { BuildResult } from '../../warehouse/build.ts';
 import type { AppEnv } from '../auth/require-user.ts';
-import { recordAudit } from '../auth/audit.ts';
+import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
 import { httpError } from '../http-error.ts';
 import { parse } from '../query.ts';
@@ -63,7 +63,7 @@ export interface Loading {
   inbox: string;
 }
 
-export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, loading: Loading | undefined): Hono<AppEnv> {
+export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, loading: Loading | undefined, auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/ingest/batches', requireView('ingest'), async (c) => {
@@ -112,9 +112,9 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
          ORDER BY e.error_id DESC LIMIT ${q.limit ?? 1000}`,
         [q.batch === undefined ? null : BigInt(q.batch)],
       );
-      await recordAudit(warehouse, c.get('user'), format === 'json' ? '/api/ingest/errors' : `/api/ingest/errors (${format} export)`, query, found.length);
       return found;
     });
+    await auditor.record(c.get('user'), format === 'json' ? '/api/ingest/errors' : `/api/ingest/errors (${format} export)`, query, rows.length);
     return respondTable(c, format, ERROR_COLUMNS, rows, { total: rows.length, filename: 'ingest-errors' });
   });
 

@@ -12,7 +12,7 @@ import { date, parse, practicesFor } from '../query.ts';
 import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { httpError } from '../http-error.ts';
-import { recordAudit } from '../auth/audit.ts';
+import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
 import { AnswerCache } from '../answer-cache.ts';
 
@@ -39,7 +39,7 @@ const patternsQuery = z.object({
   practice: z.string().regex(/^\d{10}$/).optional(),
 }).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
 
-export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache()): Hono<AppEnv> {
+export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache(), auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/metrics', requireView('metrics'), async (c) => {
@@ -72,16 +72,16 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
   app.get('/denials/patterns', requireView('patterns'), async (c) => {
     const q = parse(patternsQuery, c.req.query());
     const practices = practicesFor(c.get('practices'), q.practice);
-    const body = await serialized(async () => {
+    const body = await cache.get(AnswerCache.key('/denials/patterns', c.req.query(), practices), () => serialized(async () => {
       const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
       if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
       const ttm = windowFor('ttm', asOf);
       const window = { asOf, from: q.from ?? ttm.from, to: q.to ?? ttm.to };
       const found = await findDenialPatterns(warehouse, { window, minClaims: q.min_claims ?? 10, limit: q.limit ?? 15, practices });
-      // the patterns name example claims: a patient-level read
-      await recordAudit(warehouse, c.get('user'), '/api/denials/patterns', c.req.query(), found.patterns.length);
       return { as_of: asOf, from: window.from, to: window.to, ...found };
-    });
+    }));
+    // the patterns name example claims: a patient-level read, recorded each time
+    await auditor.record(c.get('user'), '/api/denials/patterns', c.req.query(), body.patterns.length);
     return c.json(body);
   });
 

@@ -55,33 +55,33 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
     params.push(value);
     return `$${params.length}`;
   };
-  const where: string[] = [`c.service_date <= ${dateLiteral(q.asOf)}`];
+  const conditions: string[] = [`c.service_date <= ${dateLiteral(q.asOf)}`];
   const range = (column: string, from?: string, to?: string) => {
-    if (from) where.push(`${column} >= ${dateLiteral(from)}`);
-    if (to) where.push(`${column} <= ${dateLiteral(to)}`);
+    if (from) conditions.push(`${column} >= ${dateLiteral(from)}`);
+    if (to) conditions.push(`${column} <= ${dateLiteral(to)}`);
   };
   range('c.service_date', q.serviceFrom, q.serviceTo);
   range('c.first_submitted_date', q.submittedFrom, q.submittedTo);
   range('c.first_adjudicated_date', q.adjudicatedFrom, q.adjudicatedTo);
-  if (q.payer) where.push(`c.payer_id = ${bind(q.payer)}`);
-  if (q.status === 'open') where.push('balance > 0');
-  if (q.status === 'credit') where.push('balance < 0');
-  if (q.status === 'settled') where.push('balance = 0');
-  if (q.portion === 'insurance') where.push('insurance_balance > 0');
-  if (q.portion === 'patient') where.push('patient_balance > 0');
-  if (q.aging) where.push(`balance > 0 AND aging_bucket = ${bind(q.aging)}`);
-  if (q.denied !== undefined) where.push(q.denied ? 'coalesce(c.first_denied, false)' : 'NOT coalesce(c.first_denied, false)');
-  if (q.rejected !== undefined) where.push(q.rejected ? 'c.first_rejected_date IS NOT NULL' : 'c.first_rejected_date IS NULL');
-  if (q.denialCategory) where.push(`list_contains(c.first_denial_categories, ${bind(q.denialCategory)})`);
-  if (q.carc) where.push(`list_contains(c.first_denial_carcs, ${bind(q.carc)})`);
+  if (q.payer) conditions.push(`c.payer_id = ${bind(q.payer)}`);
+  if (q.status === 'open') conditions.push('balance > 0');
+  if (q.status === 'credit') conditions.push('balance < 0');
+  if (q.status === 'settled') conditions.push('balance = 0');
+  if (q.portion === 'insurance') conditions.push('insurance_balance > 0');
+  if (q.portion === 'patient') conditions.push('patient_balance > 0');
+  if (q.aging) conditions.push(`balance > 0 AND aging_bucket = ${bind(q.aging)}`);
+  if (q.denied !== undefined) conditions.push(q.denied ? 'coalesce(c.first_denied, false)' : 'NOT coalesce(c.first_denied, false)');
+  if (q.rejected !== undefined) conditions.push(q.rejected ? 'c.first_rejected_date IS NOT NULL' : 'c.first_rejected_date IS NULL');
+  if (q.denialCategory) conditions.push(`list_contains(c.first_denial_categories, ${bind(q.denialCategory)})`);
+  if (q.carc) conditions.push(`list_contains(c.first_denial_carcs, ${bind(q.carc)})`);
   const line: string[] = [];
   if (q.cpt) line.push(`l.procedure_code = ${bind(q.cpt)}`);
   if (q.modifier) line.push(`list_contains(string_split(l.modifiers, ' '), ${bind(q.modifier)})`);
   if (q.diagnosis) line.push(`l.diagnosis_code = ${bind(q.diagnosis)}`);
-  if (line.length) where.push(`c.claim_id IN (SELECT l.claim_id FROM mart_first_adjudication_line l WHERE ${line.join(' AND ')})`);
-  if (q.search) where.push(`starts_with(c.claim_id, ${bind(q.search)})`);
+  if (line.length) conditions.push(`c.claim_id IN (SELECT l.claim_id FROM mart_first_adjudication_line l WHERE ${line.join(' AND ')})`);
+  if (q.search) conditions.push(`starts_with(c.claim_id, ${bind(q.search)})`);
   const asOf = dateLiteral(q.asOf);
-  const sql = `
+  const claims = `
     WITH balance AS (
       SELECT claim_id, total_balance, patient_balance FROM mart_claim_balance
       WHERE valid_from <= ${asOf} AND (valid_to IS NULL OR valid_to > ${asOf})
@@ -92,24 +92,21 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
              date_diff('day', c.service_date, ${asOf}) AS age_days,
              ${bucketCase(`date_diff('day', c.service_date, ${asOf})`)} AS aging_bucket
       FROM mart_claim c LEFT JOIN balance b USING (claim_id)
-    )
+    )`;
+  const where = `WHERE ${conditions.join('\n      AND ')}`;
+  // the page (a top-N sort) and the count apart: a window count over every match would sort them all
+  const page = `${claims}
     SELECT c.claim_id, c.billing_npi AS practice, c.payer_id, c.rendering_npi AS provider, c.location,
            c.service_date, c.first_submitted_date, c.first_adjudicated_date, CASE WHEN c.resolved_date <= ${asOf} THEN c.resolved_date END AS resolved_date,
            c.charge, c.first_paid, c.balance, c.insurance_balance, c.patient_balance, c.age_days, c.aging_bucket,
-           c.first_denied, c.first_denial_categories AS denial_categories, c.first_denial_carcs AS denial_carcs, c.first_rejected_date IS NOT NULL AS first_rejected,
-           count(*) OVER () AS total
+           c.first_denied, c.first_denial_categories AS denial_categories, c.first_denial_carcs AS denial_carcs, c.first_rejected_date IS NOT NULL AS first_rejected
     FROM claims c
-    WHERE ${where.join('\n      AND ')}
+    ${where}
     ORDER BY ${q.sort} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, claim_id
     LIMIT ${q.limit} OFFSET ${q.offset}`;
-  const rows = await warehouse.all<Row>(scopeToPractices(sql, scope), params);
-  const total = rows.length ? Number(rows[0].total) : q.offset === 0 ? 0 : await countClaims(warehouse, sql, params, scope);
-  return { total, rows: rows.map(({ total: _, ...r }) => r) };
-}
-
-/** The count when the asked page is past the end (no row to read it from). */
-async function countClaims(warehouse: Warehouse, sql: string, params: SqlValue[], scope: ClaimScope): Promise<number> {
-  const counted = sql.replace(/LIMIT \d+ OFFSET \d+$/, 'LIMIT 1');
-  const row = (await warehouse.all<{ total: bigint }>(scopeToPractices(counted.replace(/ORDER BY[\s\S]*$/, ''), scope), params))[0];
-  return row ? Number(row.total) : 0;
+  const rows = await warehouse.all<Row>(scopeToPractices(page, scope), params);
+  const counted = rows.length < q.limit && (rows.length > 0 || q.offset === 0)
+    ? q.offset + rows.length
+    : Number((await warehouse.one<{ total: bigint }>(scopeToPractices(`${claims} SELECT count(*) AS total FROM claims c ${where}`, scope), params))!.total);
+  return { total: counted, rows };
 }
