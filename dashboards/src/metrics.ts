@@ -21,6 +21,9 @@ export interface BreakdownRow {
   numerator: number | null;
   denominator: number | null;
   unavailable_reason?: string;
+  /** Quantile metrics (lags): the 90th percentile and the number of claims; `value` is the median. */
+  p90?: number | null;
+  n?: number;
 }
 
 export interface MetricResult {
@@ -34,6 +37,9 @@ export interface MetricResult {
   numerator: number | null;
   denominator: number | null;
   unavailable_reason: string | null;
+  /** Quantile metrics (lags): the 90th percentile and the number of claims; `value` is the median. */
+  p90?: number | null;
+  n?: number;
   definition: MetricDefinition;
   breakdown?: BreakdownRow[];
 }

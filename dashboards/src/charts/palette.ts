@@ -20,6 +20,8 @@ export const ROLE = {
   band: '#009E73',
   /** Grid and axes. */
   muted: '#8c959f',
+  /** Text on light marks, and the outline of a chosen mark. */
+  ink: '#1b1f24',
   /** A change for the better / for the worse (always with a word beside it). */
   better: '#0072B2',
   worse: '#D55E00',
