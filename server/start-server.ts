@@ -37,12 +37,17 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
       reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} on ${options.host} is taken: choose another (--port, or PORT for npm start)`) : error));
   });
   const stopped = new Promise<void>((resolve) => {
-    const stop = () => server.close(() => {
-      writer.close();
-      audit.close();
-      warehouse.close();
-      resolve();
-    });
+    const stop = () => {
+      server.close(() => {
+        writer.close();
+        audit.close();
+        warehouse.close();
+        resolve();
+      });
+      // idle keep-alive connections would hold close() open; busy ones get 5 s to finish
+      (server as import('node:http').Server).closeIdleConnections();
+      setTimeout(() => (server as import('node:http').Server).closeAllConnections(), 5000).unref();
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

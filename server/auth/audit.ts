@@ -1,6 +1,6 @@
 // The audit trail: every read of patient-level data (claim numbers, patients) and every export is recorded
 // with who, when, which route, which parameters and how many rows; rows are only ever added.
-import type { Warehouse } from '../../warehouse/database.ts';
+import type { SqlValue, Warehouse } from '../../warehouse/database.ts';
 import type { User } from './users.ts';
 
 export interface AuditEvent {
@@ -29,16 +29,44 @@ export async function listAudit(w: Warehouse, filter: { username?: string; since
 }
 
 /**
- * Records reads on a connection of its own (the server's), one at a time, so that an audit row never
- * waits behind the queries of other readers; each request still waits for its row to be written.
+ * Records reads on a connection of its own (the server's), so that an audit row never waits behind other
+ * readers' queries. Rows asked for while one write is under way go together in the next (a group commit):
+ * each request still waits until its own row is written, but many readers cost one write.
  */
 export class Auditor {
+  private pending: { row: SqlValue[]; done: (error?: unknown) => void }[] = [];
+  private writing = false;
+
   constructor(
     private readonly warehouse: Warehouse,
     private readonly serialized: <T>(work: () => Promise<T>) => Promise<T>,
   ) {}
 
   record(user: User | undefined, route: string, parameters: Record<string, string>, rowCount: number): Promise<void> {
-    return this.serialized(() => recordAudit(this.warehouse, user, route, parameters, rowCount));
+    return new Promise((resolve, reject) => {
+      this.pending.push({
+        row: [user?.userId ?? null, user?.username ?? null, route, JSON.stringify(parameters), BigInt(rowCount)],
+        done: (error) => (error === undefined ? resolve() : reject(error)),
+      });
+      void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, 500);
+      try {
+        const values = batch.map((_, i) => `(nextval('audit_event_id'), current_timestamp, $${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`).join(', ');
+        await this.serialized(() =>
+          this.warehouse.run(`INSERT INTO audit_event (event_id, occurred_at, user_id, username, route, parameters, row_count) VALUES ${values}`, batch.flatMap((b) => b.row)),
+        );
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.done(error ?? new Error('audit write failed'));
+      }
+    }
+    this.writing = false;
   }
 }
