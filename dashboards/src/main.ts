@@ -68,6 +68,15 @@ async function route(): Promise<void> {
 
 whenUnauthorized(() => showLogin('Your session has ended: sign in again.'));
 window.addEventListener('popstate', () => void route());
+// A link inside a page to another view of the workbench (a claim, a drill-down) opens without a reload;
+// downloads, /api/ addresses, new tabs and links a page handled itself are left to the browser.
+root.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest?.('a[href^="/"]') as HTMLAnchorElement | null;
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (link.hasAttribute('download') || link.target || link.pathname.startsWith('/api/')) return;
+  event.preventDefault();
+  go(`${link.pathname}${link.search}`);
+});
 
 currentSession().then(
   (s) => {

@@ -36,6 +36,12 @@ export function isAbort(e: unknown): boolean {
   return e instanceof DOMException ? e.name === 'AbortError' : (e as Error)?.name === 'AbortError';
 }
 
+/** Opens another view of the workbench (a path with its query) as a link would, without a reload (main.ts routes on popstate). */
+export function openView(href: string): void {
+  history.pushState(null, '', href);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
 export function heading(title: string): HTMLHeadingElement {
   const h1 = document.createElement('h1');
   h1.textContent = title;

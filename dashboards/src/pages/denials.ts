@@ -1,7 +1,554 @@
-// Denials: trend by category, category × payer heatmap, the pattern finder, drill to CPT × modifier × diagnosis × provider and to the claims.
-// Under construction: the title and what the page will show.
-import { underConstruction, type PageContext } from '../page.ts';
+// Denials: the page a billing lead uses to trace a denial back to coding. The initial denial rate for the
+// URL's filters; a heatmap of denial category (or CARC) × payer by claims or dollars (one request per
+// payer, by=denial_category or by=carc); a drill from any cell to the payer's lines by CPT, modifier,
+// diagnosis and provider and to the claims denied (server-paged, CSV, each opening the claim explorer);
+// the pattern finder's top combinations; the rate month by month per category. The drill lives in the
+// URL (rows, measure, drill_row, drill_payer, narrow) so that a view can be shared.
+import { ApiError, getJson } from '../api.ts';
+import { denialTrends, type DenialTrendSeries } from '../charts/denial-trends.ts';
+import { heatmap, type HeatmapCell } from '../charts/heatmap.ts';
+import { metricDefinition } from '../charts/metric-definition.ts';
+import { rowsTable } from '../charts/rows-table.ts';
+import { searchWith, type Filters } from '../filters.ts';
+import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from '../format.ts';
+import { fetchMetrics, type BreakdownRow, type MetricResult } from '../metrics.ts';
+import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
+import { lastDayOfMonth, trendMonths } from '../periods.ts';
+import { serverTable } from '../table.ts';
 
-export function render(container: HTMLElement, _context: PageContext): void {
-  underConstruction(container, 'Denials', 'the denial trend by category, a category × payer heatmap by count and dollars, the pattern finder’s top combinations, and the drill from any cell down to the claims and their 835 lines.');
+/** The count-rate metrics carry their dollars beside the counts. */
+interface Dollars {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+type Row = BreakdownRow & { dollars?: Dollars };
+type Result = Omit<MetricResult, 'breakdown'> & { dollars?: Dollars; breakdown?: Row[] };
+/** A cell's or a column's counts: a breakdown row, or a headline. */
+type Counts = Pick<Row, 'value' | 'numerator' | 'denominator' | 'dollars'>;
+
+type RowsBy = 'denial_category' | 'carc';
+type Measure = 'count' | 'dollars';
+const LINE_DIMENSIONS = ['cpt', 'modifier', 'diagnosis', 'provider'] as const;
+type LineDimension = (typeof LINE_DIMENSIONS)[number];
+const LINE_TITLES: Record<LineDimension, string> = { cpt: 'CPT / HCPCS', modifier: 'Modifier', diagnosis: 'Diagnosis (ICD-10-CM)', provider: 'Rendering provider (NPI)' };
+/** The heatmap's column of every payer together. */
+const ALL = '*';
+const TOTAL_ROW = 'All denials';
+/** The claims API filters a claim by these line codes (a modifier of two characters: "(none)" is no filter). */
+const NARROWABLE = (dimension: LineDimension, key: string) => dimension !== 'modifier' || /^[A-Z0-9]{2}$/.test(key);
+
+/** What the URL says beyond the filters. */
+interface View {
+  rows: RowsBy;
+  measure: Measure;
+  drill?: { row: string; payer: string };
+  narrow: { dimension: LineDimension; key: string }[];
+}
+
+function viewOf(search: string): View {
+  const params = new URLSearchParams(search);
+  const drillRow = params.get('drill_row');
+  const narrow = (params.get('narrow') ?? '').split(',').filter(Boolean).map((part) => {
+    const at = part.indexOf(':');
+    return { dimension: part.slice(0, at) as LineDimension, key: part.slice(at + 1) };
+  }).filter((n) => (LINE_DIMENSIONS as readonly string[]).includes(n.dimension) && n.key);
+  return {
+    rows: params.get('rows') === 'carc' ? 'carc' : 'denial_category',
+    measure: params.get('measure') === 'dollars' ? 'dollars' : 'count',
+    drill: drillRow ? { row: drillRow, payer: params.get('drill_payer') || ALL } : undefined,
+    narrow,
+  };
+}
+
+function hrefOf(view: View, filters: Filters): string {
+  const params = new URLSearchParams();
+  if (view.rows === 'carc') params.set('rows', 'carc');
+  if (view.measure === 'dollars') params.set('measure', 'dollars');
+  if (view.drill) {
+    params.set('drill_row', view.drill.row);
+    if (view.drill.payer !== ALL) params.set('drill_payer', view.drill.payer);
+    if (view.narrow.length) params.set('narrow', view.narrow.map((n) => `${n.dimension}:${n.key}`).join(','));
+  }
+  return `/denials${searchWith(filters, params)}`;
+}
+
+const claimHref = (claim: string, filters: Filters) => `/claims${searchWith(filters, new URLSearchParams({ claim }))}`;
+const rowName = (rows: RowsBy, key: string) => (key === TOTAL_ROW ? key : rows === 'carc' ? `CARC ${key}` : key.replaceAll('_', ' '));
+const payerName = (payer: string) => (payer === ALL ? 'All payers' : payer);
+
+function section(title: string, className: string): { box: HTMLElement; body: HTMLElement } {
+  const box = document.createElement('section');
+  box.className = `panel ${className}`;
+  const h2 = document.createElement('h2');
+  h2.textContent = title;
+  const body = document.createElement('div');
+  box.append(h2, body);
+  return { box, body };
+}
+
+function paragraph(text: string, className = 'hint'): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = className;
+  p.textContent = text;
+  return p;
+}
+
+function toggle<T extends string>(label: string, choices: [T, string][], current: T, choose: (value: T) => void): HTMLElement {
+  const group = document.createElement('div');
+  group.className = 'toggle';
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', label);
+  const name = document.createElement('span');
+  name.className = 'hint';
+  name.textContent = `${label}:`;
+  group.append(name);
+  for (const [value, text] of choices) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-pressed', String(value === current));
+    b.addEventListener('click', () => value !== current && choose(value));
+    group.append(b);
+  }
+  return group;
+}
+
+export async function render(container: HTMLElement, context: PageContext): Promise<void> {
+  const { filters, signal, session } = context;
+  const may = (view: string) => session.user.views.includes(view);
+  let view = viewOf(location.search);
+
+  const subtitle = paragraph('', 'hint as-of');
+  const headline = document.createElement('div');
+  headline.className = 'denials-headline';
+  const map = section('Denials by category and payer', 'denials-heatmap');
+  const drill = section('Drill-down', 'denials-drill');
+  drill.box.hidden = true;
+  const patterns = section('Pattern finder: top combinations', 'denials-patterns');
+  const trend = section('Initial denial rate by month and category', 'denials-trend');
+  container.replaceChildren(heading('Denials'), subtitle, headline, map.box, drill.box, patterns.box, trend.box);
+  map.body.append(stateMessage('Loading the denial rates…', 'loading'));
+
+  // 1. the rate by payer (the payers, their totals, the window) and the All payers column, at once
+  let byPayer: Result;
+  const columnAnswers = new Map<string, Promise<Result>>();
+  const columnOf = (rows: RowsBy, payer: string, asOf?: string): Promise<Result> => {
+    const key = `${rows}|${payer}`;
+    let answer = columnAnswers.get(key);
+    if (!answer) {
+      const scope = { ...filters, ...(asOf ? { as_of: asOf } : {}), ...(payer === ALL ? {} : { payer }) };
+      answer = fetchMetrics(['initial_denial_rate'], scope, { by: rows }, signal).then((a) => a.metrics.initial_denial_rate as Result);
+      columnAnswers.set(key, answer);
+    }
+    return answer;
+  };
+  try {
+    [byPayer] = await Promise.all([
+      fetchMetrics(['initial_denial_rate'], filters, { by: 'payer' }, signal).then((a) => a.metrics.initial_denial_rate as Result),
+      filters.as_of ? columnOf(view.rows, filters.payer ?? ALL) : undefined,
+    ]);
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) return;
+    map.body.replaceChildren(stateMessage(`Could not load the denial rates: ${errorText(e)}`, 'error'));
+    return;
+  }
+  const asOf = byPayer.as_of;
+  const window = { from: byPayer.from, to: byPayer.to };
+  const pinned: Filters = { ...filters, as_of: asOf };
+  const ranged = Boolean(filters.from && filters.to);
+  subtitle.dataset.asOf = asOf;
+  subtitle.textContent = `As of ${formatDate(asOf)}; claims first adjudicated ${formatDate(window.from)} – ${formatDate(window.to)}${ranged ? '' : ' (the metric’s default window: the quarter to the as-of date)'}.`;
+  headline.replaceChildren(headlineBlock(byPayer));
+
+  const payerRows = (byPayer.breakdown ?? []).filter((r) => r.key !== null && (r.denominator ?? 0) > 0);
+  // with a payer in the filters, the heatmap is that payer's column alone
+  const columns = filters.payer ? [filters.payer] : [ALL, ...payerRows.sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0)).map((r) => r.key!)];
+  const totals = new Map<string, Counts>([[filters.payer ?? ALL, byPayer], ...payerRows.map((r) => [r.key!, r] as [string, Counts])]);
+
+  if ((byPayer.denominator ?? 0) === 0) {
+    map.body.replaceChildren(stateMessage(`No claims were first adjudicated between ${formatDate(window.from)} and ${formatDate(window.to)} for these filters: there is no denial rate to show.`, 'empty'));
+  }
+
+  let drillRequest: AbortController | undefined;
+
+  const drawHeatmap = async (): Promise<void> => {
+    if ((byPayer.denominator ?? 0) === 0) return;
+    const rowsBy = view.rows;
+    map.body.setAttribute('aria-busy', 'true');
+    let answers: Result[];
+    try {
+      answers = await Promise.all(columns.map((payer) => columnOf(rowsBy, payer, asOf)));
+    } catch (e) {
+      if (isAbort(e) || signal.aborted) return;
+      map.body.replaceChildren(stateMessage(`Could not load the heatmap: ${errorText(e)}`, 'error'));
+      return;
+    } finally {
+      map.body.removeAttribute('aria-busy');
+    }
+    if (signal.aborted || rowsBy !== view.rows) return;
+    const measure = view.measure;
+    const valueOf = (r: Counts | undefined): number => (measure === 'dollars' ? r?.dollars?.numerator ?? 0 : r?.numerator ?? 0);
+    const rowTotals = new Map<string, number>();
+    answers.forEach((a, i) => {
+      if (columns[i] !== ALL && columns.length > 1) return;
+      for (const r of a.breakdown ?? []) if (r.key) rowTotals.set(r.key, (rowTotals.get(r.key) ?? 0) + valueOf(r));
+    });
+    for (const a of answers) for (const r of a.breakdown ?? []) if (r.key && !rowTotals.has(r.key)) rowTotals.set(r.key, 0);
+    const rows = [TOTAL_ROW, ...[...rowTotals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k)];
+    const cells: HeatmapCell[] = [];
+    answers.forEach((answer, i) => {
+      const payer = columns[i];
+      const found = new Map((answer.breakdown ?? []).map((r) => [r.key, r]));
+      for (const row of rows) {
+        const r = row === TOTAL_ROW ? totals.get(payer) : found.get(row);
+        const claims = r?.numerator ?? 0;
+        const of = totals.get(payer)?.denominator ?? answer.denominator ?? 0;
+        const dollars = r?.dollars?.numerator ?? 0;
+        cells.push({
+          row, column: payer, value: valueOf(r),
+          description: `${rowName(rowsBy, row)} × ${payerName(payer)}: ${formatCount(claims)} of ${formatCount(of)} claims denied (${formatPercent(of ? claims / of : null)}), charges ${formatMoney(dollars)}`,
+        });
+      }
+    });
+    const chart = heatmap(cells, {
+      rows, columns, totalRows: [TOTAL_ROW], totalColumns: [ALL],
+      rowLabel: (r) => rowName(rowsBy, r), columnLabel: payerName,
+      format: measure === 'dollars' ? formatMoney : formatCount,
+      label: `Claims denied on first adjudication by ${rowsBy === 'carc' ? 'CARC' : 'denial category'} and payer, ${measure === 'dollars' ? 'their charges' : 'counts'}`,
+      selected: view.drill && view.drill.payer !== undefined ? { row: view.drill.row, column: filters.payer ?? view.drill.payer } : null,
+      onSelect: (cell) => {
+        if (cell.row === TOTAL_ROW) return;
+        view = { ...view, drill: { row: cell.row, payer: cell.column }, narrow: [] };
+        history.pushState(null, '', hrefOf(view, filters));
+        void drawHeatmap();
+        void drawDrill();
+      },
+    });
+    const tools = document.createElement('div');
+    tools.className = 'chart-tools';
+    tools.append(
+      toggle<RowsBy>('Rows', [['denial_category', 'Denial category'], ['carc', 'CARC']], rowsBy, (rows) => {
+        view = { rows, measure: view.measure, narrow: [] };
+        history.pushState(null, '', hrefOf(view, filters));
+        drill.box.hidden = true;
+        void drawHeatmap();
+      }),
+      toggle<Measure>('Show', [['count', 'Claims'], ['dollars', 'Dollars']], measure, (m) => {
+        view = { ...view, measure: m };
+        history.replaceState(null, '', hrefOf(view, filters));
+        void drawHeatmap();
+      }),
+    );
+    const figure = document.createElement('figure');
+    figure.className = 'heatmap';
+    figure.dataset.rows = rowsBy;
+    figure.dataset.measure = measure;
+    figure.append(chart);
+    map.body.replaceChildren(
+      tools,
+      paragraph(`Each cell: the claims first adjudicated in the window that were denied for the ${rowsBy === 'carc' ? 'CARC' : 'category'} (a claim denied for two counts in both), ${measure === 'dollars' ? 'by their charges' : 'by count'}; "${TOTAL_ROW}" counts each denied claim once. Choose a cell to see the payer's lines by CPT, modifier, diagnosis and provider, and the claims.`),
+      figure,
+      metricDefinition(byPayer.label, byPayer.definition, window),
+    );
+    map.body.dataset.ready = 'true';
+  };
+
+  const drawDrill = async (): Promise<void> => {
+    drillRequest?.abort();
+    if (!view.drill) {
+      drill.box.hidden = true;
+      return;
+    }
+    const controller = (drillRequest = new AbortController());
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const { row, payer: column } = view.drill;
+    const payer = filters.payer ?? (column === ALL ? undefined : column);
+    const rowsBy = view.rows;
+    drill.box.hidden = false;
+    (drill.box.firstChild as HTMLElement).textContent = `Drill-down: ${rowName(rowsBy, row)} × ${payerName(payer ?? ALL)}, ${formatDate(window.from)} – ${formatDate(window.to)}`;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Close the drill-down';
+    close.addEventListener('click', () => {
+      view = { ...view, drill: undefined, narrow: [] };
+      history.pushState(null, '', hrefOf(view, filters));
+      drillRequest?.abort();
+      drill.box.hidden = true;
+      void drawHeatmap();
+    });
+    const summary = document.createElement('p');
+    const lines = document.createElement('div');
+    lines.className = 'line-breakdowns';
+    lines.append(stateMessage('Loading the lines…', 'loading'));
+    const claims = document.createElement('div');
+    claims.className = 'drill-claims';
+    drill.body.replaceChildren(close, summary, lines, claims);
+    drill.box.scrollIntoView?.({ block: 'nearest' });
+
+    // the cell's own numbers, from the heatmap's answer
+    void columnOf(rowsBy, filters.payer ?? column, asOf).then((answer) => {
+      const r = (answer.breakdown ?? []).find((b) => b.key === row);
+      const of = answer.denominator ?? 0;
+      summary.textContent = r
+        ? `${formatCount(r.numerator)} of ${formatCount(of)} claims first adjudicated were denied for ${rowName(rowsBy, row)} (${formatPercent(r.value)}); their charges ${formatMoney(r.dollars?.numerator)} of ${formatMoney(r.dollars?.denominator)} (${formatPercent(r.dollars?.value)}).`
+        : `No claim of ${payerName(payer ?? ALL)} first adjudicated in the window was denied for ${rowName(rowsBy, row)}.`;
+    }, () => undefined);
+
+    // the claims denied for the cell, narrowed by the line codes chosen below
+    const narrowing = Object.fromEntries(view.narrow.map((n) => [n.dimension, n.key]));
+    if (may('claims')) {
+      const params: Record<string, string | undefined> = {
+        as_of: asOf, practice: filters.practice, provider: filters.provider, location: filters.location, payer,
+        denied: 'true', [rowsBy]: row, adjudicated_from: window.from, adjudicated_to: window.to, ...narrowing,
+      };
+      const narrowed = view.narrow.length ? `, with a line of ${view.narrow.map((n) => `${n.dimension} ${n.key}`).join(' and ')}` : '';
+      const heading3 = document.createElement('h3');
+      heading3.textContent = `Claims denied for ${rowName(rowsBy, row)}${payer ? ` by ${payer}` : ''}${narrowed}`;
+      const clear = document.createElement('button');
+      clear.type = 'button';
+      clear.textContent = 'Show every line code';
+      clear.hidden = view.narrow.length === 0;
+      clear.addEventListener('click', () => {
+        view = { ...view, narrow: [] };
+        history.pushState(null, '', hrefOf(view, filters));
+        void drawDrill();
+      });
+      claims.append(heading3, clear, serverTable({
+        endpoint: '/api/claims', caption: 'denied claims', params,
+        columns: [
+          { name: 'claim_id', label: 'Claim' }, { name: 'payer_id', label: 'Payer' }, { name: 'provider', label: 'Provider' },
+          { name: 'service_date', label: 'Service date' }, { name: 'first_adjudicated_date', label: 'First adjudicated' }, { name: 'charge', label: 'Charge' },
+          { name: 'first_paid', label: 'First paid' }, { name: 'balance', label: 'Balance' }, { name: 'denial_categories', label: 'Denial categories' }, { name: 'denial_carcs', label: 'CARCs' },
+        ],
+        sortable: ['claim_id', 'service_date', 'first_adjudicated_date', 'charge', 'balance'],
+        sort: 'first_adjudicated_date', order: 'desc', pageSize: 25,
+        link: (name, r) => (name === 'claim_id' ? claimHref(String(r.claim_id), filters) : undefined),
+        signal: controller.signal,
+      }));
+    } else {
+      claims.append(stateMessage(`A ${session.user.role.replace('_', ' ')} may not list claims: the numbers above are the drill's end for this role.`, 'unavailable'));
+    }
+
+    // the payer's lines by each line dimension, at once
+    const scope: Filters = { ...pinned, ...(payer ? { payer } : {}) };
+    let answers: Result[];
+    try {
+      answers = await Promise.all(LINE_DIMENSIONS.map((by) =>
+        fetchMetrics(['initial_denial_rate_line'], scope, { by }, controller.signal).then((a) => a.metrics.initial_denial_rate_line as Result)));
+    } catch (e) {
+      if (isAbort(e) || controller.signal.aborted) return;
+      lines.replaceChildren(stateMessage(`Could not load the lines: ${errorText(e)}`, 'error'));
+      return;
+    }
+    if (controller.signal.aborted) return;
+    const narrow = (dimension: LineDimension, key: string) => {
+      view = { ...view, narrow: [...view.narrow.filter((n) => n.dimension !== dimension), { dimension, key }] };
+      history.pushState(null, '', hrefOf(view, filters));
+      void drawDrill();
+    };
+    lines.replaceChildren(
+      paragraph(`${payerName(payer ?? ALL)}’s lines first adjudicated in the window, whatever the denial’s ${rowsBy === 'carc' ? 'CARC' : 'category'} (the line rates cannot be narrowed to one), most denied first. Choose a code to list only the claims with a line of it.`),
+      ...answers.map((answer, i) => lineTable(LINE_DIMENSIONS[i], answer, narrowing[LINE_DIMENSIONS[i]], may('claims') ? narrow : undefined)),
+      metricDefinition(answers[0].label, answers[0].definition, window),
+    );
+    lines.dataset.ready = 'true';
+  };
+
+  await drawHeatmap();
+  if (signal.aborted) return;
+  const drawn = view.drill ? drawDrill() : Promise.resolve();
+  const trendDone = drawTrend(trend.body, pinned, filters.to && filters.from ? filters.to : asOf, signal);
+  const patternsDone = may('patterns')
+    ? drawPatterns(patterns.body, pinned, filters, signal)
+    : Promise.resolve(void patterns.body.replaceChildren(stateMessage(`A ${session.user.role.replace('_', ' ')} may not see the denial patterns (they name example claims).`, 'unavailable')));
+  await Promise.all([drawn, trendDone, patternsDone]);
+  if (!signal.aborted) container.dataset.ready = 'all';
+}
+
+function headlineBlock(r: Result): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'tile denials-rate';
+  box.dataset.metric = r.id;
+  const title = document.createElement('h2');
+  title.textContent = r.label;
+  const value = document.createElement('div');
+  value.className = 'value';
+  value.textContent = formatPercent(r.value);
+  const detail = document.createElement('div');
+  detail.className = 'window';
+  detail.textContent = r.value === null
+    ? `Unavailable: ${r.unavailable_reason ?? 'no value for these filters'}`
+    : `${formatCount(r.numerator)} of ${formatCount(r.denominator)} claims; by dollars ${formatPercent(r.dollars?.value)} (${formatMoney(r.dollars?.numerator)} of ${formatMoney(r.dollars?.denominator)} charged)`;
+  box.append(title, value, detail, metricDefinition(r.label, r.definition, { from: r.from, to: r.to }));
+  return box;
+}
+
+function lineTable(dimension: LineDimension, answer: Result, chosen: string | undefined, narrow?: (dimension: LineDimension, key: string) => void): HTMLElement {
+  const rows = (answer.breakdown ?? []).filter((r) => r.key !== null).sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0) || (b.denominator ?? 0) - (a.denominator ?? 0));
+  const table = rowsTable(rows, {
+    caption: `${LINE_TITLES[dimension].toLowerCase()} codes`,
+    pageSize: 8,
+    empty: 'No lines first adjudicated in the window for these filters.',
+    selected: (r) => r.key === chosen,
+    columns: [
+      {
+        name: 'key', label: LINE_TITLES[dimension],
+        render: (r, doc) => {
+          if (!narrow || !NARROWABLE(dimension, r.key!)) return doc.createTextNode(r.key!);
+          const b = doc.createElement('button');
+          b.type = 'button';
+          b.className = 'link';
+          b.dataset.narrow = `${dimension}:${r.key}`;
+          b.textContent = r.key!;
+          b.title = `List only the claims with a line of ${dimension} ${r.key}`;
+          b.addEventListener('click', () => narrow(dimension, r.key!));
+          return b;
+        },
+      },
+      { name: 'numerator', label: 'Denied lines', type: 'int' },
+      { name: 'denominator', label: 'Lines', type: 'int' },
+      { name: 'value', label: 'Rate', type: 'ratio' },
+      { name: 'denied_charges', label: 'Denied charges', type: 'money', value: (r) => r.dollars?.numerator },
+    ],
+  });
+  table.dataset.dimension = dimension;
+  return table;
+}
+
+/** The rate by month (the headline of each month) and each category's share of the month's claims. */
+async function drawTrend(body: HTMLElement, filters: Filters, end: string, signal: AbortSignal): Promise<void> {
+  body.replaceChildren(stateMessage('Loading the 12-month trend…', 'loading'));
+  const months = trendMonths(end);
+  // the API cannot cross denial_category with month: one request per month, broken down by category
+  let answers: Result[];
+  try {
+    answers = await Promise.all(months.map((m) => {
+      const last = lastDayOfMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1);
+      return fetchMetrics(['initial_denial_rate'], { ...filters, from: `${m}-01`, to: last < end ? last : end }, { by: 'denial_category' }, signal)
+        .then((a) => a.metrics.initial_denial_rate as Result);
+    }));
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) return;
+    body.replaceChildren(stateMessage(`Could not load the trend: ${errorText(e)}`, 'error'));
+    return;
+  }
+  if (signal.aborted) return;
+  const categories = new Map<string, number>();
+  for (const a of answers) for (const r of a.breakdown ?? []) if (r.key) categories.set(r.key, (categories.get(r.key) ?? 0) + (r.numerator ?? 0));
+  const series: DenialTrendSeries[] = [
+    { key: 'all', label: 'All categories', points: answers.map((a, i) => ({ month: months[i], value: a.value, denied: a.numerator })) },
+    ...[...categories.entries()].sort((a, b) => b[1] - a[1]).map(([key]) => ({
+      key, label: key.replaceAll('_', ' '),
+      points: answers.map((a, i) => {
+        const r = (a.breakdown ?? []).find((b) => b.key === key);
+        // a month with claims but none denied for the category is 0 %, a month without claims has no rate
+        return { month: months[i], value: r ? r.value : (a.denominator ?? 0) > 0 ? 0 : null, denied: r?.numerator ?? 0 };
+      }),
+    })),
+  ];
+  body.replaceChildren(
+    paragraph(`Each month from ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}: the claims first adjudicated that month, and the share of them denied${categories.size ? ' — overall, then for each category (a claim denied for two categories counts in both)' : ''}.`),
+    denialTrends(series),
+    metricDefinition(answers[answers.length - 1].label, answers[answers.length - 1].definition, { from: `${months[0]}-01`, to: end }),
+  );
+  body.dataset.ready = 'true';
+}
+
+interface DenialPattern {
+  rank: number;
+  dimensions: Partial<Record<'payer' | LineDimension, string>>;
+  lines: number;
+  claims: number;
+  denied_lines: number;
+  rate: number;
+  baseline_rate: number;
+  lift: number | null;
+  charges: number;
+  denied_dollars: number;
+  excess_denied_dollars: number;
+  top_carc: string | null;
+  top_carc_share: number | null;
+  example_claims: string[];
+  also_explains: string[];
+}
+
+interface PatternsAnswer {
+  as_of: string;
+  from: string;
+  to: string;
+  patterns: DenialPattern[];
+}
+
+const PATTERN_ORDER = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const;
+const combination = (p: DenialPattern) => PATTERN_ORDER.filter((d) => p.dimensions[d] !== undefined).map((d) => `${d} ${p.dimensions[d]}`).join(' × ');
+
+async function drawPatterns(body: HTMLElement, pinned: Filters, filters: Filters, signal: AbortSignal): Promise<void> {
+  body.replaceChildren(stateMessage('Looking for denial patterns…', 'loading'));
+  let answer: PatternsAnswer;
+  try {
+    answer = await getJson<PatternsAnswer>('/api/denials/patterns', { as_of: pinned.as_of, from: filters.from, to: filters.to, practice: filters.practice }, signal);
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) return;
+    const why = e instanceof ApiError && e.status === 403 ? 'unavailable' : 'error';
+    body.replaceChildren(stateMessage(`Could not load the denial patterns: ${errorText(e)}`, why));
+    return;
+  }
+  if (signal.aborted) return;
+  // the finder has no payer filter; its baseline is each payer's own, so one payer's patterns stand alone
+  const shown = filters.payer ? answer.patterns.filter((p) => p.dimensions.payer === filters.payer) : answer.patterns;
+  const ignored = (['provider', 'location'] as const).filter((k) => filters[k]);
+  const trace = (p: DenialPattern): string => {
+    const narrow = (['cpt', 'modifier', 'diagnosis', 'provider'] as const).filter((d) => p.dimensions[d] !== undefined && NARROWABLE(d, p.dimensions[d]!)).map((d) => `${d}:${p.dimensions[d]}`);
+    const params = new URLSearchParams({ rows: 'carc', drill_row: p.top_carc ?? '' });
+    if (p.dimensions.payer) params.set('drill_payer', p.dimensions.payer);
+    if (narrow.length) params.set('narrow', narrow.join(','));
+    return `/denials${searchWith({ ...filters, from: answer.from, to: answer.to }, params)}`;
+  };
+  const table = rowsTable(shown, {
+    caption: 'patterns',
+    empty: `No combination of payer, CPT, modifier, diagnosis and provider was denied at least twice as often as its payer’s lines (with at least 10 claims) between ${formatDate(answer.from)} and ${formatDate(answer.to)}${filters.payer ? ` for ${filters.payer}` : ''}.`,
+    columns: [
+      { name: 'rank', label: '#', type: 'int' },
+      { name: 'combination', label: 'Combination', value: combination },
+      { name: 'claims', label: 'Claims', type: 'int' },
+      { name: 'denied', label: 'Denied lines', value: (p) => `${formatCount(p.denied_lines)} of ${formatCount(p.lines)}` },
+      { name: 'rate', label: 'Rate', type: 'ratio' },
+      { name: 'baseline_rate', label: 'Payer’s rate', type: 'ratio' },
+      { name: 'top_carc', label: 'Top CARC', value: (p) => (p.top_carc ? `${p.top_carc} (${formatPercent(p.top_carc_share)} of denied lines)` : '') },
+      { name: 'denied_dollars', label: 'Denied charges', type: 'money' },
+      { name: 'excess_denied_dollars', label: 'Beyond the payer’s rate', type: 'money' },
+      {
+        name: 'example_claims', label: 'Example claims',
+        render: (p, doc) => {
+          const span = doc.createElement('span');
+          span.className = 'claim-links';
+          for (const claim of p.example_claims) {
+            const a = doc.createElement('a');
+            a.href = claimHref(claim, filters);
+            a.textContent = claim;
+            span.append(a, ' ');
+          }
+          return span;
+        },
+      },
+      {
+        name: 'trace', label: 'Trace',
+        render: (p, doc) => {
+          if (!p.top_carc) return doc.createTextNode('');
+          const a = doc.createElement('a');
+          a.href = trace(p);
+          a.textContent = `CARC ${p.top_carc} claims`;
+          a.title = 'The heatmap by CARC over the pattern’s window, drilled to this payer and CARC, the claims narrowed to the pattern’s codes';
+          return a;
+        },
+      },
+      { name: 'also_explains', label: 'Also explains', value: (p) => p.also_explains.join('; ') },
+    ],
+  });
+  body.replaceChildren(
+    paragraph(`Lines first adjudicated ${formatDate(answer.from)} – ${formatDate(answer.to)}${filters.from ? '' : ' (the finder’s default: the twelve months to the as-of date)'}. A pattern is a combination of payer × CPT × modifier × diagnosis × provider with at least 10 claims, denied at least twice as often as all of its payer’s lines, and surely so (the 95 % Wilson lower bound of its rate is above the payer’s rate); ranked by the charges denied beyond what the payer’s own rate would deny. Combinations that explain mostly the same denied lines are folded into one.${ignored.length ? ` The finder is not narrowed by ${ignored.join(' or ')}.` : ''}`),
+    table,
+  );
+  body.dataset.ready = 'true';
 }
