@@ -7,7 +7,7 @@
 import { ApiError, getJson } from '../api.ts';
 import { denialTrends, type DenialTrendSeries } from '../charts/denial-trends.ts';
 import { heatmap, type HeatmapCell } from '../charts/heatmap.ts';
-import { metricDefinition } from '../charts/metric-definition.ts';
+import { howComputed } from '../charts/definition-details.ts';
 import { rowsTable } from '../charts/rows-table.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from '../format.ts';
@@ -159,7 +159,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const ranged = Boolean(filters.from && filters.to);
   subtitle.dataset.asOf = asOf;
   subtitle.textContent = `As of ${formatDate(asOf)}; claims first adjudicated ${formatDate(window.from)} – ${formatDate(window.to)}${ranged ? '' : ' (the metric’s default window: the quarter to the as-of date)'}.`;
-  headline.replaceChildren(headlineBlock(byPayer));
+  headline.replaceChildren(headlineBlock(byPayer, ranged));
 
   const payerRows = (byPayer.breakdown ?? []).filter((r) => r.key !== null && (r.denominator ?? 0) > 0);
   // with a payer in the filters, the heatmap is that payer's column alone
@@ -249,7 +249,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       tools,
       paragraph(`Each cell: the claims first adjudicated in the window that were denied for the ${rowsBy === 'carc' ? 'CARC' : 'category'} (a claim denied for two counts in both), ${measure === 'dollars' ? 'by their charges' : 'by count'}; "${TOTAL_ROW}" counts each denied claim once. Choose a cell to see the payer's lines by CPT, modifier, diagnosis and provider, and the claims.`),
       figure,
-      metricDefinition(byPayer.label, byPayer.definition, window),
+      howComputed(shownOver(byPayer, window, ranged)),
     );
     map.body.dataset.ready = 'true';
   };
@@ -350,7 +350,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     lines.replaceChildren(
       paragraph(`${payerName(payer ?? ALL)}’s lines first adjudicated in the window, whatever the denial’s ${rowsBy === 'carc' ? 'CARC' : 'category'} (the line rates cannot be narrowed to one), most denied first. Choose a code to list only the claims with a line of it.`),
       ...answers.map((answer, i) => lineTable(LINE_DIMENSIONS[i], answer, narrowing[LINE_DIMENSIONS[i]], may('claims') ? narrow : undefined)),
-      metricDefinition(answers[0].label, answers[0].definition, window),
+      howComputed(shownOver(answers[0], window, ranged), { note: 'The same definition holds for each dimension: one request per dimension.' }),
     );
     lines.dataset.ready = 'true';
   };
@@ -366,7 +366,12 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   if (!signal.aborted) container.dataset.ready = 'all';
 }
 
-function headlineBlock(r: Result): HTMLElement {
+/** A result as shown over a window: its own default window's name, or the words for the range asked. */
+function shownOver(r: Result, window: { from: string; to: string }, ranged: boolean, words = 'the range asked'): Result {
+  return { ...r, ...window, definition: ranged ? { ...r.definition, window: words } : r.definition };
+}
+
+function headlineBlock(r: Result, ranged: boolean): HTMLElement {
   const box = document.createElement('div');
   box.className = 'tile denials-rate';
   box.dataset.metric = r.id;
@@ -380,7 +385,7 @@ function headlineBlock(r: Result): HTMLElement {
   detail.textContent = r.value === null
     ? `Unavailable: ${r.unavailable_reason ?? 'no value for these filters'}`
     : `${formatCount(r.numerator)} of ${formatCount(r.denominator)} claims; by dollars ${formatPercent(r.dollars?.value)} (${formatMoney(r.dollars?.numerator)} of ${formatMoney(r.dollars?.denominator)} charged)`;
-  box.append(title, value, detail, metricDefinition(r.label, r.definition, { from: r.from, to: r.to }));
+  box.append(title, value, detail, howComputed(shownOver(r, r, ranged)));
   return box;
 }
 
@@ -450,7 +455,7 @@ async function drawTrend(body: HTMLElement, filters: Filters, end: string, signa
   body.replaceChildren(
     paragraph(`Each month from ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}: the claims first adjudicated that month, and the share of them denied${categories.size ? ' — overall, then for each category (a claim denied for two categories counts in both)' : ''}.`),
     denialTrends(series),
-    metricDefinition(answers[answers.length - 1].label, answers[answers.length - 1].definition, { from: `${months[0]}-01`, to: end }),
+    howComputed(shownOver(answers[answers.length - 1], { from: `${months[0]}-01`, to: end }, true, 'each calendar month'), { note: 'Asked month by month (from the first to the last day of each month), broken down by denial category.' }),
   );
   body.dataset.ready = 'true';
 }

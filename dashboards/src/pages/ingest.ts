@@ -1,7 +1,180 @@
-// Ingest: batches, files, warnings and rejected files.
-// Under construction: the title and what the page will show.
-import { underConstruction, type PageContext } from '../page.ts';
+// Ingest: what was loaded and what was refused. The batches (GET /api/ingest/batches) with their files,
+// claims, warnings and rejected files; choose one (the address says ?batch=) to see its files (GET
+// /api/ingest/files?batch=) and its rejected files and row errors with their messages and hints (GET
+// /api/ingest/errors?batch=). Each table downloads as CSV (?format=csv). The listings are not filtered
+// by dates, payer, provider or location: a file belongs to the practices of its claims.
+import { getJson, withQuery } from '../api.ts';
+import { rowsTable } from '../charts/rows-table.ts';
+import { baseName } from '../charts/claim-history.ts';
+import { searchWith, type Filters } from '../filters.ts';
+import { formatCount } from '../format.ts';
+import { errorText, heading, isAbort, openView, stateMessage, type PageContext } from '../page.ts';
+import type { TableAnswer } from '../table.ts';
 
-export function render(container: HTMLElement, _context: PageContext): void {
-  underConstruction(container, 'Ingest', 'the ingest batches, their files, warnings and rejected files with their messages.');
+interface Batch {
+  batch_id: number;
+  started_at: string;
+  finished_at: string | null;
+  files: number;
+  claims: number;
+  warnings: number;
+  files_rejected: number | null;
+}
+
+interface IngestFile {
+  file_id: number;
+  batch_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  encoding: string;
+  transactions: number;
+  claims: number;
+  warnings: number;
+  loaded_at: string;
+}
+
+interface IngestError {
+  error_id: number;
+  batch_id: number;
+  file_name: string;
+  error_code: string;
+  segment_position: number | null;
+  line_number: number | null;
+  message: string;
+  hint: string | null;
+  raw_row: string | null;
+  recorded_at: string;
+}
+
+/** The server's limits (server/routes/ingest.ts): batches by default, files and errors at most. */
+const BATCH_LIMIT = 100;
+const ROW_LIMIT = 10_000;
+const PAGE = 50;
+
+const batchHref = (batch: number, filters: Filters) => `/ingest${searchWith(filters, new URLSearchParams({ batch: String(batch) }))}`;
+
+function panel(title: string, className: string, ...content: Node[]): HTMLElement {
+  const box = document.createElement('section');
+  box.className = `panel ${className}`;
+  const h2 = document.createElement('h2');
+  h2.textContent = title;
+  box.append(h2, ...content);
+  return box;
+}
+
+const limited = (rows: number, limit: number, what: string) => (rows >= limit ? `The server lists at most ${formatCount(limit)} ${what}: there may be more.` : undefined);
+
+function batchesTable(batches: Batch[], chosen: number | undefined, filters: Filters, admin: boolean): HTMLElement {
+  return rowsTable(batches, {
+    caption: 'batches', singular: 'batch',
+    csv: withQuery('/api/ingest/batches', { format: 'csv' }),
+    empty: 'Nothing loaded yet for your practices: `rcm ingest <folder>` (or `npm start` for the demo) loads files.',
+    note: [limited(batches.length, BATCH_LIMIT, 'batches, the latest first'), admin ? undefined : 'Rejected files belong to no practice: only an admin sees them and their count.'].filter(Boolean).join(' ') || undefined,
+    selected: (b) => b.batch_id === chosen,
+    onSelect: (b) => openView(batchHref(b.batch_id, filters)),
+    columns: [
+      { name: 'batch_id', label: 'Batch', link: (b) => batchHref(b.batch_id, filters) },
+      { name: 'started_at', label: 'Started' },
+      { name: 'finished_at', label: 'Finished' },
+      { name: 'files', label: 'Files loaded', type: 'int' },
+      { name: 'claims', label: 'Claims', type: 'int' },
+      { name: 'warnings', label: 'Warnings', type: 'int' },
+      { name: 'files_rejected', label: 'Files rejected', value: (b) => (b.files_rejected === null ? 'not shown' : formatCount(b.files_rejected)) },
+    ],
+  });
+}
+
+function filesTable(files: IngestFile[], batch: number): HTMLElement {
+  const warned = files.filter((f) => f.warnings > 0);
+  const table = rowsTable(files, {
+    caption: `files of batch ${batch}`, singular: `file of batch ${batch}`,
+    csv: withQuery('/api/ingest/files', { batch, limit: ROW_LIMIT, format: 'csv' }),
+    pageSize: PAGE,
+    empty: `No file of batch ${batch} belongs to your practices.`,
+    note: [
+      `${formatCount(warned.length)} of them with warnings (${formatCount(warned.reduce((n, f) => n + f.warnings, 0))} in all).`,
+      limited(files.length, ROW_LIMIT, 'files a batch'),
+    ].filter(Boolean).join(' '),
+    columns: [
+      { name: 'file_id', label: 'File' },
+      { name: 'file_name', label: 'Name', value: (f) => baseName(f.file_name), title: (f) => f.file_name },
+      { name: 'content_type', label: 'Kind' },
+      { name: 'size_bytes', label: 'Bytes', type: 'int' },
+      { name: 'encoding', label: 'Encoding' },
+      { name: 'transactions', label: 'Transactions', type: 'int' },
+      { name: 'claims', label: 'Claims', type: 'int' },
+      { name: 'warnings', label: 'Warnings', type: 'int' },
+      { name: 'loaded_at', label: 'Loaded' },
+    ],
+  });
+  table.classList.add('ingest-files');
+  return table;
+}
+
+function errorsTable(errors: IngestError[], batch: number): HTMLElement {
+  const files = new Set(errors.map((e) => e.file_name));
+  const table = rowsTable(errors, {
+    caption: `errors in batch ${batch}`, singular: `error in batch ${batch}`,
+    csv: withQuery('/api/ingest/errors', { batch, limit: ROW_LIMIT, format: 'csv' }),
+    pageSize: PAGE,
+    empty: `No file of batch ${batch} was rejected and no row refused (among what you may see).`,
+    note: errors.length ? [`In ${formatCount(files.size)} file${files.size === 1 ? '' : 's'}.`, limited(errors.length, ROW_LIMIT, 'errors a batch')].filter(Boolean).join(' ') : undefined,
+    columns: [
+      { name: 'file_name', label: 'File', value: (e) => baseName(e.file_name), title: (e) => e.file_name },
+      { name: 'error_code', label: 'Code' },
+      { name: 'segment_position', label: 'Segment', type: 'int' },
+      { name: 'line_number', label: 'Line', type: 'int' },
+      { name: 'message', label: 'Message', className: 'wrap' },
+      { name: 'hint', label: 'Hint', className: 'wrap' },
+      { name: 'raw_row', label: 'Row as read', className: 'wrap raw' },
+      { name: 'recorded_at', label: 'Recorded' },
+    ],
+  });
+  table.classList.add('ingest-errors');
+  return table;
+}
+
+export async function render(container: HTMLElement, { filters, signal, session }: PageContext): Promise<void> {
+  const asked = Number(new URLSearchParams(location.search).get('batch')) || undefined;
+  const admin = session.user.role === 'admin';
+  const note = document.createElement('p');
+  note.className = 'hint';
+  note.textContent = 'What was loaded for your practices, batch by batch. These listings are not narrowed by the dates, payer, provider or location above: a file belongs to the practices of its claims.';
+  const batchesBox = panel('Batches', 'ingest-batches', stateMessage('Loading the batches…', 'loading'));
+  const detail = document.createElement('div');
+  container.replaceChildren(heading('Ingest'), note, batchesBox, detail);
+
+  let batches: Batch[];
+  try {
+    batches = (await getJson<TableAnswer>('/api/ingest/batches', { limit: BATCH_LIMIT }, signal)).rows as unknown as Batch[];
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) return;
+    batchesBox.replaceChildren(batchesBox.firstChild!, stateMessage(`Could not load the batches: ${errorText(e)}`, 'error'));
+    return;
+  }
+  if (signal.aborted) return;
+  const chosen = asked ?? batches[0]?.batch_id;
+  batchesBox.replaceChildren(batchesBox.firstChild!, batchesTable(batches, chosen, filters, admin));
+  if (chosen === undefined) return;
+  if (!batches.some((b) => b.batch_id === chosen)) {
+    detail.append(stateMessage(`Batch ${chosen} is not among the batches you may see (the latest ${formatCount(BATCH_LIMIT)} with a file of your practices).`, 'empty'));
+    return;
+  }
+
+  const filesBox = panel(`Files of batch ${chosen}`, 'ingest-files-panel', stateMessage('Loading the files…', 'loading'));
+  const errorsBox = panel(`Rejected files and row errors of batch ${chosen}`, 'ingest-errors-panel', stateMessage('Loading the errors…', 'loading'));
+  detail.append(filesBox, errorsBox);
+  const [files, errors] = await Promise.allSettled([
+    getJson<TableAnswer>('/api/ingest/files', { batch: chosen, limit: ROW_LIMIT }, signal),
+    getJson<TableAnswer>('/api/ingest/errors', { batch: chosen, limit: ROW_LIMIT }, signal),
+  ]);
+  if (signal.aborted) return;
+  filesBox.replaceChildren(filesBox.firstChild!, files.status === 'fulfilled'
+    ? filesTable(files.value.rows as unknown as IngestFile[], chosen)
+    : stateMessage(`Could not load the files: ${errorText(files.reason)}`, 'error'));
+  errorsBox.replaceChildren(errorsBox.firstChild!, errors.status === 'fulfilled'
+    ? errorsTable(errors.value.rows as unknown as IngestError[], chosen)
+    : stateMessage(`Could not load the errors: ${errorText(errors.reason)}`, 'error'));
+  container.dataset.ready = 'all';
 }
