@@ -53,10 +53,13 @@ export function agingBars(segments: readonly AgingSegment[], options: AgingBarsO
       rect.dataset.payer = s.payer;
       rect.dataset.bucket = s.bucket;
       rect.setAttribute('aria-label', onSelect ? `${describe(s)}; show these claims` : describe(s));
+      // the chosen segment outlined, the others faded
       if (isSelected(s)) {
         rect.setAttribute('stroke', ROLE.ink);
         rect.setAttribute('stroke-width', '2.5');
         rect.dataset.selected = 'true';
+      } else if (selected) {
+        rect.setAttribute('fill-opacity', '0.45');
       }
       if (!onSelect) return;
       rect.setAttribute('role', 'button');
@@ -107,8 +110,8 @@ export function agingBars(segments: readonly AgingSegment[], options: AgingBarsO
 }
 
 export interface AgingTableOptions extends AgingBarsOptions {
-  /** Each payer's share over 90 days (or undefined), shown in its own column. */
-  over90?: ReadonlyMap<string, number | null>;
+  /** Shares of each payer's A/R (e.g. over 90 days), a column each after the total. */
+  shares?: readonly { label: string; values: ReadonlyMap<string, number | null> }[];
 }
 
 /** The bars' numbers as a table: a row per payer, a column per bucket, each amount a button to its claims. */
@@ -128,7 +131,7 @@ export function agingTable(segments: readonly AgingSegment[], options: AgingTabl
   th('Payer');
   for (const b of options.buckets) th(bucketName(b), true);
   th('Total', true);
-  if (options.over90) th('Over 90 days', true);
+  for (const share of options.shares ?? []) th(share.label, true);
   const body = table.createTBody();
   for (const payer of options.payers) {
     const row = body.insertRow();
@@ -163,10 +166,10 @@ export function agingTable(segments: readonly AgingSegment[], options: AgingTabl
     const total = row.insertCell();
     total.className = 'num total';
     total.textContent = formatMoney(options.totals.get(payer) ?? 0);
-    if (options.over90) {
-      const over = row.insertCell();
-      over.className = 'num';
-      over.textContent = formatPercent(options.over90.get(payer));
+    for (const share of options.shares ?? []) {
+      const cell = row.insertCell();
+      cell.className = 'num';
+      cell.textContent = formatPercent(share.values.get(payer));
     }
   }
   return table;
