@@ -13,6 +13,7 @@ import { count, megabytes, money } from './format.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import { buildJson } from '../../warehouse/cli/build-command.ts';
 import { ingestThroughServer } from './ingest-remote.ts';
+import { isHeldByAnotherProcess } from './with-warehouse.ts';
 
 export function registerIngestCommand(program: Command): void {
   program
@@ -147,7 +148,7 @@ async function openForIngest(db: string, memoryLimit: string): Promise<Warehouse
   try {
     return await Warehouse.open(db, { memoryLimit });
   } catch (error) {
-    if (/could not set lock|conflicting lock/i.test((error as Error).message)) {
+    if (isHeldByAnotherProcess(error)) {
       throw new CliError(`${db} is open in another process (a running rcm serve?). Load through it: rcm ingest --server http://127.0.0.1:8080 --token <admin token> <paths...>`);
     }
     throw error;
