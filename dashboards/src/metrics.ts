@@ -63,6 +63,13 @@ export interface Trend {
   points: TrendPoint[];
 }
 
+/** A metric of an answer; one missing is the server's fault, and said so. */
+export function metricOf(answer: MetricsAnswer, id: string): MetricResult {
+  const found = answer.metrics[id];
+  if (!found) throw new Error(`the API’s answer has no ${id}`);
+  return found;
+}
+
 /** The metrics asked, for the filters (the API's parameter names). */
 export function fetchMetrics(ids: readonly string[], filters: Filters, extra: Record<string, string> = {}, signal?: AbortSignal): Promise<MetricsAnswer> {
   return getJson<MetricsAnswer>('/api/metrics', { ...filters, ...extra, metric: ids.join(',') }, signal);

@@ -5,10 +5,11 @@
 import { agingBars, agingTable, bucketName, type AgingSegment } from '../charts/ar-aging-bars.ts';
 import { barList } from '../charts/bar-list.ts';
 import { howComputed } from '../charts/definition-details.ts';
+import { paragraph, panel } from '../charts/panel.ts';
 import { statCard } from '../charts/stat-card.ts';
 import { searchWith } from '../filters.ts';
 import { formatDate, formatMoney } from '../format.ts';
-import { fetchMetrics, type MetricResult, type MetricsAnswer } from '../metrics.ts';
+import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { serverTable } from '../table.ts';
 
@@ -23,36 +24,10 @@ interface Drill {
   bucket: string;
 }
 
-function section(title: string, className: string): { element: HTMLElement; body: HTMLElement } {
-  const element = document.createElement('section');
-  element.className = `panel ${className}`;
-  const h2 = document.createElement('h2');
-  h2.textContent = title;
-  const body = document.createElement('div');
-  body.className = 'panel-body';
-  body.append(stateMessage('Loading…', 'loading'));
-  element.append(h2, body);
-  return { element, body };
-}
-
-function paragraph(text: string, className = 'hint'): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
-  return p;
-}
-
 /** A breakdown row of a metric as a metric of its own (a card shows it with the metric's definition). */
 function rowAsMetric(m: MetricResult, key: string): MetricResult {
   const row = m.breakdown?.find((r) => r.key === key);
   return { ...m, value: row?.value ?? null, numerator: row?.numerator ?? null, unavailable_reason: row ? row.unavailable_reason ?? null : `no ${key} row in the answer`, breakdown: undefined };
-}
-
-/** A metric of an answer; a missing one is the server's fault, said as such. */
-function metricOf(answer: MetricsAnswer, id: string): MetricResult {
-  const found = answer.metrics[id];
-  if (!found) throw new Error(`the API’s answer has no ${id}`);
-  return found;
 }
 
 function drillOf(search: string): Drill | null {
@@ -83,8 +58,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const cards = document.createElement('div');
   cards.className = 'tiles stats';
   cards.append(stateMessage('Loading A/R…', 'loading'));
-  const aging = section('Aging by payer', 'ar-aging');
-  const owed = section('Payer and patient A/R', 'ar-owed');
+  const aging = panel('Aging by payer', 'ar-aging');
+  const owed = panel('Payer and patient A/R', 'ar-owed');
   const drill = document.createElement('section');
   drill.className = 'panel ar-claims';
   drill.hidden = true;
@@ -134,9 +109,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   // aging: one request per payer with open A/R (ar_over_90_pct by payer lists them, self-pay included)
   const payers = (m.over90.breakdown ?? []).map((r) => r.key).filter((k): k is string => k !== null);
   if (payers.length === 0) {
-    aging.body.replaceChildren(stateMessage(m.over90.unavailable_reason
-      ? `No aging: ${m.over90.unavailable_reason}.`
-      : `No open A/R as of ${formatDate(asOf)} for these filters: no claim served by then has a positive balance.`, 'empty'));
+    const why = m.over90.unavailable_reason ? ` (the API says: ${m.over90.unavailable_reason})` : '';
+    aging.body.replaceChildren(stateMessage(`No open A/R as of ${formatDate(asOf)} for these filters: no claim served by then has a positive balance${why}.`, 'empty'));
     aging.element.dataset.ready = 'true';
     subtitle.dataset.ready = 'all';
     return;

@@ -7,10 +7,11 @@ import { barList } from '../charts/bar-list.ts';
 import { collectionsMonthBars, type MonthKindAmount } from '../charts/collections-month-bars.ts';
 import { collectionsRateLines } from '../charts/collections-rate-lines.ts';
 import { howComputed, windowText } from '../charts/definition-details.ts';
+import { paragraph, panel } from '../charts/panel.ts';
 import { statCard } from '../charts/stat-card.ts';
 import type { Filters } from '../filters.ts';
 import { formatDate, formatMoney, formatMonth, formatPercent } from '../format.ts';
-import { fetchMetrics, type MetricResult, type MetricsAnswer } from '../metrics.ts';
+import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { lastDayOfMonth } from '../periods.ts';
 
@@ -28,32 +29,8 @@ const kindName = (kind: string) => KIND_NAMES[kind] ?? kind;
 /** Provider-level (PLB) money belongs to no claim, hence to no provider or location. */
 const isPlb = (kind: string) => kind.startsWith('plb_');
 
-function paragraph(text: string, className = 'hint'): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
-  return p;
-}
-
-function panel(title: string, className: string): { element: HTMLElement; body: HTMLElement } {
-  const element = document.createElement('section');
-  element.className = `panel ${className}`;
-  const h2 = document.createElement('h2');
-  h2.textContent = title;
-  const body = document.createElement('div');
-  body.append(stateMessage('Loading…', 'loading'));
-  element.append(h2, body);
-  return { element, body };
-}
-
-function metricOf(answer: MetricsAnswer, id: string): MetricResult {
-  const found = answer.metrics[id];
-  if (!found) throw new Error(`the API’s answer has no ${id}`);
-  return found;
-}
-
 /** The calendar months of a date range, each clamped to the range (a window may start or end mid-month). */
-export function monthsOf(from: string, to: string): { month: string; from: string; to: string }[] {
+function monthsOf(from: string, to: string): { month: string; from: string; to: string }[] {
   const out: { month: string; from: string; to: string }[] = [];
   let year = Number(from.slice(0, 4));
   let index = Number(from.slice(5, 7)) - 1;

@@ -3,10 +3,11 @@
 // payer (the adjudication measures share their quarter, the money measures their twelve months), sortable,
 // each column with the registry's definition, each row opening that payer's claims.
 import { howComputed, windowText } from '../charts/definition-details.ts';
+import { paragraph } from '../charts/panel.ts';
 import { payersScorecard, type ScorecardCell, type ScorecardColumn, type ScorecardRow } from '../charts/payers-scorecard.ts';
 import { searchWith } from '../filters.ts';
 import { formatCount, formatDate, formatMoney } from '../format.ts';
-import { fetchMetrics, type BreakdownRow, type MetricResult, type MetricsAnswer } from '../metrics.ts';
+import { fetchMetrics, metricOf, type BreakdownRow, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 
 const ADJUDICATION = ['initial_denial_rate', 'first_pass_yield', 'payer_lag_days'] as const;
@@ -16,19 +17,6 @@ const PATIENT = 'patient';
 
 type Sort = { column: string; order: 'asc' | 'desc' };
 const DEFAULT_SORT: Sort = { column: 'volume', order: 'desc' };
-
-function paragraph(text: string, className = 'hint'): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
-  return p;
-}
-
-function metricOf(answer: MetricsAnswer, id: string): MetricResult {
-  const found = answer.metrics[id];
-  if (!found) throw new Error(`the API’s answer has no ${id}`);
-  return found;
-}
 
 /** The cells of one payer (a breakdown row of each metric) or of every payer (the headline). */
 type Source = (Pick<BreakdownRow, 'value' | 'numerator' | 'denominator' | 'p90' | 'n'> & { unavailable_reason?: string | null }) | undefined;
