@@ -11,6 +11,7 @@ import { registerMetricsCommand } from '../warehouse/cli/metrics-command.ts';
 import { registerDenialsCommand } from '../warehouse/cli/denials-command.ts';
 import { registerUserCommands } from '../server/cli/users-command.ts';
 import { registerServeCommand } from '../server/cli/serve-command.ts';
+import { registerReportCommand } from '../reports/cli/report-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rcm')
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerDenialsCommand(program);
   registerUserCommands(program);
   registerServeCommand(program);
+  registerReportCommand(program);
   return program;
 }
 
