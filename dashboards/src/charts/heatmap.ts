@@ -35,6 +35,23 @@ export interface HeatmapOptions {
 const EMPTY_FILL = '#eef1f4';
 const TOTAL_FILL = '#dfe5ec';
 
+function markCell(element: Element, selected: boolean): void {
+  if (selected) {
+    element.setAttribute('stroke', '#000000');
+    element.setAttribute('stroke-width', '3');
+    element.setAttribute('aria-pressed', 'true');
+  } else {
+    for (const name of ['stroke', 'stroke-width', 'aria-pressed']) element.removeAttribute(name);
+  }
+}
+
+/** Moves the selection of a drawn heatmap to another cell (or none) without drawing it again. */
+export function selectCell(chart: Element, selected: { row: string; column: string } | null): void {
+  for (const rect of chart.querySelectorAll<SVGElement>('rect[data-row]')) {
+    markCell(rect, selected !== null && rect.dataset.row === selected.row && rect.dataset.column === selected.column);
+  }
+}
+
 export function heatmap(cells: readonly HeatmapCell[], options: HeatmapOptions): SVGSVGElement | HTMLElement {
   const doc = options.document ?? document;
   const totalRows = new Set(options.totalRows ?? []);
@@ -61,11 +78,7 @@ export function heatmap(cells: readonly HeatmapCell[], options: HeatmapOptions):
       if (kind === 'text') return;
       element.dataset.value = cell.value === null ? '' : String(cell.value);
       element.setAttribute('aria-label', cell.description);
-      if (isSelected(cell)) {
-        element.setAttribute('stroke', '#000000');
-        element.setAttribute('stroke-width', '3');
-        element.setAttribute('aria-pressed', 'true');
-      }
+      if (isSelected(cell)) markCell(element, true);
       if (options.onSelect) {
         const select = options.onSelect;
         element.setAttribute('role', 'button');

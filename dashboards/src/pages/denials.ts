@@ -6,7 +6,7 @@
 // URL (rows, measure, drill_row, drill_payer, narrow) so that a view can be shared.
 import { ApiError, getJson } from '../api.ts';
 import { denialTrends, type DenialTrendSeries } from '../charts/denial-trends.ts';
-import { heatmap, type HeatmapCell } from '../charts/heatmap.ts';
+import { heatmap, selectCell, type HeatmapCell } from '../charts/heatmap.ts';
 import { howComputed } from '../charts/definition-details.ts';
 import { rowsTable } from '../charts/rows-table.ts';
 import { searchWith, type Filters } from '../filters.ts';
@@ -76,6 +76,27 @@ function hrefOf(view: View, filters: Filters): string {
 const claimHref = (claim: string, filters: Filters) => `/claims${searchWith(filters, new URLSearchParams({ claim }))}`;
 const rowName = (rows: RowsBy, key: string) => (key === TOTAL_ROW ? key : rows === 'carc' ? `CARC ${key}` : key.replaceAll('_', ' '));
 const payerName = (payer: string) => (payer === ALL ? 'All payers' : payer);
+
+/**
+ * Runs background requests (the trend, the patterns, the prefetches) a few at a time: the server answers
+ * one request after another and the browser holds six connections, so a reader's click must not wait
+ * behind a dozen requests nobody is looking at yet.
+ */
+function backgroundQueue(concurrency: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+type Later = ReturnType<typeof backgroundQueue>;
 
 function section(title: string, className: string): { box: HTMLElement; body: HTMLElement } {
   const box = document.createElement('section');
@@ -171,6 +192,27 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   }
 
   let drillRequest: AbortController | undefined;
+  const later = backgroundQueue(2);
+  // the line breakdowns of a column (payer), shared by the prefetch and the drill; a drill does not wait
+  // for a prefetch still queued: it asks at once, and the queued one then takes that answer
+  const lineAnswers = new Map<string, { answer: Promise<Result>; asked: boolean }>();
+  const linesOf = (payer: string | undefined, by: LineDimension, requestSignal: AbortSignal, queue?: Later): Promise<Result> => {
+    const key = `${payer ?? ALL}|${by}`;
+    const known = lineAnswers.get(key);
+    if (known && (known.asked || queue)) return known.answer;
+    const scope: Filters = { ...pinned, ...(payer ? { payer } : {}) };
+    const entry = { answer: undefined as unknown as Promise<Result>, asked: !queue };
+    const ask = (): Promise<Result> => {
+      const current = lineAnswers.get(key);
+      if (current && current !== entry) return current.answer;
+      entry.asked = true;
+      return fetchMetrics(['initial_denial_rate_line'], scope, { by }, requestSignal).then((a) => a.metrics.initial_denial_rate_line as Result);
+    };
+    lineAnswers.set(key, entry);
+    entry.answer = queue ? queue(ask) : ask();
+    entry.answer.catch(() => lineAnswers.get(key) === entry && lineAnswers.delete(key));
+    return entry.answer;
+  };
 
   const drawHeatmap = async (): Promise<void> => {
     if ((byPayer.denominator ?? 0) === 0) return;
@@ -221,7 +263,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
         if (cell.row === TOTAL_ROW) return;
         view = { ...view, drill: { row: cell.row, payer: cell.column }, narrow: [] };
         history.pushState(null, '', hrefOf(view, filters));
-        void drawHeatmap();
+        selectCell(chart, { row: cell.row, column: cell.column });
         void drawDrill();
       },
     });
@@ -275,7 +317,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       history.pushState(null, '', hrefOf(view, filters));
       drillRequest?.abort();
       drill.box.hidden = true;
-      void drawHeatmap();
+      const chart = map.body.querySelector('figure.heatmap svg');
+      if (chart) selectCell(chart, null);
     });
     const summary = document.createElement('p');
     const lines = document.createElement('div');
@@ -330,12 +373,10 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       claims.append(stateMessage(`A ${session.user.role.replace('_', ' ')} may not list claims: the numbers above are the drill's end for this role.`, 'unavailable'));
     }
 
-    // the payer's lines by each line dimension, at once
-    const scope: Filters = { ...pinned, ...(payer ? { payer } : {}) };
+    // the payer's lines by each line dimension, at once (or as prefetched)
     let answers: Result[];
     try {
-      answers = await Promise.all(LINE_DIMENSIONS.map((by) =>
-        fetchMetrics(['initial_denial_rate_line'], scope, { by }, controller.signal).then((a) => a.metrics.initial_denial_rate_line as Result)));
+      answers = await Promise.all(LINE_DIMENSIONS.map((by) => linesOf(payer, by, controller.signal)));
     } catch (e) {
       if (isAbort(e) || controller.signal.aborted) return;
       lines.replaceChildren(stateMessage(`Could not load the lines: ${errorText(e)}`, 'error'));
@@ -358,10 +399,14 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   await drawHeatmap();
   if (signal.aborted) return;
   const drawn = view.drill ? drawDrill() : Promise.resolve();
-  const trendDone = drawTrend(trend.body, pinned, filters.to && filters.from ? filters.to : asOf, signal);
+  const trendDone = drawTrend(trend.body, pinned, filters.to && filters.from ? filters.to : asOf, signal, later);
   const patternsDone = may('patterns')
-    ? drawPatterns(patterns.body, pinned, filters, signal)
+    ? drawPatterns(patterns.body, pinned, filters, signal, later)
     : Promise.resolve(void patterns.body.replaceChildren(stateMessage(`A ${session.user.role.replace('_', ' ')} may not see the denial patterns (they name example claims).`, 'unavailable')));
+  // then, while the reader looks, what a click asks next: each column's lines, the other rows' heatmap
+  for (const column of columns) for (const by of LINE_DIMENSIONS) void linesOf(filters.payer ?? (column === ALL ? undefined : column), by, signal, later).catch(() => undefined);
+  const otherRows: RowsBy = view.rows === 'carc' ? 'denial_category' : 'carc';
+  for (const column of columns) void later(() => columnOf(otherRows, column, asOf)).catch(() => undefined);
   await Promise.all([drawn, trendDone, patternsDone]);
   if (!signal.aborted) container.dataset.ready = 'all';
 }
@@ -422,7 +467,7 @@ function lineTable(dimension: LineDimension, answer: Result, chosen: string | un
 }
 
 /** The rate by month (the headline of each month) and each category's share of the month's claims. */
-async function drawTrend(body: HTMLElement, filters: Filters, end: string, signal: AbortSignal): Promise<void> {
+async function drawTrend(body: HTMLElement, filters: Filters, end: string, signal: AbortSignal, later: Later): Promise<void> {
   body.replaceChildren(stateMessage('Loading the 12-month trend…', 'loading'));
   const months = trendMonths(end);
   // the API cannot cross denial_category with month: one request per month, broken down by category
@@ -430,7 +475,7 @@ async function drawTrend(body: HTMLElement, filters: Filters, end: string, signa
   try {
     answers = await Promise.all(months.map((m) => {
       const last = lastDayOfMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1);
-      return fetchMetrics(['initial_denial_rate'], { ...filters, from: `${m}-01`, to: last < end ? last : end }, { by: 'denial_category' }, signal)
+      return later(() => fetchMetrics(['initial_denial_rate'], { ...filters, from: `${m}-01`, to: last < end ? last : end }, { by: 'denial_category' }, signal))
         .then((a) => a.metrics.initial_denial_rate as Result);
     }));
   } catch (e) {
@@ -488,11 +533,11 @@ interface PatternsAnswer {
 const PATTERN_ORDER = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const;
 const combination = (p: DenialPattern) => PATTERN_ORDER.filter((d) => p.dimensions[d] !== undefined).map((d) => `${d} ${p.dimensions[d]}`).join(' × ');
 
-async function drawPatterns(body: HTMLElement, pinned: Filters, filters: Filters, signal: AbortSignal): Promise<void> {
+async function drawPatterns(body: HTMLElement, pinned: Filters, filters: Filters, signal: AbortSignal, later: Later): Promise<void> {
   body.replaceChildren(stateMessage('Looking for denial patterns…', 'loading'));
   let answer: PatternsAnswer;
   try {
-    answer = await getJson<PatternsAnswer>('/api/denials/patterns', { as_of: pinned.as_of, from: filters.from, to: filters.to, practice: filters.practice }, signal);
+    answer = await later(() => getJson<PatternsAnswer>('/api/denials/patterns', { as_of: pinned.as_of, from: filters.from, to: filters.to, practice: filters.practice }, signal));
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     const why = e instanceof ApiError && e.status === 403 ? 'unavailable' : 'error';

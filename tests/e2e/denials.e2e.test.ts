@@ -1,0 +1,187 @@
+// The denials page in a real browser (Debian's Chromium) on the demo practice: the heatmap's numbers are
+// the API's (by claims and by dollars, formatted by format.ts); a cell drills to the payer's lines by
+// CPT, modifier, diagnosis and provider and to the denied claims, whose CSV is the API's for the same
+// filters; a claim opens in the claim explorer with its history and 835 lines as the API gives them; the
+// planted denial patterns (demo/simulation/denials.ts) are found from the page in a few clicks.
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount, formatMoney, formatPercent } from '../../dashboards/src/format.ts';
+import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { startWorkbench, type Workbench } from './support/workbench.ts';
+
+interface Dollars { value: number | null; numerator: number; denominator: number }
+interface Row { key: string | null; value: number | null; numerator: number | null; denominator: number | null; dollars?: Dollars }
+interface Metric extends Omit<Row, 'key'> { from: string; to: string; breakdown?: Row[] }
+type Answer = { as_of: string; metrics: Record<string, Metric> };
+
+describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
+  let bench: Workbench;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+  /** How long each interaction took, printed at the end. */
+  const timings: string[] = [];
+
+  beforeAll(async () => {
+    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
+    context = await openContext(browser, bench.baseUrl);
+    page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
+    });
+    await page.goto('/denials');
+    await page.getByLabel('User name').fill(bench.users.manager.username);
+    await page.getByLabel('Password').fill(bench.users.manager.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }, 240_000);
+  afterAll(async () => {
+    if (timings.length) process.stdout.write(`denials page timings: ${timings.join('; ')}\n`);
+    await browser?.close();
+    await bench?.close();
+  });
+
+  async function metric(id: string, params: Record<string, string>): Promise<Metric> {
+    const response = await context.request.get(`/api/metrics?${new URLSearchParams({ ...params, metric: id })}`);
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as Answer).metrics[id];
+  }
+
+  /** The text of each heatmap cell, by row and column. */
+  const cellTexts = () => page.$$eval('figure.heatmap svg text[data-row]', (all) =>
+    Object.fromEntries(all.map((t) => [`${(t as SVGElement).dataset.row}|${(t as SVGElement).dataset.column}`, t.textContent ?? ''])));
+
+  /** What the heatmap should say: every category × payer from one request per payer, and the total row. */
+  async function expectedCells(measure: 'count' | 'dollars'): Promise<Record<string, string>> {
+    const byPayer = await metric('initial_denial_rate', { by: 'payer' });
+    const payers = byPayer.breakdown!.filter((r) => (r.denominator ?? 0) > 0).map((r) => r.key!);
+    const columns = await Promise.all([undefined, ...payers].map((payer) => metric('initial_denial_rate', { by: 'denial_category', ...(payer ? { payer } : {}) })));
+    const show = (r: Omit<Row, 'key'> | undefined) => (measure === 'count' ? formatCount(r?.numerator ?? 0) : formatMoney(r?.dollars?.numerator ?? 0));
+    const categories = new Set(columns.flatMap((c) => c.breakdown!.map((r) => r.key!)));
+    const out: Record<string, string> = {};
+    ['*', ...payers].forEach((payer, i) => {
+      out[`All denials|${payer}`] = show(i === 0 ? byPayer : byPayer.breakdown!.find((r) => r.key === payer));
+      for (const category of categories) out[`${category}|${payer}`] = show(columns[i].breakdown!.find((r) => r.key === category));
+    });
+    return out;
+  }
+
+  it('shows the heatmap of category × payer with the API’s numbers, by claims and by dollars', async () => {
+    await page.locator('.denials-heatmap [data-ready="true"] figure.heatmap').waitFor();
+    const rate = await metric('initial_denial_rate', {});
+    expect(await page.locator('.denials-rate .value').textContent()).toBe(formatPercent(rate.value));
+    expect(await cellTexts()).toEqual(await expectedCells('count'));
+
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Dollars', exact: true }).click();
+    await page.locator('figure.heatmap[data-measure="dollars"]').waitFor();
+    timings.push(`claims → dollars ${Date.now() - started} ms`);
+    expect(await cellTexts()).toEqual(await expectedCells('dollars'));
+    expect(page.url()).toBe(`${bench.baseUrl}/denials?measure=dollars`);
+    await page.getByRole('button', { name: 'Claims', exact: true }).click();
+    await page.locator('figure.heatmap[data-measure="count"]').waitFor();
+
+    // each number says how it is computed: the registry's definition
+    await page.locator('.denials-heatmap summary', { hasText: 'How is this computed?' }).click();
+    expect(await page.locator('.denials-heatmap details.how-computed').textContent()).toContain(rate.definition.numerator);
+  });
+
+  let drill: { from: string; to: string; payer: string; category: string };
+
+  it('drills from a cell to the payer’s lines by CPT, modifier, diagnosis and provider, and to the denied claims', async () => {
+    // the planted authorization denials of Northwind's imaging
+    const window = await metric('initial_denial_rate', {});
+    drill = { from: window.from, to: window.to, payer: 'NWPPO', category: 'authorization' };
+    const started = Date.now();
+    await page.locator(`rect[data-row="${drill.category}"][data-column="${drill.payer}"]`).click();
+    await page.locator('.line-breakdowns[data-ready="true"]').waitFor();
+    timings.push(`cell → lines ${Date.now() - started} ms`);
+    await page.locator('.drill-claims tbody tr').first().waitFor();
+    timings.push(`cell → claims ${Date.now() - started} ms`);
+    expect(page.url()).toBe(`${bench.baseUrl}/denials?drill_row=${drill.category}&drill_payer=${drill.payer}`);
+
+    for (const by of ['cpt', 'modifier', 'diagnosis', 'provider']) {
+      const answer = await metric('initial_denial_rate_line', { by, payer: drill.payer });
+      const rows = answer.breakdown!.filter((r) => r.key !== null).sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0) || (b.denominator ?? 0) - (a.denominator ?? 0)).slice(0, 8);
+      const table = page.locator(`.line-breakdowns .table-block[data-dimension="${by}"]`);
+      const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(shown, by).toEqual(rows.map((r) => [r.key, formatCount(r.numerator), formatCount(r.denominator), formatPercent(r.value), formatMoney(r.dollars?.numerator)]));
+    }
+    // the MRI codes of the planted pattern are among the payer's denied lines
+    const cpts = await page.locator('.line-breakdowns [data-dimension="cpt"] tbody td[data-column="key"]').allTextContents();
+    expect(cpts).toContain('73721');
+
+    const query = new URLSearchParams({ as_of: '2025-12-31', payer: drill.payer, denied: 'true', denial_category: drill.category, adjudicated_from: drill.from, adjudicated_to: drill.to });
+    const claims = (await (await context.request.get(`/api/claims?${query}&sort=first_adjudicated_date&order=desc&page_size=25`)).json()) as { total: number; rows: { claim_id: string; denial_carcs: string[] }[] };
+    expect(claims.total).toBeGreaterThan(0);
+    expect(await page.locator('.drill-claims tbody tr td:first-child').allTextContents()).toEqual(claims.rows.map((r) => r.claim_id));
+    expect(claims.rows.every((r) => r.denial_carcs.includes('197'))).toBe(true);
+
+    // the CSV is the API's for the same filters
+    const link = page.locator('.drill-claims').getByRole('link', { name: 'Download CSV' });
+    const href = new URL((await link.getAttribute('href'))!, bench.baseUrl);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const api = await (await context.request.get(`/api/claims?${query}&sort=first_adjudicated_date&order=desc&format=csv`)).text();
+    expect(Object.fromEntries(href.searchParams)).toEqual({ ...Object.fromEntries(query), sort: 'first_adjudicated_date', order: 'desc', format: 'csv' });
+    expect(csv).toBe(api);
+    expect(csv.trim().split('\n')).toHaveLength(claims.total + 1);
+  });
+
+  it('narrows the claims to a line code, and opens a claim with its history and 835 lines as the API has them', async () => {
+    await page.locator('.line-breakdowns [data-narrow="cpt:73721"]').click();
+    await page.waitForURL('**/denials?drill_row=authorization&drill_payer=NWPPO&narrow=cpt%3A73721');
+    await page.locator('.drill-claims h3', { hasText: 'with a line of cpt 73721' }).waitFor();
+    await page.locator('.drill-claims tbody tr').first().waitFor();
+    const claimLink = page.locator('.drill-claims tbody tr td:first-child a').first();
+    const claim = (await claimLink.textContent())!;
+
+    const started = Date.now();
+    await claimLink.click();
+    await page.locator(`.claim-explorer[data-claim="${claim}"]`).waitFor();
+    timings.push(`claim opened ${Date.now() - started} ms`);
+    expect(page.url()).toBe(`${bench.baseUrl}/claims?claim=${claim}`);
+
+    const history = (await (await context.request.get(`/api/claims/${claim}`)).json()) as { events: { event_date: string; event: string; amount: string | null; balance_delta: string; balance: string }[] };
+    const rows = await page.locator('.claim-history tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 6).map((td) => td.textContent)));
+    expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual(history.events.map((e) => [e.event_date, e.event, e.amount === null ? '' : formatMoney(e.amount), formatMoney(e.balance_delta), formatMoney(e.balance)]));
+    expect(history.events.map((e) => e.event)).toContain('denied');
+
+    const era = (await (await context.request.get(`/api/claims/${claim}/remittances`)).json()) as { remittances: { lines: { procedure_code: string; charge: string; paid: string; adjustments: { group: string; reason: string }[] }[] }[] };
+    const lines = await page.locator('.remittance .era-lines tbody tr').evaluateAll((trs) => trs.map((tr) => {
+      const cell = (name: string) => tr.querySelector(`td[data-column="${name}"]`)?.textContent;
+      return [cell('procedure_code'), cell('charge'), cell('paid'), cell('adjustments')];
+    }));
+    const expected = era.remittances.flatMap((r) => r.lines.map((l) => [l.procedure_code, formatMoney(l.charge), formatMoney(l.paid), l.adjustments]));
+    expect(lines.map((l) => l.slice(0, 3))).toEqual(expected.map((l) => l.slice(0, 3)));
+    expect(lines.some((l) => l[0] === '73721' && l[3]!.includes('CO 197'))).toBe(true);
+  });
+
+  it('finds the planted denial patterns in a few clicks', async () => {
+    await page.locator('header nav a', { hasText: 'Denials' }).click();
+    await page.locator('.denials-patterns [data-ready="true"] tbody tr').first().waitFor();
+    const patterns = await page.locator('.denials-patterns tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      combination: tr.querySelector('td[data-column="combination"]')!.textContent!,
+      carc: tr.querySelector('td[data-column="top_carc"]')!.textContent!,
+    })));
+    const found = (payer: RegExp, carc: string) => patterns.find((p) => payer.test(p.combination) && p.carc.startsWith(`${carc} `));
+    expect(found(/^payer SUMMT\b.*modifier 25/, '97'), 'Summit bundling modifier 25').toBeDefined(); // E/M with 25 beside an injection
+    expect(found(/^payer (MCRB1|EVGMA)\b/, '4'), 'therapy without GP').toBeDefined(); // Medicare / MA therapy lines without GP
+    const northwind = found(/^payer NWPPO\b/, '197'); // Northwind's MRIs without authorization
+    expect(northwind, 'Northwind imaging authorization').toBeDefined();
+
+    // one click traces the pattern: the heatmap by CARC over its window, drilled to Northwind × 197
+    const row = page.locator('.denials-patterns tbody tr', { hasText: northwind!.combination });
+    await row.getByRole('link', { name: 'CARC 197 claims' }).click();
+    await page.locator('figure.heatmap[data-rows="carc"] rect[aria-pressed="true"][data-row="197"][data-column="NWPPO"]').waitFor();
+    await page.locator('.line-breakdowns[data-ready="true"]').waitFor();
+    expect(await page.locator('.line-breakdowns [data-dimension="cpt"] tbody td[data-column="key"]').allTextContents()).toContain('73721');
+    await page.locator('.drill-claims tbody tr').first().waitFor();
+    const carcs = await page.locator('.drill-claims tbody tr td:last-child').allTextContents();
+    expect(carcs.length).toBeGreaterThan(0);
+    expect(carcs.every((c) => c.split(' ').includes('197'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
