@@ -122,7 +122,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     expect(await page.locator('.as-of').getAttribute('data-as-of')).toBe(want.asOf);
     expect(Object.keys(page_.aging).length).toBeGreaterThan(3);
     // one bar segment per non-empty cell, each a button naming its payer and bucket
-    const segments = await page.locator('figure.chart rect[role="button"]').count();
+    const segments = await page.locator('section.ar-aging figure.chart rect[role="button"]').count();
     expect(segments).toBe(Object.values(want.aging).flatMap((p) => Object.entries(p).filter(([k, v]) => !['total', 'over90', 'over120'].includes(k) && v !== '$0.00')).length);
     // credit balances beside A/R, never netted; every card says how it is computed
     expect(await page.locator('.tile[aria-label="Credit balances"]').textContent()).toContain('never netted');
@@ -189,6 +189,34 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     await claims.getByRole('button', { name: 'Close the claims' }).click();
     expect(await claims.isHidden()).toBe(true);
     expect(page.url()).toBe(`${bench.baseUrl}/ar`);
+  });
+
+  it('opens the claims behind what a payer and what patients owe, whose portions add up to the bars', async () => {
+    await page.goto('/ar');
+    await page.locator('.as-of[data-ready="all"]').waitFor();
+    const asOf = (await page.locator('.as-of').getAttribute('data-as-of'))!;
+    const owed = (await api({ as_of: asOf, metric: 'ar_total', by: 'payer' })).metrics.ar_total.breakdown!;
+    const claims = page.locator('section.ar-claims');
+    /** The server's CSV of the claims the open list shows, summed by a money column, in cents. */
+    const cents = async (query: Record<string, string>, column: string) => {
+      const href = (await claims.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))!;
+      expect(new URL(href, bench.baseUrl).searchParams.toString()).toBe(new URLSearchParams({ ...query, as_of: asOf, sort: 'balance', order: 'desc', format: 'csv' }).toString());
+      const [head, ...rows] = (await (await context.request.get(href)).text()).trim().split('\n').map((l) => l.split(','));
+      return rows.reduce((sum, r) => sum + Math.round(Number(r[head.indexOf(column)]) * 100), 0);
+    };
+    const value = (key: string) => Math.round(owed.find((r) => r.key === key)!.value! * 100);
+
+    await page.locator('section.ar-owed figure.chart rect[data-key="SUMMT"]').click();
+    await claims.locator('tbody tr').first().waitFor();
+    expect(page.url()).toBe(`${bench.baseUrl}/ar?owed=SUMMT`);
+    expect(await claims.locator('h2').textContent()).toBe('Claims behind the bar: SUMMT’s insurance portion');
+    expect(await cents({ status: 'open', portion: 'insurance', payer: 'SUMMT' }, 'insurance_balance')).toBe(value('SUMMT'));
+
+    await page.locator('section.ar-owed table.owed-table tr[data-key="patient"] button').click();
+    await claims.locator('h2', { hasText: 'patients’ portions' }).waitFor();
+    expect(page.url()).toBe(`${bench.baseUrl}/ar?owed=patient`);
+    expect(await claims.locator('.note').textContent()).toContain('a patient portion below zero');
+    expect(await cents({ status: 'open' }, 'patient_balance')).toBe(value('patient'));
   });
 
   it('shows a finance user the bars without the claims, and says why', async () => {

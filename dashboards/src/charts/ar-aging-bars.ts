@@ -4,6 +4,7 @@
 // the keyboard and for exact reading. Pure functions of (data, options) → element.
 import * as Plot from '@observablehq/plot';
 import { formatMoney, formatPercent } from '../format.ts';
+import { markButtons } from './mark-buttons.ts';
 import { ROLE, SEQUENTIAL_SCHEME } from './palette.ts';
 
 export interface AgingSegment {
@@ -45,35 +46,11 @@ export function agingBars(segments: readonly AgingSegment[], options: AgingBarsO
   const bucketIndex = new Map(options.buckets.map((b, i) => [b, i]));
   const onSelect = options.onSelect;
 
-  // the segments become buttons once Plot has drawn them, in the order of its index
-  const interactive: Plot.RenderFunction = (index, scales, values, dimensions, context, next) => {
-    const g = next!(index, scales, values, dimensions, context)!;
-    g.querySelectorAll('rect').forEach((rect, i) => {
-      const s = data[index[i]];
-      rect.dataset.payer = s.payer;
-      rect.dataset.bucket = s.bucket;
-      rect.setAttribute('aria-label', onSelect ? `${describe(s)}; show these claims` : describe(s));
-      // the chosen segment outlined, the others faded
-      if (isSelected(s)) {
-        rect.setAttribute('stroke', ROLE.ink);
-        rect.setAttribute('stroke-width', '2.5');
-        rect.dataset.selected = 'true';
-      } else if (selected) {
-        rect.setAttribute('fill-opacity', '0.45');
-      }
-      if (!onSelect) return;
-      rect.setAttribute('role', 'button');
-      rect.setAttribute('tabindex', '0');
-      rect.style.cursor = 'pointer';
-      rect.addEventListener('click', () => onSelect(s));
-      rect.addEventListener('keydown', (event) => {
-        if (event.key !== 'Enter' && event.key !== ' ') return;
-        event.preventDefault();
-        onSelect(s);
-      });
-    });
-    return g;
-  };
+  // the segments become buttons once Plot has drawn them
+  const interactive = markButtons({
+    data, describe, onSelect, isSelected,
+    dataset: (s) => ({ payer: s.payer, bucket: s.bucket }),
+  });
 
   const totals = options.payers.map((payer) => ({ payer, total: options.totals.get(payer) ?? 0 }));
   const stack = { x: 'amount', y: 'payer', z: 'bucket', order: [...options.buckets] };

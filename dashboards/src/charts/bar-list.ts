@@ -1,8 +1,10 @@
-// Labelled horizontal bars for a few named amounts (A/R by kind, payments by provider or location): one
-// bar per item from zero, its value written at its end, the colour saying its group (with the group's
-// name in the legend, so colour never carries the meaning alone). A pure function of (items, options).
+// Labelled horizontal bars for a few named amounts (A/R by who owes it, payments by provider or location):
+// one bar per item from zero, its value written at its end, the colour saying its group (with the group's
+// name in the legend, so colour never carries the meaning alone), each bar optionally a button to what is
+// behind it. A pure function of (items, options).
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Unit } from '../format.ts';
+import { markButtons } from './mark-buttons.ts';
 import { ROLE, seriesColour } from './palette.ts';
 
 export interface BarItem {
@@ -22,6 +24,10 @@ export interface BarListOptions {
   groups?: readonly string[];
   width?: number;
   marginLeft?: number;
+  /** A bar was chosen (click, Enter or Space); without it the bars are not buttons. */
+  onSelect?: (item: BarItem) => void;
+  /** The chosen bar's key. */
+  selected?: string | null;
   document?: Document;
 }
 
@@ -42,7 +48,14 @@ export function barList(items: readonly BarItem[], options: BarListOptions): SVG
     y: { domain: data.map((d) => d.label), label: null, tickSize: 0 },
     color: { domain: [...groups], range: groups.map((_, i) => seriesColour(i)), legend: groups.length > 1 },
     marks: [
-      Plot.barX(data, { x: 'value', y: 'label', fill: 'group', inset: 0.5, title: (d: (typeof data)[number]) => `${d.label}: ${d.text}` }),
+      Plot.barX(data, {
+        x: 'value', y: 'label', fill: 'group', inset: 0.5, title: (d: (typeof data)[number]) => `${d.label}: ${d.text}`,
+        render: markButtons({
+          data, describe: (d) => `${d.label}: ${d.text}`, dataset: (d) => ({ key: d.key }),
+          onSelect: options.onSelect && ((d) => options.onSelect!(items.find((item) => item.key === d.key)!)),
+          isSelected: options.selected ? (d) => d.key === options.selected : undefined,
+        }),
+      }),
       Plot.ruleX([0], { stroke: ROLE.muted }),
       Plot.text(data.filter((d) => d.value >= 0), { x: 'value', y: 'label', text: 'text', fontWeight: 600, dx: 6, textAnchor: 'start' }),
       Plot.text(data.filter((d) => d.value < 0), { x: 'value', y: 'label', text: 'text', fontWeight: 600, dx: -6, textAnchor: 'end' }),

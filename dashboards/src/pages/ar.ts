@@ -16,13 +16,14 @@ import { serverTable } from '../table.ts';
 /** The drill-down's place in the address (beside the filters), so a list of claims can be shared. */
 const DRILL_BUCKET = 'aging';
 const DRILL_PAYER = 'aging_payer';
+const DRILL_OWED = 'owed';
 
 const CREDIT = 'credit balances';
+/** ar_total by payer files every claim's patient portion under this key. */
+const PATIENT = 'patient';
 
-interface Drill {
-  payer: string;
-  bucket: string;
-}
+/** The claims behind a bar: an aging segment (a payer's claims of an age), or who owes (a payer's insurance portions, or patients). */
+type Drill = { payer: string; bucket: string } | { owner: string };
 
 /** A breakdown row of a metric as a metric of its own (a card shows it with the metric's definition). */
 function rowAsMetric(m: MetricResult, key: string): MetricResult {
@@ -34,20 +35,47 @@ function drillOf(search: string): Drill | null {
   const params = new URLSearchParams(search);
   const payer = params.get(DRILL_PAYER);
   const bucket = params.get(DRILL_BUCKET);
-  return payer && bucket ? { payer, bucket } : null;
+  const owner = params.get(DRILL_OWED);
+  return payer && bucket ? { payer, bucket } : owner ? { owner } : null;
 }
 
 /** Keeps the drill-down in the address without reloading the page. */
 function rememberDrill(drill: Drill | null): void {
   const url = new URL(location.href);
-  if (drill) {
+  for (const key of [DRILL_PAYER, DRILL_BUCKET, DRILL_OWED]) url.searchParams.delete(key);
+  if (drill && 'bucket' in drill) {
     url.searchParams.set(DRILL_PAYER, drill.payer);
     url.searchParams.set(DRILL_BUCKET, drill.bucket);
-  } else {
-    url.searchParams.delete(DRILL_PAYER);
-    url.searchParams.delete(DRILL_BUCKET);
+  } else if (drill) {
+    url.searchParams.set(DRILL_OWED, drill.owner);
   }
   history.replaceState(history.state, '', `${url.pathname}${url.search}`);
+}
+
+const sameDrill = (a: Drill | null, b: Drill | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What a drill-down lists, and how its claims add up to the bar (each claim's balance is its total). */
+function drillSpec(drill: Drill, amount: number | null, asOf: string): { title: string; note: string; params: Record<string, string> } {
+  const on = formatDate(asOf);
+  if ('bucket' in drill) {
+    return {
+      title: `Claims behind the bar: ${drill.payer}, ${bucketName(drill.bucket)}`,
+      note: `Open claims billed to ${drill.payer}, ${bucketName(drill.bucket)} old (since the date of service) on ${on}. A claim’s balance here is its total — insurance plus patient portion — the same measure as the bar, so the balances add up to the bar’s ${formatMoney(amount)}; the insurance and patient columns split each balance. The payer’s insurance portion alone is under “Payer and patient A/R” below.`,
+      params: { status: 'open', aging: drill.bucket, payer: drill.payer },
+    };
+  }
+  if (drill.owner === PATIENT) {
+    return {
+      title: 'Claims behind the bar: patients’ portions',
+      note: `Every open claim on ${on}: their patient portions add up to the bar’s ${formatMoney(amount)}. A claim’s balance here is its total (insurance plus patient portion), not what the patient owes; a patient portion below zero is money a patient paid ahead of the payer’s share, and nets against the others as in the bar.`,
+      params: { status: 'open' },
+    };
+  }
+  return {
+    title: `Claims behind the bar: ${drill.owner}’s insurance portion`,
+    note: `Open claims billed to ${drill.owner} with an insurance portion on ${on}: their insurance portions add up to the bar’s ${formatMoney(amount)}. A claim’s balance here is its total — insurance plus patient portion — so the balances add up to more than the bar whenever patients owe a share.`,
+    params: { status: 'open', portion: 'insurance', payer: drill.owner },
+  };
 }
 
 export async function render(container: HTMLElement, context: PageContext): Promise<void> {
@@ -103,8 +131,70 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   );
   cards.dataset.ready = 'true';
 
-  owed.body.replaceChildren(...payerAndPatient(m.byPayer));
+  const mayList = session.user.views.includes('claims');
+  const owners = new Map((m.byPayer.breakdown ?? []).filter((r) => r.key !== null).map((r) => [r.key!, r.value]));
+  let selected: Drill | null = mayList ? drillOf(location.search) : null;
+  if (selected && 'owner' in selected && !owners.has(selected.owner)) selected = null;
+  let segments: AgingSegment[] | undefined;
+  let drawAging = () => undefined as void;
+
+  const drawOwed = () => {
+    owed.body.replaceChildren(...payerAndPatient(m.byPayer, {
+      selected: selected && 'owner' in selected ? selected.owner : null,
+      onSelect: mayList ? (owner) => choose({ owner }) : undefined,
+    }));
+  };
+
+  const showClaims = () => {
+    if (!selected) {
+      drill.hidden = true;
+      drill.replaceChildren();
+      return;
+    }
+    const chosen = selected;
+    const amount = 'bucket' in chosen ? segments?.find((s) => s.payer === chosen.payer && s.bucket === chosen.bucket)?.amount ?? null : owners.get(chosen.owner) ?? null;
+    const spec = drillSpec(chosen, amount, asOf);
+    const title = document.createElement('h2');
+    title.textContent = spec.title;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Close the claims';
+    close.addEventListener('click', () => choose(null));
+    drill.hidden = false;
+    drill.replaceChildren(
+      title, paragraph(spec.note, 'note'), close,
+      serverTable({
+        endpoint: '/api/claims',
+        caption: 'claims',
+        params: { ...spec.params, as_of: asOf, provider: scope.provider, location: scope.location, practice: scope.practice, ...(scope.payer ? { payer: scope.payer } : {}) },
+        columns: [
+          { name: 'claim_id', label: 'Claim' }, { name: 'payer_id', label: 'Payer' }, { name: 'service_date', label: 'Service date' }, { name: 'age_days', label: 'Age (days)' },
+          { name: 'balance', label: 'Balance (total)' }, { name: 'insurance_balance', label: 'Insurance portion' }, { name: 'patient_balance', label: 'Patient portion' },
+          { name: 'charge', label: 'Charge' }, { name: 'first_submitted_date', label: 'First submitted' }, { name: 'first_adjudicated_date', label: 'First adjudicated' },
+          { name: 'first_denied', label: 'Denied first time' }, { name: 'provider', label: 'Provider' }, { name: 'location', label: 'Location' },
+        ],
+        sortable: ['claim_id', 'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge', 'balance', 'age_days', 'payer_id'],
+        sort: 'balance',
+        order: 'desc',
+        link: (column, row) => (column === 'claim_id' && session.user.views.includes('claim_detail') ? `/claims${searchWith(filters, new URLSearchParams({ claim: String(row.claim_id) }))}` : undefined),
+        signal,
+      }),
+    );
+  };
+
+  function choose(next: Drill | null): void {
+    if (sameDrill(next, selected)) next = null; // choosing the open bar again closes it
+    selected = next;
+    rememberDrill(next);
+    drawOwed();
+    drawAging();
+    showClaims();
+    if (next) drill.scrollIntoView({ block: 'nearest' });
+  }
+
+  drawOwed();
   owed.element.dataset.ready = 'true';
+  if (selected && 'owner' in selected) showClaims();
 
   // aging: one request per payer with open A/R (ar_over_90_pct by payer lists them, self-pay included)
   const payers = (m.over90.breakdown ?? []).map((r) => r.key).filter((k): k is string => k !== null);
@@ -125,99 +215,50 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   }
   if (signal.aborted) return;
 
-  const buckets = [...new Set([...(m.aging.breakdown ?? []), ...perPayer.flatMap((a) => a.metrics.ar_aging.breakdown ?? [])].map((r) => r.key).filter((k): k is string => k !== null))];
-  const segments: AgingSegment[] = perPayer.flatMap((a, i) => (a.metrics.ar_aging.breakdown ?? []).filter((r) => r.key !== null).map((r) => ({ payer: payers[i], bucket: r.key!, amount: r.numerator ?? 0 })));
-  const totals = new Map(perPayer.map((a, i) => [payers[i], a.metrics.ar_aging.denominator ?? 0]));
+  const buckets = [...new Set([...(m.aging.breakdown ?? []), ...perPayer.flatMap((a) => metricOf(a, 'ar_aging').breakdown ?? [])].map((r) => r.key).filter((k): k is string => k !== null))];
+  const bars = perPayer.flatMap((a, i) => (metricOf(a, 'ar_aging').breakdown ?? []).filter((r) => r.key !== null).map((r) => ({ payer: payers[i], bucket: r.key!, amount: r.numerator ?? 0 })));
+  segments = bars;
+  const totals = new Map(perPayer.map((a, i) => [payers[i], metricOf(a, 'ar_aging').denominator ?? 0]));
   const order = [...payers].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
   const shareOf = (metric: MetricResult) => new Map((metric.breakdown ?? []).map((r) => [r.key ?? '', r.value]));
-  const mayList = session.user.views.includes('claims');
+  if (selected && 'bucket' in selected && (!payers.includes(selected.payer) || !buckets.includes(selected.bucket))) selected = null;
 
-  let selected: Drill | null = drillOf(location.search);
-  if (selected && (!mayList || !payers.includes(selected.payer) || !buckets.includes(selected.bucket))) selected = null;
-
-  const drawAging = () => {
+  drawAging = () => {
     const options = {
-      buckets, payers: order, totals, selected,
+      buckets, payers: order, totals, selected: selected && 'bucket' in selected ? selected : null,
       onSelect: mayList ? (s: AgingSegment) => choose({ payer: s.payer, bucket: s.bucket }) : undefined,
     };
     const chart = document.createElement('figure');
     chart.className = 'chart';
-    chart.append(agingBars(segments, options));
+    chart.append(agingBars(bars, options));
     const table = document.createElement('div');
     table.className = 'table-block';
-    table.append(agingTable(segments, { ...options, shares: [{ label: 'Over 90 days', values: shareOf(m.over90) }, { label: 'Over 120 days', values: shareOf(m.over120) }] }));
+    table.append(agingTable(bars, { ...options, shares: [{ label: 'Over 90 days', values: shareOf(m.over90) }, { label: 'Over 120 days', values: shareOf(m.over120) }] }));
     aging.body.replaceChildren(
       paragraph(`Each bar: the balance of the open claims billed to the payer — insurance and patient portions together — by age since the date of service, as of ${formatDate(asOf)}. ${mayList ? 'Choose a segment (or an amount in the table) to list its claims.' : `A ${session.user.role.replace('_', ' ')} may not list claims: the bars show totals only.`}`),
       chart, table,
       howComputed(m.aging, { summary: 'How are the bars computed?', note: 'Each payer’s bar is ar_aging asked with that payer (payer=…); its buckets add up to the payer’s total. The shares over 90 and 120 days are ar_over_90_pct and ar_over_120_pct by payer.' }),
     );
   };
-
-  const showClaims = () => {
-    if (!selected) {
-      drill.hidden = true;
-      drill.replaceChildren();
-      return;
-    }
-    const { payer, bucket } = selected;
-    const amount = segments.find((s) => s.payer === payer && s.bucket === bucket)?.amount ?? 0;
-    const title = document.createElement('h2');
-    title.textContent = `Claims behind the bar: ${payer}, ${bucketName(bucket)}`;
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = 'Close the claims';
-    close.addEventListener('click', () => choose(null));
-    drill.hidden = false;
-    drill.dataset.payer = payer;
-    drill.dataset.bucket = bucket;
-    drill.replaceChildren(
-      title,
-      paragraph(`Open claims billed to ${payer}, ${bucketName(bucket)} old (since the date of service) on ${formatDate(asOf)}. A claim’s balance here is its total — insurance plus patient portion — the same measure as the bar, so the balances add up to the bar’s ${formatMoney(amount)}; the insurance and patient columns split each balance. The payer’s insurance portion alone is under “Payer and patient A/R” below.`, 'note'),
-      close,
-      serverTable({
-        endpoint: '/api/claims',
-        caption: 'claims',
-        params: { status: 'open', aging: bucket, payer, as_of: asOf, provider: scope.provider, location: scope.location, practice: scope.practice },
-        columns: [
-          { name: 'claim_id', label: 'Claim' }, { name: 'service_date', label: 'Service date' }, { name: 'age_days', label: 'Age (days)' },
-          { name: 'balance', label: 'Balance (total)' }, { name: 'insurance_balance', label: 'Insurance portion' }, { name: 'patient_balance', label: 'Patient portion' },
-          { name: 'charge', label: 'Charge' }, { name: 'first_submitted_date', label: 'First submitted' }, { name: 'first_adjudicated_date', label: 'First adjudicated' },
-          { name: 'first_denied', label: 'Denied first time' }, { name: 'provider', label: 'Provider' }, { name: 'location', label: 'Location' },
-        ],
-        sortable: ['claim_id', 'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge', 'balance', 'age_days'],
-        sort: 'balance',
-        order: 'desc',
-        link: (column, row) => (column === 'claim_id' && session.user.views.includes('claim_detail') ? `/claims${searchWith(filters, new URLSearchParams({ claim: String(row.claim_id) }))}` : undefined),
-        signal,
-      }),
-    );
-  };
-
-  function choose(next: Drill | null): void {
-    selected = next;
-    rememberDrill(next);
-    drawAging();
-    showClaims();
-    if (next) drill.scrollIntoView({ block: 'nearest' });
-  }
-
   drawAging();
-  showClaims();
+  if (selected && 'bucket' in selected) showClaims();
   aging.element.dataset.ready = 'true';
   subtitle.dataset.ready = 'all';
 }
 
-/** What each payer owes (its claims' insurance portions) and what patients owe, beside each other. */
-function payerAndPatient(byPayer: MetricResult): HTMLElement[] {
+/** What each payer owes (its claims' insurance portions) and what patients owe, beside each other; each bar a button to its claims. */
+function payerAndPatient(byPayer: MetricResult, options: { selected: string | null; onSelect?: (owner: string) => void }): HTMLElement[] {
   const rows = (byPayer.breakdown ?? []).filter((r) => r.key !== null);
   if (rows.length === 0) return [stateMessage(byPayer.unavailable_reason ? `Unavailable: ${byPayer.unavailable_reason}.` : 'No open A/R for these filters.', 'empty')];
-  const ordered = [...rows].sort((a, b) => Number(a.key === 'patient') - Number(b.key === 'patient') || (b.value ?? 0) - (a.value ?? 0));
+  const ordered = [...rows].sort((a, b) => Number(a.key === PATIENT) - Number(b.key === PATIENT) || (b.value ?? 0) - (a.value ?? 0));
   const INSURANCE = 'Payers (insurance portion)';
-  const PATIENT = 'Patients (patient portion)';
+  const PATIENTS = 'Patients (patient portion)';
+  const name = (key: string) => (key === PATIENT ? 'Patients' : key);
   const chart = document.createElement('figure');
   chart.className = 'chart';
-  chart.append(barList(ordered.map((r) => ({ key: r.key!, label: r.key === 'patient' ? 'Patients' : r.key!, value: r.value, group: r.key === 'patient' ? PATIENT : INSURANCE })), {
-    unit: 'dollars', label: 'A/R owed by each payer (insurance portions) and by patients', groups: [INSURANCE, PATIENT], marginLeft: 90,
+  chart.append(barList(ordered.map((r) => ({ key: r.key!, label: name(r.key!), value: r.value, group: r.key === PATIENT ? PATIENTS : INSURANCE })), {
+    unit: 'dollars', label: 'A/R owed by each payer (insurance portions) and by patients', groups: [INSURANCE, PATIENTS], marginLeft: 90,
+    selected: options.selected, onSelect: options.onSelect && ((item) => options.onSelect!(item.key)),
   }));
   const table = document.createElement('table');
   table.className = 'owed-table compact';
@@ -233,19 +274,31 @@ function payerAndPatient(byPayer: MetricResult): HTMLElement[] {
   for (const r of ordered) {
     const tr = body.insertRow();
     tr.dataset.key = r.key!;
-    const name = document.createElement('th');
-    name.scope = 'row';
-    name.textContent = r.key === 'patient' ? 'Patients' : r.key!;
-    const value = tr.insertCell();
+    const owner = document.createElement('th');
+    owner.scope = 'row';
+    owner.textContent = name(r.key!);
+    const value = document.createElement('td');
     value.className = 'num';
-    value.textContent = formatMoney(r.value);
-    tr.append(name, value);
+    if (options.onSelect && r.value) {
+      const choose = options.onSelect;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link';
+      button.textContent = formatMoney(r.value);
+      button.setAttribute('aria-label', `${name(r.key!)}: ${formatMoney(r.value)}; show these claims`);
+      if (options.selected === r.key) button.setAttribute('aria-pressed', 'true');
+      button.addEventListener('click', () => choose(r.key!));
+      value.append(button);
+    } else {
+      value.textContent = formatMoney(r.value);
+    }
+    tr.append(owner, value);
   }
   const block = document.createElement('div');
   block.className = 'table-block';
   block.append(table);
   return [
-    paragraph('Who owes the open balance: each payer its claims’ insurance portions, patients the patient portions of every claim (self-pay claims included). Credit balances are in the card above, not netted here.'),
+    paragraph(`Who owes the open balance: each payer its claims’ insurance portions, patients the patient portions of every claim (self-pay claims included). Credit balances are in the card above, not netted here.${options.onSelect ? ' Choose a bar (or an amount) to list its claims.' : ''}`),
     chart, block,
     howComputed(byPayer, { note: 'ar_total by payer.' }),
   ];
