@@ -12,7 +12,7 @@ import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Dollars { value: number | null; numerator: number; denominator: number }
 interface Row { key: string | null; value: number | null; numerator: number | null; denominator: number | null; dollars?: Dollars }
-interface Metric extends Omit<Row, 'key'> { from: string; to: string; breakdown?: Row[] }
+interface Metric extends Omit<Row, 'key'> { from: string; to: string; breakdown?: Row[]; definition?: { numerator: string } }
 type Answer = { as_of: string; metrics: Record<string, Metric> };
 
 describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
@@ -85,7 +85,7 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
 
     // each number says how it is computed: the registry's definition
     await page.locator('.denials-heatmap summary', { hasText: 'How is this computed?' }).click();
-    expect(await page.locator('.denials-heatmap details.how-computed').textContent()).toContain(rate.definition.numerator);
+    expect(await page.locator('.denials-heatmap details.how-computed').textContent()).toContain(rate.definition!.numerator);
   });
 
   let drill: { from: string; to: string; payer: string; category: string };

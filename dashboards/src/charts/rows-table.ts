@@ -18,7 +18,7 @@ export interface RowsColumn<Row> {
   link?: (row: Row) => string | undefined;
   /** A hover text for the cell (e.g. a full file path behind its name). */
   title?: (row: Row) => string | undefined;
-  /** A class of the column's cells (e.g. 'wrap' for long text). */
+  /** Classes of the column's cells, space-separated (e.g. 'wrap' for long text). */
   className?: string;
   /** The cell's content when it is more than one value (several links, a button). */
   render?: (row: Row, doc: Document) => Node;
@@ -131,7 +131,7 @@ export function rowsTable<Row extends object>(rows: readonly Row[], options: Row
         const td = tr.insertCell();
         const type = column.type ?? 'text';
         if (NUMERIC.has(type)) td.className = 'num';
-        if (column.className) td.classList.add(column.className);
+        if (column.className) td.classList.add(...column.className.split(' '));
         td.dataset.column = column.name;
         const value = column.value ? column.value(row) : (row as Record<string, unknown>)[column.name];
         const text = cellText(type, value);

@@ -139,6 +139,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const { filters, signal, session } = context;
   const may = (view: string) => session.user.views.includes(view);
   let view = viewOf(location.search);
+  delete container.dataset.ready;
 
   const subtitle = paragraph('', 'hint as-of');
   const headline = document.createElement('div');

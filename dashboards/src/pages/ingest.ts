@@ -85,13 +85,13 @@ function batchesTable(batches: Batch[], chosen: number | undefined, filters: Fil
   });
 }
 
-function filesTable(files: IngestFile[], batch: number): HTMLElement {
+function filesTable(files: IngestFile[], batch: number, admin: boolean): HTMLElement {
   const warned = files.filter((f) => f.warnings > 0);
   const table = rowsTable(files, {
     caption: `files of batch ${batch}`, singular: `file of batch ${batch}`,
     csv: withQuery('/api/ingest/files', { batch, limit: ROW_LIMIT, format: 'csv' }),
     pageSize: PAGE,
-    empty: `No file of batch ${batch} belongs to your practices.`,
+    empty: admin ? `No file of batch ${batch} was loaded.` : `No file of batch ${batch} belongs to your practices.`,
     note: [
       `${formatCount(warned.length)} of them with warnings (${formatCount(warned.reduce((n, f) => n + f.warnings, 0))} in all).`,
       limited(files.length, ROW_LIMIT, 'files a batch'),
@@ -135,12 +135,22 @@ function errorsTable(errors: IngestError[], batch: number): HTMLElement {
   return table;
 }
 
-export async function render(container: HTMLElement, { filters, signal, session }: PageContext): Promise<void> {
+export async function render(container: HTMLElement, context: PageContext): Promise<void> {
+  delete container.dataset.ready;
+  try {
+    await show(container, context);
+  } finally {
+    // loaded, empty or failed: the page says which
+    if (!context.signal.aborted) container.dataset.ready = 'all';
+  }
+}
+
+async function show(container: HTMLElement, { filters, signal, session }: PageContext): Promise<void> {
   const asked = Number(new URLSearchParams(location.search).get('batch')) || undefined;
   const admin = session.user.role === 'admin';
   const note = document.createElement('p');
   note.className = 'hint';
-  note.textContent = 'What was loaded for your practices, batch by batch. These listings are not narrowed by the dates, payer, provider or location above: a file belongs to the practices of its claims.';
+  note.textContent = `What was loaded${admin ? '' : ' for your practices'}, batch by batch. These listings are not narrowed by the dates, payer, provider or location above: a file belongs to the practices of its claims.`;
   const batchesBox = panel('Batches', 'ingest-batches', stateMessage('Loading the batches…', 'loading'));
   const detail = document.createElement('div');
   container.replaceChildren(heading('Ingest'), note, batchesBox, detail);
@@ -171,10 +181,9 @@ export async function render(container: HTMLElement, { filters, signal, session 
   ]);
   if (signal.aborted) return;
   filesBox.replaceChildren(filesBox.firstChild!, files.status === 'fulfilled'
-    ? filesTable(files.value.rows as unknown as IngestFile[], chosen)
+    ? filesTable(files.value.rows as unknown as IngestFile[], chosen, admin)
     : stateMessage(`Could not load the files: ${errorText(files.reason)}`, 'error'));
   errorsBox.replaceChildren(errorsBox.firstChild!, errors.status === 'fulfilled'
     ? errorsTable(errors.value.rows as unknown as IngestError[], chosen)
     : stateMessage(`Could not load the errors: ${errorText(errors.reason)}`, 'error'));
-  container.dataset.ready = 'all';
 }

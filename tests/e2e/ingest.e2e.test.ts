@@ -1,0 +1,140 @@
+// The ingest page in a real browser (Debian's Chromium): the batches and the files of one as the API
+// lists them, the files' CSV equal to the API's; then an admin loads a truncated 835 (rejected) and a
+// postings export with a bad row through the server, and the page shows each reader what is theirs:
+// the practice manager the row error with its message and hint, the admin the rejected file too.
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../../dashboards/src/format.ts';
+import { addUser } from '../../server/auth/users.ts';
+import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { PASSWORD, startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
+
+interface Batch { batch_id: number; files: number; claims: number; warnings: number; files_rejected: number | null }
+interface IngestFile { file_id: number; file_name: string; warnings: number }
+interface IngestError { batch_id: number; file_name: string; message: string; hint: string }
+
+const TRUNCATED_835 = 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *250101*1200*^*00501*000000001*0*P*:~'
+  + 'GS*HP*S*R*20250101*1200*1*X*005010X221A1~ST*835*0001~BPR*I*100*C*ACH~';
+/** A postings export of the demo's layout: one good row on a demo claim, one with a date that does not exist. */
+const POSTINGS = 'Claim ID,Posting Date,Amount,Type,Payer or Patient,Reason Code,Reference\n'
+  + 'MFH00000324,2025-12-30,10.00,patient payment,patient,DEPOSIT,PPE2E0001\n'
+  + 'MFH00000325,31/12/2025,5.00,patient payment,patient,DEPOSIT,PPE2E0002\n';
+
+describe.skipIf(!browserAvailable)('the ingest page in Chromium', () => {
+  let bench: Workbench;
+  let browser: Browser;
+  const admin: Credentials = { username: 'admin', password: PASSWORD };
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
+    await addUser(bench.warehouse, admin.username, 'admin', admin.password, []);
+    // the workbench gives the server an inbox for uploads beside its warehouse without making it
+    mkdirSync(join(dirname(bench.warehouse.path), 'inbox'), { recursive: true });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await bench?.close();
+  });
+
+  async function signedIn(user: Credentials, path: string): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await openContext(browser, bench.baseUrl);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(path);
+    await page.getByLabel('User name').fill(user.username);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('main h1', { hasText: 'Ingest' }).waitFor();
+    return { page, context };
+  }
+
+  const rowsOf = async <T>(context: BrowserContext, path: string): Promise<T[]> => {
+    const response = await context.request.get(path);
+    expect(response.status(), path).toBe(200);
+    return ((await response.json()) as { rows: T[] }).rows;
+  };
+  const ready = (page: Page) => page.locator('main[data-ready="all"]').waitFor();
+  const columnOf = (page: Page, table: string, column: string) => page.locator(`${table} tbody td[data-column="${column}"]`).allTextContents();
+
+  let manager: { page: Page; context: BrowserContext };
+
+  it('lists the batches and the files of the latest, as the API does, and downloads them as CSV', async () => {
+    manager = await signedIn(bench.users.manager, '/ingest');
+    const { page, context } = manager;
+    await ready(page);
+    const batches = await rowsOf<Batch>(context, '/api/ingest/batches');
+    expect(await columnOf(page, '.ingest-batches', 'batch_id')).toEqual(batches.map((b) => String(b.batch_id)));
+    expect(await columnOf(page, '.ingest-batches', 'files')).toEqual(batches.map((b) => formatCount(b.files)));
+    expect(await columnOf(page, '.ingest-batches', 'warnings')).toEqual(batches.map((b) => formatCount(b.warnings)));
+    expect(await columnOf(page, '.ingest-batches', 'files_rejected')).toEqual(batches.map(() => 'not shown')); // only an admin sees them
+
+    const latest = batches[0].batch_id;
+    const files = await rowsOf<IngestFile>(context, `/api/ingest/files?batch=${latest}&limit=10000`);
+    expect(files).toHaveLength(batches[0].files);
+    const table = page.locator('.ingest-files');
+    expect(await table.locator('.table-count').textContent()).toBe(`1–50 of ${formatCount(files.length)} files of batch ${latest}`);
+    expect(await columnOf(page, '.ingest-files', 'file_id')).toEqual(files.slice(0, 50).map((f) => String(f.file_id)));
+    expect(await table.locator('.hint').first().textContent()).toContain(`${formatCount(files.filter((f) => f.warnings > 0).length)} of them with warnings`);
+    await table.getByRole('button', { name: 'Next' }).click();
+    expect(await columnOf(page, '.ingest-files', 'file_id')).toEqual(files.slice(50, 100).map((f) => String(f.file_id)));
+
+    const link = table.getByRole('link', { name: 'Download CSV' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toBe(await (await context.request.get(`/api/ingest/files?batch=${latest}&limit=10000&format=csv`)).text());
+    expect(csv.trim().split('\n')).toHaveLength(files.length + 1);
+    expect(await page.locator('.ingest-errors [data-state="empty"]').textContent()).toContain(`No file of batch ${latest} was rejected`);
+  });
+
+  it('shows the row errors of a load with their message and hint, and the rejected file to an admin', async () => {
+    // an admin loads two files through the server, as `rcm ingest --server` would
+    const adminContext = await openContext(browser, bench.baseUrl);
+    const session = await adminContext.request.post('/api/session', { data: admin, headers: { origin: bench.baseUrl } });
+    const { csrf_token: csrf } = (await session.json()) as { csrf_token: string };
+    const upload = async (name: string, body: string, build: boolean) => {
+      const response = await adminContext.request.post(`/api/ingest?name=${name}&build=${build}`, { data: body, headers: { 'x-csrf-token': csrf, origin: bench.baseUrl, 'content-type': 'application/octet-stream' } });
+      expect(response.status(), await response.text()).toBe(200);
+      return (await response.json()) as { batch_id: number; outcome: { status: string } };
+    };
+    const rejected = await upload('broken.835', TRUNCATED_835, false);
+    expect(rejected.outcome.status).toBe('rejected');
+    const loaded = await upload('postings-e2e.csv', POSTINGS, true);
+    expect(loaded.outcome.status).toBe('loaded');
+
+    // the manager sees the postings batch (a file of their practice), not the rejected one (of no practice)
+    const { page, context } = manager;
+    await page.locator('header nav a', { hasText: 'Overview' }).click();
+    await page.locator('header nav a', { hasText: 'Ingest' }).click();
+    await ready(page);
+    expect(await columnOf(page, '.ingest-batches', 'batch_id')).toEqual(expect.arrayContaining([String(loaded.batch_id)]));
+    expect(await columnOf(page, '.ingest-batches', 'batch_id')).not.toContain(String(rejected.batch_id));
+    await page.locator('.ingest-batches tbody td[data-column="batch_id"] a', { hasText: String(loaded.batch_id) }).click();
+    await page.waitForURL(`**/ingest?batch=${loaded.batch_id}`);
+    await ready(page);
+    const errors = await rowsOf<IngestError>(context, `/api/ingest/errors?batch=${loaded.batch_id}`);
+    expect(errors).toHaveLength(1);
+    expect(await columnOf(page, '.ingest-errors', 'message')).toEqual([errors[0].message]);
+    expect(await columnOf(page, '.ingest-errors', 'hint')).toEqual([errors[0].hint]);
+    expect(errors[0].message).toContain('31/12/2025');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.ingest-errors').getByRole('link', { name: 'Download CSV' }).click()]);
+    expect(await readFile((await download.path())!, 'utf8')).toBe(await (await context.request.get(`/api/ingest/errors?batch=${loaded.batch_id}&limit=10000&format=csv`)).text());
+
+    // the admin sees the rejected file, its message and hint, and the batch's count of rejected files
+    const { page: adminPage } = await signedIn(admin, `/ingest?batch=${rejected.batch_id}`);
+    await ready(adminPage);
+    const message = (await columnOf(adminPage, '.ingest-errors', 'message'))[0];
+    expect(message).toContain('the file ends inside transaction set 835');
+    expect((await columnOf(adminPage, '.ingest-errors', 'hint'))[0]).toContain('Nothing of this file was loaded');
+    const row = adminPage.locator('.ingest-batches tbody tr[aria-selected="true"]');
+    expect(await row.locator('td[data-column="files_rejected"]').textContent()).toBe('1');
+    expect(await adminPage.locator('.ingest-files [data-state="empty"]').textContent()).toBe(`No file of batch ${rejected.batch_id} was loaded.`);
+    expect(problems).toEqual([]);
+  });
+});
