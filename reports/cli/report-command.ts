@@ -125,7 +125,7 @@ export function monthlyText(run: MonthlyPackageRun): string {
     `Monthly close package ${run.month} for ${run.practices ? `practice ${run.practices.join(', ')}` : 'every practice'}: run ${run.runId}`,
     `  as of ${run.asOf}, closed ${run.closeDate} (${run.closeRule}): ${run.filesCounted} files counted${run.provisional ? ' (provisional: the close date has not passed, files loaded by its end still count)' : ''}`,
     `  A/R roll-forward ties to the cent: ${dollars(run.rollForward.opening.net)} at ${run.rollForward.opening.date} + ${dollars(run.rollForward.computedClosing - run.rollForward.opening.net)} in the month = ${dollars(run.rollForward.closing.net)} at ${run.asOf} (A/R ${dollars(run.rollForward.closing.ar)}, credit balances ${dollars(run.rollForward.closing.credits)})`,
-    late ? `  post-close activity: ${late} file${late === 1 ? '' : 's'} loaded after ${run.closeDate}, shown apart (not in the numbers)` : '  post-close activity: none',
+    late ? `  post-close activity: ${late} file${late === 1 ? '' : 's'} loaded after ${run.closeDate} carry events dated in the month, shown apart (not in the numbers)` : '  post-close activity: none',
     `  numbers SHA-256 ${run.numbersSha256}`,
     `  files in ${run.dir}:`,
   ];

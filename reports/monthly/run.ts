@@ -17,7 +17,7 @@ import { loadedBy, openSnapshot, type WarehouseSnapshot } from './close-snapshot
 import { PackageContext } from './context.ts';
 import { computeMonthlyTables } from './package.ts';
 import { DEFAULT_CLOSE_DAYS, defaultCloseDate, isMonth, monthPeriod } from './period.ts';
-import { filesAfterClose, postCloseTables, type LateFile } from './post-close.ts';
+import { postCloseTables, type LateFile } from './post-close.ts';
 import type { RollForward } from './roll-forward.ts';
 
 export const REPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
@@ -168,15 +168,14 @@ export async function runMonthlyPackage(live: Warehouse, request: MonthlyPackage
       }
     }
     const nowCtx = nowWarehouse ? new PackageContext(nowWarehouse, period, practices) : null;
-    const lateFiles = nowCtx ? await filesAfterClose(nowCtx, closeDate) : [];
-    const post = await postCloseTables(nowCtx && lateFiles.length ? nowCtx : null, period, kpis, closeDate);
+    const { files: lateFiles, tables: post } = await postCloseTables(nowCtx, period, kpis, closeDate);
     const all = [...tables, ...post];
     const numbers = numbersOf(all);
     const numbersHash = numbersSha256(numbers);
     const models = await closed.warehouse.one<{ models_hash: string }>('SELECT models_hash FROM model_build');
     const reference = await closed.warehouse.all<{ name: string; sha256: string }>('SELECT name, sha256 FROM ref_version ORDER BY name');
     run.parameters = {
-      files_counted: closed.files, files_after_close: lateFiles.length, models_hash: models?.models_hash ?? null,
+      files_counted: closed.files, late_files: lateFiles.length, models_hash: models?.models_hash ?? null,
       reference: Object.fromEntries(reference.map((r) => [r.name, r.sha256])), post_close_from: nowSource, provisional,
     };
 
@@ -222,7 +221,7 @@ function about(run: RunRecord, counted: number, late: number, rf: RollForward, n
     ['Month', `${run.month} (events dated ${monthPeriod(run.month).from} – ${run.asOf})`],
     ['Close date', `${run.closeDate} (${run.closeRule}): files loaded on or before it count`],
     ['Files counted', `${counted}${provisional ? '; provisional: the close date has not passed, files loaded by its end still count' : ''}`],
-    ['Post-close activity', late ? `${late} file(s) loaded after the close date: shown apart (sheets Post-close), not in these numbers` : 'none: no file was loaded after the close date'],
+    ['Post-close activity', late ? `${late} file(s) loaded after the close date carry events dated in the month: shown apart (sheets Post-close), not in these numbers` : 'none: no file loaded after the close date carries an event dated in the month'],
     ['A/R roll-forward', rf.ties ? 'ties to the cent (sheet A-R roll-forward)' : 'DOES NOT TIE'],
     ['Run', `${run.runId}, by ${run.username}, ${run.startedAt} UTC`],
     ['Numbers SHA-256', numbersHash],

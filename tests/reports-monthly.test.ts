@@ -1,0 +1,323 @@
+// The monthly close package over a demo practice whose files are loaded as a practice would have loaded them
+// (each file the day after its date), with three June remittances held back and loaded much later: the
+// workbook's cells against the registry (computeMetric) and truth.json, the CSV files against the workbook,
+// the roll-forward for every month, a re-run after the late files (same numbers, the late files as
+// post-close activity), a close date that takes them in, `report diff` between runs, and the CLI verbs.
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
+import type { Truth } from '../demo/truth/truth-types.ts';
+import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { buildModels } from '../warehouse/build.ts';
+import type { Warehouse } from '../warehouse/database.ts';
+import { computeMetric, type MetricResult } from '../warehouse/metrics/compute.ts';
+import type { Dimension } from '../warehouse/metrics/metric.ts';
+import { metric } from '../warehouse/metrics/registry.ts';
+import { BUCKETS } from '../warehouse/metrics/ar.ts';
+import { PackageContext } from '../reports/monthly/context.ts';
+import { monthPeriod } from '../reports/monthly/period.ts';
+import { rollForward } from '../reports/monthly/roll-forward.ts';
+import { KPIS } from '../reports/monthly/summary.ts';
+import { runMonthlyPackage, type MonthlyPackageRun } from '../reports/monthly/run.ts';
+import { diffRuns } from '../reports/runs/run-store.ts';
+import { TABLE_HEADER_ROW } from '../reports/render/xlsx.ts';
+import type { ReportTable } from '../reports/table.ts';
+import { rcm } from './support/cli.ts';
+import { tempDir, tempWarehouse } from './support/temp.ts';
+
+const MONTH = '2025-06';
+const END = '2025-06-30';
+const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
+const user = { username: 'test' };
+
+/** Each loaded file as loaded the day after the date its name carries (a monthly export: the day after the month). */
+async function loadedLikeAPractice(w: Warehouse): Promise<void> {
+  await w.run(`UPDATE ingest_file SET loaded_at = CASE
+      WHEN regexp_matches(regexp_extract(file_name, '[^/]+$'), '\\d{4}-\\d{2}-\\d{2}')
+        THEN CAST(regexp_extract(regexp_extract(file_name, '[^/]+$'), '(\\d{4}-\\d{2}-\\d{2})', 1) AS DATE) + INTERVAL 30 HOUR
+      ELSE last_day(CAST(regexp_extract(file_name, '(\\d{4}-\\d{2})\\.csv$', 1) || '-01' AS DATE)) + INTERVAL 30 HOUR END`);
+}
+
+/** A cell as the workbook holds it (a formula: its stored result; exceljs reads a stored 0 as no result). */
+function cellValue(cell: ExcelJS.Cell): unknown {
+  const v = cell.value;
+  if (v !== null && typeof v === 'object' && 'formula' in v) return (v as { result?: unknown }).result ?? 0;
+  return v;
+}
+
+interface SheetRows { header: string[]; rows: Map<string, unknown[]> }
+
+/** A row's key: its key columns' values joined (as the package's numbers are keyed). */
+const keyOf = (table: ReportTable, values: unknown[]) => table.keyColumns.map((k) => String(values[table.columns.findIndex((c) => c.key === k)] ?? '')).join('|');
+
+/** A table's sheet: its header labels and its rows by their key. */
+function sheetRows(book: ExcelJS.Workbook, table: ReportTable, headerRow = TABLE_HEADER_ROW): SheetRows {
+  const sheet = book.getWorksheet(table.title)!;
+  expect(sheet, table.title).toBeDefined();
+  const header = table.columns.map((_, i) => String(sheet.getCell(headerRow, i + 1).value));
+  const rows = new Map<string, unknown[]>();
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const values = table.columns.map((_, i) => cellValue(sheet.getCell(r, i + 1)));
+    if (values[0] !== null) rows.set(keyOf(table, values), values);
+  }
+  return { header, rows };
+}
+
+/** The value in a sheet's row (by its key) and column (by its machine name). */
+function at(book: ExcelJS.Workbook, run: MonthlyPackageRun, tableName: string, row: string, column: string, headerRow?: number): unknown {
+  const table = run.tables.find((t) => t.name === tableName)!;
+  const { rows } = sheetRows(book, table, headerRow ?? (tableName === 'summary' ? summaryHeaderRow(book) : TABLE_HEADER_ROW));
+  const values = rows.get(row);
+  expect(values, `${tableName} row ${row}`).toBeDefined();
+  return values![table.columns.findIndex((c) => c.key === column)];
+}
+
+function summaryHeaderRow(book: ExcelJS.Workbook): number {
+  const sheet = book.getWorksheet('Summary')!;
+  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === 'KPI') return r;
+  throw new Error('no KPI header on the summary sheet');
+}
+
+async function workbook(run: MonthlyPackageRun): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(run.files.find((f) => f.format === 'xlsx')!.path);
+  return book;
+}
+
+describe('the monthly close package', () => {
+  const dir = tempDir('rcm-reports-');
+  const files = join(dir, 'files');
+  const late = join(dir, 'late');
+  let truth: Truth;
+  let w: Warehouse;
+  let first: MonthlyPackageRun;
+  let lateNames: string[];
+
+  beforeAll(async () => {
+    await writeDataset({ seed: 7, claims: 1200, months: 8, start: '2025-01-01', out: files });
+    truth = JSON.parse(readFileSync(join(files, 'truth.json'), 'utf8')) as Truth;
+    // the last June remittances reach the practice long after the June close
+    mkdirSync(late);
+    lateNames = readdirSync(join(files, FOLDERS['835'])).filter((f) => /^era-2025-06-(2[4-9]|30)-/.test(f));
+    expect(lateNames.length).toBeGreaterThanOrEqual(3);
+    for (const f of lateNames) renameSync(join(files, FOLDERS['835'], f), join(late, f));
+    w = await tempWarehouse(dir);
+    await ingestFiles(w, Object.values(FOLDERS).map((f) => join(files, f)));
+    await loadedLikeAPractice(w);
+    await buildModels(w);
+    first = await runMonthlyPackage(w, { month: MONTH, outDir: join(dir, 'out'), user });
+  }, 120_000);
+
+  it('closes the month at the month end + 10 days, and its numbers are the registry’s over the files loaded by then', async () => {
+    expect([first.closeDate, first.closeRule, first.provisional]).toEqual(['2025-07-10', 'month end + 10 days', false]);
+    expect(first.rollForward.ties).toBe(true);
+    for (const f of first.postClose.files) expect(f.loadedAt > '2025-07-11', f.fileName).toBe(true);
+    // nothing loaded after 2025-07-10 carries an event of June or before: the closed package is the warehouse as of June 30
+    const book = await workbook(first);
+    const ar = await computeMetric(w, metric('ar_total')!, { asOf: END });
+    expect(at(book, first, 'summary', 'ar_total', 'month')).toBe(ar.numerator);
+    const claims = await computeMetric(w, metric('initial_denial_rate')!, { asOf: END, from: '2025-06-01', to: END });
+    expect(at(book, first, 'denials_by_payer', 'TOTAL', 'claims_adjudicated')).toBe(claims.denominator);
+  });
+
+  describe('with the late remittances loaded', () => {
+    let again: MonthlyPackageRun;
+    let all: MonthlyPackageRun;
+    let book: ExcelJS.Workbook;
+
+    beforeAll(async () => {
+      await ingestFiles(w, lateNames.map((f) => join(late, f)));
+      await buildModels(w);
+      again = await runMonthlyPackage(w, { month: MONTH, outDir: join(dir, 'out'), user });
+      const today = (await w.one<{ d: string }>("SELECT strftime(max(loaded_at), '%Y-%m-%d') AS d FROM ingest_file"))!.d;
+      all = await runMonthlyPackage(w, { month: MONTH, outDir: join(dir, 'out'), user, closeDate: today });
+      book = await workbook(all);
+    }, 120_000);
+
+    it('gives the same numbers when run again, and shows the late files as post-close activity', async () => {
+      expect(again.numbers).toEqual(first.numbers);
+      expect(again.numbersSha256).toBe(first.numbersSha256);
+      const late = again.postClose.files.map((f) => basename(f.fileName));
+      expect(late).toEqual(expect.arrayContaining(lateNames));
+      expect(late.filter((f) => !lateNames.includes(f)).filter((f) => !f.endsWith('.837'))).toEqual([]);
+      // the late remittances' balance changes in June are what the close left out of June's closing balance
+      const activity = again.tables.find((t) => t.name === 'post_close_activity')!;
+      const moved = activity.rows.filter((r) => lateNames.includes(basename(String(r.cells.file)))).reduce((s, r) => s + (r.cells.balance_change as number), 0);
+      const closing = (run: MonthlyPackageRun) => cents(Number(run.numbers['ar_roll_forward/closing_balance/amount']))!;
+      expect(moved).toBeLessThan(0);
+      expect(closing(all) - closing(first)).toBe(moved);
+      // and the restated KPIs put the closed numbers beside those with everything loaded
+      const restated = again.tables.find((t) => t.name === 'post_close_restated')!;
+      const collections = restated.rows.find((r) => r.cells.kpi === 'collections')!.cells;
+      const total = (run: MonthlyPackageRun) => cents(Number(run.numbers['collections_by_payer/TOTAL/total']));
+      expect([collections.closed, collections.with_late_files]).toEqual([total(first), total(all)]);
+      expect(total(all)).toBeGreaterThan(total(first)!);
+      // a closed sheet never holds the late money
+      const workbookAgain = await workbook(again);
+      expect(at(workbookAgain, again, 'collections_by_payer', 'TOTAL', 'total')).toBe(Number(first.numbers['collections_by_payer/TOTAL/total']));
+    });
+
+    it('lists exactly the changed numbers between two runs', async () => {
+      const same = await diffRuns(w, first.runId, again.runId);
+      expect(same.sameNumbers).toBe(true);
+      expect(same.changed.filter((c) => c.section === 'closed')).toEqual([]);
+      expect(same.changed.filter((c) => c.section === 'post_close').length).toBeGreaterThan(0);
+
+      const diff = await diffRuns(w, first.runId, all.runId);
+      const expected = Object.keys({ ...first.numbers, ...all.numbers }).filter((k) => first.numbers[k] !== all.numbers[k]).sort();
+      expect(expected.length).toBeGreaterThan(10);
+      const closed = diff.changed.filter((c) => c.section === 'closed');
+      expect(closed.map((c) => c.key)).toEqual(expected);
+      for (const c of closed) expect([c.a, c.b], c.key).toEqual([first.numbers[c.key], all.numbers[c.key]]);
+      const both = new Set([...Object.keys(first.numbers), ...Object.keys(all.numbers), ...Object.keys(first.postClose.numbers), ...Object.keys(all.postClose.numbers)]);
+      expect(diff.unchanged + diff.changed.length).toBe(both.size);
+      expect(diff.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['close_date', 'files_counted']));
+    });
+
+    it('writes the registry’s numbers into the workbook (everything loaded)', async () => {
+      const period = { asOf: END, from: '2025-06-01', to: END };
+      const get = (id: string, asOf: string, window: { from: string; to: string } | undefined, by?: Dimension, payer?: string): Promise<MetricResult> =>
+        computeMetric(w, metric(id)!, { asOf, from: window?.from, to: window?.to, by: by ? [by] : undefined, filters: { payer } });
+      // summary: every KPI, this month and the month before
+      for (const kpi of KPIS) {
+        for (const [column, month] of [['month', MONTH], ['prior_month', '2025-05']] as const) {
+          const p = monthPeriod(month);
+          const r = await get(kpi.metric, p.to, kpi.snapshot ? undefined : p, kpi.by);
+          const v = kpi.pick(r);
+          expect(at(book, all, 'summary', kpi.key, column), `${kpi.key} ${month}`).toBe(v === null ? null : v);
+        }
+      }
+      // aging: each payer's buckets
+      const payers = (await get('ar_over_90_pct', END, undefined, 'payer')).breakdown!.map((b) => b.key!);
+      for (const payer of payers) {
+        const aging = await get('ar_aging', END, undefined, undefined, payer);
+        for (const [bucket] of BUCKETS) expect(at(book, all, 'ar_aging_by_payer', payer, bucket) ?? 0, `${payer} ${bucket}`).toBe(aging.breakdown!.find((b) => b.key === bucket)?.numerator ?? 0);
+        expect(at(book, all, 'ar_aging_by_payer', payer, 'total')).toBe(aging.denominator);
+      }
+      // collections by payer, kind by kind
+      for (const b of (await get('collections', END, period, 'payer')).breakdown!) {
+        expect(at(book, all, 'collections_by_payer', b.key!, 'total'), b.key!).toBe(b.numerator);
+      }
+      // denials and lags by payer
+      const denied = await get('initial_denial_rate', END, period, 'payer');
+      for (const b of denied.breakdown!) {
+        expect([at(book, all, 'denials_by_payer', b.key!, 'claims_denied'), at(book, all, 'denials_by_payer', b.key!, 'claims_adjudicated'), at(book, all, 'denials_by_payer', b.key!, 'charges_denied')])
+          .toEqual([b.numerator, b.denominator, b.dollars!.numerator]);
+      }
+      for (const b of (await get('payer_lag_days', END, period, 'payer')).breakdown!) {
+        expect([at(book, all, 'payer_lags', b.key!, 'payer_lag_median'), at(book, all, 'payer_lags', b.key!, 'payer_lag_p90')]).toEqual([b.value, b.p90]);
+      }
+      // adjustments: the contractual CAS amounts of the month are the registry's contractual adjustments (mart_cash)
+      const contractual = all.tables.find((t) => t.name === 'adjustments_by_group_and_reason')!.rows
+        .filter((r) => r.cells.category === 'contractual' && r.cells.group !== 'PR').reduce((s, r) => s + (r.cells.amount as number), 0);
+      const cash = await w.one<{ c: string }>(`SELECT sum(amount)::VARCHAR AS c FROM mart_cash WHERE kind = 'contractual' AND cash_date BETWEEN DATE '2025-06-01' AND DATE '${END}'`);
+      expect(contractual).toBe(cents(Number(cash!.c)));
+      // frozen headers and real formats
+      const sheet = book.getWorksheet('A-R aging by payer')!;
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: TABLE_HEADER_ROW });
+      expect(sheet.getCell(TABLE_HEADER_ROW + 1, 3).numFmt).toContain('$');
+      expect(sheet.getCell(TABLE_HEADER_ROW + 1, 3 + BUCKETS.length + 1).numFmt).toBe('0.0%');
+      expect(book.getWorksheet('Payer lags')!.getCell(TABLE_HEADER_ROW + 1, 4).numFmt).toContain('days');
+    }, 60_000);
+
+    it('matches truth.json for June: A/R, aging, roll-forward, collections, denials, lags', () => {
+      const a = truth.asOf.find((x) => x.date === END)!;
+      const t = a.windows.month;
+      expect([t.from, t.to]).toEqual(['2025-06-01', END]);
+      const m = truth.monthly.find((x) => x.month === MONTH)!;
+      const n = (key: string) => all.numbers[key];
+      const c = (key: string) => (n(key) === undefined || n(key) === null ? null : cents(Number(n(key))));
+      expect(c('summary/ar_total/month')).toBe(a.ar.total);
+      expect(c('summary/credit_balances/month')).toBe(a.ar.creditBalances.amount);
+      for (const [bucket, b] of Object.entries(a.ar.agingByServiceDate.buckets)) expect(c(`ar_aging_by_payer/TOTAL/${bucket}`), bucket).toBe(b.amount);
+      const minus = (key: string) => 0 - c(key)!;
+      expect([c('ar_roll_forward/opening_ar/amount'), minus('ar_roll_forward/opening_credit_balances/amount'), c('ar_roll_forward/closing_ar/amount'), minus('ar_roll_forward/closing_credit_balances/amount')])
+        .toEqual([m.rollForward.arStart, m.rollForward.creditBalancesStart, m.rollForward.arEnd, m.rollForward.creditBalancesEnd]);
+      expect([c('ar_roll_forward/charges/amount'), minus('ar_roll_forward/insurance_paid/amount'), minus('ar_roll_forward/payer_adjustments/amount'), minus('ar_roll_forward/patient_payments/amount'), minus('ar_roll_forward/write_offs/amount'), c('ar_roll_forward/refunds/amount')])
+        .toEqual([m.rollForward.charges, m.rollForward.insurancePaid, m.rollForward.payerAdjustments, m.rollForward.patientPayments, m.rollForward.writeOffs, m.rollForward.refunds]);
+      expect([c('collections_by_payer/TOTAL/insurance_paid'), c('collections_by_payer/TOTAL/patient_payment'), minus('collections_by_payer/TOTAL/refund'), c('collections_by_payer/TOTAL/plb_interest'), minus('collections_by_payer/TOTAL/plb_recoupment')])
+        .toEqual([m.collections.insurancePayments, m.collections.patientPayments, m.collections.refunds, m.collections.plbInterest, m.collections.plbRecoupments]);
+      for (const [payer, cash] of Object.entries(m.collections.byPayer)) expect(c(`collections_by_payer/${payer}/insurance_paid`) ?? 0, payer).toBe(cash.insurancePayments);
+      expect([Number(n('denials_by_payer/TOTAL/claims_denied')), Number(n('denials_by_payer/TOTAL/claims_adjudicated')), c('denials_by_payer/TOTAL/charges_denied'), c('denials_by_payer/TOTAL/charges_adjudicated')])
+        .toEqual([t.initialDenialRate.count.numerator, t.initialDenialRate.count.denominator, t.initialDenialRate.amount.numerator, t.initialDenialRate.amount.denominator]);
+      for (const [category, r] of Object.entries(t.initialDenialRate.byCategory)) {
+        if (r.count.numerator) expect([Number(n(`denials_by_category/${category}/claims_denied`)), c(`denials_by_category/${category}/charges_denied`)], category).toEqual([r.count.numerator, r.amount.numerator]);
+      }
+      expect(c('denials_by_payer/TOTAL/final_write_offs')).toBe(t.finalDenialRate.amount.numerator);
+      expect(Math.abs(Number(n('payer_lags/TOTAL/payer_lag_median')) - t.payerLagDays.overall.median!)).toBeLessThanOrEqual(0.01);
+      expect(Number(n('payer_lags/TOTAL/payer_lag_claims'))).toBe(t.payerLagDays.overall.n);
+    });
+
+    it('writes CSV files that say what the workbook says', async () => {
+      for (const table of all.tables) {
+        const file = all.files.find((f) => f.format === 'csv' && f.name === table.name)!;
+        const [header, ...records] = parse(readFileSync(file.path, 'utf8')) as string[][];
+        expect(header.slice(0, table.columns.length), table.name).toEqual(table.columns.map((c) => c.key));
+        const { rows } = sheetRows(book, table, table.name === 'summary' ? summaryHeaderRow(book) : TABLE_HEADER_ROW);
+        expect(records.length, table.name).toBe(rows.size);
+        for (const record of records) {
+          const cells = rows.get(keyOf(table, record))!;
+          expect(cells, `${table.name} ${record[0]}`).toBeDefined();
+          table.columns.forEach((column, i) => {
+            const x = cells[i];
+            const text = record[i];
+            if (x === null || x === undefined) expect(text, `${table.name} ${record[0]} ${column.key}`).toBe('');
+            else if (typeof x === 'number') expect(Number(text), `${table.name} ${record[0]} ${column.key}`).toBe(x);
+            else expect(text, `${table.name} ${record[0]} ${column.key}`).toBe(String(x));
+          });
+        }
+      }
+    });
+
+    it('records each run with who, when, the parameters and the SHA-256 of every file', async () => {
+      const row = await w.one<{ username: string; status: string; close_date: string; numbers_sha256: string; files: bigint; numbers: bigint }>(
+        `SELECT username, status, strftime(close_date, '%Y-%m-%d') AS close_date, numbers_sha256,
+                (SELECT count(*) FROM report_run_file f WHERE f.run_id = r.run_id) AS files, (SELECT count(*) FROM report_run_number n WHERE n.run_id = r.run_id) AS numbers
+         FROM report_run r WHERE run_id = $1`, [all.runId]);
+      expect(row).toMatchObject({ username: 'test', status: 'complete', close_date: all.closeDate, numbers_sha256: all.numbersSha256 });
+      expect(Number(row!.files)).toBe(all.files.length);
+      expect(Number(row!.numbers)).toBe(Object.keys(all.numbers).length + Object.keys(all.postClose.numbers).length);
+      const { createHash } = await import('node:crypto');
+      for (const f of all.files) expect(createHash('sha256').update(readFileSync(f.path)).digest('hex'), f.path).toBe(all.checksums[f.path]);
+    });
+  });
+
+  it('ties the roll-forward to the cent for every month of the data', async () => {
+    for (const m of truth.monthly) {
+      const rf = await rollForward(new PackageContext(w, monthPeriod(m.month), undefined));
+      expect([rf.ties, rf.difference], m.month).toEqual([true, 0]);
+      expect([rf.opening.ar, rf.closing.ar, rf.closing.credits], m.month).toEqual([m.rollForward.arStart, m.rollForward.arEnd, m.rollForward.creditBalancesEnd]);
+    }
+  }, 60_000);
+
+  it('refuses what it cannot do, and says so', async () => {
+    const out = join(dir, 'out');
+    await expect(runMonthlyPackage(w, { month: '2025-13', outDir: out, user })).rejects.toThrow(/month must look like/);
+    await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, formats: ['pdf'] })).rejects.toThrow(/PDF format is not there yet/);
+    await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, closeDate: '2025-06-15' })).rejects.toThrow(/before the month ends/);
+    await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, practices: ['12345'] })).rejects.toThrow(/not a billing NPI/);
+  });
+
+  it('runs as rcm report monthly, runs and diff', async () => {
+    w.close();
+    const db = w.path;
+    const made = rcm('report', 'monthly', '--month', '2025-05', '--db', db, '--out', join(dir, 'cli'), '--format', 'csv', '--json');
+    expect(made.status, made.stderr).toBe(0);
+    const run = JSON.parse(made.stdout);
+    expect(run.close_date).toBe('2025-06-10');
+    expect(run.roll_forward.ties).toBe(true);
+    expect(run.files.every((f: { format: string }) => f.format === 'csv')).toBe(true);
+    const runs = rcm('report', 'runs', '--db', db, '--json');
+    expect(runs.status, runs.stderr).toBe(0);
+    expect(JSON.parse(runs.stdout)[0]).toMatchObject({ run_id: run.run_id, month: '2025-05', status: 'complete' });
+    const diff = rcm('report', 'diff', String(first.runId), String(run.run_id), '--db', db);
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(diff.stdout).toMatch(/parameters that differ:[\s\S]*month: "2025-06" → "2025-05"/);
+    expect(diff.stdout).toMatch(/closed numbers: \d+ changed/);
+    const pdf = rcm('report', 'monthly', '--month', '2025-05', '--db', db, '--format', 'pdf');
+    expect([pdf.status, pdf.stderr]).toEqual([2, expect.stringMatching(/PDF format is not there yet/)]);
+  }, 60_000);
+});
