@@ -32,6 +32,9 @@ type Measure = 'count' | 'dollars';
 const LINE_DIMENSIONS = ['cpt', 'modifier', 'diagnosis', 'provider'] as const;
 type LineDimension = (typeof LINE_DIMENSIONS)[number];
 const LINE_TITLES: Record<LineDimension, string> = { cpt: 'CPT / HCPCS', modifier: 'Modifier', diagnosis: 'Diagnosis (ICD-10-CM)', provider: 'Rendering provider (NPI)' };
+const LINE_CAPTIONS: Record<LineDimension, [string, string]> = {
+  cpt: ['procedure codes', 'procedure code'], modifier: ['modifiers', 'modifier'], diagnosis: ['diagnoses', 'diagnosis'], provider: ['rendering providers', 'rendering provider'],
+};
 /** The heatmap's column of every payer together. */
 const ALL = '*';
 const TOTAL_ROW = 'All denials';
@@ -438,7 +441,7 @@ function headlineBlock(r: Result, ranged: boolean): HTMLElement {
 function lineTable(dimension: LineDimension, answer: Result, chosen: string | undefined, narrow?: (dimension: LineDimension, key: string) => void): HTMLElement {
   const rows = (answer.breakdown ?? []).filter((r) => r.key !== null).sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0) || (b.denominator ?? 0) - (a.denominator ?? 0));
   const table = rowsTable(rows, {
-    caption: `${LINE_TITLES[dimension].toLowerCase()} codes`,
+    caption: LINE_CAPTIONS[dimension][0], singular: LINE_CAPTIONS[dimension][1],
     pageSize: 8,
     empty: 'No lines first adjudicated in the window for these filters.',
     selected: (r) => r.key === chosen,
@@ -485,6 +488,10 @@ async function drawTrend(body: HTMLElement, filters: Filters, end: string, signa
     return;
   }
   if (signal.aborted) return;
+  if (answers.every((a) => (a.denominator ?? 0) === 0)) {
+    body.replaceChildren(stateMessage(`No claims were first adjudicated from ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])} for these filters: there is no trend to show.`, 'empty'));
+    return;
+  }
   const categories = new Map<string, number>();
   for (const a of answers) for (const r of a.breakdown ?? []) if (r.key) categories.set(r.key, (categories.get(r.key) ?? 0) + (r.numerator ?? 0));
   const series: DenialTrendSeries[] = [
