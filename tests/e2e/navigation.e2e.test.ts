@@ -46,7 +46,7 @@ describe.skipIf(!browserAvailable)('the shell in Chromium', () => {
     const { page } = await signedIn(bench.users.manager, '/payers?payer=MCRB1&as_of=2025-11-30');
     expect(page.url()).toBe(`${bench.baseUrl}/payers?payer=MCRB1&as_of=2025-11-30`);
     expect(await page.locator('h1').textContent()).toBe('Payers');
-    expect(await page.locator('[data-state="under-construction"]').textContent()).toMatch(/^Under construction/);
+    await page.locator('table.scorecard').waitFor(); // the scorecard, for that payer and date
     expect(await page.locator('input[name="payer"]').inputValue()).toBe('MCRB1');
     expect(await page.locator('input[name="as_of"]').inputValue()).toBe('2025-11-30');
     expect(await page.locator('header nav a', { hasText: 'Denials' }).getAttribute('href')).toBe('/denials?as_of=2025-11-30&payer=MCRB1');
