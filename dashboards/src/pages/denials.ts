@@ -8,6 +8,7 @@ import { ApiError, getJson } from '../api.ts';
 import { denialTrends, type DenialTrendSeries } from '../charts/denial-trends.ts';
 import { heatmap, selectCell, type HeatmapCell } from '../charts/heatmap.ts';
 import { howComputed } from '../charts/definition-details.ts';
+import { panel, paragraph } from '../charts/panel.ts';
 import { rowsTable } from '../charts/rows-table.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from '../format.ts';
@@ -101,23 +102,6 @@ function backgroundQueue(concurrency: number): <T>(work: () => Promise<T>) => Pr
 }
 type Later = ReturnType<typeof backgroundQueue>;
 
-function section(title: string, className: string): { box: HTMLElement; body: HTMLElement } {
-  const box = document.createElement('section');
-  box.className = `panel ${className}`;
-  const h2 = document.createElement('h2');
-  h2.textContent = title;
-  const body = document.createElement('div');
-  box.append(h2, body);
-  return { box, body };
-}
-
-function paragraph(text: string, className = 'hint'): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
-  return p;
-}
-
 function toggle<T extends string>(label: string, choices: [T, string][], current: T, choose: (value: T) => void): HTMLElement {
   const group = document.createElement('div');
   group.className = 'toggle';
@@ -147,13 +131,13 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const subtitle = paragraph('', 'hint as-of');
   const headline = document.createElement('div');
   headline.className = 'denials-headline';
-  const map = section('Denials by category and payer', 'denials-heatmap');
-  const drill = section('Drill-down', 'denials-drill');
-  drill.box.hidden = true;
-  const patterns = section('Pattern finder: top combinations', 'denials-patterns');
-  const trend = section('Initial denial rate by month and category', 'denials-trend');
-  container.replaceChildren(heading('Denials'), subtitle, headline, map.box, drill.box, patterns.box, trend.box);
-  map.body.append(stateMessage('Loading the denial rates…', 'loading'));
+  const map = panel('Denials by category and payer', 'denials-heatmap');
+  const drill = panel('Drill-down', 'denials-drill');
+  drill.element.hidden = true;
+  const patterns = panel('Pattern finder: top combinations', 'denials-patterns');
+  const trend = panel('Initial denial rate by month and category', 'denials-trend');
+  container.replaceChildren(heading('Denials'), subtitle, headline, map.element, drill.element, patterns.element, trend.element);
+  map.body.replaceChildren(stateMessage('Loading the denial rates…', 'loading'));
 
   // 1. the rate by payer (the payers, their totals, the window) and the All payers column, at once
   let byPayer: Result;
@@ -277,7 +261,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       toggle<RowsBy>('Rows', [['denial_category', 'Denial category'], ['carc', 'CARC']], rowsBy, (rows) => {
         view = { rows, measure: view.measure, narrow: [] };
         history.pushState(null, '', hrefOf(view, filters));
-        drill.box.hidden = true;
+        drill.element.hidden = true;
         void drawHeatmap();
       }),
       toggle<Measure>('Show', [['count', 'Claims'], ['dollars', 'Dollars']], measure, (m) => {
@@ -303,7 +287,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const drawDrill = async (): Promise<void> => {
     drillRequest?.abort();
     if (!view.drill) {
-      drill.box.hidden = true;
+      drill.element.hidden = true;
       return;
     }
     const controller = (drillRequest = new AbortController());
@@ -311,8 +295,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     const { row, payer: column } = view.drill;
     const payer = filters.payer ?? (column === ALL ? undefined : column);
     const rowsBy = view.rows;
-    drill.box.hidden = false;
-    (drill.box.firstChild as HTMLElement).textContent = `Drill-down: ${rowName(rowsBy, row)} × ${payerName(payer ?? ALL)}, ${formatDate(window.from)} – ${formatDate(window.to)}`;
+    drill.element.hidden = false;
+    (drill.element.firstChild as HTMLElement).textContent = `Drill-down: ${rowName(rowsBy, row)} × ${payerName(payer ?? ALL)}, ${formatDate(window.from)} – ${formatDate(window.to)}`;
     const close = document.createElement('button');
     close.type = 'button';
     close.textContent = 'Close the drill-down';
@@ -320,7 +304,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       view = { ...view, drill: undefined, narrow: [] };
       history.pushState(null, '', hrefOf(view, filters));
       drillRequest?.abort();
-      drill.box.hidden = true;
+      drill.element.hidden = true;
       const chart = map.body.querySelector('figure.heatmap svg');
       if (chart) selectCell(chart, null);
     });
@@ -331,7 +315,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     const claims = document.createElement('div');
     claims.className = 'drill-claims';
     drill.body.replaceChildren(close, summary, lines, claims);
-    drill.box.scrollIntoView?.({ block: 'nearest' });
+    drill.element.scrollIntoView?.({ block: 'nearest' });
 
     // the cell's own numbers, from the heatmap's answer
     void columnOf(rowsBy, filters.payer ?? column, asOf).then((answer) => {

@@ -6,6 +6,7 @@
 import { getJson, withQuery } from '../api.ts';
 import { rowsTable } from '../charts/rows-table.ts';
 import { baseName } from '../charts/claim-history.ts';
+import { panel } from '../charts/panel.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatCount } from '../format.ts';
 import { errorText, heading, isAbort, openView, stateMessage, type PageContext } from '../page.ts';
@@ -53,15 +54,6 @@ const ROW_LIMIT = 10_000;
 const PAGE = 50;
 
 const batchHref = (batch: number, filters: Filters) => `/ingest${searchWith(filters, new URLSearchParams({ batch: String(batch) }))}`;
-
-function panel(title: string, className: string, ...content: Node[]): HTMLElement {
-  const box = document.createElement('section');
-  box.className = `panel ${className}`;
-  const h2 = document.createElement('h2');
-  h2.textContent = title;
-  box.append(h2, ...content);
-  return box;
-}
 
 const limited = (rows: number, limit: number, what: string) => (rows >= limit ? `The server lists at most ${formatCount(limit)} ${what}: there may be more.` : undefined);
 
@@ -151,39 +143,39 @@ async function show(container: HTMLElement, { filters, signal, session }: PageCo
   const note = document.createElement('p');
   note.className = 'hint';
   note.textContent = `What was loaded${admin ? '' : ' for your practices'}, batch by batch. These listings are not narrowed by the dates, payer, provider or location above: a file belongs to the practices of its claims.`;
-  const batchesBox = panel('Batches', 'ingest-batches', stateMessage('Loading the batches…', 'loading'));
+  const batchesBox = panel('Batches', 'ingest-batches');
   const detail = document.createElement('div');
-  container.replaceChildren(heading('Ingest'), note, batchesBox, detail);
+  container.replaceChildren(heading('Ingest'), note, batchesBox.element, detail);
 
   let batches: Batch[];
   try {
     batches = (await getJson<TableAnswer>('/api/ingest/batches', { limit: BATCH_LIMIT }, signal)).rows as unknown as Batch[];
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
-    batchesBox.replaceChildren(batchesBox.firstChild!, stateMessage(`Could not load the batches: ${errorText(e)}`, 'error'));
+    batchesBox.body.replaceChildren(stateMessage(`Could not load the batches: ${errorText(e)}`, 'error'));
     return;
   }
   if (signal.aborted) return;
   const chosen = asked ?? batches[0]?.batch_id;
-  batchesBox.replaceChildren(batchesBox.firstChild!, batchesTable(batches, chosen, filters, admin));
+  batchesBox.body.replaceChildren(batchesTable(batches, chosen, filters, admin));
   if (chosen === undefined) return;
   if (!batches.some((b) => b.batch_id === chosen)) {
     detail.append(stateMessage(`Batch ${chosen} is not among the batches you may see (the latest ${formatCount(BATCH_LIMIT)} with a file of your practices).`, 'empty'));
     return;
   }
 
-  const filesBox = panel(`Files of batch ${chosen}`, 'ingest-files-panel', stateMessage('Loading the files…', 'loading'));
-  const errorsBox = panel(`Rejected files and row errors of batch ${chosen}`, 'ingest-errors-panel', stateMessage('Loading the errors…', 'loading'));
-  detail.append(filesBox, errorsBox);
+  const filesBox = panel(`Files of batch ${chosen}`, 'ingest-files-panel');
+  const errorsBox = panel(`Rejected files and row errors of batch ${chosen}`, 'ingest-errors-panel');
+  detail.append(filesBox.element, errorsBox.element);
   const [files, errors] = await Promise.allSettled([
     getJson<TableAnswer>('/api/ingest/files', { batch: chosen, limit: ROW_LIMIT }, signal),
     getJson<TableAnswer>('/api/ingest/errors', { batch: chosen, limit: ROW_LIMIT }, signal),
   ]);
   if (signal.aborted) return;
-  filesBox.replaceChildren(filesBox.firstChild!, files.status === 'fulfilled'
+  filesBox.body.replaceChildren(files.status === 'fulfilled'
     ? filesTable(files.value.rows as unknown as IngestFile[], chosen, admin)
     : stateMessage(`Could not load the files: ${errorText(files.reason)}`, 'error'));
-  errorsBox.replaceChildren(errorsBox.firstChild!, errors.status === 'fulfilled'
+  errorsBox.body.replaceChildren(errors.status === 'fulfilled'
     ? errorsTable(errors.value.rows as unknown as IngestError[], chosen)
     : stateMessage(`Could not load the errors: ${errorText(errors.reason)}`, 'error'));
 }
