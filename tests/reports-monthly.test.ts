@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
 import type { Truth } from '../demo/truth/truth-types.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
@@ -25,6 +25,7 @@ import { runMonthlyPackage, type MonthlyPackageRun } from '../reports/monthly/ru
 import { diffRuns } from '../reports/runs/run-store.ts';
 import { TABLE_HEADER_ROW } from '../reports/render/xlsx.ts';
 import type { ReportTable } from '../reports/table.ts';
+import { main } from '../bin/program.ts';
 import { rcm } from './support/cli.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
@@ -85,6 +86,22 @@ async function workbook(run: MonthlyPackageRun): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(run.files.find((f) => f.format === 'xlsx')!.path);
   return book;
+}
+
+/** The CLI in this process: its exit status and what it wrote. */
+async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  try {
+    const status = await main(['node', 'rcm', ...args]);
+    return { status, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+    process.exitCode = undefined;
+  }
 }
 
 describe('the monthly close package', () => {
@@ -304,20 +321,22 @@ describe('the monthly close package', () => {
   it('runs as rcm report monthly, runs and diff', async () => {
     w.close();
     const db = w.path;
+    // one real process end to end; the other verbs in this one (main() as bin/rcm.mjs calls it)
     const made = rcm('report', 'monthly', '--month', '2025-05', '--db', db, '--out', join(dir, 'cli'), '--format', 'csv', '--json');
     expect(made.status, made.stderr).toBe(0);
     const run = JSON.parse(made.stdout);
     expect(run.close_date).toBe('2025-06-10');
     expect(run.roll_forward.ties).toBe(true);
     expect(run.files.every((f: { format: string }) => f.format === 'csv')).toBe(true);
-    const runs = rcm('report', 'runs', '--db', db, '--json');
+    const runs = await cli('report', 'runs', '--db', db, '--json');
     expect(runs.status, runs.stderr).toBe(0);
     expect(JSON.parse(runs.stdout)[0]).toMatchObject({ run_id: run.run_id, month: '2025-05', status: 'complete' });
-    const diff = rcm('report', 'diff', String(first.runId), String(run.run_id), '--db', db);
+    const diff = await cli('report', 'diff', String(first.runId), String(run.run_id), '--db', db);
     expect(diff.status, diff.stderr).toBe(0);
     expect(diff.stdout).toMatch(/parameters that differ:[\s\S]*month: "2025-06" → "2025-05"/);
     expect(diff.stdout).toMatch(/closed numbers: \d+ changed/);
-    const pdf = rcm('report', 'monthly', '--month', '2025-05', '--db', db, '--format', 'pdf');
+    const pdf = await cli('report', 'monthly', '--month', '2025-05', '--db', db, '--format', 'pdf');
     expect([pdf.status, pdf.stderr]).toEqual([2, expect.stringMatching(/PDF format is not there yet/)]);
+    expect((await cli('report', 'diff', '1', '999', '--db', db)).stderr).toMatch(/no report run 999/);
   }, 60_000);
 });
