@@ -1,6 +1,7 @@
 // The workbench's HTTP API: a Hono app with the route groups mounted per area, security headers, the
 // user check (session cookie or API token) in front of everything but health and login, and one error handler. The warehouse's one connection
 // answers one query at a time, so data access goes through a queue.
+import { mkdirSync } from 'node:fs';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Warehouse } from '../warehouse/database.ts';
@@ -42,6 +43,7 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   const serialized = queue();
   const cache = new AnswerCache();
   const auditor = parts?.audit ? new Auditor(parts.audit, queue()) : new Auditor(warehouse, serialized);
+  if (parts?.inbox) mkdirSync(parts.inbox, { recursive: true });
   const loading = parts ? { writer: parts.writer, serialized: queue(), changed: () => cache.clear(), inbox: parts.inbox ?? uploadInbox() } : undefined;
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders());
