@@ -54,7 +54,7 @@ export function centsOf(value: string | number | null | undefined): Cents | null
   return m[1] === '-' ? -cents : cents;
 }
 
-export function formatOf(table: ReportTable, column: Column, row: Row): Format {
+export function formatOf(column: Column, row: Row): Format {
   return column.format === 'by_row' ? row.unit ?? 'text' : column.format;
 }
 
@@ -81,7 +81,7 @@ export function numbersOf(tables: readonly ReportTable[]): Map<string, { section
       const key = rowKey(table, row);
       for (const column of table.columns) {
         if (table.keyColumns.includes(column.key)) continue;
-        const format = formatOf(table, column, row);
+        const format = formatOf(column, row);
         if (format === 'text') continue;
         const value = row.cells[column.key] ?? null;
         const numberKey = `${table.name}/${key}/${column.key}`;

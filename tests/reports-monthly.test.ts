@@ -316,6 +316,10 @@ describe('the monthly close package', () => {
     await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, formats: ['pdf'] })).rejects.toThrow(/PDF format is not there yet/);
     await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, closeDate: '2025-06-15' })).rejects.toThrow(/before the month ends/);
     await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, practices: ['12345'] })).rejects.toThrow(/not a billing NPI/);
+    await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, practices: ['1000000004'] })).rejects.toThrow(/holds nothing of practice 1000000004/);
+    // a close before anything was loaded: refused, and the failed run is on record
+    await expect(runMonthlyPackage(w, { month: '2024-12', outDir: out, user, closeDate: '2024-12-31' })).rejects.toThrow(/no file had been loaded by the close date 2024-12-31/);
+    expect(await w.one("SELECT status, month FROM report_run ORDER BY run_id DESC LIMIT 1")).toEqual({ status: 'failed', month: '2024-12' });
   });
 
   it('runs as rcm report monthly, runs and diff', async () => {

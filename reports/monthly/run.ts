@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { modelsUpToDate } from '../../warehouse/build.ts';
 import { isIsoDate } from '../../warehouse/metrics/window.ts';
+import { sqlString } from '../../warehouse/metrics/metric.ts';
 import { writeCsv } from '../render/csv.ts';
 import { PDF_NOT_YET } from '../render/pdf.ts';
 import { writeWorkbook } from '../render/xlsx.ts';
@@ -98,12 +99,20 @@ export async function resolveCloseDate(live: Warehouse, month: string, practices
   const standard = defaultCloseDate(month);
   const files = practices === undefined || !(await hasTable(live, 'mart_file_practice'))
     ? 'SELECT file_id FROM ingest_file'
-    : `SELECT file_id FROM mart_file_practice WHERE billing_npi IN (${practices.map((p) => `'${p}'`).join(', ')})`;
+    : `SELECT file_id FROM mart_file_practice WHERE billing_npi IN (${practices.map(sqlString).join(', ')})`;
   const first = (await live.one<{ d: string | null }>(`SELECT strftime(min(loaded_at), '%Y-%m-%d') AS d FROM ingest_file WHERE file_id IN (${files})`))?.d ?? null;
   if (first !== null && first > standard) {
     return { closeDate: first, rule: `the first load: nothing${practices ? ' of the practice' : ''} was loaded by ${standard} (month end + ${DEFAULT_CLOSE_DAYS} days)` };
   }
   return { closeDate: standard, rule: `month end + ${DEFAULT_CLOSE_DAYS} days` };
+}
+
+/** Every practice asked for has files in the warehouse (when the marts say which files are whose). */
+async function checkPractices(live: Warehouse, practices: readonly string[] | undefined): Promise<void> {
+  if (practices === undefined || !(await hasTable(live, 'mart_file_practice'))) return;
+  const known = new Set((await live.all<{ npi: string }>(`SELECT DISTINCT billing_npi AS npi FROM mart_file_practice WHERE billing_npi IN (${practices.map(sqlString).join(', ')})`)).map((r) => r.npi));
+  const missing = practices.filter((p) => !known.has(p));
+  if (missing.length) throw new ReportRequestError(`the warehouse holds nothing of practice ${missing.join(', ')} (billing NPI)`);
 }
 
 async function hasTable(w: Warehouse, name: string): Promise<boolean> {
@@ -135,6 +144,7 @@ export async function runMonthlyPackage(live: Warehouse, request: MonthlyPackage
   const began = performance.now();
   const finished = () => timestampText(new Date(now.getTime() + Math.round(performance.now() - began)));
   const period = monthPeriod(request.month);
+  await checkPractices(live, practices);
   const { closeDate, rule } = await resolveCloseDate(live, request.month, practices, request.closeDate);
   const runId = await nextRunId(live);
   const practiceLabel = practices ? practices.join('+') : 'all-practices';
@@ -150,6 +160,7 @@ export async function runMonthlyPackage(live: Warehouse, request: MonthlyPackage
   try {
     const closed = await openSnapshot(live, closeDate);
     snapshots.push(closed);
+    if (closed.files === 0) throw new ReportRequestError(`no file had been loaded by the close date ${closeDate}: there is nothing to close (rcm batches lists the loads)`);
     const { tables, rollForward, kpis } = await computeMonthlyTables(closed.warehouse, request.month, practices);
 
     // what came after the close: the warehouse as it is now (the live marts when they are current)

@@ -9,7 +9,7 @@ export function tableCsv(table: ReportTable): string {
   const mixed = table.columns.some((c) => c.format === 'by_row');
   const header = [...table.columns.map((c) => c.key), ...(mixed ? ['unit'] : [])];
   const rows = table.rows.map((row) => [
-    ...table.columns.map((c) => cellText(row.cells[c.key] ?? null, formatOf(table, c, row))),
+    ...table.columns.map((c) => cellText(row.cells[c.key] ?? null, formatOf(c, row))),
     ...(mixed ? [row.unit ?? ''] : []),
   ]);
   return stringify([header, ...rows], { record_delimiter: '\n' });

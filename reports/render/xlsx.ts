@@ -60,7 +60,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: ReportTable, headerRow: num
   table.rows.forEach((row, r) => {
     const at = headerRow + 1 + r;
     table.columns.forEach((column, i) => {
-      const format = formatOf(table, column, row);
+      const format = formatOf(column, row);
       const cell = sheet.getCell(at, i + 1);
       const value = sheetValue(row.cells[column.key] ?? null, format);
       cell.value = row.sumOf && format !== 'text' && value !== null ? { formula: formulaOf(row, rowOf, i + 1), result: value as number } : value;
