@@ -10,7 +10,8 @@ import { CliError } from '../../ingest/cli/cli-error.ts';
 import { money } from '../../ingest/cli/format.ts';
 import { toJson } from '../../ingest/cli/json.ts';
 import { RollForwardError, type RollForward } from '../monthly/roll-forward.ts';
-import { DEFAULT_FORMATS, REPORT_FORMATS, ReportRequestError, runMonthlyPackage, type MonthlyPackageRun, type ReportFormat } from '../monthly/run.ts';
+import { ReportRequestError, runMonthlyPackage, type MonthlyPackageRun } from '../monthly/run.ts';
+import { DEFAULT_FORMATS, REPORT_FORMATS, type ReportFormat } from '../render/formats.ts';
 import { diffRuns, listRuns, UnknownRun, type NumberChange, type RunDiff, type RunRecord } from '../runs/run-store.ts';
 
 export const DEFAULT_REPORTS_DIR = './data/reports';

@@ -61,6 +61,16 @@ export class PackageContext {
     return this.warehouse.all<T>(scopeToPractices(sql, this.practices));
   }
 
+  /** The earliest date any event in scope carries (null: none): a month that ends before it has no data, not zeros. */
+  firstEventDate(): Promise<string | null> {
+    this.first ??= this.all<{ d: string | null }>(
+      "SELECT strftime(min(d), '%Y-%m-%d') AS d FROM (SELECT min(valid_from) AS d FROM mart_claim_balance UNION ALL SELECT min(cash_date) FROM mart_cash)",
+    ).then(([row]) => row?.d ?? null);
+    return this.first;
+  }
+
+  private first: Promise<string | null> | undefined;
+
   /** Names for payer ids and provider NPIs, from the practice's own files (payers' 835s, the 837s' rendering providers). */
   async names(): Promise<{ payers: Map<string, string>; providers: Map<string, string> }> {
     this.labels ??= (async () => {

@@ -92,7 +92,8 @@ export async function denialTables(ctx: PackageContext): Promise<ReportTable[]> 
   const categories = [...new Set([...(claimsCat.breakdown ?? []), ...(linesCat.breakdown ?? [])].map((b) => b.key).filter((k): k is string => k !== null).concat([...finalCats.keys()]))]
     .sort((a, b) => (Number(ref.get(a)?.sort_order ?? 9999) - Number(ref.get(b)?.sort_order ?? 9999)) || a.localeCompare(b));
   const categoryCells = (c?: BreakdownRow | MetricResult, l?: BreakdownRow | MetricResult, f?: Final): Record<string, Cell> => ({
-    claims_denied: count(c?.numerator), share_of_claims_adjudicated: c?.value ?? null, charges_denied: money(c?.dollars?.numerator),
+    // a category nobody was denied in shares 0 of the claims adjudicated (none when nothing was adjudicated)
+    claims_denied: count(c?.numerator), share_of_claims_adjudicated: c ? c.value : claims.denominator ? 0 : null, charges_denied: money(c?.dollars?.numerator),
     lines_denied: count(l?.numerator), line_charges_denied: money(l?.dollars?.numerator),
     final_write_offs: f?.amount ?? 0, final_claims: f?.claims ?? 0,
   });

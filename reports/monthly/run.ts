@@ -9,9 +9,7 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { modelsUpToDate } from '../../warehouse/build.ts';
 import { isIsoDate } from '../../warehouse/metrics/window.ts';
 import { sqlString } from '../../warehouse/metrics/metric.ts';
-import { writeCsv } from '../render/csv.ts';
-import { PDF_NOT_YET } from '../render/pdf.ts';
-import { writeWorkbook } from '../render/xlsx.ts';
+import { DEFAULT_FORMATS, REPORT_FORMATS, WRITERS, type ReportFormat } from '../render/formats.ts';
 import { nextRunId, numbersSha256, recordRun, timestampText, type RunFile, type RunRecord } from '../runs/run-store.ts';
 import { numbersOf, type ReportTable } from '../table.ts';
 import { loadedBy, openSnapshot, type WarehouseSnapshot } from './close-snapshot.ts';
@@ -21,9 +19,7 @@ import { DEFAULT_CLOSE_DAYS, defaultCloseDate, isMonth, monthPeriod } from './pe
 import { postCloseTables, type LateFile } from './post-close.ts';
 import type { RollForward } from './roll-forward.ts';
 
-export const REPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const DEFAULT_FORMATS: readonly ReportFormat[] = ['xlsx', 'csv'];
+export { DEFAULT_FORMATS, REPORT_FORMATS, type ReportFormat };
 
 /** A request the package cannot be made for (a bad month, date, practice or format): the caller's mistake. */
 export class ReportRequestError extends Error {}
@@ -76,8 +72,11 @@ function check(request: MonthlyPackageRequest): { formats: ReportFormat[]; pract
   if (!isMonth(request.month)) throw new ReportRequestError(`the month must look like 2025-06, not "${request.month}"`);
   const formats = [...new Set(request.formats ?? DEFAULT_FORMATS)];
   if (formats.length === 0) throw new ReportRequestError(`name at least one format: ${REPORT_FORMATS.join(', ')}`);
-  for (const f of formats) if (!REPORT_FORMATS.includes(f)) throw new ReportRequestError(`no format "${f}"; the formats are ${REPORT_FORMATS.join(', ')}`);
-  if (formats.includes('pdf')) throw new ReportRequestError(PDF_NOT_YET);
+  for (const f of formats) {
+    if (!REPORT_FORMATS.includes(f)) throw new ReportRequestError(`no format "${f}"; the formats are ${REPORT_FORMATS.join(', ')}`);
+    const writer = WRITERS[f];
+    if ('notYet' in writer) throw new ReportRequestError(writer.notYet);
+  }
   const practices = request.practices === undefined ? undefined : [...new Set(request.practices)].sort();
   for (const p of practices ?? []) if (!NPI.test(p)) throw new ReportRequestError(`"${p}" is not a billing NPI (10 digits)`);
   if (practices?.length === 0) throw new ReportRequestError('no practice to report on');
@@ -192,18 +191,11 @@ export async function runMonthlyPackage(live: Warehouse, request: MonthlyPackage
 
     mkdirSync(dir, { recursive: true });
     const files: RunFile[] = [];
-    const add = (format: string, name: string, path: string) => files.push({ format, name, path, bytes: statSync(path).size, sha256: sha256(path) });
-    if (formats.includes('xlsx')) {
-      const path = join(dir, `${base}.xlsx`);
-      await writeWorkbook({ title: `Monthly close package, ${request.month}`, about: about(run, closed.files, lateFiles.length, rollForward, numbersHash), summary: all[0], sheets: all.slice(1), generatedAt: now }, path);
-      add('xlsx', 'package', path);
-    }
-    if (formats.includes('csv')) {
-      for (const table of all) {
-        const path = join(dir, `${base}-${table.name}.csv`);
-        writeCsv(table, path);
-        add('csv', table.name, path);
-      }
+    const content = { title: `Monthly close package, ${request.month}`, about: about(run, closed.files, lateFiles.length, rollForward, numbersHash), tables: all, generatedAt: now, baseName: base };
+    for (const format of formats) {
+      const writer = WRITERS[format];
+      if ('notYet' in writer) continue; // refused by check()
+      for (const f of await writer(content, dir)) files.push({ format, name: f.name, path: f.path, bytes: statSync(f.path).size, sha256: sha256(f.path) });
     }
     run.status = 'complete';
     run.numbersSha256 = numbersHash;

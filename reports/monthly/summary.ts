@@ -68,6 +68,12 @@ function why(result: MetricResult): string | null {
 export async function kpiValues(ctx: PackageContext, month: string): Promise<Map<string, { cell: Cell; reason: string | null }>> {
   const period = monthPeriod(month);
   const out = new Map<string, { cell: Cell; reason: string | null }>();
+  const first = await ctx.firstEventDate();
+  if (first === null || period.to < first) {
+    // "no data, no number": a month before the data shows no number rather than zeros
+    for (const kpi of KPIS) out.set(kpi.key, { cell: null, reason: first === null ? 'no data' : `no data yet: the first event is dated ${first}` });
+    return out;
+  }
   for (const kpi of KPIS) {
     const result = await ctx.metric(kpi.metric, kpi.snapshot ? { asOf: period.to, by: kpi.by } : { asOf: period.to, from: period.from, to: period.to, by: kpi.by });
     const cell = cellOf(kpi, result);
@@ -83,7 +89,7 @@ export async function summaryTable(ctx: PackageContext): Promise<ReportTable> {
   const [now, before, yearAgo] = [await kpiValues(ctx, month), await kpiValues(ctx, prior), await kpiValues(ctx, lastYear)];
   const rows: Row[] = KPIS.map((kpi) => {
     const [a, b, c] = [now.get(kpi.key)!, before.get(kpi.key)!, yearAgo.get(kpi.key)!];
-    const notes = [[month, a], [prior, b], [lastYear, c]].filter(([, v]) => (v as { reason: string | null }).reason).map(([m, v]) => `${m}: ${(v as { reason: string }).reason}`);
+    const notes = ([[month, a], [prior, b], [lastYear, c]] as const).filter(([, v]) => v.reason).map(([m, v]) => `${m}: ${v.reason}`);
     return {
       unit: kpi.unit,
       cells: {
