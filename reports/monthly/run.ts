@@ -137,7 +137,21 @@ function record(numbers: ReturnType<typeof numbersOf>, section: 'closed' | 'post
   return Object.fromEntries([...numbers].filter(([, n]) => n.section === section).map(([k, n]) => [k, n.value]));
 }
 
-export async function runMonthlyPackage(live: Warehouse, request: MonthlyPackageRequest): Promise<MonthlyPackageRun> {
+/**
+ * Makes the package and records the run. It works on a connection of its own to the warehouse (a server's
+ * other requests go on meanwhile), reads the live marts only for the post-close comparison, and writes
+ * only report_run*.
+ */
+export async function runMonthlyPackage(warehouse: Warehouse, request: MonthlyPackageRequest): Promise<MonthlyPackageRun> {
+  const live = await warehouse.connect();
+  try {
+    return await makePackage(live, request);
+  } finally {
+    live.close();
+  }
+}
+
+async function makePackage(live: Warehouse, request: MonthlyPackageRequest): Promise<MonthlyPackageRun> {
   const { formats, practices } = check(request);
   const now = request.now ?? new Date();
   const began = performance.now();
