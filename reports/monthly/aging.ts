@@ -5,6 +5,11 @@ import { BUCKETS } from '../../warehouse/metrics/ar.ts';
 import { centsOf, type Cell, type ReportTable, type Row } from '../table.ts';
 import { PackageContext, payerName } from './context.ts';
 
+/** A bucket's column: days_0_30 … days_181_plus. */
+export function bucketColumn(bucket: string): string {
+  return `days_${bucket.replace('-', '_').replace('+', '_plus')}`;
+}
+
 export async function agingTable(ctx: PackageContext): Promise<ReportTable> {
   const over90 = await ctx.atMonthEnd('ar_over_90_pct', { by: 'payer' });
   const { payers: names } = await ctx.names();
@@ -12,7 +17,7 @@ export async function agingTable(ctx: PackageContext): Promise<ReportTable> {
   const line = async (payer: string | undefined): Promise<Record<string, Cell>> => {
     const aging = await ctx.atMonthEnd('ar_aging', { payer });
     const cells: Record<string, Cell> = {};
-    for (const [bucket] of BUCKETS) cells[bucket] = centsOf(aging.breakdown?.find((b) => b.key === bucket)?.numerator ?? 0);
+    for (const [bucket] of BUCKETS) cells[bucketColumn(bucket)] = centsOf(aging.breakdown?.find((b) => b.key === bucket)?.numerator ?? 0);
     cells.total = centsOf(aging.denominator ?? 0);
     return cells;
   };
@@ -22,7 +27,7 @@ export async function agingTable(ctx: PackageContext): Promise<ReportTable> {
     rows.push({ cells: { payer, payer_name: payerName(names, payer), ...(await line(payer)), over_90_pct: share.value } });
   }
   const total: Row = { total: true, cells: { payer: 'TOTAL', payer_name: 'all payers', ...(await line(undefined)), over_90_pct: over90.value } };
-  for (const column of [...BUCKETS.map(([b]) => b), 'total']) {
+  for (const column of [...BUCKETS.map(([b]) => bucketColumn(b)), 'total']) {
     const sum = rows.reduce((s, r) => s + (r.cells[column] as number), 0);
     if (sum !== total.cells[column]) throw new Error(`the aging by payer does not add up in ${column}: ${sum} cents by payer, ${total.cells[column]} in all`);
   }
@@ -33,7 +38,7 @@ export async function agingTable(ctx: PackageContext): Promise<ReportTable> {
     columns: [
       { key: 'payer', label: 'Payer', format: 'text' },
       { key: 'payer_name', label: 'Payer name', format: 'text' },
-      ...BUCKETS.map(([bucket]) => ({ key: bucket, label: `${bucket} days`, format: 'money' as const })),
+      ...BUCKETS.map(([bucket]) => ({ key: bucketColumn(bucket), label: `${bucket} days`, format: 'money' as const })),
       { key: 'total', label: 'Total A/R', format: 'money' },
       { key: 'over_90_pct', label: '% over 90 days', format: 'ratio' },
     ],
