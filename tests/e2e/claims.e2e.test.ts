@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../dashboards/src/format.ts';
-import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface ClaimEvent { event_date: string | null; source: string; event: string; amount: string | null; balance_delta: string; balance: string; detail: string }
@@ -24,11 +24,8 @@ describe.skipIf(!browserAvailable)('the claim explorer in Chromium', () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
     context = await openContext(browser, bench.baseUrl);
     page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      // the 401 before signing in, and the 404 of the claim that is not there, are expected
-      if (m.type() === 'error' && !/\b(401|404)\b/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    // the 401 before signing in, and the 404 of the claim that is not there, are expected
+    watchProblems(page, problems, /\b(401|404)\b/);
     await page.goto('/claims');
     await page.getByLabel('User name').fill(bench.users.manager.username);
     await page.getByLabel('Password').fill(bench.users.manager.password);

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatMonth, formatPercent } from '../../dashboards/src/format.ts';
 import { lastDayOfMonth } from '../../dashboards/src/periods.ts';
-import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Row {
@@ -37,10 +37,7 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
     context = await openContext(browser, bench.baseUrl);
     page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
-    });
+    watchProblems(page, problems);
     await page.goto('/collections');
     await page.getByLabel('User name').fill(bench.users.manager.username);
     await page.getByLabel('Password').fill(bench.users.manager.password);

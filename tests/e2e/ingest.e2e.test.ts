@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../dashboards/src/format.ts';
 import { addUser } from '../../server/auth/users.ts';
-import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
 import { PASSWORD, startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
 interface Batch { batch_id: number; files: number; claims: number; warnings: number; files_rejected: number | null }
@@ -43,10 +43,7 @@ describe.skipIf(!browserAvailable)('the ingest page in Chromium', () => {
   async function signedIn(user: Credentials, path: string): Promise<{ page: Page; context: BrowserContext }> {
     const context = await openContext(browser, bench.baseUrl);
     const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
-    });
+    watchProblems(page, problems);
     await page.goto(path);
     await page.getByLabel('User name').fill(user.username);
     await page.getByLabel('Password').fill(user.password);

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChange, formatValue } from '../../dashboards/src/format.ts';
-import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 /** The overview's KPIs in their own windows, and the one shown for the month to date of the as-of date. */
@@ -31,10 +31,7 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
     context = await openContext(browser, bench.baseUrl);
     page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
-    });
+    watchProblems(page, problems);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@
 // does it). RCM_CHROMIUM names another executable. Without one the browser tests are skipped, unless
 // RCM_REQUIRE_BROWSER=1 (set by .ci/run), when they fail instead.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.RCM_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -23,4 +23,12 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh context (its own cookies, or a saved session's) on the workbench, in UTC and US English as the tests' formats expect. */
 export function openContext(browser: Browser, baseURL: string, storageState?: BrowserContextOptions['storageState']): Promise<BrowserContext> {
   return browser.newContext({ baseURL, storageState, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+}
+
+/** Collects the page's script errors and console errors (a CSP violation is one) into `problems`, except console errors matching `expected` (the 401 before signing in). */
+export function watchProblems(page: Page, problems: string[], expected: RegExp = /401/): void {
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
 }
