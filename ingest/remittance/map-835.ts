@@ -3,7 +3,7 @@
 import { X12Error, type Warning } from '../x12/diagnostics.ts';
 import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
-import { segmentText, type Segment, type SegmentRef } from '../x12/segment.ts';
+import { Segment, segmentText, type SegmentRef } from '../x12/segment.ts';
 import { checkClaim, checkLine, checkTransaction } from './balancing.ts';
 import type { Adjustment, ClaimPayment, Party, Person, Procedure, Remittance, RemittanceSink, ServiceLine } from './remittance.ts';
 
@@ -35,6 +35,7 @@ export class Remittance835Mapper {
   private lineSegment: SegmentRef | undefined;
   private readonly mismatch: SeparatorMismatch;
   private warnedUnknown = new Set<string>();
+  private readonly elements: Elements;
 
   constructor(
     header: TransactionHeader,
@@ -42,6 +43,7 @@ export class Remittance835Mapper {
     private readonly warn: (warning: Warning) => void,
   ) {
     this.mismatch = new SeparatorMismatch(header.file, warn);
+    this.elements = new Elements(new Segment(), header.file, warn);
     this.remittance = {
       header,
       payment: {
@@ -66,7 +68,7 @@ export class Remittance835Mapper {
   }
 
   segment(s: Segment): void {
-    const e = new Elements(s, this.remittance.header.file, this.warn, this.line?.position ?? this.claim?.position ?? this.remittance.payment.position ?? undefined);
+    const e = this.elements.at(s, this.line?.position ?? this.claim?.position ?? this.remittance.payment.position ?? undefined);
     switch (s.id) {
       case 'BPR': return this.bpr(e);
       case 'TRN': return this.trn(e);

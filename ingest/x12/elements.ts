@@ -8,11 +8,21 @@ export type WarningSink = (warning: Warning) => void;
 
 export class Elements {
   constructor(
-    readonly segment: Segment,
+    public segment: Segment,
     private readonly file: string,
     private readonly warn: WarningSink,
-    private readonly subjectSegment?: number,
+    private subjectSegment?: number,
   ) {}
+
+  /**
+   * Points these elements at another segment. A mapper reading millions of segments keeps one Elements
+   * and moves it, rather than making one per segment (the tokenizer reuses its Segment the same way).
+   */
+  at(segment: Segment, subjectSegment: number | undefined): this {
+    this.segment = segment;
+    this.subjectSegment = subjectSegment;
+    return this;
+  }
 
   name(n: number): string {
     return `${this.segment.id}${String(n).padStart(2, '0')}`;
