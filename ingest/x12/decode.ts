@@ -70,7 +70,7 @@ function utf8OrLatin1(onLatin1: () => void): (bytes: Uint8Array, last: boolean) 
     carry = Buffer.alloc(0);
     if (latin1) return b.toString('latin1');
     // Most X12 is plain ASCII: a one-byte string, copied as is.
-    if (isAscii(b)) return b.toString('latin1');
+    if (isAscii(b)) return b.toString('ascii');
     const cut = last ? b.length : completeLength(b);
     const whole = b.subarray(0, cut);
     if (!isUtf8(whole)) {

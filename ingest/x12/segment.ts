@@ -153,8 +153,9 @@ function segmentId(text: string, start: number, end: number): string {
   let id = ids.get(key);
   if (id === undefined) {
     id = text.slice(start, end);
-    // Only plain ids (letters and digits, below U+0100) are kept, and only so many: a damaged file cannot grow the map.
-    if (/^[A-Z0-9]+$/.test(id) && ids.size < 4096) ids.set(key, id);
+    // Only plain ids (letters and digits) are kept, and only so many: a damaged file cannot grow the map.
+    // A property name is an internalized string in V8, like the literals of the mappers' case labels.
+    if (/^[A-Z0-9]+$/.test(id) && ids.size < 4096) ids.set(key, (id = Object.keys({ [id]: 0 })[0]));
   }
   return id;
 }
