@@ -13,18 +13,27 @@ export interface User {
   role: Role;
   practices: string[];
   disabled: boolean;
+  /** Where scheduled reports go (migration 016); null: none. */
+  email?: string | null;
 }
 
 export class UserError extends Error {}
 
 const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 const NPI = /^\d{10}$/;
+/** An address nodemailer and an SMTP server take: one @, no spaces or angle brackets. */
+const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
 
 export function isRole(text: string): text is Role {
   return (ROLES as readonly string[]).includes(text);
 }
 
-export async function addUser(w: Warehouse, username: string, role: Role, password: string, practices: string[]): Promise<User> {
+function checkEmail(email: string): void {
+  if (!EMAIL.test(email)) throw new UserError(`"${email}" is not an e-mail address`);
+}
+
+export async function addUser(w: Warehouse, username: string, role: Role, password: string, practices: string[], options: { email?: string } = {}): Promise<User> {
+  if (options.email !== undefined) checkEmail(options.email);
   if (!USERNAME.test(username)) throw new UserError(`"${username}" is not a valid user name: 2–64 lower-case letters, digits, or . _ @ -`);
   if (password.length < 12) throw new UserError('a password needs at least 12 characters');
   for (const npi of practices) if (!NPI.test(npi)) throw new UserError(`"${npi}" is not a billing NPI (10 digits)`);
@@ -32,20 +41,28 @@ export async function addUser(w: Warehouse, username: string, role: Role, passwo
   if (await w.one('SELECT 1 FROM app_user WHERE username = $1', [username])) throw new UserError(`the user ${username} exists already`);
   const hash = await hashPassword(password);
   return w.transaction(async () => {
-    const { id } = (await w.one<{ id: bigint }>('INSERT INTO app_user (username, role, password_hash, created_at) VALUES ($1, $2, $3, current_timestamp) RETURNING user_id AS id', [username, role, hash]))!;
+    const { id } = (await w.one<{ id: bigint }>('INSERT INTO app_user (username, role, password_hash, email, created_at) VALUES ($1, $2, $3, $4, current_timestamp) RETURNING user_id AS id', [username, role, hash, options.email ?? null]))!;
     for (const npi of new Set(practices)) await w.run('INSERT INTO app_user_practice VALUES ($1, $2)', [id, npi]);
-    return { userId: id, username, role, practices: [...new Set(practices)].sort(), disabled: false };
+    return { userId: id, username, role, practices: [...new Set(practices)].sort(), disabled: false, email: options.email ?? null };
   });
 }
 
 /** Every user, or the one named (the check of each request reads one user, not all of them). */
 export async function listUsers(w: Warehouse, username?: string): Promise<User[]> {
-  const rows = await w.all<{ user_id: bigint; username: string; role: Role; disabled: boolean; practices: string[] | null }>(`
-    SELECT u.user_id, u.username, u.role, u.disabled_at IS NOT NULL AS disabled, list(p.billing_npi ORDER BY p.billing_npi) FILTER (WHERE p.billing_npi IS NOT NULL) AS practices
+  const rows = await w.all<{ user_id: bigint; username: string; role: Role; disabled: boolean; email: string | null; practices: string[] | null }>(`
+    SELECT u.user_id, u.username, u.role, u.disabled_at IS NOT NULL AS disabled, u.email, list(p.billing_npi ORDER BY p.billing_npi) FILTER (WHERE p.billing_npi IS NOT NULL) AS practices
     FROM app_user u LEFT JOIN app_user_practice p USING (user_id)
     WHERE $1::VARCHAR IS NULL OR u.username = $1
     GROUP BY ALL ORDER BY u.username`, [username ?? null]);
-  return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, practices: r.practices ?? [], disabled: r.disabled }));
+  return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, practices: r.practices ?? [], disabled: r.disabled, email: r.email }));
+}
+
+/** Sets (or, with null, clears) the address a user's scheduled reports go to. */
+export async function setUserEmail(w: Warehouse, username: string, email: string | null): Promise<void> {
+  if (email !== null) checkEmail(email);
+  const user = await w.one<{ user_id: bigint }>('SELECT user_id FROM app_user WHERE username = $1', [username]);
+  if (!user) throw new UserError(`no user ${username}`);
+  await w.run('UPDATE app_user SET email = $1 WHERE user_id = $2', [email, user.user_id]);
 }
 
 export async function disableUser(w: Warehouse, username: string): Promise<void> {

@@ -5,7 +5,7 @@ import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
 import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 import { generatePassword } from '../auth/passwords.ts';
-import { addUser, createToken, disableUser, isRole, listUsers, revokeToken, ROLES, UserError } from '../auth/users.ts';
+import { addUser, createToken, disableUser, isRole, listUsers, revokeToken, ROLES, setUserEmail, UserError } from '../auth/users.ts';
 import { listAudit } from '../auth/audit.ts';
 import { isIsoDate } from '../../warehouse/metrics/window.ts';
 
@@ -26,13 +26,14 @@ export function registerUserCommands(program: Command): void {
     .argument('<username>')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--practice <npi...>', 'billing NPIs the user may see (every practice for an admin)', [])
+    .option('--email <address>', 'where scheduled reports for the user go (rcm schedule)')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
-    .action(async (username: string, options: { role: string; practice: string[]; db: string }) => {
+    .action(async (username: string, options: { role: string; practice: string[]; email?: string; db: string }) => {
       if (!isRole(options.role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}, not "${options.role}"`);
       const role = options.role;
       const given = process.env.RCM_USER_PASSWORD;
       const password = given ?? generatePassword();
-      const user = await handled(() => withWarehouse(options.db, (w) => addUser(w, username, role, password, options.practice)));
+      const user = await handled(() => withWarehouse(options.db, (w) => addUser(w, username, role, password, options.practice, { email: options.email })));
       process.stdout.write(`added ${user.username} (${user.role}${user.practices.length ? `, practices ${user.practices.join(', ')}` : ', every practice'})\n`);
       if (!given) process.stdout.write(`password (shown once): ${password}\n`);
     });
@@ -47,9 +48,21 @@ export function registerUserCommands(program: Command): void {
         process.stdout.write(`${JSON.stringify(list.map((u) => ({ ...u, userId: Number(u.userId) })), null, 2)}\n`);
         return;
       }
-      const table = new Table({ head: ['user', 'role', 'practices', 'status'], style: { head: [], border: [] } });
-      for (const u of list) table.push([u.username, u.role, u.role === 'admin' ? 'all' : u.practices.join(' '), u.disabled ? 'disabled' : 'active']);
+      const table = new Table({ head: ['user', 'role', 'practices', 'e-mail', 'status'], style: { head: [], border: [] } });
+      for (const u of list) table.push([u.username, u.role, u.role === 'admin' ? 'all' : u.practices.join(' '), u.email ?? '', u.disabled ? 'disabled' : 'active']);
       process.stdout.write(`${table.toString()}\n`);
+    });
+  users
+    .command('email')
+    .description('set the e-mail address scheduled reports for a user go to (--clear: none)')
+    .argument('<username>')
+    .argument('[address]')
+    .option('--clear', 'remove the address')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .action(async (username: string, address: string | undefined, options: { clear?: boolean; db: string }) => {
+      if ((address === undefined) === !options.clear) throw new CliError('give an address, or --clear to remove it');
+      await handled(() => withWarehouse(options.db, (w) => setUserEmail(w, username, address ?? null)));
+      process.stdout.write(address ? `${username}: e-mail ${address}\n` : `${username}: no e-mail\n`);
     });
   users
     .command('disable')

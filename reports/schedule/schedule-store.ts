@@ -1,0 +1,72 @@
+// The schedules' state in the warehouse (migration 016): when each was first seen, and each occurrence run,
+// claimed before it runs so that a second run-due (or the server's timer and a manual run-due) never runs
+// it twice.
+import type { Warehouse } from '../../warehouse/database.ts';
+import { timestampText } from '../runs/run-store.ts';
+
+export type OccurrenceStatus = 'running' | 'complete' | 'failed' | 'skipped';
+
+export interface OccurrenceRecord {
+  schedule: string;
+  /** UTC, 'YYYY-MM-DD HH:MM:SS' */
+  occurrenceAt: string;
+  trigger: 'due' | 'manual';
+  startedAt: string;
+  finishedAt: string | null;
+  status: OccurrenceStatus;
+  month: string | null;
+  runId: bigint | null;
+  error: string | null;
+}
+
+/** A TIMESTAMP's text (UTC) as an instant. */
+export function instantOf(text: string): Date {
+  return new Date(`${text.replace(' ', 'T')}Z`);
+}
+
+/** When the schedule was first seen (recorded now when it is new): its occurrences count from then. */
+export async function firstSeen(w: Warehouse, name: string, now: Date): Promise<Date> {
+  await w.run('INSERT INTO report_schedule VALUES ($1, $2::TIMESTAMP) ON CONFLICT DO NOTHING', [name, timestampText(now)]);
+  const row = await w.one<{ at: string }>("SELECT strftime(first_seen_at, '%Y-%m-%d %H:%M:%S.%g') AS at FROM report_schedule WHERE name = $1", [name]);
+  return instantOf(row!.at);
+}
+
+/** When the schedule was first seen, without recording it; null for a schedule never seen. */
+export async function seenAt(w: Warehouse, name: string): Promise<Date | null> {
+  const row = await w.one<{ at: string }>("SELECT strftime(first_seen_at, '%Y-%m-%d %H:%M:%S.%g') AS at FROM report_schedule WHERE name = $1", [name]);
+  return row ? instantOf(row.at) : null;
+}
+
+/** The latest due occurrence on record (run or skipped); null: none yet. */
+export async function lastDueOccurrence(w: Warehouse, name: string): Promise<Date | null> {
+  const row = await w.one<{ at: string | null }>("SELECT strftime(max(occurrence_at), '%Y-%m-%d %H:%M:%S.%g') AS at FROM report_schedule_run WHERE schedule = $1 AND trigger = 'due'", [name]);
+  return row?.at ? instantOf(row.at) : null;
+}
+
+/** Claims an occurrence: true when this call recorded it, false when it was on record already (run before). */
+export async function claimOccurrence(w: Warehouse, name: string, at: Date, trigger: 'due' | 'manual', now: Date, status: 'running' | 'skipped' = 'running', error: string | null = null): Promise<boolean> {
+  const rows = await w.all(
+    'INSERT INTO report_schedule_run VALUES ($1, $2::TIMESTAMP, $3, $4::TIMESTAMP, NULL, $5, NULL, NULL, $6) ON CONFLICT DO NOTHING RETURNING schedule',
+    [name, timestampText(at), trigger, timestampText(now), status, error],
+  );
+  return rows.length === 1;
+}
+
+export async function finishOccurrence(w: Warehouse, name: string, at: Date, outcome: { status: 'complete' | 'failed'; month: string | null; runId: bigint | null; error: string | null; finishedAt: Date }): Promise<void> {
+  await w.run(
+    'UPDATE report_schedule_run SET status = $3, month = $4, run_id = $5, error = $6, finished_at = $7::TIMESTAMP WHERE schedule = $1 AND occurrence_at = $2::TIMESTAMP',
+    [name, timestampText(at), outcome.status, outcome.month, outcome.runId, outcome.error, timestampText(outcome.finishedAt)],
+  );
+}
+
+export async function listOccurrences(w: Warehouse, filter: { schedule?: string; limit: number }): Promise<OccurrenceRecord[]> {
+  const rows = await w.all<{ schedule: string; occurrence_at: string; trigger: 'due' | 'manual'; started_at: string; finished_at: string | null; status: OccurrenceStatus; month: string | null; run_id: bigint | null; error: string | null }>(
+    `SELECT schedule, strftime(occurrence_at, '%Y-%m-%d %H:%M:%S') AS occurrence_at, trigger, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at,
+       strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at, status, month, run_id, error
+     FROM report_schedule_run WHERE $1::VARCHAR IS NULL OR schedule = $1 ORDER BY occurrence_at DESC, schedule LIMIT $2`,
+    [filter.schedule ?? null, BigInt(filter.limit)],
+  );
+  return rows.map((r) => ({
+    schedule: r.schedule, occurrenceAt: r.occurrence_at, trigger: r.trigger, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, month: r.month, runId: r.run_id, error: r.error,
+  }));
+}
