@@ -12,6 +12,7 @@ import { registerDenialsCommand } from '../warehouse/cli/denials-command.ts';
 import { registerUserCommands } from '../server/cli/users-command.ts';
 import { registerServeCommand } from '../server/cli/serve-command.ts';
 import { registerReportCommand } from '../reports/cli/report-command.ts';
+import { registerScheduleCommand } from '../reports/cli/schedule-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('rcm')
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerServeCommand(program);
   registerReportCommand(program);
+  registerScheduleCommand(program);
   return program;
 }
 

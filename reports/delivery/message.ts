@@ -51,7 +51,7 @@ export function packageMessage(run: MonthlyPackageRun, scheduleName: string): Pa
     `Numbers SHA-256 ${run.numbersSha256}.`,
   ];
   return {
-    subject: `Monthly close package ${run.month} – ${practiceLabel(run.practices)}`,
+    subject: `Monthly close package ${run.month}: ${practiceLabel(run.practices)}`,
     text: `${text.join('\n')}\n`,
     attachments: run.files.map((f) => ({ filename: basename(f.path), path: f.path })),
   };
