@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { Warehouse } from '../warehouse/database.ts';
 import { buildModels, modelsUpToDate } from '../warehouse/build.ts';
 import { createApp } from './app.ts';
+import { configuredSchedules, startScheduleTimer } from '../reports/schedule/timer.ts';
 import { DEFAULT_SERVER_OPTIONS } from './options.ts';
 
 /** Where `npm run build:dashboards` writes the dashboards. */
@@ -17,10 +18,12 @@ export interface Running {
   dashboards: boolean;
   /** Resolves once the server has stopped (on SIGINT / SIGTERM) and the warehouse is closed. */
   stopped: Promise<void>;
+  /** The schedules file the server runs (reports/schedule), null when none is configured. */
+  schedules: { path: string; count: number } | null;
 }
 
 /** Serves the opened warehouse (rebuilding its models first when they were built by other code). */
-export async function startServer(warehouse: Warehouse, options: { port: number; host: string }): Promise<Running> {
+export async function startServer(warehouse: Warehouse, options: { port: number; host: string; schedules?: string }): Promise<Running> {
   // marts built by older code (or never built) are rebuilt before anyone reads them
   const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
   if (loaded && !(await modelsUpToDate(warehouse))) {
@@ -31,18 +34,25 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
   const audit = await warehouse.connect();
   const dashboards = existsSync(`${DASHBOARDS_DIST}/index.html`);
   const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, audit, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
+  const schedules = configuredSchedules(options.schedules);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server: s, port: info.port }));
     s.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} on ${options.host} is taken: choose another (--port, or PORT for npm start)`) : error));
   });
+  // scheduled reports (when a schedules file is configured) run on a connection of their own
+  const timer = schedules && (await startScheduleTimer(warehouse, schedules));
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
+      // no schedule starts from now on; one under way finishes before the warehouse closes
+      const timerStopped = timer?.stop() ?? Promise.resolve();
       server.close(() => {
-        writer.close();
-        audit.close();
-        warehouse.close();
-        resolve();
+        void timerStopped.finally(() => {
+          writer.close();
+          audit.close();
+          warehouse.close();
+          resolve();
+        });
       });
       // idle keep-alive connections would hold close() open; busy ones get 5 s to finish
       (server as import('node:http').Server).closeIdleConnections();
@@ -51,5 +61,5 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  return { url: `http://${options.host}:${port}`, dashboards, stopped };
+  return { url: `http://${options.host}:${port}`, dashboards, stopped, schedules: timer && { path: timer.config.path, count: timer.config.schedules.length } };
 }

@@ -22,18 +22,20 @@ export function registerServeCommand(program: Command): void {
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--port <n>', 'port (0: any free one)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (options: { db: string; port: string; host: string }) => {
+    .option('--schedules <path>', 'run the scheduled reports of this file (default: $RCM_SCHEDULES, else ./config/schedules.json when present)')
+    .action(async (options: { db: string; port: string; host: string; schedules?: string }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${options.port}"`);
       const warehouse = await Warehouse.open(options.db);
       await firstAdmin(warehouse);
       let running;
       try {
-        running = await startServer(warehouse, { port, host: options.host });
+        running = await startServer(warehouse, { port, host: options.host, schedules: options.schedules });
       } catch (error) {
         warehouse.close();
         throw new CliError((error as Error).message);
       }
+      if (running.schedules) process.stdout.write(`rcm serve: running ${running.schedules.count} schedule(s) of ${running.schedules.path} (rcm schedule list)\n`);
       process.stdout.write(`rcm serve: listening on ${running.url} (warehouse ${options.db}${running.dashboards ? '' : '; dashboards not built: npm run build:dashboards'})\n`);
       await running.stopped;
     });
