@@ -10,12 +10,13 @@ import { onError } from './http-error.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { sessionRoutes } from './routes/session.ts';
-import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
+import { DEFAULT_SERVER_OPTIONS, reportsDirFor, type ServerOptions } from './options.ts';
 import { ingestRoutes, uploadInbox } from './routes/ingest.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { Auditor } from './auth/audit.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { staticRoutes } from './routes/static.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -53,6 +54,9 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   app.route('/api', metricsRoutes(warehouse, serialized, cache, auditor));
   app.route('/api', claimRoutes(warehouse, serialized, cache, auditor));
   app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
+  // packages wait for loads (and loads for packages): a package never reads the models while a rebuild swaps them
+  const reporting = { warehouse: loading?.writer ?? warehouse, serialized: loading?.serialized ?? queue(), dir: reportsDirFor(warehouse.path, options) };
+  app.route('/api', reportRoutes(warehouse, serialized, reporting, auditor));
   app.route('/api', docsRoutes());
   if (parts?.dashboards) app.route('/', staticRoutes(parts.dashboards));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));

@@ -17,6 +17,8 @@ import { mayOpen, VIEWS, type View } from './auth/roles.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { ROLES } from './auth/users.ts';
 import { ARROW_STREAM } from './table-response.ts';
+import { REPORT_FORMATS } from '../reports/render/formats.ts';
+import { CONTENT_TYPES, REPORT_FILE_NAME, type ReportFileAnswer, type ReportRunAnswer } from './routes/reports.ts';
 
 /** The JSON Schema (2020-12) subset this document uses. */
 export interface JsonSchema {
@@ -30,6 +32,7 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  minItems?: number;
   default?: unknown;
   description?: string;
   examples?: unknown[];
@@ -201,6 +204,7 @@ const FILE_NAME: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9._ ()-]{1,2
 const BUILD = query('build', { type: 'string', enum: ['true', 'false'], default: 'true' }, 'rebuild the models after loading (when a file loaded)');
 const FILE_BODY: Operation['requestBody'] = { required: true, description: "the file's bytes", content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
 const UPLOAD = path('id', UPLOAD_ID, 'the upload set (POST /api/uploads)', '0123456789abcdef0123456789abcdef');
+const REPORT_RUN = path('id', { type: 'integer', minimum: 1 }, 'a report run (GET /api/reports/runs lists them)', '1');
 
 // The columns of the ingest tables (server/routes/ingest.ts answers them; the test compares).
 const BATCH_COLUMNS: Record<string, ColumnType> = { batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int' };
@@ -231,7 +235,7 @@ const schemas: Record<string, JsonSchema> = {
     description: 'Every refusal: a stable code and a message for people. 500 answers { "error": { "code": "internal", … } } and says nothing of its cause.',
     properties: {
       error: object<'code' | 'message'>({
-        code: { type: 'string', description: 'bad_request, unauthorized, forbidden, csrf, not_found, no_data, ambiguous_claim, too_many_attempts, unavailable, internal', examples: ['bad_request'] },
+        code: { type: 'string', description: 'bad_request, unauthorized, forbidden, csrf, not_found, no_data, ambiguous_claim, gone, too_many_attempts, unavailable, internal', examples: ['bad_request'] },
         message: text('what was wrong, naming the parameter'),
       }),
     },
@@ -330,6 +334,27 @@ const schemas: Record<string, JsonSchema> = {
   Uploaded: object<'files'>({ files: integer('files in the set so far') }),
   IngestedSet: object<'batch_id' | 'outcomes' | 'built' | 'failed_checks'>({ batch_id: BATCH_ID, outcomes: list(ref('FileOutcome'), 'in the order sent'), built: BUILT, failed_checks: FAILED_CHECKS }),
   Built: object<'models' | 'failed_checks'>({ models: integer('models built'), failed_checks: list(text(), 'model checks that failed') }),
+  MonthlyPackageRequest: object<'month' | 'practice' | 'formats' | 'closeDate'>({
+    month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'the month to close, e.g. 2025-06' },
+    practice: { ...NPI, description: 'only this practice (billing NPI); default: every practice the user may see' },
+    formats: { ...list({ type: 'string', enum: REPORT_FORMATS }, 'default xlsx and csv; pdf is refused (400, with the reason) until its writer exists'), minItems: 1 },
+    closeDate: { ...DATE, description: 'count the files loaded on or before this day (default: the month end + 10 days, or the first load when it came later)' },
+  }, { optional: ['practice', 'formats', 'closeDate'] }),
+  ReportFile: object<keyof ReportFileAnswer>({
+    name: { type: 'string', pattern: REPORT_FILE_NAME.source, description: 'the file name, unique in the run' },
+    format: { type: 'string', enum: REPORT_FORMATS }, table: text('the table a CSV holds; "package" for the workbook'), bytes: integer(), sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    url: text('where to download it (GET)'),
+  }),
+  ReportRun: object<keyof ReportRunAnswer>({
+    run_id: integer(), report: { type: 'string', enum: ['monthly'] }, month: text('YYYY-MM'), practices: nullable(list(NPI, 'billing NPIs; null: every practice')),
+    as_of: { ...DATE, description: 'the month end: events dated on or before it' }, close_date: { ...DATE, description: 'files loaded on or before it count' }, close_rule: text('why this close date'),
+    provisional: { type: ['boolean', 'null'], description: 'the close date had not passed when the run was made; null for a failed run' },
+    files_counted: { type: ['integer', 'null'], description: 'files loaded by the close date' }, late_files: { type: ['integer', 'null'], description: 'files loaded after it carrying events of the month (post-close activity)' },
+    formats: list({ type: 'string', enum: REPORT_FORMATS }), username: text('who made it'), started_at: text('UTC'), finished_at: nullable(text('UTC')),
+    status: { type: 'string', enum: ['complete', 'failed'] }, error: nullable(text('why a failed run failed')), numbers_sha256: nullable(text('SHA-256 of the closed numbers (rcm report diff compares runs)')),
+    files: list(ref('ReportFile')),
+  }),
+  ReportRuns: object<'runs'>({ runs: list(ref('ReportRun'), 'newest first') }),
 };
 
 const responses: Record<string, Response> = {
@@ -529,6 +554,51 @@ const paths: Record<string, PathItem> = {
       responses: { 200: json('The models built.', ref('Built')), ...signedIn, 403: response('Forbidden'), 503: response('Unavailable') },
     }),
   },
+  '/api/reports/monthly': {
+    post: operation('reports', {
+      operationId: 'runMonthlyPackage', summary: 'Make the monthly close package', tags: ['reports'],
+      description: "Computes the month's close package as `rcm report monthly` does (summary, A/R aging and roll-forward, collections, denials, adjustments, payer lags, post-close activity apart) over the files loaded by the close date, writes it in the server's reports folder and records the run (audited). A user's package covers their practices, or the one asked among them (another answers 404); an admin's every practice or the one asked. Packages run one at a time, while reads go on.",
+      parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('MonthlyPackageRequest') } } },
+      responses: {
+        201: json('The run, with its files and where to download them.', ref('ReportRun')),
+        400: json('The body is malformed, or the package cannot be made as asked (a month, close date or format it refuses, a practice the warehouse does not hold, nothing loaded by the close date): the message says which.', ref('Error')),
+        ...signedIn, 403: response('Forbidden'), 404: response('NotFound'),
+      },
+    }),
+  },
+  '/api/reports/runs': {
+    get: operation('reports', {
+      operationId: 'listReportRuns', summary: 'Report runs', tags: ['reports'],
+      description: 'The runs of the report packages (made here or by `rcm report monthly`), newest first, with their files. A user sees the runs that cover only practices of theirs; an admin every run.',
+      parameters: [PRACTICE, query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'the most runs answered')],
+      responses: { 200: json('The runs.', ref('ReportRuns')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/reports/runs/{id}': {
+    get: operation('reports', {
+      operationId: 'getReportRun', summary: 'One report run', tags: ['reports'],
+      description: 'Who made it and when, the month, close date, whether it was provisional, its files with their SHA-256 and download addresses.',
+      parameters: [REPORT_RUN],
+      responses: { 200: json('The run.', ref('ReportRun')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/reports/runs/{id}/files/{file}': {
+    get: operation('reports', {
+      operationId: 'getReportFile', summary: 'Download a file of a run', tags: ['reports'],
+      description: "One file of the run, by its name in the run (audited). Only files the run wrote in this server's reports folder, and only as they were written (their SHA-256 is checked).",
+      parameters: [REPORT_RUN, path('file', { type: 'string', pattern: REPORT_FILE_NAME.source }, 'the file name, as the run lists it', 'monthly-close-2025-02-1234567893.xlsx')],
+      responses: {
+        200: {
+          description: 'The file, as an attachment.',
+          headers: { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } },
+          content: Object.fromEntries(REPORT_FORMATS.map((f) => [CONTENT_TYPES[f].split(';')[0], { schema: { type: 'string', format: 'binary' } }])),
+        },
+        400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound'),
+        410: json('The file was removed or changed since the run wrote it (gone): build the package again.', ref('Error')),
+      },
+    }),
+  },
   '/api/openapi.json': {
     get: operation(undefined, {
       operationId: 'getOpenApi', summary: 'This document', tags: ['docs'],
@@ -561,7 +631,7 @@ export function openApiDocument(): OpenApiDocument {
       version: packageJson.version,
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       description: [
-        'The revenue-cycle workbench over HTTP: metrics, denial patterns, the claims behind a number, ingest.',
+        'The revenue-cycle workbench over HTTP: metrics, denial patterns, the claims behind a number, ingest, report packages.',
         '',
         `Sign in with \`POST /api/session\` (a browser gets the \`${SESSION_COOKIE}\` cookie; requests that change something must then send the session's CSRF token as \`X-CSRF-Token\`), or send an API token (\`rcm tokens create\`) as \`Authorization: Bearer rcm_…\`. A user sees only the practices granted (an admin sees all); each route names the roles that may open it.`,
         '',
@@ -573,6 +643,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'metrics', description: 'the metrics registry and denial patterns' },
       { name: 'claims', description: 'patient-level claim lists and histories' },
       { name: 'ingest', description: 'ingest history, loading files, rebuilding the models' },
+      { name: 'reports', description: 'the monthly close package and its runs' },
       { name: 'docs', description: 'this document' },
       { name: 'server', description: 'the server itself' },
     ],
