@@ -11,17 +11,24 @@ function cronOf(schedule: Schedule): Cron {
   return new Cron(schedule.cron, { timezone: schedule.timeZone, paused: true });
 }
 
-/** The occurrences after `after` and at or before `upTo`, oldest first. */
-export function occurrencesBetween(schedule: Schedule, after: Date, upTo: Date): Date[] {
+export interface DueOccurrences {
+  /** The occurrences to run, oldest first: at most MAX_CATCH_UP, the latest ones. */
+  run: Date[];
+  /** When more were due: the latest of those left out (it and every earlier one since are skipped). */
+  skipped: Date | null;
+}
+
+/**
+ * The occurrences after `after` and at or before `upTo`. Counted back from `upTo` (croner's previousRuns),
+ * so that a minutely schedule after a year with the timer off costs as little as one after a minute.
+ */
+export function dueOccurrences(schedule: Schedule, after: Date, upTo: Date): DueOccurrences {
   const cron = cronOf(schedule);
-  const out: Date[] = [];
-  for (let next = cron.nextRun(after); next !== null && next.getTime() <= upTo.getTime(); next = cron.nextRun(next)) {
-    out.push(next);
-    // the list keeps only what can be run, so that a minutely cron after a year off stays small
-    if (out.length > MAX_CATCH_UP * 2) out.splice(0, MAX_CATCH_UP);
-  }
+  // previousRuns counts strictly before the reference's second: one second on takes in an occurrence at upTo
+  const latest = cron.previousRuns(MAX_CATCH_UP + 1, new Date(upTo.getTime() + 1000)).filter((d) => d.getTime() <= upTo.getTime() && d.getTime() > after.getTime());
   cron.stop();
-  return out;
+  const oldestFirst = latest.reverse();
+  return oldestFirst.length > MAX_CATCH_UP ? { run: oldestFirst.slice(1), skipped: oldestFirst[0] } : { run: oldestFirst, skipped: null };
 }
 
 /** The next occurrence after `from`; null when the expression has none left. */

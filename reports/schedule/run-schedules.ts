@@ -6,7 +6,7 @@ import { addDays, monthPeriod } from '../monthly/period.ts';
 import { runMonthlyPackage } from '../monthly/run.ts';
 import { deliverRun, type DeliveryContext, type DeliveryOutcome } from '../delivery/deliver.ts';
 import type { Schedule, SchedulesConfig } from './config.ts';
-import { lastCompleteMonth, MAX_CATCH_UP, occurrencesBetween } from './occurrences.ts';
+import { dueOccurrences, lastCompleteMonth, MAX_CATCH_UP } from './occurrences.ts';
 import { claimOccurrence, finishOccurrence, firstSeen, lastDueOccurrence } from './schedule-store.ts';
 
 export interface OccurrenceResult {
@@ -55,12 +55,11 @@ export async function runDue(w: Warehouse, config: SchedulesConfig, options: Run
     const seen = await firstSeen(w, schedule.name, now);
     const last = await lastDueOccurrence(w, schedule.name);
     const after = last && last > seen ? last : seen;
-    const due = occurrencesBetween(schedule, after, now);
-    const skipped = due.length > MAX_CATCH_UP ? due.splice(0, due.length - MAX_CATCH_UP) : [];
-    for (const at of skipped) {
-      const reason = `more than ${MAX_CATCH_UP} occurrences were due at once: only the last ${MAX_CATCH_UP} ran`;
-      if (await claimOccurrence(w, schedule.name, at, 'due', now, 'skipped', reason)) {
-        results.push({ schedule: schedule.name, occurrenceAt: at, trigger: 'due', status: 'skipped', month: null, runId: null, error: reason, deliveries: [] });
+    const { run: due, skipped } = dueOccurrences(schedule, after, now);
+    if (skipped) {
+      const reason = `more than ${MAX_CATCH_UP} occurrences were due at once (since ${after.toISOString()}): this one and those before it were skipped, the last ${MAX_CATCH_UP} ran`;
+      if (await claimOccurrence(w, schedule.name, skipped, 'due', now, 'skipped', reason)) {
+        results.push({ schedule: schedule.name, occurrenceAt: skipped, trigger: 'due', status: 'skipped', month: null, runId: null, error: reason, deliveries: [] });
       }
     }
     for (const at of due) {
