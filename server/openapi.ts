@@ -223,7 +223,7 @@ const GRAINS = ['claim', 'line', 'money'] as const satisfies readonly MetricDefi
 const PATTERN_DIMENSIONS = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const satisfies readonly PatternDimension[];
 
 const dollars = object<'value' | 'numerator' | 'denominator'>({ value: nullable(number()), numerator: number(), denominator: number() }, { description: 'the same rate in dollars' });
-const definition = object<keyof MetricResult['definition']>({ numerator: text(), denominator: text(), grain: text(), date_basis: text(), window: text(), exclusions: text() });
+const definition = object<keyof MetricResult['definition']>({ numerator: text(), denominator: text(), grain: text(), date_basis: text(), window: text(), exclusions: text(), breakdowns: list({ type: 'string', enum: DIMENSIONS }) });
 
 type LoadedOutcome = Extract<FileOutcome, { status: 'loaded' }>;
 type DuplicateOutcome = Extract<FileOutcome, { status: 'duplicate' }>;
@@ -406,8 +406,10 @@ const paths: Record<string, PathItem> = {
       description: 'Every metric of the registry (or those asked for) for an as-of date and its window, optionally broken down: the same document as `rcm metrics --json`. Aggregates only.',
       parameters: [
         AS_OF, FROM, TO,
-        query('by', { type: 'string', pattern: '^[a-z_]+(,[a-z_]+)?$' }, `one dimension, or two separated by a comma (${DIMENSIONS.join(', ')}; ${SINGLE_ONLY.join(', ')} only alone); a metric that does not allow it answers without a breakdown`),
+        query('by', { type: 'string', pattern: '^[a-z_]+(,[a-z_]+)?$' }, `one dimension, or two separated by a comma (${DIMENSIONS.join(', ')}; ${SINGLE_ONLY.join(', ')} only alone); every metric asked must allow it (definition.breakdowns), else 400 naming what each allows`),
         PAYER, PROVIDER, LOCATION, PRACTICE,
+        query('denial_category', { type: 'string', pattern: '^[a-z_]{1,40}$' }, `denial rates only (${METRICS.filter((m) => m.denialFilters).map((m) => m.id).join(', ')}; 400 for another metric): the numerator counts only the denials of this category, the denominator stays whole`),
+        query('carc', { type: 'string', pattern: '^[A-Z0-9]{1,5}$' }, 'denial rates only, as denial_category: the numerator counts only the denials with this claim adjustment reason code'),
         query('metric', { type: 'string', pattern: '^[a-z0-9_]+(,[a-z0-9_]+)*$' }, `metric ids, comma-separated: ${METRICS.map((m) => m.id).join(', ')}`),
       ],
       responses: { 200: json('The metrics.', ref('Metrics')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },

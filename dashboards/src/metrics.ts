@@ -13,6 +13,8 @@ export interface MetricDefinition {
   date_basis: string;
   window: string;
   exclusions: string;
+  /** The dimensions the metric can be broken down by (the API refuses any other). */
+  breakdowns: string[];
 }
 
 export interface BreakdownRow {
@@ -75,33 +77,27 @@ export function fetchMetrics(ids: readonly string[], filters: Filters, extra: Re
   return getJson<MetricsAnswer>('/api/metrics', { ...filters, ...extra, metric: ids.join(',') }, signal);
 }
 
-const MONTH_KEY = /^\d{4}-\d{2}$/;
-
 /**
- * The 12-month trend of each metric, ending with the month of `end`. One request by month over the twelve
- * months; a metric the registry cannot break down by month (snapshots: A/R, days in A/R) is then asked at
- * each month-end instead.
+ * The 12-month trend of each metric, ending with the month of `end`: one request by month for the metrics
+ * whose definition allows it, and at once beside it, the others (snapshots: A/R, days in A/R) asked at each
+ * month-end.
  */
-export async function fetchTrends(ids: readonly string[], filters: Filters, end: string, signal?: AbortSignal): Promise<Record<string, Trend>> {
+export async function fetchTrends(metrics: readonly { id: string; definition: MetricDefinition }[], filters: Filters, end: string, signal?: AbortSignal): Promise<Record<string, Trend>> {
   const months = trendMonths(end);
   const scope = { ...filters, as_of: end };
-  const monthly = await fetchMetrics(ids, { ...scope, ...trendRange(end) }, { by: 'month' }, signal);
+  const byMonth = metrics.filter((m) => m.definition.breakdowns.includes('month')).map((m) => m.id);
+  const snapshots = metrics.filter((m) => !m.definition.breakdowns.includes('month')).map((m) => m.id);
+  const { from: _from, to: _to, ...withoutRange } = scope;
+  const [monthly, ends] = await Promise.all([
+    byMonth.length ? fetchMetrics(byMonth, { ...scope, ...trendRange(end) }, { by: 'month' }, signal) : undefined,
+    snapshots.length ? Promise.all(trendAsOfs(end).map((asOf) => fetchMetrics(snapshots, { ...withoutRange, as_of: asOf }, {}, signal))) : [],
+  ]);
   const trends: Record<string, Trend> = {};
-  const snapshots: string[] = [];
-  for (const id of ids) {
-    const rows = monthly.metrics[id]?.breakdown;
-    if (rows && rows.length > 0 && rows.every((r) => r.key !== null && MONTH_KEY.test(r.key))) {
-      const byMonth = new Map(rows.map((r) => [r.key, r.value]));
-      trends[id] = { basis: 'month', points: months.map((month) => ({ month, value: byMonth.get(month) ?? null })) };
-    } else {
-      snapshots.push(id);
-    }
+  for (const id of byMonth) {
+    const values = new Map((monthly?.metrics[id]?.breakdown ?? []).map((r) => [r.key, r.value]));
+    trends[id] = { basis: 'month', points: months.map((month) => ({ month, value: values.get(month) ?? null })) };
   }
-  if (snapshots.length > 0) {
-    const { from: _from, to: _to, ...withoutRange } = scope;
-    const answers = await Promise.all(trendAsOfs(end).map((asOf) => fetchMetrics(snapshots, { ...withoutRange, as_of: asOf }, {}, signal)));
-    for (const id of snapshots) trends[id] = { basis: 'month_end', points: answers.map((a, i) => ({ month: months[i], value: a.metrics[id]?.value ?? null })) };
-  }
+  for (const id of snapshots) trends[id] = { basis: 'month_end', points: ends.map((a, i) => ({ month: months[i], value: a.metrics[id]?.value ?? null })) };
   return trends;
 }
 

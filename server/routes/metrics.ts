@@ -4,8 +4,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { computeMetric, resolveWindow, type MetricResult } from '../../warehouse/metrics/compute.ts';
-import { DIMENSIONS, type Dimension } from '../../warehouse/metrics/metric.ts';
+import { BreakdownError, checkBreakdown, computeMetric, resolveWindow, type MetricResult } from '../../warehouse/metrics/compute.ts';
+import { DIMENSIONS, type Breakdown, type Dimension, type MetricDefinition } from '../../warehouse/metrics/metric.ts';
 import { METRICS, metric } from '../../warehouse/metrics/registry.ts';
 import { latestEventDate, windowFor } from '../../warehouse/metrics/window.ts';
 import { date, parse, practicesFor } from '../query.ts';
@@ -27,6 +27,8 @@ const metricsQuery = z.object({
   provider: z.string().regex(/^\d{10}$/).optional(),
   location: z.string().regex(/^[A-Za-z0-9 .,'&()#\/-]{1,60}$/).optional(),
   practice: z.string().regex(/^\d{10}$/).optional(),
+  denial_category: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  carc: z.string().regex(/^[A-Z0-9]{1,5}$/).optional(),
   metric: z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/).refine((s) => s.split(',').every((id) => ids.has(id)), 'metric ids of the registry').optional(),
 }).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
 
@@ -39,6 +41,29 @@ const patternsQuery = z.object({
   practice: z.string().regex(/^\d{10}$/).optional(),
 }).strict().refine((q) => (q.from === undefined) === (q.to === undefined), 'from and to go together');
 
+/**
+ * A breakdown some metric asked cannot give is refused (400), naming what each of them can be broken down
+ * by: an answer without the breakdown asked would pass for one, and a chart drawn from it would be wrong.
+ */
+function refuseBreakdown(chosen: readonly MetricDefinition[], by: Breakdown): void {
+  const refusals: string[] = [];
+  for (const m of chosen) {
+    try {
+      checkBreakdown(m, by);
+    } catch (e) {
+      if (!(e instanceof BreakdownError)) throw e;
+      refusals.push(e.message);
+    }
+  }
+  if (refusals.length) throw httpError(400, 'bad_request', `by=${by.join(',')}: ${refusals.join('; ')}`);
+}
+
+/** A denial category or CARC narrows only the denial rates' numerators; asked of another metric, it is refused. */
+function refuseDenialFilter(chosen: readonly MetricDefinition[], name: string): void {
+  const others = chosen.filter((m) => !m.denialFilters).map((m) => m.id);
+  if (others.length) throw httpError(400, 'bad_request', `${name} applies only to ${METRICS.filter((m) => m.denialFilters).map((m) => m.id).join(', ')}; not to ${others.join(', ')}`);
+}
+
 export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache(), auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -47,13 +72,14 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
     const practices = practicesFor(c.get('practices'), q.practice);
     const by = q.by?.split(',') as Dimension[] | undefined;
     const chosen = q.metric ? q.metric.split(',').map((id) => metric(id)!) : METRICS;
+    if (by) refuseBreakdown(chosen, by);
+    if (q.denial_category || q.carc) refuseDenialFilter(chosen, q.denial_category ? 'denial_category' : 'carc');
     const body = await cache.get(AnswerCache.key('/metrics', c.req.query(), practices), () => serialized(async () => {
       const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
       if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
       const results: Record<string, MetricResult> = {};
       for (const m of chosen) {
-        const breakdown = by && by.every((d) => m.breakdowns.includes(d)) ? by : undefined;
-        results[m.id] = await computeMetric(warehouse, m, { asOf, from: q.from, to: q.to, by: breakdown, filters: { payer: q.payer, provider: q.provider, location: q.location, practices } });
+        results[m.id] = await computeMetric(warehouse, m, { asOf, from: q.from, to: q.to, by, filters: { payer: q.payer, provider: q.provider, location: q.location, practices, denialCategory: q.denial_category, carc: q.carc } });
       }
       return { as_of: asOf, from: q.from ?? null, to: q.to ?? null, metrics: results };
     }));

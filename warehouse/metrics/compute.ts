@@ -31,7 +31,8 @@ export interface MetricResult {
   n?: number;
   dollars?: BreakdownRow['dollars'];
   unavailable_reason: string | null;
-  definition: { numerator: string; denominator: string; grain: string; date_basis: string; window: string; exclusions: string };
+  /** The registry's definition, with the breakdowns the metric allows (a page asks only for those). */
+  definition: { numerator: string; denominator: string; grain: string; date_basis: string; window: string; exclusions: string; breakdowns: string[] };
   breakdown?: BreakdownRow[];
 }
 
@@ -81,7 +82,7 @@ export class BreakdownError extends Error {}
 
 export function checkBreakdown(m: MetricDefinition, by: Breakdown): void {
   const missing = by.filter((d) => !m.breakdowns.includes(d));
-  if (missing.length) throw new BreakdownError(`${m.id} cannot be broken down by ${missing.join(', ')}; it can by ${m.breakdowns.join(', ') || 'nothing'}`);
+  if (missing.length) throw new BreakdownError(`${m.id} cannot be broken down by ${missing.join(', ')}; ${m.breakdowns.length ? `it can by ${m.breakdowns.join(', ')}` : 'it has no breakdown'}`);
   if (by.length > 2) throw new BreakdownError('a breakdown crosses at most two dimensions');
   if (by.length > 1 && by.some((d) => SINGLE_ONLY.includes(d))) throw new BreakdownError(`${by.filter((d) => SINGLE_ONLY.includes(d)).join(', ')} cannot be crossed with another dimension`);
 }
@@ -89,7 +90,7 @@ export function checkBreakdown(m: MetricDefinition, by: Breakdown): void {
 export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, request: MetricRequest): Promise<MetricResult> {
   const window = resolveWindow(m, request);
   const filters = request.filters ?? {};
-  const definition = { numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions };
+  const definition = { numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions, breakdowns: [...m.breakdowns] };
   const base = { id: m.id, label: m.label, as_of: window.asOf, from: window.from, to: window.to, unit: m.unit, definition };
   const scoped = (sql: string) => scopeToPractices(sql, { practices: filters.practices, provider: filters.provider, location: filters.location });
   const missing = m.unavailableSql ? (await warehouse.one<{ reason: string | null }>(scoped(m.unavailableSql(window))))?.reason ?? null : null;

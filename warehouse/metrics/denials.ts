@@ -2,7 +2,7 @@
 // and payer; final denial rate (write-offs on denied claims over gross charges); overturn rate. Duplicate
 // denials (CARC 18) are left out of the initial rates and reported on their own.
 import { between, dateLiteral, type Window } from './window.ts';
-import { claimDimensions, keyOf, payerFilter, type Breakdown, type Dimension, type MetricDefinition } from './metric.ts';
+import { claimDimensions, keyOf, payerFilter, sqlString, type Breakdown, type Dimension, type Filters, type MetricDefinition } from './metric.ts';
 
 
 const claimKeys = claimDimensions('first_adjudicated_date');
@@ -11,12 +11,20 @@ const lineKeys: Partial<Record<Dimension, string>> = {
   modifier: "coalesce(nullif(modifiers, ''), '(none)')", diagnosis: 'diagnosis_code',
 };
 
+/** The numerator's condition narrowed to the denials of the filters' category and CARC (the denominator stays whole). */
+function deniedFor(numerator: string, filters: Filters, categories: string, carcs: string): string {
+  const category = filters.denialCategory ? ` AND list_contains(${categories}, ${sqlString(filters.denialCategory)})` : '';
+  const carc = filters.carc ? ` AND list_contains(${carcs}, ${sqlString(filters.carc)})` : '';
+  return category || carc ? `(${numerator}${category}${carc})` : numerator;
+}
+
 /**
  * A rate whose numerator and denominator come from one population, sliced by a dimension. By denial
  * category or CARC the numerator counts the rows in that category and the denominator stays the whole
- * population (the share of all claims denied for that reason).
+ * population (the share of all claims denied for that reason); so does a denial category or CARC filter.
  */
-function rate(population: string, keys: Partial<Record<Dimension, string>>, by: Breakdown | undefined, numerator: string, categories: string, carcs: string): string {
+function rate(population: string, keys: Partial<Record<Dimension, string>>, by: Breakdown | undefined, denied: string, categories: string, carcs: string, filters: Filters = {}): string {
+  const numerator = deniedFor(denied, filters, categories, carcs);
   const single = by?.length === 1 ? by[0] : undefined;
   if (single === 'denial_category' || single === 'carc') {
     return `WITH p AS (${population})
@@ -35,23 +43,23 @@ export const DENIAL_METRICS: MetricDefinition[] = [
     id: 'initial_denial_rate', label: 'Initial denial rate (claims)', unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'first adjudication date (BPR16 of the first 835 record that is not a reversal)', window: 'quarter',
     numerator: 'claims whose first adjudication had at least one denied line (dollars: their charges)', denominator: 'claims first adjudicated in the window (dollars: their charges)',
     exclusions: 'claims whose first adjudication was a duplicate denial (CARC 18), reported apart; reversals; a secondary payer’s records',
-    breakdowns: ['payer', 'provider', 'location', 'month', 'denial_category', 'carc'],
+    breakdowns: ['payer', 'provider', 'location', 'month', 'denial_category', 'carc'], denialFilters: true,
     sql(w, by, filters) {
       const population = `SELECT *, charge AS amount FROM mart_claim WHERE ${between('first_adjudicated_date', w)} AND NOT first_denied_as_duplicate${payerFilter(filters)}`;
-      return rate(population, claimKeys, by, 'first_denied', 'first_denial_categories', 'first_denial_carcs');
+      return rate(population, claimKeys, by, 'first_denied', 'first_denial_categories', 'first_denial_carcs', filters);
     },
   },
   {
     id: 'initial_denial_rate_line', label: 'Initial denial rate (lines)', unit: 'ratio', valueKind: 'ratio', grain: 'line', dateBasis: 'first adjudication date', window: 'quarter',
     numerator: 'lines denied on their claim’s first adjudication (dollars: their charges)', denominator: 'lines first adjudicated in the window (dollars: their charges)',
     exclusions: 'lines of claims whose first adjudication was a duplicate denial (CARC 18)',
-    breakdowns: ['payer', 'provider', 'location', 'month', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc'],
+    breakdowns: ['payer', 'provider', 'location', 'month', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc'], denialFilters: true,
     sql(w, by, filters) {
       const population = `SELECT *, charge AS amount FROM mart_first_adjudication_line WHERE ${between('adjudication_date', w)} AND NOT claim_denied_as_duplicate${payerFilter(filters)}`;
       const keyed = by?.includes('modifier')
         ? `SELECT * REPLACE (unnest(CASE WHEN modifiers = '' THEN ['(none)'] ELSE string_split(modifiers, ' ') END) AS modifiers) FROM (${population})`
         : population;
-      return rate(keyed, { ...lineKeys, modifier: 'modifiers' }, by, 'is_denied', 'denial_categories', 'denial_carcs');
+      return rate(keyed, { ...lineKeys, modifier: 'modifiers' }, by, 'is_denied', 'denial_categories', 'denial_carcs', filters);
     },
   },
   {

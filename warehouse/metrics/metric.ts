@@ -43,6 +43,9 @@ export interface Filters {
   /** The claim's rendering provider (NPI) and location; applied by the scope (practice-scope.ts), not by each metric. */
   provider?: string;
   location?: string;
+  /** Denial metrics only (MetricDefinition.denialFilters): the numerator counts only denials of this category or CARC. */
+  denialCategory?: string;
+  carc?: string;
 }
 
 export interface MetricDefinition {
@@ -57,6 +60,8 @@ export interface MetricDefinition {
   denominator: string;
   exclusions: string;
   breakdowns: readonly Dimension[];
+  /** Whether the denial category and CARC filters apply (the numerator narrowed to those denials); other metrics refuse them. */
+  denialFilters?: boolean;
   /** A breakdown shown even when none is asked for (the buckets of an aging, the kinds of collections). */
   defaultBreakdown?: Dimension;
   /** The SQL for a window, an optional breakdown and filters: columns key, numerator, denominator (ratio, sum, days) or key, median, p90, n (quantile); optional numerator_amount, denominator_amount for the dollar pair of a count rate. */

@@ -97,12 +97,15 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   let headline: MetricsAnswer;
   let byPayer: MetricsAnswer;
   try {
-    // one request per breakdown; a metric that cannot be broken down by it comes back as its headline
-    // (ar_aging with its own buckets, the days in A/R)
-    [headline, byPayer] = await Promise.all([
-      fetchMetrics(['ar_total', 'ar_aging', 'days_in_ar', 'days_in_ar_net'], scope, { by: 'kind' }, signal),
+    // one request per breakdown, each asking only the metrics that allow it (the API refuses the others);
+    // ar_aging comes with its own buckets, the days in A/R have no breakdown
+    let kinds: MetricsAnswer;
+    [kinds, headline, byPayer] = await Promise.all([
+      fetchMetrics(['ar_total'], scope, { by: 'kind' }, signal),
+      fetchMetrics(['ar_aging', 'days_in_ar', 'days_in_ar_net'], scope, {}, signal),
       fetchMetrics(['ar_total', 'ar_over_90_pct', 'ar_over_120_pct'], scope, { by: 'payer' }, signal),
     ]);
+    headline = { ...headline, metrics: { ...headline.metrics, ...kinds.metrics } };
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     cards.replaceChildren(stateMessage(`Could not load A/R: ${errorText(e)}`, 'error'));

@@ -108,7 +108,8 @@ export async function render(container: HTMLElement, { filters, signal }: PageCo
   // the window, the total by kind and both rates for it
   let first: MetricsAnswer;
   try {
-    first = await fetchMetrics(['collections', 'net_collection_rate', 'gross_collection_rate'], filters, { by: 'kind' }, signal);
+    // collections comes broken down by kind (its default breakdown); the rates have none by kind
+    first = await fetchMetrics(['collections', 'net_collection_rate', 'gross_collection_rate'], filters, {}, signal);
   } catch (e) {
     fail(e, cards, 'collections');
     for (const p of [byMonth, rates, byProvider, byLocation]) p.body.replaceChildren();

@@ -84,7 +84,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   grid.dataset.ready = 'values';
 
   const ids = KPIS.map((k) => k.id);
-  const trends = fetchTrends(ids, filters, range?.to ?? asOf, signal).then(
+  const trends = fetchTrends(ids.map((id) => results[id]), filters, range?.to ?? asOf, signal).then(
     (t) => { for (const id of ids) tiles.get(id)!.trend = t[id] ?? null; },
     (e) => { if (!isAbort(e)) for (const id of ids) tiles.get(id)!.trend = null; },
   ).then(draw);

@@ -1,0 +1,114 @@
+// GET /api/metrics over real HTTP on loopback and a real warehouse: a breakdown a metric cannot give is
+// refused with the breakdowns it can (never answered as the headline); a denial category or CARC narrows
+// the denial rates' numerators, checked against counts taken from the marts, and is refused for the others.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FOLDERS, writeDataset } from '../../demo/dataset/write-dataset.ts';
+import { ingestFiles } from '../../ingest/loader/ingest-run.ts';
+import { buildModels } from '../../warehouse/build.ts';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { tempDir, tempWarehouse } from '../../tests/support/temp.ts';
+import { createApp } from '../app.ts';
+import { addUser, createToken } from '../auth/users.ts';
+
+const AS_OF = '2025-05-31';
+/** The quarter to the as-of date: the initial denial rates' default window. */
+const QUARTER = { from: '2025-03-01', to: '2025-05-31' };
+
+describe('GET /api/metrics: breakdowns and denial filters', () => {
+  const dir = tempDir('rcm-metrics-route-');
+  let server: ServerType;
+  let base = '';
+  let warehouse: Warehouse;
+  let token = '';
+
+  beforeAll(async () => {
+    const out = join(dir, 'files');
+    await writeDataset({ seed: 4, claims: 500, months: 5, start: '2025-01-01', out });
+    warehouse = await tempWarehouse(dir);
+    await ingestFiles(warehouse, Object.values(FOLDERS).map((f) => join(out, f)));
+    await buildModels(warehouse);
+    await addUser(warehouse, 'root', 'admin', 'a long enough password', []);
+    token = (await createToken(warehouse, 'root', 'test')).token;
+    server = serve({ fetch: createApp(warehouse).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const get = (params: Record<string, string>) => fetch(`${base}/api/metrics?${new URLSearchParams({ as_of: AS_OF, ...params })}`, { headers: { authorization: `Bearer ${token}` } });
+  const ok = async (params: Record<string, string>) => {
+    const response = await get(params);
+    expect(response.status, JSON.stringify(params)).toBe(200);
+    return (await response.json()) as { metrics: Record<string, any> };
+  };
+  const refused = async (params: Record<string, string>) => {
+    const response = await get(params);
+    expect(response.status, JSON.stringify(params)).toBe(400);
+    return ((await response.json()) as { error: { message: string } }).error.message;
+  };
+
+  it('refuses a breakdown a metric asked cannot give, naming what each of them can', async () => {
+    expect(await refused({ metric: 'days_in_ar', by: 'month' })).toBe('by=month: days_in_ar cannot be broken down by month; it has no breakdown');
+    const message = await refused({ metric: 'initial_denial_rate,ar_over_90_pct,ar_aging', by: 'month' });
+    expect(message).toContain('ar_over_90_pct cannot be broken down by month; it can by payer, provider, location');
+    expect(message).toContain('ar_aging cannot be broken down by month; it can by bucket');
+    expect(message).not.toContain('initial_denial_rate');
+    // every metric (no metric= given) is asked, so a breakdown only some allow is refused too
+    expect(await refused({ by: 'payer' })).toContain('days_in_ar cannot be broken down by payer');
+    expect(await refused({ metric: 'initial_denial_rate', by: 'denial_category,payer' })).toContain('cannot be crossed');
+  });
+
+  it('answers a breakdown every metric asked allows, and lists the allowed ones in each definition', async () => {
+    const answer = await ok({ metric: 'initial_denial_rate,first_pass_yield', by: 'month' });
+    for (const id of ['initial_denial_rate', 'first_pass_yield']) {
+      expect(answer.metrics[id].breakdown.map((r: { key: string }) => r.key), id).toEqual(['2025-03', '2025-04', '2025-05']);
+    }
+    const plain = await ok({ metric: 'days_in_ar,ar_aging' });
+    expect(plain.metrics.days_in_ar.definition.breakdowns).toEqual([]);
+    expect(plain.metrics.days_in_ar.breakdown).toBeUndefined();
+    expect(plain.metrics.ar_aging.definition.breakdowns).toEqual(['bucket']);
+    expect(answer.metrics.initial_denial_rate.definition.breakdowns).toContain('month');
+  });
+
+  it('narrows the denial rates’ numerators to a denial category or a CARC, the denominator whole', async () => {
+    // counted from the marts: claims first adjudicated in the quarter, not duplicates, first denied for the code
+    const claims = async (condition: string) => Number((await warehouse.one<{ n: bigint }>(`SELECT count(*) AS n FROM mart_claim
+      WHERE first_adjudicated_date BETWEEN DATE '${QUARTER.from}' AND DATE '${QUARTER.to}' AND NOT first_denied_as_duplicate AND ${condition}`))!.n);
+    const all = await claims('true');
+    const top = await warehouse.one<{ category: string; carc: string }>(`SELECT
+        (SELECT c FROM (SELECT unnest(first_denial_categories) AS c FROM mart_claim WHERE first_denied) GROUP BY c ORDER BY count(*) DESC, c LIMIT 1) AS category,
+        (SELECT c FROM (SELECT unnest(first_denial_carcs) AS c FROM mart_claim WHERE first_denied) GROUP BY c ORDER BY count(*) DESC, c LIMIT 1) AS carc`);
+    const { category, carc } = top!;
+    const deniedFor = await claims(`first_denied AND list_contains(first_denial_categories, '${category}')`);
+    const deniedWith = await claims(`first_denied AND list_contains(first_denial_carcs, '${carc}')`);
+    expect(deniedFor).toBeGreaterThan(0);
+    expect(deniedFor).toBeLessThan(await claims('first_denied'));
+
+    const byCategory = (await ok({ metric: 'initial_denial_rate', denial_category: category })).metrics.initial_denial_rate;
+    expect([byCategory.numerator, byCategory.denominator]).toEqual([deniedFor, all]);
+    expect(byCategory.value).toBeCloseTo(deniedFor / all, 6);
+    const byCarc = (await ok({ metric: 'initial_denial_rate', carc })).metrics.initial_denial_rate;
+    expect([byCarc.numerator, byCarc.denominator]).toEqual([deniedWith, all]);
+
+    // by payer, each payer's share of its own claims denied for the category: the parts add up to the whole
+    const perPayer = (await ok({ metric: 'initial_denial_rate', denial_category: category, by: 'payer' })).metrics.initial_denial_rate.breakdown as { numerator: number; denominator: number }[];
+    expect(perPayer.reduce((s, r) => s + r.numerator, 0)).toBe(deniedFor);
+    expect(perPayer.reduce((s, r) => s + r.denominator, 0)).toBe(all);
+
+    // the line rate too: lines denied with the category, over every line first adjudicated
+    const lines = async (condition: string) => Number((await warehouse.one<{ n: bigint }>(`SELECT count(*) AS n FROM mart_first_adjudication_line
+      WHERE adjudication_date BETWEEN DATE '${QUARTER.from}' AND DATE '${QUARTER.to}' AND NOT claim_denied_as_duplicate AND ${condition}`))!.n);
+    const line = (await ok({ metric: 'initial_denial_rate_line', denial_category: category })).metrics.initial_denial_rate_line;
+    expect([line.numerator, line.denominator]).toEqual([await lines(`is_denied AND list_contains(denial_categories, '${category}')`), await lines('true')]);
+  });
+
+  it('refuses a denial category or CARC for a metric it does not narrow', async () => {
+    expect(await refused({ metric: 'initial_denial_rate,collections', denial_category: 'authorization' }))
+      .toBe('denial_category applies only to initial_denial_rate, initial_denial_rate_line; not to collections');
+    expect(await refused({ carc: '197' })).toContain('carc applies only to');
+    expect(await refused({ metric: 'initial_denial_rate', carc: '197; DROP' })).toMatch(/carc/);
+  });
+});
