@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'node:path';
 import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../../warehouse/database.ts';
-import { INGEST_MEMORY_LIMIT, ingestFiles, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
+import { INGEST_MEMORY_LIMIT, ingestFiles, resetThreads, useLoadingThreads, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
 import type { FileOutcome } from '../loader/loader.ts';
 import { centsToNumber } from '../x12/values.ts';
 import { CliError } from './cli-error.ts';
@@ -52,6 +52,7 @@ export function registerIngestCommand(program: Command): void {
         const showProgress = !options.json && process.stderr.isTTY === true;
         const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined, mapping);
         const loadedAny = run.outcomes.some((o) => o.status === 'loaded');
+        if (options.build && loadedAny) await resetThreads(warehouse);
         const build = options.build && loadedAny ? await buildModels(warehouse) : undefined;
         process.stdout.write(options.json
           ? `${JSON.stringify({ ...summaryJson(run, options.db), ...(build ? { build: buildJson(build) } : {}) }, null, 2)}\n`
@@ -146,7 +147,9 @@ export function summaryJson(run: IngestRun, db: string) {
 /** Opens the warehouse for loading; when another process (a running rcm serve) holds it, says how to load through that. */
 async function openForIngest(db: string, memoryLimit: string): Promise<Warehouse> {
   try {
-    return await Warehouse.open(db, { memoryLimit });
+    const warehouse = await Warehouse.open(db, { memoryLimit });
+    await useLoadingThreads(warehouse);
+    return warehouse;
   } catch (error) {
     if (isHeldByAnotherProcess(error)) {
       throw new CliError(`${db} is open in another process (a running rcm serve?). Load through it: rcm ingest --server http://127.0.0.1:8080 --token <admin token> <paths...>`);

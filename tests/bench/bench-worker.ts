@@ -6,7 +6,7 @@ import { readX12File } from '../../ingest/x12/reader.ts';
 import { TransactionRouter } from '../../ingest/transaction-router.ts';
 import { Remittance835Mapper } from '../../ingest/remittance/map-835.ts';
 import { Warehouse } from '../../warehouse/database.ts';
-import { INGEST_MEMORY_LIMIT, ingestFiles } from '../../ingest/loader/ingest-run.ts';
+import { INGEST_MEMORY_LIMIT, ingestFiles, useLoadingThreads } from '../../ingest/loader/ingest-run.ts';
 
 const [tool, db, ...files] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
@@ -52,6 +52,7 @@ if (tool === 'ingest') {
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const warehouse = await Warehouse.open(db, { memoryLimit: INGEST_MEMORY_LIMIT });
+  await useLoadingThreads(warehouse);
   const run = await ingestFiles(warehouse, files);
   for (const o of run.outcomes) if (o.status === 'loaded') items += o.claims;
   warehouse.close();
