@@ -9,7 +9,8 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { modelsUpToDate } from '../../warehouse/build.ts';
 import { isIsoDate } from '../../warehouse/metrics/window.ts';
 import { sqlString } from '../../warehouse/metrics/metric.ts';
-import { DEFAULT_FORMATS, REPORT_FORMATS, WRITERS, type ReportFormat } from '../render/formats.ts';
+import { kpiTrends } from '../charts/kpi-trends.ts';
+import { DEFAULT_FORMATS, REPORT_FORMATS, WRITERS, formatUnavailable, type PackageContent, type ReportFormat } from '../render/formats.ts';
 import { nextRunId, numbersSha256, recordRun, timestampText, type RunFile, type RunRecord } from '../runs/run-store.ts';
 import { numbersOf, type ReportTable } from '../table.ts';
 import { loadedBy, openSnapshot, type WarehouseSnapshot } from './close-snapshot.ts';
@@ -29,7 +30,7 @@ export interface MonthlyPackageRequest {
   month: string;
   /** Billing NPIs in scope; undefined: every practice (an admin's package). */
   practices?: readonly string[];
-  /** Default xlsx and csv; 'pdf' is refused until it exists. */
+  /** Default xlsx and csv; 'pdf' needs Chromium (refused up front when it is missing). */
   formats?: readonly ReportFormat[];
   /** The run's folder is made inside it. */
   outDir: string;
@@ -74,8 +75,8 @@ function check(request: MonthlyPackageRequest): { formats: ReportFormat[]; pract
   if (formats.length === 0) throw new ReportRequestError(`name at least one format: ${REPORT_FORMATS.join(', ')}`);
   for (const f of formats) {
     if (!REPORT_FORMATS.includes(f)) throw new ReportRequestError(`no format "${f}"; the formats are ${REPORT_FORMATS.join(', ')}`);
-    const writer = WRITERS[f];
-    if ('notYet' in writer) throw new ReportRequestError(writer.notYet);
+    const unavailable = formatUnavailable(f);
+    if (unavailable) throw new ReportRequestError(unavailable);
   }
   const practices = request.practices === undefined ? undefined : [...new Set(request.practices)].sort();
   for (const p of practices ?? []) if (!NPI.test(p)) throw new ReportRequestError(`"${p}" is not a billing NPI (10 digits)`);
@@ -205,11 +206,14 @@ async function makePackage(live: Warehouse, request: MonthlyPackageRequest): Pro
 
     mkdirSync(dir, { recursive: true });
     const files: RunFile[] = [];
-    const content = { title: `Monthly close package, ${request.month}`, about: about(run, closed.files, lateFiles.length, rollForward, numbersHash), tables: all, generatedAt: now, baseName: base };
+    const content: PackageContent = {
+      title: `Monthly close package, ${request.month}`, about: about(run, closed.files, lateFiles.length, rollForward, numbersHash), tables: all, generatedAt: now, baseName: base,
+      header: { practice: await practiceLabelOf(closed.warehouse, practices), month: request.month, closeDate },
+      // the PDF's trend charts: the same registry metrics over the same close snapshot as the summary
+      trends: formats.includes('pdf') ? await kpiTrends(new PackageContext(closed.warehouse, period, practices), request.month) : undefined,
+    };
     for (const format of formats) {
-      const writer = WRITERS[format];
-      if ('notYet' in writer) continue; // refused by check()
-      for (const f of await writer(content, dir)) files.push({ format, name: f.name, path: f.path, bytes: statSync(f.path).size, sha256: sha256(f.path) });
+      for (const f of await WRITERS[format](content, dir)) files.push({ format, name: f.name, path: f.path, bytes: statSync(f.path).size, sha256: sha256(f.path) });
     }
     run.status = 'complete';
     run.numbersSha256 = numbersHash;
@@ -229,6 +233,16 @@ async function makePackage(live: Warehouse, request: MonthlyPackageRequest): Pro
   } finally {
     for (const s of snapshots) s.close();
   }
+}
+
+/** The practices as a reader knows them: the billing provider's name from the claims, with its NPI. */
+async function practiceLabelOf(w: Warehouse, practices: readonly string[] | undefined): Promise<string> {
+  if (practices === undefined) return 'Every practice';
+  const rows = await w.all<{ npi: string; name: string | null }>(
+    `SELECT billing_provider_npi AS npi, min(billing_provider_name) AS name FROM claim WHERE billing_provider_npi IN (${practices.map(sqlString).join(', ')}) GROUP BY 1`,
+  );
+  const names = new Map(rows.map((r) => [r.npi, r.name]));
+  return practices.map((p) => (names.get(p) ? `${names.get(p)} (NPI ${p})` : `Practice NPI ${p}`)).join(', ');
 }
 
 function about(run: RunRecord, counted: number, late: number, rf: RollForward, numbersHash: string): [string, string][] {

@@ -1,10 +1,12 @@
 // The formats a package can be written in: each is a writer of the package's content (its about lines and
-// tables) into the run's folder, returning the files it wrote. A format not written yet says so instead;
-// the PDF's writer takes its place here when it exists.
+// tables) into the run's folder, returning the files it wrote. A format that needs something the machine
+// may lack (the PDF: Chromium) says so before anything is computed.
 import { join } from 'node:path';
+import type { KpiTrend } from '../charts/kpi-trends.ts';
 import type { ReportTable } from '../table.ts';
 import { writeCsv } from './csv.ts';
-import { PDF_NOT_YET } from './pdf.ts';
+import { writePdf } from './pdf.ts';
+import { pdfEngineMissing } from './pdf-browser.ts';
 import { writeWorkbook } from './xlsx.ts';
 
 export interface PackageContent {
@@ -16,6 +18,10 @@ export interface PackageContent {
   generatedAt: Date;
   /** Every file's name starts with it. */
   baseName: string;
+  /** What each page of the PDF is headed with. */
+  header: { practice: string; month: string; closeDate: string };
+  /** The headline KPIs over the twelve months ending at the month, for the PDF's trend charts (computed only when the PDF is asked for). */
+  trends?: KpiTrend[];
 }
 
 export interface WrittenFile {
@@ -30,7 +36,12 @@ export const REPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const DEFAULT_FORMATS: readonly ReportFormat[] = ['xlsx', 'csv'];
 
-export const WRITERS: Record<ReportFormat, PackageWriter | { notYet: string }> = {
+/** Why a format cannot be written on this machine (null: it can). */
+export function formatUnavailable(format: ReportFormat): string | null {
+  return format === 'pdf' ? pdfEngineMissing() : null;
+}
+
+export const WRITERS: Record<ReportFormat, PackageWriter> = {
   xlsx: async (content, dir) => {
     const path = join(dir, `${content.baseName}.xlsx`);
     const [summary, ...sheets] = content.tables;
@@ -43,5 +54,9 @@ export const WRITERS: Record<ReportFormat, PackageWriter | { notYet: string }> =
       writeCsv(table, path);
       return { name: table.name, path };
     }),
-  pdf: { notYet: PDF_NOT_YET },
+  pdf: async (content, dir) => {
+    const path = join(dir, `${content.baseName}.pdf`);
+    await writePdf(content, path);
+    return [{ name: 'package', path }];
+  },
 };
