@@ -34,7 +34,7 @@ export function registerUserCommands(program: Command): void {
       const given = process.env.RCM_USER_PASSWORD;
       const password = given ?? generatePassword();
       const user = await handled(() => withWarehouse(options.db, (w) => addUser(w, username, role, password, options.practice, { email: options.email })));
-      process.stdout.write(`added ${user.username} (${user.role}${user.practices.length ? `, practices ${user.practices.join(', ')}` : ', every practice'})\n`);
+      process.stdout.write(`added ${user.username} (${user.role}${user.practices.length ? `, practices ${user.practices.join(', ')}` : ', every practice'}${user.email ? `, e-mail ${user.email}` : ''})\n`);
       if (!given) process.stdout.write(`password (shown once): ${password}\n`);
     });
   users
