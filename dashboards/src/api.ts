@@ -91,6 +91,11 @@ export function getJson<T>(path: string, params: Params = {}, signal?: AbortSign
   return request<T>('GET', withQuery(path, params), { signal });
 }
 
+/** A POST of a JSON body (with the session's CSRF token), answered as JSON. */
+export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>('POST', path, { body, signal });
+}
+
 /** Who is signed in, or null (no session, or it ended). */
 export async function currentSession(): Promise<Session | null> {
   try {

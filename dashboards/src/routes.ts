@@ -17,6 +17,7 @@ export const PAGES: readonly PageRoute[] = [
   { id: 'collections', title: 'Collections', view: 'metrics', load: () => import('./pages/collections.ts') },
   { id: 'claims', title: 'Claims', view: 'claims', load: () => import('./pages/claims.ts') },
   { id: 'ingest', title: 'Ingest', view: 'ingest', load: () => import('./pages/ingest.ts') },
+  { id: 'reports', title: 'Reports', view: 'reports', load: () => import('./pages/reports.ts') },
 ];
 
 export const DEFAULT_PAGE = 'overview';

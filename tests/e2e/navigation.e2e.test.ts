@@ -7,7 +7,7 @@ import { formatCount } from '../../dashboards/src/format.ts';
 import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
-const ALL_PAGES = ['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Claims', 'Ingest'];
+const ALL_PAGES = ['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Claims', 'Ingest', 'Reports'];
 
 describe.skipIf(!browserAvailable)('the shell in Chromium', () => {
   let bench: Workbench;
@@ -68,7 +68,7 @@ describe.skipIf(!browserAvailable)('the shell in Chromium', () => {
 
   it('offers a finance user only the pages of their role', async () => {
     const { page } = await signedIn(bench.users.finance, '/claims');
-    expect(await navigation(page)).toEqual(['Overview', 'A/R', 'Denials', 'Payers', 'Collections']);
+    expect(await navigation(page)).toEqual(['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Reports']);
     expect(await page.locator('main [data-state="unavailable"]').textContent()).toBe('A finance may not open this page.');
   });
 

@@ -14,6 +14,8 @@ import { formatDate, formatMoney, formatMonth, formatPercent } from '../format.t
 import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { lastDayOfMonth } from '../periods.ts';
+import { packageLink } from './reports-link.ts';
+import { defaultMonth } from './reports-month.ts';
 
 /** The kinds of warehouse/metrics/collections.ts (mart_cash), in the order they are stacked and listed. */
 const KIND_NAMES: Record<string, string> = {
@@ -89,7 +91,7 @@ const figure = (chart: Element) => {
   return f;
 };
 
-export async function render(container: HTMLElement, { filters, signal }: PageContext): Promise<void> {
+export async function render(container: HTMLElement, { filters, signal, session }: PageContext): Promise<void> {
   const subtitle = paragraph('', 'hint as-of');
   const cards = document.createElement('div');
   cards.className = 'tiles stats';
@@ -127,6 +129,8 @@ export async function render(container: HTMLElement, { filters, signal }: PageCo
     statCard(gross),
   );
   cards.dataset.ready = 'true';
+  // the last complete month's close package, on the Reports page (for a role that may open it)
+  if (session.user.views.includes('reports')) subtitle.after(packageLink(defaultMonth(first.as_of, new Date().toISOString().slice(0, 10)), filters));
 
   const kinds = (collections.breakdown ?? []).filter((r) => r.key !== null);
   const ordered = (keys: Iterable<string>) => [...new Set(keys)].sort((a, b) => (KIND_ORDER.indexOf(a) + 1 || 99) - (KIND_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
