@@ -121,13 +121,26 @@ export class Elements {
  */
 export function splitComposite(value: string, segment: Segment, mismatch: { onMismatch(used: string, segment: Segment): void }): string[] {
   const { component, element } = segment.separators;
-  if (value.includes(component)) return value.split(component);
+  const first = value.indexOf(component);
+  if (first >= 0) return splitAt(value, component, first);
   const m = COMPOSITE_WITH_OTHER_SEPARATOR.exec(value);
   if (m && m[1] !== element) {
     mismatch.onMismatch(m[1], segment);
     return value.split(m[1]);
   }
   return [value];
+}
+
+/** value.split(separator), knowing where the first one is. */
+function splitAt(value: string, separator: string, first: number): string[] {
+  const parts = [value.slice(0, first)];
+  let from = first + 1;
+  for (let at = value.indexOf(separator, from); at >= 0; at = value.indexOf(separator, from)) {
+    parts.push(value.slice(from, at));
+    from = at + 1;
+  }
+  parts.push(value.slice(from));
+  return parts;
 }
 
 /** Says once (per transaction set) that composites use another separator than ISA16 declares. */

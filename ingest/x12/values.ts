@@ -68,6 +68,8 @@ const DECIMAL = /^-?(\d+\.?\d*|\.\d+)$/;
 
 /** A decimal quantity (units, DRG weight) kept as its canonical text. */
 export function parseQuantity(text: string): Parsed<string> {
+  // Most quantities are a plain count ("1", "12"): already canonical.
+  if (text.length > 0 && text.length < 10 && text.charCodeAt(0) !== 48 && isDigits(text)) return { ok: true, value: text, rounded: false };
   if (!DECIMAL.test(text)) return FAILED;
   const negative = text.startsWith('-');
   let body = negative ? text.slice(1) : text;
@@ -82,24 +84,19 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** CCYYMMDD (D8) to YYYY-MM-DD; also YYMMDD (ISA09) with the century window of X12 (00-49 → 20xx). */
 export function parseDate(text: string): Parsed<string> {
-  let y: number;
-  let rest: string;
-  if (text.length === 8 && isDigits(text)) {
-    y = Number(text.slice(0, 4));
-    rest = text.slice(4);
-  } else if (text.length === 6 && isDigits(text)) {
-    const yy = Number(text.slice(0, 2));
-    y = yy < 50 ? 2000 + yy : 1900 + yy;
-    rest = text.slice(2);
-  } else {
-    return FAILED;
-  }
-  const m = Number(rest.slice(0, 2));
-  const d = Number(rest.slice(2, 4));
+  const n = text.length;
+  if ((n !== 8 && n !== 6) || !isDigits(text)) return FAILED;
+  // Digits only from here: two digits at i are a number without making strings.
+  const two = (i: number) => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
+  const yy = two(n - 6);
+  const y = n === 8 ? two(0) * 100 + yy : yy < 50 ? 2000 + yy : 1900 + yy;
+  const m = two(n - 4);
+  const d = two(n - 2);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
   if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days) return FAILED;
-  return { ok: true, value: `${y}-${rest.slice(0, 2)}-${rest.slice(2, 4)}`, rounded: false };
+  const monthDay = text.slice(n - 4);
+  return { ok: true, value: `${n === 8 ? text.slice(0, 4) : y}-${monthDay.slice(0, 2)}-${monthDay.slice(2)}`, rounded: false };
 }
 
 function isDigits(text: string): boolean {
