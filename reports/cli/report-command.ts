@@ -1,4 +1,4 @@
-// `rcm report monthly --month YYYY-MM [--practice NPI] [--format xlsx,csv] [--out DIR] [--close-date DATE] [--db PATH] [--json]`,
+// `rcm report monthly --month YYYY-MM [--practice NPI] [--format xlsx,csv,pdf] [--out DIR] [--close-date DATE] [--db PATH] [--json]`,
 // `rcm report diff <run> <run> [--json]` and `rcm report runs [--json]`: the monthly close package, and
 // what earlier runs computed.
 import { userInfo } from 'node:os';
@@ -39,7 +39,7 @@ export function registerReportCommand(program: Command): void {
     .description('the monthly close package (summary, A/R aging and roll-forward, collections, denials, adjustments, payer lags) as of the month end, counting the files loaded by the close date')
     .requiredOption('--month <YYYY-MM>', 'the month to close')
     .option('--practice <npi>', 'only this practice (billing NPI; several separated by commas); default: every practice')
-    .option('--format <list>', `formats, comma-separated: ${REPORT_FORMATS.join(', ')} (pdf: not yet)`, DEFAULT_FORMATS.join(','))
+    .option('--format <list>', `formats, comma-separated: ${REPORT_FORMATS.join(', ')} (pdf: a few pages for a manager, printed by Chromium)`, DEFAULT_FORMATS.join(','))
     .option('--out <dir>', 'folder for the package (each run writes a folder of its own in it)', DEFAULT_REPORTS_DIR)
     .option('--close-date <date>', 'count the files loaded on or before this day (default: the month end + 10 days)')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)

@@ -18,7 +18,7 @@ export function pdfEngineMissing(): string | null {
   const path = chromiumPath();
   if (existsSync(path)) return null;
   return process.env.RCM_CHROMIUM
-    ? `the PDF is rendered by Chromium, and RCM_CHROMIUM names ${path}, which does not exist`
+    ? `the PDF is rendered by Chromium, and RCM_CHROMIUM names ${path}, which does not exist: point it at a Chromium executable, or unset it and apt-get install chromium`
     : `the PDF is rendered by Chromium, which is not installed at ${path}: apt-get install chromium (Debian's package), or set RCM_CHROMIUM to a Chromium executable; xlsx and csv need no browser`;
 }
 
