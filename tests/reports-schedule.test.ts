@@ -20,6 +20,7 @@ import { runFiles, runNumbers } from '../reports/runs/run-store.ts';
 import { loadSchedules, type SchedulesConfig } from '../reports/schedule/config.ts';
 import { runDue, runScheduleNow } from '../reports/schedule/run-schedules.ts';
 import { listDeliveries } from '../reports/delivery/delivery-log.ts';
+import { checkRecipient } from '../reports/delivery/recipients.ts';
 import { main } from '../bin/program.ts';
 import { fixtureFiles, PRACTICE } from './support/fixture-practice.ts';
 import { parseMail, startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -82,7 +83,7 @@ describe('scheduled delivery', () => {
       await addUser(w, 'lead', 'billing_lead', password, [NPI], { email: 'lead@clinic.test' });
     });
     sink = await startSmtpSink({ user: 'reports', pass: env[PASSWORD_ENV] });
-  }, 120_000);
+  }, 180_000);
   afterAll(() => sink?.close());
 
   it('mails the package of the last complete month to the recipient with access, refuses the others, fills the folder, and runs each occurrence once', async () => {
@@ -149,7 +150,7 @@ describe('scheduled delivery', () => {
       expect(await listDeliveries(w, { schedule: 'close-mfh', limit: 20 })).toHaveLength(5);
       expect(await w.all("SELECT status, month FROM report_schedule_run WHERE schedule = 'close-mfh'")).toEqual([{ status: 'complete', month: '2024-02' }]);
     });
-  }, 120_000);
+  }, 180_000);
 
   it('tries again after 451 twice and delivers once; a 550 is not tried again', async () => {
     const config = writeConfig('retry', [
@@ -172,7 +173,7 @@ describe('scheduled delivery', () => {
       expect(bounce.map((d) => [d.attempt, d.status, d.response?.slice(0, 3)])).toEqual([[1, 'failed', '550']]);
       expect([sink.received.length - received, sink.dataCommands - data]).toEqual([1, 4]);
     });
-  }, 60_000);
+  }, 180_000);
 
   it('retries a refused connection and then fails; without the password variable nothing is sent', async () => {
     const config = writeConfig('down', [{ name: 'server-down', deliver: { recipients: ['pm'] } }], { port: await closedPort() });
@@ -187,18 +188,22 @@ describe('scheduled delivery', () => {
       const result = await runScheduleNow(w, noPassword, noPassword.schedules[0], { now: new Date('2024-04-03T12:00:00Z'), env: {} });
       expect(result.deliveries).toEqual([expect.objectContaining({ status: 'failed', detail: expect.stringMatching(/smtp\.passwordEnv: the environment variable RCM_TEST_SMTP_PASSWORD .* is not set/) })]);
     });
-  }, 60_000);
+  }, 180_000);
 
-  it('checks the recipient when it sends: a user disabled since gets nothing', async () => {
+  it('checks the recipient when it sends: a user disabled since gets nothing; a package of every practice goes to admins only', async () => {
     const config = writeConfig('disabled', [{ name: 'after-disable', deliver: { recipients: ['pm'] } }]);
     await withWarehouse(db, async (w) => {
+      await addUser(w, 'boss', 'admin', 'a-password-for-tests', [], { email: 'boss@clinic.test' });
+      expect(await checkRecipient(w, 'pm', null)).toMatchObject({ allowed: false, reason: 'the package covers every practice; only an admin may receive it' });
+      expect(await checkRecipient(w, 'boss', null)).toMatchObject({ allowed: true, address: 'boss@clinic.test' });
+      expect(await checkRecipient(w, 'boss', [OTHER_NPI])).toMatchObject({ allowed: true });
       await disableUser(w, 'pm');
       const received = sink.received.length;
       const result = await runScheduleNow(w, config, config.schedules[0], { now: new Date('2024-04-04T12:00:00Z'), env });
       expect(result.deliveries).toEqual([expect.objectContaining({ status: 'refused', detail: 'the user pm is disabled' })]);
       expect(sink.received.length).toBe(received);
     });
-  }, 60_000);
+  }, 180_000);
 
   it('runs from the command line: list, run-due (twice), log; a bad file names the file, the schedule and the field', async () => {
     const config = writeConfig('cli', [{ name: 'cli-folder', cron: '30 6 2 * *', timeZone: 'Europe/Berlin', deliver: { folder: 'cli-outbox' } }]);
@@ -218,5 +223,5 @@ describe('scheduled delivery', () => {
     const refused = await cli('schedule', 'list', '--schedules', bad, '--db', db);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(`rcm: ${bad}: schedule "typo", field timeZone: not a time zone of the IANA database (like America/Chicago)\n`);
-  }, 60_000);
+  }, 180_000);
 });
