@@ -27,6 +27,7 @@ describe('the schedules file', () => {
       [{ schedules: [schedule({ deliver: {} })] }, 'schedule "close", field deliver: deliver to a folder, recipients, or both'],
       [{ schedules: [schedule({ deliver: { recipients: ['pm'] } })] }, 'schedule "close", field deliver.recipients: e-mail needs an smtp section'],
       [{ schedules: [schedule(), schedule()] }, 'schedule "close", field name: a second schedule of that name'],
+      [{ smtp, schedules: [schedule({ deliver: { recipients: ['pm', 'pm'] } })] }, 'schedule "close", field deliver.recipients: a recipient named twice'],
       [{ schedules: [{ ...schedule(), name: undefined }] }, 'schedule #1, field name:'],
       [{ smtp: { ...smtp, port: 'twenty-five' }, schedules: [] }, 'field smtp.port:'],
     ];

@@ -68,7 +68,8 @@ const scheduleSchema = z.strictObject({
     folder: z.string().min(1).optional(),
     /** Usernames of workbench users; each address comes from the user's record. */
     recipients: z.array(z.string().min(1)).default([]),
-  }).refine((d) => d.folder !== undefined || d.recipients.length > 0, { error: 'deliver to a folder, recipients, or both' }),
+  }).refine((d) => d.folder !== undefined || d.recipients.length > 0, { error: 'deliver to a folder, recipients, or both' })
+    .refine((d) => new Set(d.recipients).size === d.recipients.length, { error: 'a recipient named twice would get the package twice', path: ['recipients'] }),
 });
 
 const fileSchema = z.strictObject({
