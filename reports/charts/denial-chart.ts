@@ -22,13 +22,13 @@ export function topDenialCategories(table: ReportTable, limit = DENIAL_CATEGORIE
 
 export function denialChart(table: ReportTable, doc: Document, width = 700): Element {
   const bars = topDenialCategories(table);
-  const labels = bars.map((b) => shortLabel(b.label, 44));
+  const labels = bars.map((b) => shortLabel(b.label, 50));
   const text = (b: Bar) => `${cellDisplay(b.claims, 'count')} claim${b.claims === 1 ? '' : 's'} · ${moneyText(b.charges)}`;
   return Plot.plot({
     document: doc,
     width,
     height: 30 + Math.max(1, bars.length) * 26,
-    marginLeft: 250,
+    marginLeft: 275,
     marginRight: 130,
     style: { fontSize: '9px', fontFamily: 'inherit', overflow: 'visible' },
     x: { axis: null, domain: [0, Math.max(1, ...bars.map((b) => b.claims))] },
