@@ -109,6 +109,38 @@ describe('X12 reader: separators and line endings', () => {
   });
 });
 
+describe('X12 reader: chunk boundaries', () => {
+  /** Every segment the tokenizer hands on (id, number, elements) and every warning, in order. */
+  async function segmentsOf(chunks: Uint8Array[]): Promise<string[]> {
+    const { readX12 } = await import('./reader.ts');
+    const seen: string[] = [];
+    async function* source() {
+      yield* chunks;
+    }
+    await readX12(source(), {
+      startTransaction: (h) => seen.push(`ST ${h.position} ${h.transactionType} ${h.controlNumber}`),
+      segment: (s) => seen.push(`${s.position} ${s.elements.join('|')}`),
+      endTransaction: (t) => seen.push(`SE ${t.position} ${t.segmentCount}`),
+      warning: (w) => seen.push(`warning ${w.code} ${w.segment}`),
+    }, 'chunks.835');
+    return seen;
+  }
+
+  const split = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+
+  it('reads the same segments whatever the chunk size, across interchanges with other separators and line breaks', async () => {
+    const text = fixture835({ after: '\r\n', interchangeControl: '000000001' })
+      + fixture835({ element: '|', component: '^', terminator: '_', repetition: '!', before: '\n', interchangeControl: '000000002' }, 2)
+      + fixture835({ terminator: '\n', after: '', interchangeControl: '000000003' });
+    const bytes = utf8(text);
+    const whole = await segmentsOf([bytes]);
+    expect(whole.length).toBeGreaterThan(100);
+    for (const size of [1, 2, 3, 5, 7, 11, 64, 105, 106, 107, 500]) {
+      expect(await segmentsOf(split(bytes, size)), `chunks of ${size} bytes`).toEqual(whole);
+    }
+  });
+});
+
 describe('X12 reader: envelopes', () => {
   it('reads several interchanges with different separators in one file', async () => {
     const text = fixture835({ interchangeControl: '000000001' }) + fixture835({ element: '|', component: '^', terminator: '_', repetition: '!', interchangeControl: '000000002' }, 2);
