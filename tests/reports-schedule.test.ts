@@ -149,6 +149,11 @@ describe('scheduled delivery', () => {
       expect(sink.received).toHaveLength(1);
       expect(await listDeliveries(w, { schedule: 'close-mfh', limit: 20 })).toHaveLength(5);
       expect(await w.all("SELECT status, month FROM report_schedule_run WHERE schedule = 'close-mfh'")).toEqual([{ status: 'complete', month: '2024-02' }]);
+
+      // an occurrence a killed process left running is marked interrupted by the next run-due, not run again
+      await w.run("INSERT INTO report_schedule_run VALUES ('killed', TIMESTAMP '2024-03-01 13:00:00', 'due', TIMESTAMP '2024-03-01 13:00:01', NULL, 'running', '2024-02', NULL, NULL)");
+      expect(await runDue(w, config, { now: new Date('2024-03-20T00:00:00Z'), env })).toEqual([]);
+      expect(await w.one("SELECT status, error FROM report_schedule_run WHERE schedule = 'killed'")).toEqual({ status: 'failed', error: expect.stringMatching(/^interrupted/) });
     });
   }, 180_000);
 

@@ -7,7 +7,7 @@ import { runMonthlyPackage } from '../monthly/run.ts';
 import { deliverRun, type DeliveryContext, type DeliveryOutcome } from '../delivery/deliver.ts';
 import type { Schedule, SchedulesConfig } from './config.ts';
 import { dueOccurrences, lastCompleteMonth, MAX_CATCH_UP } from './occurrences.ts';
-import { claimOccurrence, finishOccurrence, firstSeen, lastDueOccurrence } from './schedule-store.ts';
+import { claimOccurrence, finishOccurrence, firstSeen, lastDueOccurrence, markInterrupted } from './schedule-store.ts';
 
 export interface OccurrenceResult {
   schedule: string;
@@ -51,6 +51,7 @@ async function runOccurrence(w: Warehouse, config: SchedulesConfig, schedule: Sc
 export async function runDue(w: Warehouse, config: SchedulesConfig, options: RunOptions = {}): Promise<OccurrenceResult[]> {
   const now = options.now ?? new Date();
   const results: OccurrenceResult[] = [];
+  await markInterrupted(w, now);
   for (const schedule of config.schedules) {
     const seen = await firstSeen(w, schedule.name, now);
     const last = await lastDueOccurrence(w, schedule.name);

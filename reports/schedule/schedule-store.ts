@@ -52,6 +52,21 @@ export async function claimOccurrence(w: Warehouse, name: string, at: Date, trig
   return rows.length === 1;
 }
 
+/**
+ * Occurrences left 'running' by a process that stopped in the middle (a crash, a kill): only one process
+ * holds the warehouse and each runs its occurrences one at a time, so none is running when run-due starts.
+ * They are marked failed, not run again: some of their deliveries may have gone out.
+ */
+export async function markInterrupted(w: Warehouse, now: Date): Promise<number> {
+  const rows = await w.all(
+    `UPDATE report_schedule_run SET status = 'failed', finished_at = $1::TIMESTAMP,
+       error = 'interrupted: the process stopped while it ran (rcm schedule log shows what was delivered)'
+     WHERE status = 'running' RETURNING schedule`,
+    [timestampText(now)],
+  );
+  return rows.length;
+}
+
 export async function finishOccurrence(w: Warehouse, name: string, at: Date, outcome: { status: 'complete' | 'failed'; month: string | null; runId: bigint | null; error: string | null; finishedAt: Date }): Promise<void> {
   await w.run(
     'UPDATE report_schedule_run SET status = $3, month = $4, run_id = $5, error = $6, finished_at = $7::TIMESTAMP WHERE schedule = $1 AND occurrence_at = $2::TIMESTAMP',
