@@ -105,6 +105,18 @@ async function cli(...args: string[]): Promise<{ status: number; stdout: string;
   }
 }
 
+/** Runs `f` with RCM_CHROMIUM naming no executable: what a machine without Chromium answers to a PDF. */
+async function withoutChromium<T>(f: () => Promise<T>): Promise<T> {
+  const before = process.env.RCM_CHROMIUM;
+  process.env.RCM_CHROMIUM = '/nonexistent/chromium';
+  try {
+    return await f();
+  } finally {
+    if (before === undefined) delete process.env.RCM_CHROMIUM;
+    else process.env.RCM_CHROMIUM = before;
+  }
+}
+
 describe('the monthly close package', () => {
   const dir = tempDir('rcm-reports-');
   const files = join(dir, 'files');
@@ -320,7 +332,8 @@ describe('the monthly close package', () => {
   it('refuses what it cannot do, and says so', async () => {
     const out = join(dir, 'out');
     await expect(runMonthlyPackage(w, { month: '2025-13', outDir: out, user })).rejects.toThrow(/month must look like/);
-    await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, formats: ['pdf'] })).rejects.toThrow(/PDF format is not there yet/);
+    // the PDF without a Chromium to print it (tests/reports-pdf.test.ts prints one)
+    await expect(withoutChromium(() => runMonthlyPackage(w, { month: MONTH, outDir: out, user, formats: ['pdf'] }))).rejects.toThrow(/apt-get install chromium/);
     await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, closeDate: '2025-06-15' })).rejects.toThrow(/before the month ends/);
     await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, practices: ['12345'] })).rejects.toThrow(/not a billing NPI/);
     await expect(runMonthlyPackage(w, { month: MONTH, outDir: out, user, practices: ['1000000004'] })).rejects.toThrow(/holds nothing of practice 1000000004/);
@@ -346,8 +359,8 @@ describe('the monthly close package', () => {
     expect(diff.status, diff.stderr).toBe(0);
     expect(diff.stdout).toMatch(/parameters that differ:[\s\S]*month: "2025-06" → "2025-05"/);
     expect(diff.stdout).toMatch(/closed numbers: \d+ changed/);
-    const pdf = await cli('report', 'monthly', '--month', '2025-05', '--db', db, '--format', 'pdf');
-    expect([pdf.status, pdf.stderr]).toEqual([2, expect.stringMatching(/PDF format is not there yet/)]);
+    const pdf = await withoutChromium(() => cli('report', 'monthly', '--month', '2025-05', '--db', db, '--format', 'pdf'));
+    expect([pdf.status, pdf.stderr]).toEqual([2, expect.stringMatching(/rendered by Chromium.*apt-get install chromium/)]);
     expect((await cli('report', 'diff', '1', '999', '--db', db)).stderr).toMatch(/no report run 999/);
   }, 60_000);
 });
