@@ -14,6 +14,6 @@ export function packageLink(month: string, filters: Filters, doc: Document = doc
   a.href = reportsHref(month, filters);
   a.textContent = `Download the close package for ${formatMonth(month)}`;
   a.dataset.month = month;
-  p.append(a, ' (XLSX, CSV): the month’s numbers as closed, on the Reports page.');
+  p.append(a, ' (XLSX, CSV, PDF): the month’s numbers as closed, on the Reports page.');
   return p;
 }

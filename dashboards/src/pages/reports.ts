@@ -43,22 +43,38 @@ const FORMATS = [
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The run's files as download links: the workbook and the PDF by name, the CSV files together. */
-function fileLinks(run: ReportRun, doc: Document = document): HTMLElement {
-  const list = doc.createElement('ul');
-  list.className = 'report-files';
-  for (const file of run.files) {
-    const item = doc.createElement('li');
-    const link = doc.createElement('a');
-    link.href = file.url;
-    link.download = file.name;
-    link.textContent = file.name;
-    link.dataset.format = file.format;
-    link.title = `SHA-256 ${file.sha256}`;
-    item.append(link, ` (${formatCount(file.bytes)} bytes)`);
-    list.append(item);
+/** A file of a run as a download link, with its size (its SHA-256 on hover). */
+function fileItem(file: ReportFile, doc: Document): HTMLLIElement {
+  const item = doc.createElement('li');
+  const link = doc.createElement('a');
+  link.href = file.url;
+  link.download = file.name;
+  link.textContent = file.name;
+  link.dataset.format = file.format;
+  link.title = `SHA-256 ${file.sha256}`;
+  item.append(link, ` (${formatCount(file.bytes)} bytes)`);
+  return item;
+}
+
+/** The run's files as download links: the workbook and the PDF first, then the CSV files (one a table) folded together. */
+function fileLinks(run: ReportRun, options: { open: boolean }, doc: Document = document): HTMLElement {
+  const block = doc.createElement('div');
+  block.className = 'report-files';
+  const packages = doc.createElement('ul');
+  packages.append(...run.files.filter((f) => f.format !== 'csv').sort((a, b) => a.format.localeCompare(b.format)).map((f) => fileItem(f, doc)));
+  block.append(packages);
+  const csv = run.files.filter((f) => f.format === 'csv');
+  if (csv.length > 0) {
+    const details = doc.createElement('details');
+    details.open = options.open;
+    const summary = doc.createElement('summary');
+    summary.textContent = `${formatCount(csv.length)} CSV files, one a table`;
+    const list = doc.createElement('ul');
+    list.append(...csv.map((f) => fileItem(f, doc)));
+    details.append(summary, list);
+    block.append(details);
   }
-  return list;
+  return block;
 }
 
 /** One line saying what the run is: month, practice, close date, provisional, post-close files. */
@@ -83,7 +99,7 @@ function runsTable(runs: ReportRun[]): HTMLElement {
       { name: 'username', label: 'By' },
       { name: 'started_at', label: 'Made (UTC)' },
       { name: 'status', label: 'Status', className: 'wrap', value: (r) => (r.status === 'failed' ? `failed: ${r.error ?? ''}` : r.status) },
-      { name: 'files', label: 'Files', className: 'wrap', render: (r, doc) => fileLinks(r, doc) },
+      { name: 'files', label: 'Files', className: 'wrap', render: (r, doc) => fileLinks(r, { open: false }, doc) },
     ],
   });
 }
@@ -174,7 +190,7 @@ async function show(container: HTMLElement, { filters, signal, session }: PageCo
       if (signal.aborted) return;
       const done = paragraph(runSummary(run), 'report-run');
       done.dataset.runId = String(run.run_id);
-      outcome.replaceChildren(done, fileLinks(run));
+      outcome.replaceChildren(done, fileLinks(run, { open: true }));
       await loadRuns();
     } catch (e) {
       if (isAbort(e) || signal.aborted) return;
