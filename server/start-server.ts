@@ -23,7 +23,7 @@ export interface Running {
 }
 
 /** Serves the opened warehouse (rebuilding its models first when they were built by other code). */
-export async function startServer(warehouse: Warehouse, options: { port: number; host: string; schedules?: string }): Promise<Running> {
+export async function startServer(warehouse: Warehouse, options: { port: number; host: string; schedules?: string; reports?: string }): Promise<Running> {
   // marts built by older code (or never built) are rebuilt before anyone reads them
   const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
   if (loaded && !(await modelsUpToDate(warehouse))) {
@@ -33,7 +33,7 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
   const writer = await warehouse.connect();
   const audit = await warehouse.connect();
   const dashboards = existsSync(`${DASHBOARDS_DIST}/index.html`);
-  const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, audit, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
+  const app = createApp(warehouse, { ...DEFAULT_SERVER_OPTIONS, reportsDir: options.reports }, { writer, audit, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
   const schedules = configuredSchedules(options.schedules);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server: s, port: info.port }));

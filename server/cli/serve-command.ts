@@ -23,14 +23,15 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'port (0: any free one)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--schedules <path>', 'run the scheduled reports of this file (default: $RCM_SCHEDULES, else ./config/schedules.json when present)')
-    .action(async (options: { db: string; port: string; host: string; schedules?: string }) => {
+    .option('--reports <dir>', 'where packages made through the server (POST /api/reports/monthly) are written, a folder per run (default: reports beside the warehouse file, ./data/reports)')
+    .action(async (options: { db: string; port: string; host: string; schedules?: string; reports?: string }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${options.port}"`);
       const warehouse = await Warehouse.open(options.db);
       await firstAdmin(warehouse);
       let running;
       try {
-        running = await startServer(warehouse, { port, host: options.host, schedules: options.schedules });
+        running = await startServer(warehouse, { port, host: options.host, schedules: options.schedules, reports: options.reports });
       } catch (error) {
         warehouse.close();
         throw new CliError((error as Error).message);
