@@ -90,7 +90,7 @@ function kpiPage(content: PackageContent, doc: Document): string {
     <h2>Headline KPIs</h2>
     <p class="note">${esc(summary.description)}</p>
     ${tableHtml(summary, { columns: ['label', 'month', 'prior_month', 'change_vs_prior_month', 'same_month_last_year', 'change_vs_last_year'], labels: { label: 'KPI' }, className: 'data summary' })}
-    ${notes.length ? `<ul class="notes">${notes.slice(0, 6).join('')}${notes.length > 6 ? `<li>… and ${notes.length - 6} more (see the workbook’s Summary sheet)</li>` : ''}</ul>` : ''}
+    ${notes.length ? `<ul class="notes">${notes.slice(0, 4).join('')}${notes.length > 4 ? `<li>… and ${notes.length - 4} more notes (the workbook’s Summary sheet)</li>` : ''}</ul>` : ''}
     ${trends.length ? `<h2>Twelve-month trends</h2><div class="trends">${trends.join('')}</div>` : ''}
   </section>`;
 }

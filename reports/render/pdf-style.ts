@@ -32,6 +32,8 @@ export const PDF_STYLE = `
   table.summary tbody th { width: 46%; }
   table.denials tbody th { width: 40%; }
   .notes { font-size: 7pt; color: #57606a; margin: 0 0 4pt; padding-left: 12pt; }
+  /* one line a note: the workbook's Summary sheet holds them whole */
+  .notes li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   dl.about { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 8pt; font-size: 7.5pt; margin: 0; }
   dl.about dt { font-weight: 700; }
   dl.about dd { margin: 0; overflow-wrap: anywhere; }
