@@ -67,6 +67,8 @@ async function route(): Promise<void> {
 }
 
 whenUnauthorized(() => showLogin('Your session has ended: sign in again.'));
+// the page's code loads while the session is asked, not after (route() then finds it loaded)
+void pageOf(location.pathname)?.load().catch(() => undefined);
 window.addEventListener('popstate', () => void route());
 // A link inside a page to another view of the workbench (a claim, a drill-down) opens without a reload;
 // downloads, /api/ addresses, new tabs and links a page handled itself are left to the browser.

@@ -42,6 +42,17 @@ export function openView(href: string): void {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
+/**
+ * Marks in the browser's performance timeline that a view's meaningful content is in the page
+ * (`rcm:<name>`), then once it has been painted (`rcm:<name>:painted`: after the next frame), so the time
+ * to see it can be measured with the browser's own clock (npm run bench:dashboards).
+ */
+export function markShown(name: string): void {
+  performance.mark(`rcm:${name}`);
+  // a frame's callbacks run before its paint; a task queued from one runs after it
+  requestAnimationFrame(() => setTimeout(() => performance.mark(`rcm:${name}:painted`), 0));
+}
+
 export function heading(title: string): HTMLHeadingElement {
   const h1 = document.createElement('h1');
   h1.textContent = title;

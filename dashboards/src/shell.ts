@@ -116,7 +116,8 @@ function filterBar(session: Session, handlers: ShellHandlers, current: () => Fil
     problem.textContent = wrong ?? '';
     const invalid = [...form.querySelectorAll('input')].find((i) => !i.checkValidity());
     if (invalid) problem.textContent = `${invalid.closest('label')?.firstChild?.textContent ?? invalid.name}: ${invalid.validationMessage}`;
-    if (!wrong && !invalid) handlers.applyFilters(filters);
+    // the field's change (as it loses focus to the Apply button) and then the submit both apply: once is enough
+    if (!wrong && !invalid && searchWith(filters) !== searchWith(current())) handlers.applyFilters(filters);
   };
   form.addEventListener('change', apply);
   form.addEventListener('submit', (event) => {

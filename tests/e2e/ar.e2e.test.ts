@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent, formatValue } from '../../dashboards/src/format.ts';
-import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { browserAvailable, launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
 interface Row {
@@ -32,20 +33,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
   let page: Page;
   const problems: string[] = [];
 
-  async function signIn(user: Credentials, path: string): Promise<{ context: BrowserContext; page: Page }> {
-    const ctx = await openContext(browser, bench.baseUrl);
-    const p = await ctx.newPage();
-    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    p.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('401')) problems.push(`console: ${m.text()}`);
-    });
-    await p.goto(path);
-    await p.getByLabel('User name').fill(user.username);
-    await p.getByLabel('Password').fill(user.password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.locator('header nav').waitFor();
-    return { context: ctx, page: p };
-  }
+  const signIn = (user: Credentials, path: string) => signedInPage(browser, bench.baseUrl, user, path, { problems });
 
   beforeAll(async () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);

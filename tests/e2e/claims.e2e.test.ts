@@ -5,7 +5,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../dashboards/src/format.ts';
-import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
+import { browserAvailable, launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface ClaimEvent { event_date: string | null; source: string; event: string; amount: string | null; balance_delta: string; balance: string; detail: string }
@@ -22,14 +23,8 @@ describe.skipIf(!browserAvailable)('the claim explorer in Chromium', () => {
 
   beforeAll(async () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-    context = await openContext(browser, bench.baseUrl);
-    page = await context.newPage();
     // the 401 before signing in, and the 404 of the claim that is not there, are expected
-    watchProblems(page, problems, /\b(401|404)\b/);
-    await page.goto('/claims');
-    await page.getByLabel('User name').fill(bench.users.manager.username);
-    await page.getByLabel('Password').fill(bench.users.manager.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    ({ context, page } = await signedInPage(browser, bench.baseUrl, bench.users.manager, '/claims', { problems, expected: /\b(401|404)\b/ }));
     await page.locator('main h1', { hasText: 'Claims' }).waitFor();
   }, 240_000);
   afterAll(async () => {

@@ -6,7 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatMonth, formatPercent } from '../../dashboards/src/format.ts';
 import { lastDayOfMonth } from '../../dashboards/src/periods.ts';
-import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
+import { browserAvailable, launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Row {
@@ -35,13 +36,7 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
 
   beforeAll(async () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-    context = await openContext(browser, bench.baseUrl);
-    page = await context.newPage();
-    watchProblems(page, problems);
-    await page.goto('/collections');
-    await page.getByLabel('User name').fill(bench.users.manager.username);
-    await page.getByLabel('Password').fill(bench.users.manager.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    ({ context, page } = await signedInPage(browser, bench.baseUrl, bench.users.manager, '/collections', { problems }));
     await page.locator('header nav').waitFor();
   }, 240_000);
   afterAll(async () => {

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, formatPercent } from '../../dashboards/src/format.ts';
-import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
+import { browserAvailable, launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Dollars { value: number | null; numerator: number; denominator: number }
@@ -26,13 +27,7 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
 
   beforeAll(async () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-    context = await openContext(browser, bench.baseUrl);
-    page = await context.newPage();
-    watchProblems(page, problems);
-    await page.goto('/denials');
-    await page.getByLabel('User name').fill(bench.users.manager.username);
-    await page.getByLabel('Password').fill(bench.users.manager.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    ({ context, page } = await signedInPage(browser, bench.baseUrl, bench.users.manager, '/denials', { problems }));
   }, 240_000);
   afterAll(async () => {
     if (timings.length) process.stdout.write(`denials page timings: ${timings.join('; ')}\n`);

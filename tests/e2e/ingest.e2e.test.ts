@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../dashboards/src/format.ts';
 import { addUser } from '../../server/auth/users.ts';
-import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
+import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { PASSWORD, startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
 interface Batch { batch_id: number; files: number; claims: number; warnings: number; files_rejected: number | null }
@@ -41,13 +42,7 @@ describe.skipIf(!browserAvailable)('the ingest page in Chromium', () => {
   });
 
   async function signedIn(user: Credentials, path: string): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await openContext(browser, bench.baseUrl);
-    const page = await context.newPage();
-    watchProblems(page, problems);
-    await page.goto(path);
-    await page.getByLabel('User name').fill(user.username);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { context, page } = await signedInPage(browser, bench.baseUrl, user, path, { problems });
     await page.locator('main h1', { hasText: 'Ingest' }).waitFor();
     return { page, context };
   }

@@ -4,7 +4,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../dashboards/src/format.ts';
-import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
+import { browserAvailable, launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
 const ALL_PAGES = ['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Claims', 'Ingest', 'Reports'];
@@ -27,15 +28,7 @@ describe.skipIf(!browserAvailable)('the shell in Chromium', () => {
   /** A page at `path` signed in as the user: through the login form the first time, then with that session. */
   async function signedIn(user: Credentials, path: string): Promise<{ page: Page; context: BrowserContext }> {
     const known = sessions.get(user.username);
-    const context = await openContext(browser, bench.baseUrl, known);
-    const page = await context.newPage();
-    await page.goto(path);
-    if (!known) {
-      await page.getByLabel('User name').fill(user.username);
-      await page.getByLabel('Password').fill(user.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    }
-    await page.locator('header nav').waitFor();
+    const { context, page } = await signedInPage(browser, bench.baseUrl, user, path, { session: known });
     if (!known) sessions.set(user.username, await context.storageState());
     return { page, context };
   }

@@ -5,7 +5,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatValue } from '../../dashboards/src/format.ts';
-import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
+import { browserAvailable, launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Row {
@@ -31,13 +32,7 @@ describe.skipIf(!browserAvailable)('the payers scorecard in Chromium', () => {
 
   beforeAll(async () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-    context = await openContext(browser, bench.baseUrl);
-    page = await context.newPage();
-    watchProblems(page, problems);
-    await page.goto('/payers');
-    await page.getByLabel('User name').fill(bench.users.manager.username);
-    await page.getByLabel('Password').fill(bench.users.manager.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    ({ context, page } = await signedInPage(browser, bench.baseUrl, bench.users.manager, '/payers', { problems }));
     await page.locator('header nav').waitFor();
   }, 240_000);
   afterAll(async () => {

@@ -1,7 +1,8 @@
 // npm run screenshots — the README's pictures of the main pages, taken in Debian's Chromium from the demo
 // practice of the browser tests (docs/screenshots/*.png). Not a test: it only looks.
 import { join } from 'node:path';
-import { launchBrowser, openContext } from './support/browser.ts';
+import { launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { REPO, startWorkbench } from './support/workbench.ts';
 
 const PAGES: [name: string, path: string, ready: string][] = [
@@ -17,12 +18,7 @@ const PAGES: [name: string, path: string, ready: string][] = [
 const bench = await startWorkbench();
 const browser = await launchBrowser();
 try {
-  const context = await openContext(browser, bench.baseUrl);
-  const page = await context.newPage();
-  await page.goto('/overview');
-  await page.getByLabel('User name').fill(bench.users.manager.username);
-  await page.getByLabel('Password').fill(bench.users.manager.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const { page } = await signedInPage(browser, bench.baseUrl, bench.users.manager);
   for (const [name, path, ready] of PAGES) {
     await page.goto(path);
     await page.locator(ready).first().waitFor({ timeout: 30_000 }).catch(() => process.stderr.write(`${name}: nothing matched ${ready}; taken as it is\n`));

@@ -4,7 +4,7 @@
 import type { Benchmark } from '../benchmarks.ts';
 import { formatChange, formatDate, formatValue, type Unit } from '../format.ts';
 import type { MetricDefinition } from '../metrics.ts';
-import { sparkline, type SparkPoint } from './sparkline.ts';
+import type { sparkline, SparkPoint } from './sparkline.ts';
 
 export interface KpiTileData {
   id: string;
@@ -26,6 +26,11 @@ export interface KpiTileOptions {
   document?: Document;
   /** The metric's SQL, fetched when the reader opens it. */
   sql?: () => Promise<string>;
+  /**
+   * Draws the trend (charts/sparkline.ts). Given by the page once loaded: it brings Observable Plot, which
+   * the tiles' values do not wait for.
+   */
+  chart?: typeof sparkline;
 }
 
 const WINDOW_NAMES: Record<string, string> = { snapshot: 'snapshot', month: 'month to date', quarter: 'quarter (three calendar months)', ttm: 'trailing twelve months' };
@@ -124,7 +129,7 @@ export function kpiTile(d: KpiTileData, options: KpiTileOptions = {}): HTMLEleme
   tile.append(window, changeLine(doc, d));
 
   const band = d.benchmark && d.benchmark.low !== null && d.benchmark.high !== null ? { low: d.benchmark.low, high: d.benchmark.high, label: d.benchmark.label } : null;
-  if (d.trend === undefined) {
+  if (d.trend === undefined || (d.trend && !options.chart)) {
     const loading = doc.createElement('p');
     loading.className = 'hint';
     loading.textContent = 'Loading the 12-month trend…';
@@ -138,7 +143,7 @@ export function kpiTile(d: KpiTileData, options: KpiTileOptions = {}): HTMLEleme
     const note = doc.createElement('div');
     note.className = 'hint trend-note';
     note.textContent = d.trend.basis === 'month' ? 'Each month, last 12 months' : 'At each month-end, last 12 months';
-    const chart = sparkline(d.trend.points, { unit: d.unit, label: d.label, band, document: doc });
+    const chart = options.chart!(d.trend.points, { unit: d.unit, label: d.label, band, document: doc });
     chart.classList.add('trend');
     tile.append(note, chart);
   }

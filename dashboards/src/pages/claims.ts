@@ -8,7 +8,7 @@ import { claimHistory, type ClaimEvent } from '../charts/claim-history.ts';
 import { eraRemittance, type EraRecord } from '../charts/era-remittance.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatDate, formatMoney } from '../format.ts';
-import { errorText, heading, isAbort, openView, stateMessage, type PageContext } from '../page.ts';
+import { errorText, heading, isAbort, markShown, openView, stateMessage, type PageContext } from '../page.ts';
 import { serverTable, type TableAnswer } from '../table.ts';
 
 const SORTABLE = ['claim_id', 'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge', 'balance', 'age_days', 'payer_id'] as const;
@@ -189,6 +189,7 @@ async function showClaim(body: HTMLElement, id: string, filters: Filters, signal
   eraSection.append(eraHeading, ...era);
   body.replaceChildren(title, ...named, summaryOf(row, answer?.as_of), historySection, eraSection);
   body.dataset.claim = claimId;
+  markShown('claims:claim');
 }
 
 /** A number used by two billing providers: the claims it names, each to open. */

@@ -13,7 +13,7 @@ import { rowsTable } from '../charts/rows-table.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from '../format.ts';
 import { fetchMetrics, type BreakdownRow, type MetricResult } from '../metrics.ts';
-import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
+import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { lastDayOfMonth, trendMonths } from '../periods.ts';
 import { serverTable } from '../table.ts';
 
@@ -282,6 +282,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       howComputed(shownOver(byPayer, window, ranged)),
     );
     map.body.dataset.ready = 'true';
+    markShown('denials:heatmap');
   };
 
   const drawDrill = async (): Promise<void> => {
@@ -382,6 +383,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       howComputed(shownOver(answers[0], window, ranged), { note: 'The same definition holds for each dimension: one request per dimension.' }),
     );
     lines.dataset.ready = 'true';
+    markShown('denials:drill');
   };
 
   await drawHeatmap();

@@ -3,10 +3,10 @@
 // published benchmark as a reference band, and the registry's definition. Values first, trends after.
 import { getJson } from '../api.ts';
 import { benchmarkFor } from '../benchmarks.ts';
-import { kpiTile, type KpiTileData } from '../charts/kpi-tile.ts';
+import { kpiTile, type KpiTileData, type KpiTileOptions } from '../charts/kpi-tile.ts';
 import { formatDate } from '../format.ts';
 import { fetchMetrics, fetchPrevious, fetchTrends, type MetricResult, type Shown } from '../metrics.ts';
-import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
+import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { monthToDate } from '../periods.ts';
 
 interface Kpi {
@@ -51,6 +51,9 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   grid.append(stateMessage('Loading the KPIs…', 'loading'));
 
   const range = filters.from && filters.to ? { from: filters.from, to: filters.to } : undefined;
+  // the trend charts' code (Observable Plot) loads beside the values' requests, not before them
+  const charts = import('../charts/sparkline.ts');
+  let chart: KpiTileOptions['chart'];
   let values: Awaited<ReturnType<typeof headline>>;
   try {
     values = await headline(context, range);
@@ -75,17 +78,21 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     if (signal.aborted) return;
     const open = new Set([...grid.querySelectorAll<HTMLDetailsElement>('.tile > details[open]')].map((d) => d.closest<HTMLElement>('.tile')!.dataset.metric));
     grid.replaceChildren(...[...tiles.values()].map((d) => {
-      const tile = kpiTile(d, { sql: sql(d.id) });
+      const tile = kpiTile(d, { sql: sql(d.id), chart });
       if (open.has(d.id)) tile.querySelector('details')!.open = true;
       return tile;
     }));
   };
   draw();
   grid.dataset.ready = 'values';
+  markShown('overview:values');
 
   const ids = KPIS.map((k) => k.id);
-  const trends = fetchTrends(ids.map((id) => results[id]), filters, range?.to ?? asOf, signal).then(
-    (t) => { for (const id of ids) tiles.get(id)!.trend = t[id] ?? null; },
+  const trends = Promise.all([fetchTrends(ids.map((id) => results[id]), filters, range?.to ?? asOf, signal), charts]).then(
+    ([t, loaded]) => {
+      chart = loaded.sparkline;
+      for (const id of ids) tiles.get(id)!.trend = t[id] ?? null;
+    },
     (e) => { if (!isAbort(e)) for (const id of ids) tiles.get(id)!.trend = null; },
   ).then(draw);
   const previous = fetchPrevious(shown, filters, signal).then(
@@ -93,5 +100,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     (e) => { if (!isAbort(e)) for (const id of ids) tiles.get(id)!.previous = null; },
   ).then(draw);
   await Promise.all([trends, previous]);
-  if (!signal.aborted) grid.dataset.ready = 'all';
+  if (signal.aborted) return;
+  grid.dataset.ready = 'all';
+  markShown('overview:all');
 }
