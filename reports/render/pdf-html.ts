@@ -98,11 +98,13 @@ function kpiPage(content: PackageContent, doc: Document): string {
 function agingPage(content: PackageContent, doc: Document): string {
   const aging = table(content, 'ar_aging_by_payer');
   const name = (r: Row) => String(r.cells.payer_name ?? r.cells.payer);
+  // in the chart's order: largest A/R first, the total last
+  const rows = [...aging.rows.filter((r) => !r.total).sort((a, b) => Number(b.cells.total) - Number(a.cells.total)), ...aging.rows.filter((r) => r.total)];
   return `<section class="page" id="aging">
     <h2>A/R aging by payer</h2>
     <p class="note">${esc(aging.description)}</p>
     <figure class="chart">${chartMarkup(agingChart(aging, doc))}</figure>
-    ${tableHtml(aging, { columns: ['payer', ...BUCKETS.map(([b]) => bucketColumn(b)), 'total', 'over_90_pct'], name, labels: { payer: 'Payer' }, className: 'data compact' })}
+    ${tableHtml(aging, { columns: ['payer', ...BUCKETS.map(([b]) => bucketColumn(b)), 'total', 'over_90_pct'], rows, name, labels: { payer: 'Payer' }, className: 'data compact' })}
   </section>`;
 }
 
