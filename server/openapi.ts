@@ -235,7 +235,7 @@ const schemas: Record<string, JsonSchema> = {
     description: 'Every refusal: a stable code and a message for people. 500 answers { "error": { "code": "internal", … } } and says nothing of its cause.',
     properties: {
       error: object<'code' | 'message'>({
-        code: { type: 'string', description: 'bad_request, unauthorized, forbidden, csrf, not_found, no_data, ambiguous_claim, gone, too_many_attempts, unavailable, internal', examples: ['bad_request'] },
+        code: { type: 'string', description: 'bad_request, unauthorized, forbidden, csrf, not_found, no_data, ambiguous_claim, does_not_tie, gone, too_many_attempts, unavailable, internal', examples: ['bad_request'] },
         message: text('what was wrong, naming the parameter'),
       }),
     },
@@ -566,6 +566,7 @@ const paths: Record<string, PathItem> = {
         201: json('The run, with its files and where to download them.', ref('ReportRun')),
         400: json('The body is malformed, or the package cannot be made as asked (a month, close date or format it refuses, a practice the warehouse does not hold, nothing loaded by the close date): the message says which.', ref('Error')),
         ...signedIn, 403: response('Forbidden'), 404: response('NotFound'),
+        409: json('The A/R roll-forward of the month does not tie to the cent (does_not_tie): nothing was written; the message gives the difference.', ref('Error')),
       },
     }),
   },

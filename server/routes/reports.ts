@@ -13,6 +13,7 @@ import { basename, relative, resolve, isAbsolute } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
+import { RollForwardError } from '../../reports/monthly/roll-forward.ts';
 import { REPORT_FORMATS, ReportRequestError, runMonthlyPackage } from '../../reports/monthly/run.ts';
 import { findRun, listRuns, runFiles, type RunFile, type RunRecord } from '../../reports/runs/run-store.ts';
 import type { AppEnv } from '../auth/require-user.ts';
@@ -154,9 +155,10 @@ export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting:
       }));
       runId = run.runId;
     } catch (error) {
-      if (!(error instanceof ReportRequestError)) throw error;
+      // the caller's mistake (400), or data whose roll-forward does not tie, when nothing is written (409)
+      if (!(error instanceof ReportRequestError) && !(error instanceof RollForwardError)) throw error;
       await auditor.record(user, '/api/reports/monthly', { ...asked, refused: error.message }, 0);
-      throw httpError(400, 'bad_request', error.message);
+      throw error instanceof ReportRequestError ? httpError(400, 'bad_request', error.message) : httpError(409, 'does_not_tie', error.message);
     }
     const answer = await serialized(async () => runAnswer((await findRun(warehouse, runId))!, await runFiles(warehouse, runId)));
     await auditor.record(user, '/api/reports/monthly', { ...asked, run_id: String(runId) }, answer.files.length);
