@@ -88,16 +88,17 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   markShown('overview:values');
 
   const ids = KPIS.map((k) => k.id);
+  // the server answers one query at a time, in the order asked: the three comparisons before the thirteen trend requests
+  const previous = fetchPrevious(shown, filters, signal).then(
+    (p) => { for (const id of ids) tiles.get(id)!.previous = p[id] ? { value: p[id].value, label: p[id].period.label } : null; },
+    (e) => { if (!isAbort(e)) for (const id of ids) tiles.get(id)!.previous = null; },
+  ).then(draw);
   const trends = Promise.all([fetchTrends(ids.map((id) => results[id]), filters, range?.to ?? asOf, signal), charts]).then(
     ([t, loaded]) => {
       chart = loaded.sparkline;
       for (const id of ids) tiles.get(id)!.trend = t[id] ?? null;
     },
     (e) => { if (!isAbort(e)) for (const id of ids) tiles.get(id)!.trend = null; },
-  ).then(draw);
-  const previous = fetchPrevious(shown, filters, signal).then(
-    (p) => { for (const id of ids) tiles.get(id)!.previous = p[id] ? { value: p[id].value, label: p[id].period.label } : null; },
-    (e) => { if (!isAbort(e)) for (const id of ids) tiles.get(id)!.previous = null; },
   ).then(draw);
   await Promise.all([trends, previous]);
   if (signal.aborted) return;
