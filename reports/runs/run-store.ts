@@ -93,8 +93,16 @@ function runOf(r: RunRow): RunRecord {
 
 /** Runs, newest first; only those of the given practices when `practices` is set (an all-practice run needs every practice). */
 export async function listRuns(w: Warehouse, options: { limit?: number; practices?: readonly string[] } = {}): Promise<RunRecord[]> {
-  const rows = await w.all<RunRow>(`SELECT ${RUN_COLUMNS} FROM report_run ORDER BY run_id DESC LIMIT $1`, [BigInt(options.limit ?? 100)]);
-  return rows.map(runOf).filter((r) => options.practices === undefined || (r.practices !== null && r.practices.every((p) => options.practices!.includes(p))));
+  // A scoped reader sees the runs whose practices are all theirs (a run of every practice is an admin's);
+  // filtered before the limit, so that the newest of their own runs fill it.
+  const scoped = options.practices !== undefined;
+  const rows = await w.all<RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM report_run
+     WHERE NOT $2 OR (practices IS NOT NULL AND list_has_all(from_json($3, '["VARCHAR"]'), from_json(practices, '["VARCHAR"]')))
+     ORDER BY run_id DESC LIMIT $1`,
+    [BigInt(options.limit ?? 100), scoped, JSON.stringify(options.practices ?? [])],
+  );
+  return rows.map(runOf);
 }
 
 export async function findRun(w: Warehouse, runId: bigint): Promise<RunRecord | undefined> {

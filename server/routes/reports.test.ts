@@ -194,6 +194,8 @@ describe('the report routes', () => {
     const maples = await listed('maple');
     expect(maples).toContain(mine.run_id);
     expect(maples).not.toContain(theirs.run_id);
+    // the limit counts the reader's own runs: the newest run (theirs) does not use up maple's one
+    expect(((await (await get('/api/reports/runs?limit=1', 'maple')).json()) as { runs: ReportRunAnswer[] }).runs.map((r) => r.run_id)).toEqual([maples[0]]);
     // an admin sees every run, newest first
     expect(await listed('root')).toEqual([theirs.run_id, ...maples]);
     expect((await get(theirs.files[0].url, 'maple')).status).toBe(404);

@@ -169,8 +169,7 @@ export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting:
     const q = parse(runsQuery, c.req.query());
     const practices = practicesFor(c.get('practices'), q.practice);
     const runs = await serialized(async () => {
-      // listRuns filters by practice after its limit: ask for every run there may be, then keep the reader's
-      const visible = (await listRuns(warehouse, { limit: 1_000_000, practices })).slice(0, q.limit ?? 50);
+      const visible = await listRuns(warehouse, { limit: q.limit ?? 50, practices });
       const answers: ReportRunAnswer[] = [];
       for (const run of visible) answers.push(runAnswer(run, await runFiles(warehouse, run.runId))); // one query at a time on the connection
       return answers;
