@@ -4,9 +4,7 @@ import Table from 'cli-table3';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
 import { withWarehouse } from './with-warehouse.ts';
-import { warehouseKysely } from '../../warehouse/kysely.ts';
 import type { WarehouseSchema } from '../../warehouse/schema.ts';
-import { listBatches, listErrors } from '../loader/history.ts';
 import { CliError } from './cli-error.ts';
 import { toJson } from './json.ts';
 
@@ -25,6 +23,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--limit <n>', 'how many batches', positiveInteger('--limit'), 20)
     .option('--json', 'print JSON')
     .action(async (options: { db: string; limit: number; json?: boolean }) => {
+      const { listBatches, warehouseKysely } = await historyQueries();
       const rows = await withWarehouse(options.db, (w) => listBatches(warehouseKysely<WarehouseSchema>(w), options.limit));
       if (options.json) return void process.stdout.write(`${toJson(rows)}\n`);
       const table = new Table({ head: ['batch', 'started', 'loaded', 'skipped', 'rejected', 'claims', 'warnings'], style: { head: [], border: [] } });
@@ -40,6 +39,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--limit <n>', 'how many errors', positiveInteger('--limit'), 50)
     .option('--json', 'print JSON')
     .action(async (options: { db: string; batch?: number; limit: number; json?: boolean }) => {
+      const { listErrors, warehouseKysely } = await historyQueries();
       const rows = await withWarehouse(options.db, (w) =>
         listErrors(warehouseKysely<WarehouseSchema>(w), { batchId: options.batch === undefined ? undefined : BigInt(options.batch), limit: options.limit }),
       );
@@ -47,4 +47,10 @@ export function registerHistoryCommands(program: Command): void {
       if (rows.length === 0) return void process.stdout.write('no rejected files\n');
       for (const r of rows) process.stdout.write(`batch ${r.batch_id} ${r.error_code}: ${r.message}\n  what to do: ${r.hint}\n`);
     });
+}
+
+/** Kysely and the history queries, loaded when a history verb runs (Kysely's modules cost every rcm verb half a second at start). */
+async function historyQueries() {
+  const [{ warehouseKysely }, { listBatches, listErrors }] = await Promise.all([import('../../warehouse/kysely.ts'), import('../loader/history.ts')]);
+  return { warehouseKysely, listBatches, listErrors };
 }

@@ -1,13 +1,13 @@
 // The formats a package can be written in: each is a writer of the package's content (its about lines and
 // tables) into the run's folder, returning the files it wrote. A format that needs something the machine
-// may lack (the PDF: Chromium) says so before anything is computed.
+// may lack (the PDF: Chromium) says so before anything is computed. The workbook and PDF writers are loaded
+// when a package asks for them: exceljs, jsdom, Plot and playwright-core took about three of the five
+// seconds every `rcm` command spent starting.
 import { join } from 'node:path';
 import type { KpiTrend } from '../charts/kpi-trends.ts';
 import type { ReportTable } from '../table.ts';
 import { writeCsv } from './csv.ts';
-import { writePdf } from './pdf.ts';
 import { pdfEngineMissing } from './pdf-browser.ts';
-import { writeWorkbook } from './xlsx.ts';
 
 export interface PackageContent {
   title: string;
@@ -45,6 +45,7 @@ export const WRITERS: Record<ReportFormat, PackageWriter> = {
   xlsx: async (content, dir) => {
     const path = join(dir, `${content.baseName}.xlsx`);
     const [summary, ...sheets] = content.tables;
+    const { writeWorkbook } = await import('./xlsx.ts');
     await writeWorkbook({ title: content.title, about: content.about, summary, sheets, generatedAt: content.generatedAt }, path);
     return [{ name: 'package', path }];
   },
@@ -56,6 +57,7 @@ export const WRITERS: Record<ReportFormat, PackageWriter> = {
     }),
   pdf: async (content, dir) => {
     const path = join(dir, `${content.baseName}.pdf`);
+    const { writePdf } = await import('./pdf.ts');
     await writePdf(content, path);
     return [{ name: 'package', path }];
   },

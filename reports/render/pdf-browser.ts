@@ -2,7 +2,7 @@
 // downloaded at run time. RCM_CHROMIUM names another executable. A package run launches one browser and
 // closes it whatever happens; the page it prints gets its HTML by setContent and may fetch nothing.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -36,6 +36,7 @@ export async function withChromium<T>(use: (browser: Browser) => Promise<T>): Pr
   if (missing) throw new PdfEngineError(missing);
   let browser: Browser;
   try {
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
   } catch (error) {
     throw new PdfEngineError(`Chromium at ${chromiumPath()} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });

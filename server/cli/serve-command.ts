@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
-import { startServer } from '../start-server.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { addUser, listUsers } from '../auth/users.ts';
 
@@ -31,6 +30,8 @@ export function registerServeCommand(program: Command): void {
       await firstAdmin(warehouse);
       let running;
       try {
+        // loaded here, not at the top: every other rcm verb would pay for the server's modules at start
+        const { startServer } = await import('../start-server.ts');
         running = await startServer(warehouse, { port, host: options.host, schedules: options.schedules, reports: options.reports });
       } catch (error) {
         warehouse.close();
