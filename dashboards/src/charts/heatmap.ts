@@ -3,7 +3,7 @@
 // Cells are buttons: click or Enter calls onSelect with the cell (the page drills into it). A pure
 // function of (cells, options) → element; every cell carries data-row / data-column for the tests.
 import * as Plot from '@observablehq/plot';
-import { SEQUENTIAL_SCHEME } from './palette.ts';
+import { INTENSITY_SCHEME } from './palette.ts';
 
 export interface HeatmapCell {
   row: string;
@@ -60,8 +60,8 @@ export function heatmap(cells: readonly HeatmapCell[], options: HeatmapOptions):
   const scaled = cells.filter((c) => !isTotal(c) && c.value !== null && c.value > 0);
   const flat = cells.filter((c) => isTotal(c) || c.value === null || c.value <= 0);
   const max = Math.max(0, ...scaled.map((c) => c.value!));
-  // cividis runs from dark blue to yellow: light text on the darker half, dark text on the lighter
-  const light = (c: HeatmapCell) => !isTotal(c) && c.value !== null && c.value > 0 && c.value < 0.55 * max;
+  // the scheme runs from light to dark blue: light text on the darker half, dark text on the lighter
+  const light = (c: HeatmapCell) => !isTotal(c) && c.value !== null && c.value > 0 && c.value >= 0.5 * max;
   const text = (c: HeatmapCell) => (c.value === null ? '' : options.format(c.value));
   const isSelected = (c: HeatmapCell) => options.selected?.row === c.row && options.selected?.column === c.column;
 
@@ -115,7 +115,8 @@ export function heatmap(cells: readonly HeatmapCell[], options: HeatmapOptions):
     style: { fontSize: '12px', overflow: 'visible' },
     x: { domain: [...options.columns], axis: 'top', label: null, tickFormat: columnLabel, tickSize: 0 },
     y: { domain: [...options.rows], label: null, tickFormat: rowLabel, tickSize: 0 },
-    color: { type: 'linear', scheme: SEQUENTIAL_SCHEME, domain: [0, max || 1] },
+    // the domain starts below zero so that the smallest count is a visible blue, not the scheme's near-white
+    color: { type: 'linear', scheme: INTENSITY_SCHEME, domain: [-0.25 * (max || 1), max || 1] },
     marks,
     ariaLabel: options.label,
     ariaDescription: cells.map((c) => c.description).join('; '),

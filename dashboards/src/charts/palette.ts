@@ -8,6 +8,13 @@ export const CATEGORICAL = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9
 /** A sequential scheme for heatmaps (Plot's name): perceptually uniform and colour-blind safe. */
 export const SEQUENTIAL_SCHEME = 'cividis';
 
+/**
+ * The scheme of a heatmap's counts (Plot's name): one hue from light to dark, so more reads as darker, and
+ * the palest non-zero cell still stands apart from the grey of an empty one. (cividis runs dark to light:
+ * beside the light empty cells, its smallest counts looked the heaviest.)
+ */
+export const INTENSITY_SCHEME = 'blues';
+
 /** A diverging scheme for changes around zero (Plot's name): blue against orange, never red against green. */
 export const DIVERGING_SCHEME = 'PuOr';
 

@@ -152,11 +152,16 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     }
     return answer;
   };
+  // the first column of the heatmap goes beside the rates by payer; without an as-of date in the URL it is
+  // kept only if the server took the same date for both (else asked again for that date below)
+  const firstColumn = `${view.rows}|${filters.payer ?? ALL}`;
   try {
-    [byPayer] = await Promise.all([
+    let early: Result;
+    [byPayer, early] = await Promise.all([
       fetchMetrics(['initial_denial_rate'], filters, { by: 'payer' }, signal).then((a) => a.metrics.initial_denial_rate as Result),
-      filters.as_of ? columnOf(view.rows, filters.payer ?? ALL) : undefined,
+      columnOf(view.rows, filters.payer ?? ALL),
     ]);
+    if (early.as_of !== byPayer.as_of) columnAnswers.delete(firstColumn);
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     map.body.replaceChildren(stateMessage(`Could not load the denial rates: ${errorText(e)}`, 'error'));

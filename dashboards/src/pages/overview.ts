@@ -5,7 +5,7 @@ import { getJson } from '../api.ts';
 import { benchmarkFor } from '../benchmarks.ts';
 import { kpiTile, type KpiTileData, type KpiTileOptions } from '../charts/kpi-tile.ts';
 import { formatDate } from '../format.ts';
-import { fetchMetrics, fetchPrevious, fetchTrends, type MetricResult, type Shown } from '../metrics.ts';
+import { fetchMetrics, fetchPrevious, fetchTrends, type MetricResult, type MetricsAnswer, type Shown } from '../metrics.ts';
 import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { monthToDate } from '../periods.ts';
 
@@ -27,16 +27,31 @@ const KPIS: readonly Kpi[] = [
   { id: 'collections', label: 'Collections this month', monthToDate: true },
 ];
 
+/** Each metric of a by-month answer over the twelve months to `asOf` as its month to date; undefined unless every one has that month. */
+function lastMonthOf(answer: MetricsAnswer | undefined, asOf: string): MetricsAnswer | undefined {
+  if (!answer || answer.as_of !== asOf) return undefined;
+  const metrics: Record<string, MetricResult> = {};
+  for (const [id, m] of Object.entries(answer.metrics)) {
+    const row = m.breakdown?.find((r) => r.key === asOf.slice(0, 7));
+    if (!row) return undefined;
+    metrics[id] = { ...m, ...monthToDate(asOf), value: row.value, numerator: row.numerator, denominator: row.denominator, breakdown: undefined };
+  }
+  return { ...answer, ...monthToDate(asOf), metrics };
+}
+
 /** The values shown: each KPI for the filters, in its own window or the month to date. */
 async function headline(context: PageContext, range: { from: string; to: string } | undefined): Promise<{ asOf: string; results: Record<string, MetricResult>; shown: Shown[] }> {
   const { filters, signal } = context;
   const own = KPIS.filter((k) => range || !k.monthToDate);
   const monthly = KPIS.filter((k) => !range && k.monthToDate);
   const ofMonth = (asOf: string) => (monthly.length ? fetchMetrics(monthly.map((k) => k.id), { ...filters, as_of: asOf, ...monthToDate(asOf) }, {}, signal) : undefined);
-  // with the as-of date in the URL both requests go at once; else the first answer tells it
-  const [first, early] = await Promise.all([fetchMetrics(own.map((k) => k.id), filters, {}, signal), filters.as_of ? ofMonth(filters.as_of) : undefined]);
+  // With the as-of date in the URL both requests go at once. Without it, the month to date is the last
+  // month of the trailing twelve by month (they end at the as-of date), asked beside the other KPIs rather
+  // than after the first answer tells the date; asked again as a range if that answer does not fit.
+  const byMonth = !filters.as_of && monthly.length ? fetchMetrics(monthly.map((k) => k.id), filters, { by: 'month' }, signal).catch(() => undefined) : undefined;
+  const [first, early, months] = await Promise.all([fetchMetrics(own.map((k) => k.id), filters, {}, signal), filters.as_of ? ofMonth(filters.as_of) : undefined, byMonth]);
   const asOf = first.as_of;
-  const results = { ...first.metrics, ...(early ?? (await ofMonth(asOf)))?.metrics };
+  const results = { ...first.metrics, ...(early ?? lastMonthOf(months, asOf) ?? (await ofMonth(asOf)))?.metrics };
   const shown = KPIS.map((k) => ({ id: k.id, window: results[k.id].definition.window, asOf, range: range ?? (k.monthToDate ? monthToDate(asOf) : undefined) }));
   return { asOf, results, shown };
 }
