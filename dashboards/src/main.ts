@@ -5,7 +5,7 @@ import { currentSession, logOut, whenUnauthorized, type Session } from './api.ts
 import { filtersOf, searchWith, type Filters } from './filters.ts';
 import { renderLogin } from './login.ts';
 import { errorText, heading, isAbort, stateMessage } from './page.ts';
-import { DEFAULT_PAGE, mayOpen, pageOf } from './routes.ts';
+import { DEFAULT_PAGE, PAGES, mayOpen, pageOf } from './routes.ts';
 import { renderShell, type Shell } from './shell.ts';
 
 const root = document.getElementById('app')!;
@@ -60,10 +60,22 @@ async function route(): Promise<void> {
     const module = await page.load();
     if (controller.signal.aborted) return;
     await module.render(main, { session, filters, signal: controller.signal });
+    preloadPages(session);
   } catch (e) {
     if (controller.signal.aborted || isAbort(e)) return;
     main.append(stateMessage(`Could not show this page: ${errorText(e)}`, 'error'));
   }
+}
+
+let preloaded = false;
+/** Once a page is drawn, the code of the others the user may open loads while the browser is idle, so switching page waits for data only. */
+function preloadPages(s: Session): void {
+  if (preloaded) return;
+  preloaded = true;
+  const idle = window.requestIdleCallback ?? ((work: () => void) => setTimeout(work, 200));
+  idle(() => {
+    for (const p of PAGES) if (mayOpen(s.user.views, p)) void p.load().catch(() => undefined);
+  });
 }
 
 whenUnauthorized(() => showLogin('Your session has ended: sign in again.'));
