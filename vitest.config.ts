@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker per core but one (a single worker on two cores). Most files here wait on
+    // processes they start (rcm, the server, Chromium, an SMTP server): two at a time keep both cores busy.
+    maxWorkers: 2,
   },
 });
