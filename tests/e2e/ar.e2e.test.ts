@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent, formatValue } from '../../dashboards/src/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
-import { signedInPage } from './support/signed-in.ts';
+import { metricsAnswer, signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
 interface Row {
@@ -45,11 +45,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
   });
 
   /** The API's answer, asked with the page's session. */
-  async function api(params: Record<string, string>): Promise<Answer> {
-    const response = await context.request.get(`/api/metrics?${new URLSearchParams(params)}`);
-    expect(response.status()).toBe(200);
-    return (await response.json()) as Answer;
-  }
+  const api = (params: Record<string, string>) => metricsAnswer<Answer>(context, params);
 
   /** What the page should show for the filters, from the API, formatted by format.ts. */
   async function expected(filters: Record<string, string>) {

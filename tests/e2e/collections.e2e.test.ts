@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatMonth, formatPercent } from '../../dashboards/src/format.ts';
 import { lastDayOfMonth } from '../../dashboards/src/periods.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
-import { signedInPage } from './support/signed-in.ts';
+import { metricsAnswer, signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Row {
@@ -44,11 +44,8 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
     await bench?.close();
   });
 
-  async function api(params: Record<string, string>): Promise<Answer> {
-    const response = await context.request.get(`/api/metrics?${new URLSearchParams(params)}`);
-    expect(response.status()).toBe(200);
-    return (await response.json()) as Answer;
-  }
+  /** The API's answer, asked with the page's session. */
+  const api = (params: Record<string, string>) => metricsAnswer<Answer>(context, params);
 
   /** What the page should show for the filters, asked of the API one month, provider and location at a time. */
   async function expected(filters: Record<string, string>) {

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatValue } from '../../dashboards/src/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
-import { signedInPage } from './support/signed-in.ts';
+import { metricsAnswer, signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Row {
@@ -40,11 +40,8 @@ describe.skipIf(!browserAvailable)('the payers scorecard in Chromium', () => {
     await bench?.close();
   });
 
-  async function api(params: Record<string, string>): Promise<Answer> {
-    const response = await context.request.get(`/api/metrics?${new URLSearchParams(params)}`);
-    expect(response.status()).toBe(200);
-    return (await response.json()) as Answer;
-  }
+  /** The API's answer, asked with the page's session. */
+  const api = (params: Record<string, string>) => metricsAnswer<Answer>(context, params);
 
   /** The scorecard the API implies for the filters: every payer of any of the breakdowns ("patient" money is not a payer). */
   async function expected(filters: Record<string, string>) {

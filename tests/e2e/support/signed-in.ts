@@ -30,3 +30,10 @@ export async function signedInPage(browser: Browser, baseUrl: string, user: Cred
   await page.locator('header nav').waitFor();
   return { context, page };
 }
+
+/** GET /api/metrics with the page's session (its cookie), as the page asks it; anything but 200 fails the test. */
+export async function metricsAnswer<T>(context: BrowserContext, params: Record<string, string>): Promise<T> {
+  const response = await context.request.get(`/api/metrics?${new URLSearchParams(params)}`);
+  if (response.status() !== 200) throw new Error(`GET /api/metrics?${new URLSearchParams(params)} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
