@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMonth } from '../../dashboards/src/format.ts';
 import { defaultMonth } from '../../dashboards/src/pages/reports-month.ts';
 import { formatUnavailable } from '../../reports/render/formats.ts';
-import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
+import { browserAvailable, launchBrowser } from './support/browser.ts';
+import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 const MONTH = '2025-06';
@@ -23,15 +24,8 @@ describe.skipIf(!browserAvailable)('the Reports page in Chromium', () => {
 
   beforeAll(async () => {
     [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-    context = await openContext(browser, bench.baseUrl);
-    page = await context.newPage();
     // the refused close date answers 400, which the browser logs as a failed request
-    watchProblems(page, problems, /401|400/);
-    await page.goto('/collections');
-    await page.getByLabel('User name').fill(bench.users.manager.username);
-    await page.getByLabel('Password').fill(bench.users.manager.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('header nav').waitFor();
+    ({ context, page } = await signedInPage(browser, bench.baseUrl, bench.users.manager, '/collections', { problems, expected: /401|400/ }));
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
