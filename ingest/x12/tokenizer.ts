@@ -10,7 +10,6 @@ import { guessSeparators, parseIsa, type Separators } from './separators.ts';
 /** A segment longer than this means the terminator is wrong or the file is damaged. */
 export const MAX_SEGMENT_LENGTH = 64 * 1024;
 
-const isWhitespace = isBlank;
 
 export class SegmentTokenizer {
   private pending = '';
@@ -76,7 +75,7 @@ export class SegmentTokenizer {
     const text = this.pending;
     for (;;) {
       let start = this.pos;
-      while (start < text.length && isWhitespace(text.charCodeAt(start))) start++;
+      while (start < text.length && isBlank(text.charCodeAt(start))) start++;
       this.pos = start;
       if (start >= text.length) return;
       this.sawText = true;
@@ -155,8 +154,8 @@ export class SegmentTokenizer {
 
   /** Emits text[start, end) as a segment, blanks around it trimmed. */
   private emit(text: string, start: number, end: number): void {
-    while (start < end && isWhitespace(text.charCodeAt(start))) start++;
-    while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     if (start === end) return;
     this.count++;
     const segment = this.segment;
