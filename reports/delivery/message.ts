@@ -2,7 +2,7 @@
 // body with the headline numbers of the package's summary (the month beside the month before), the close
 // date, and the attached files.
 import { basename } from 'node:path';
-import { money } from '../../ingest/cli/format.ts';
+import { cellDisplay } from '../render/pdf-format.ts';
 import type { MonthlyPackageRun } from '../monthly/run.ts';
 import type { Cell, Format, ReportTable } from '../table.ts';
 
@@ -15,13 +15,9 @@ export interface PackageMessage {
   attachments: { filename: string; path: string }[];
 }
 
+/** A number as the PDF and the dashboards write it (one formatter for every report). */
 function shown(value: Cell, unit: Format | undefined): string {
-  if (value === null) return '—';
-  if (typeof value !== 'number') return value;
-  if (unit === 'money') return `$${money(value)}`;
-  if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
-  if (unit === 'days') return value.toFixed(1);
-  return String(value);
+  return cellDisplay(value, unit ?? 'count');
 }
 
 /** The summary's headline rows as aligned text lines: label, the month, the month before. */
