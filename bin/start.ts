@@ -82,6 +82,7 @@ try {
 process.stdout.write(
   `\nthe workbench is running: open ${running.url}${running.dashboards ? '' : '/api/docs'}\n` +
     (login ? `sign in as ${login.username}, password ${login.password}${isDemo ? ` (kept in ${LOGIN_FILE}; synthetic demo data)` : ' (shown once)'}\n` : 'sign in with your user (rcm users add)\n') +
+    (running.schedules ? `running ${running.schedules.count} scheduled report(s) of ${running.schedules.path} (npm run --silent rcm -- schedule list)\n` : '') +
     'Ctrl-C stops it.   On the command line: npm run --silent rcm -- --help\n',
 );
 await running.stopped;
