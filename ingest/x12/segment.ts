@@ -60,12 +60,7 @@ export class Segment {
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     // A separator among the trailing blanks (a tab separator) is not the start of an element.
     while (count > 1 && starts[count - 1] > end) count--;
-    this.source = text;
-    this.count = count;
-    this.end = end;
-    this.position = position;
-    this.separators = separators;
-    this.id = segmentId(text, start, count > 1 ? starts[1] - 1 : end);
+    this.point(text, start, end, count, position, separators);
     return at;
   }
 
@@ -83,12 +78,17 @@ export class Segment {
       }
       starts[count++] = at + 1;
     }
+    this.point(text, start, end, count, position, separators);
+  }
+
+  /** Makes this the segment text[start, end) whose `count` element starts are in `starts`. */
+  private point(text: string, start: number, end: number, count: number, position: number, separators: Separators): void {
     this.source = text;
     this.count = count;
     this.end = end;
     this.position = position;
     this.separators = separators;
-    this.id = segmentId(text, start, count > 1 ? starts[1] - 1 : end);
+    this.id = segmentId(text, start, count > 1 ? this.starts[1] - 1 : end);
   }
 
   static fromElements(elements: string[], position: number, separators: Separators): Segment {
