@@ -6,7 +6,8 @@
 // transaction: per-statement costs of DuckDB are paid once per group instead of once per file, and a
 // commit still holds only complete files.
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { fileChunks } from '../file-chunks.ts';
 import { BulkLoad } from '../../warehouse/bulk-load.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { X12Error, abbreviate } from '../x12/diagnostics.ts';
@@ -35,6 +36,8 @@ const GROUP_BYTES = 32 << 20;
 
 /** Files hashed at once before loading (open file handles stay few). */
 const HASH_CONCURRENCY = 8;
+/** Bytes hashed per read. */
+const HASH_CHUNK_BYTES = 1 << 18;
 
 
 
@@ -249,12 +252,8 @@ export async function loadFile(warehouse: Warehouse, batchId: bigint, path: stri
   return (await new Loader(warehouse, batchId).loadAll([path]))[0];
 }
 
-export function sha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+export async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fileChunks(path, HASH_CHUNK_BYTES)) hash.update(chunk);
+  return hash.digest('hex');
 }

@@ -42,7 +42,9 @@ export function createChunkDecoder(): ChunkDecoder {
     },
     write(chunk) {
       if (decode) return decode(chunk, false);
-      head = concat(head!, chunk);
+      // the usual case: the first chunk is long enough to tell the encoding, and is not copied (a chunk
+      // may be a reused buffer, so fewer than four bytes are kept as a copy)
+      head = head!.length === 0 && chunk.length >= 4 ? chunk : concat(head!, chunk);
       if (head.length < 4) return '';
       const rest = start(head);
       head = undefined;

@@ -1,6 +1,6 @@
 // The X12 reader: bytes → text → segments → envelope-checked transaction sets, streamed so that
 // memory does not grow with the size of the file.
-import { createReadStream } from 'node:fs';
+import { fileChunks } from '../file-chunks.ts';
 import { X12Error } from './diagnostics.ts';
 import { createChunkDecoder } from './decode.ts';
 import { EnvelopeTracker, type X12Visitor } from './envelope.ts';
@@ -22,15 +22,10 @@ export const READ_CHUNK_BYTES = 1 << 16;
 
 /** Reads one X12 file and feeds its transaction sets to the visitor. Throws X12Error when the file cannot be read. */
 export async function readX12File(path: string, visitor: X12Visitor, name = path, onBytes?: (bytes: number) => void): Promise<ReadSummary> {
-  let stream;
-  try {
-    stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-  } catch (error) {
-    throw ioError(name, error);
-  }
-  return readX12(stream, visitor, name, onBytes);
+  return readX12(fileChunks(path, READ_CHUNK_BYTES), visitor, name, onBytes);
 }
 
+/** Reads X12 from chunks of bytes; a chunk may be a reused buffer (nothing keeps it past its turn). */
 export async function readX12(source: AsyncIterable<Uint8Array>, visitor: X12Visitor, name: string, onBytes?: (bytes: number) => void): Promise<ReadSummary> {
   const envelope = new EnvelopeTracker(name, visitor);
   const tokenizer = new SegmentTokenizer(name, (s) => envelope.segment(s), (w) => visitor.warning(w));
