@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'node:path';
 import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../../warehouse/database.ts';
-import { INGEST_MEMORY_LIMIT, ingestFiles, resetThreads, useLoadingThreads, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
+import { INGEST_MEMORY_LIMIT, ingestFiles, endLoading, useLoadingThreads, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
 import type { FileOutcome } from '../loader/loader.ts';
 import { centsToNumber } from '../x12/values.ts';
 import { CliError } from './cli-error.ts';
@@ -52,11 +52,23 @@ export function registerIngestCommand(program: Command): void {
         const showProgress = !options.json && process.stderr.isTTY === true;
         const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined, mapping);
         const loadedAny = run.outcomes.some((o) => o.status === 'loaded');
-        if (options.build && loadedAny) await resetThreads(warehouse);
-        const build = options.build && loadedAny ? await buildModels(warehouse) : undefined;
+        let build: Awaited<ReturnType<typeof buildModels>> | undefined;
+        let buildFailure: unknown;
+        if (options.build && loadedAny) {
+          await endLoading(warehouse);
+          // the files are committed by now: a failed build must not hide that, nor lose the summary
+          build = await buildModels(warehouse).catch((error: unknown) => {
+            buildFailure = error;
+            return undefined;
+          });
+        }
         process.stdout.write(options.json
           ? `${JSON.stringify({ ...summaryJson(run, options.db), ...(build ? { build: buildJson(build) } : {}) }, null, 2)}\n`
           : `${summaryText(run, options.db)}${build ? `models rebuilt in ${(build.milliseconds / 1000).toFixed(1)} s${build.checks.some((c) => c.failures > 0n) ? ' (some checks failed: rcm build shows them)' : ''}\n` : ''}`);
+        if (buildFailure !== undefined) {
+          const reason = buildFailure instanceof Error ? buildFailure.message.split('\n')[0] : String(buildFailure);
+          throw new CliError(`the files above are loaded, but rebuilding the models failed: ${reason}\nRun \`rcm build --db ${options.db}\` to rebuild them.`);
+        }
         const refused = run.outcomes.some((o) => o.status === 'rejected' || (o.status === 'loaded' && o.rowErrors > 0));
         process.exitCode = refused ? 1 : 0;
       } finally {

@@ -22,9 +22,14 @@ export async function useLoadingThreads(warehouse: Warehouse): Promise<void> {
   await warehouse.run('SET threads = 1');
 }
 
-/** Back to DuckDB's default threads (the build after a load runs its queries in parallel). */
-export async function resetThreads(warehouse: Warehouse): Promise<void> {
+/**
+ * Back to DuckDB's default threads and memory once the files are in: the build after a load runs its
+ * queries in parallel, and its joins over every claim need far more than a load's 128 MB (at 128 MB
+ * the build after the 119 MB bench file ran out of memory).
+ */
+export async function endLoading(warehouse: Warehouse): Promise<void> {
   await warehouse.run('RESET threads');
+  await warehouse.run('RESET memory_limit');
 }
 
 export interface IngestRun {

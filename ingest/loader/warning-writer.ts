@@ -35,16 +35,14 @@ export async function addDuplicatePaymentWarnings(warehouse: Warehouse, fileIds:
             'payment with trace number ' || p.trace_number || ' of ' || p.amount || ' from payer ' || coalesce(p.payer_id, '(no id)')
               || ' was already loaded from ' || coalesce(f.file_name, 'this file') || ' (transaction at segment ' || q.transaction_position || ')',
             NULL
-     FROM remit_payment p
-     JOIN LATERAL (
-       SELECT q.file_id, q.transaction_position FROM remit_payment q
-       WHERE q.trace_number = p.trace_number AND q.amount = p.amount
-         AND q.payer_id IS NOT DISTINCT FROM p.payer_id AND q.payment_date IS NOT DISTINCT FROM p.payment_date
-         AND (q.file_id < p.file_id OR (q.file_id = p.file_id AND q.transaction_position < p.transaction_position))
-       ORDER BY q.file_id, q.transaction_position LIMIT 1
-     ) q ON true
+     FROM (SELECT * FROM remit_payment WHERE file_id IN (SELECT unnest($1::BIGINT[])) AND trace_number IS NOT NULL) p
+     JOIN remit_payment q
+       ON q.trace_number = p.trace_number AND q.amount = p.amount
+      AND q.payer_id IS NOT DISTINCT FROM p.payer_id AND q.payment_date IS NOT DISTINCT FROM p.payment_date
+      AND (q.file_id < p.file_id OR (q.file_id = p.file_id AND q.transaction_position < p.transaction_position))
      LEFT JOIN ingest_file f ON f.file_id = q.file_id
-     WHERE p.file_id IN (SELECT unnest($1::BIGINT[])) AND p.trace_number IS NOT NULL
+     -- the first of the earlier copies is the one named
+     QUALIFY row_number() OVER (PARTITION BY p.file_id, p.payment_position ORDER BY q.file_id, q.transaction_position) = 1
      RETURNING file_id`,
     [`[${fileIds.join(',')}]`],
   );
