@@ -1,6 +1,7 @@
 // The workbench's HTTP API: a Hono app with the route groups mounted per area, security headers, the
 // user check (session cookie or API token) in front of everything but health and login, and one error handler. The warehouse's one connection
-// answers one query at a time, so data access goes through a queue.
+// answers one query at a time, so data access goes through a queue; the metric and claim reads, through a
+// pool of reading connections when the server is given one (server/reading.ts).
 import { mkdirSync } from 'node:fs';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -13,6 +14,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { DEFAULT_SERVER_OPTIONS, reportsDirFor, type ServerOptions } from './options.ts';
 import { ingestRoutes, uploadInbox } from './routes/ingest.ts';
 import { AnswerCache } from './answer-cache.ts';
+import { oneConnection, readingPool } from './reading.ts';
 import { Auditor } from './auth/audit.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { staticRoutes } from './routes/static.ts';
@@ -34,6 +36,8 @@ export interface LoadingParts {
   writer: Warehouse;
   /** A third, for the audit trail's rows (default: the reading connection, in its queue). */
   audit?: Warehouse;
+  /** More connections for the metric and claim reads, which then run side by side (default: the reading connection, in its queue). */
+  readers?: Warehouse[];
   /** Where uploads wait while they load (default: a temporary folder). */
   inbox?: string;
   /** The built dashboards (dashboards/dist), served at '/' beside the API. */
@@ -47,6 +51,7 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   // reads and writes that would otherwise wait in line behind the metric queries before the request starts.
   const accounts = parts?.audit ? { warehouse: parts.audit, serialized: queue() } : { warehouse, serialized };
   const auditor = new Auditor(accounts.warehouse, accounts.serialized);
+  const read = parts?.readers?.length ? readingPool(parts.readers) : oneConnection(warehouse, serialized);
   if (parts?.inbox) mkdirSync(parts.inbox, { recursive: true });
   const loading = parts ? { writer: parts.writer, serialized: queue(), changed: () => cache.clear(), inbox: parts.inbox ?? uploadInbox() } : undefined;
   const app = new Hono<AppEnv>();
@@ -54,8 +59,8 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', sessionRoutes(accounts.warehouse, accounts.serialized, options));
   app.use('/api/*', requireUser(accounts.warehouse, accounts.serialized, options));
-  app.route('/api', metricsRoutes(warehouse, serialized, cache, auditor));
-  app.route('/api', claimRoutes(warehouse, serialized, cache, auditor));
+  app.route('/api', metricsRoutes(read, cache, auditor));
+  app.route('/api', claimRoutes(read, cache, auditor));
   app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
   // packages wait for loads (and loads for packages): a package never reads the models while a rebuild swaps them
   const reporting = { warehouse: loading?.writer ?? warehouse, serialized: loading?.serialized ?? queue(), dir: reportsDirFor(warehouse.path, options) };

@@ -4,8 +4,22 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
+/**
+ * A refusal whose answer is made afresh each time it is sent: requests waiting for the same cached
+ * computation share its refusal, and a response's body can be sent only once.
+ */
+class Refusal extends HTTPException {
+  constructor(status: ContentfulStatusCode, private readonly body: { error: { code: string; message: string } }, private readonly headers: Record<string, string>) {
+    super(status, { message: body.error.message });
+  }
+
+  override getResponse(): Response {
+    return Response.json(this.body, { status: this.status, headers: this.headers });
+  }
+}
+
 export function httpError(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}): HTTPException {
-  return new HTTPException(status, { res: Response.json({ error: { code, message } }, { status, headers }) });
+  return new Refusal(status, { error: { code, message } }, headers);
 }
 
 export function onError(error: Error, c: Context): Response {

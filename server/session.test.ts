@@ -137,4 +137,20 @@ describe('browser sessions', () => {
     const manager = await signIn('manager');
     expect((await call('/api/denials/patterns', manager.cookie)).status).toBe(404); // allowed; the warehouse is empty
   });
+
+  it('checks requests sent at once each as their own session, sharing only checks under way', async () => {
+    const finance = await signIn('finance');
+    const manager = await signIn('manager');
+    // a page's requests go together: each answered as its own user (a finance may not read patterns)
+    // (the managers' six share one computation, and its refusal: each still gets the whole answer)
+    const answers = await Promise.all(Array.from({ length: 12 }, async (_, i) => {
+      const response = await call('/api/denials/patterns', i % 2 ? finance.cookie : manager.cookie);
+      return [response.status, ((await response.json()) as { error: { code: string } }).error.code];
+    }));
+    expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 ? [403, 'forbidden'] : [404, 'no_data'])));
+    const out = await call('/api/session', manager.cookie, { method: 'DELETE', headers: { 'x-csrf-token': manager.csrf, origin: base } });
+    expect(out.status).toBe(204);
+    // an ended session is not answered from an earlier check
+    expect(await Promise.all(Array.from({ length: 6 }, () => call('/api/denials/patterns', manager.cookie).then((r) => r.status)))).toEqual(Array(6).fill(401));
+  });
 });

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { Warehouse } from '../warehouse/database.ts';
 import { buildModels, modelsUpToDate } from '../warehouse/build.ts';
 import { createApp } from './app.ts';
+import { readingConnections } from './reading.ts';
 import { configuredSchedules, startScheduleTimer } from '../reports/schedule/timer.ts';
 import { DEFAULT_SERVER_OPTIONS } from './options.ts';
 
@@ -32,8 +33,9 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
   }
   const writer = await warehouse.connect();
   const audit = await warehouse.connect();
+  const readers = await readingConnections(warehouse);
   const dashboards = existsSync(`${DASHBOARDS_DIST}/index.html`);
-  const app = createApp(warehouse, { ...DEFAULT_SERVER_OPTIONS, reportsDir: options.reports }, { writer, audit, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
+  const app = createApp(warehouse, { ...DEFAULT_SERVER_OPTIONS, reportsDir: options.reports }, { writer, audit, readers, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
   const schedules = configuredSchedules(options.schedules);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server: s, port: info.port }));
@@ -50,6 +52,7 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
         void timerStopped.finally(() => {
           writer.close();
           audit.close();
+          for (const reader of readers) reader.close();
           warehouse.close();
           resolve();
         });

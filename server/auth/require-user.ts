@@ -47,6 +47,19 @@ export function requireUser(warehouse: Warehouse, serialized: <T>(work: () => Pr
     tokens.set(token, { user, until: now + TOKEN_MEMORY_MS });
     return user;
   };
+  // A page sends its requests at once, each with the same cookie: they share one check of the session
+  // (two queries) rather than each making its own, one after another in the queue. Only checks under way
+  // are shared, none is remembered after its answer.
+  const checking = new Map<string, Promise<Session | undefined>>();
+  const sessionCheck = (cookie: string): Promise<Session | undefined> => {
+    let check = checking.get(cookie);
+    if (!check) {
+      check = serialized(() => sessionOf(warehouse, cookie, options.now(), options.session));
+      checking.set(cookie, check);
+      void check.finally(() => checking.delete(cookie)).catch(() => undefined);
+    }
+    return check;
+  };
   return async (c, next) => {
     const header = c.req.header('authorization');
     let user: User | undefined;
@@ -56,7 +69,7 @@ export function requireUser(warehouse: Warehouse, serialized: <T>(work: () => Pr
       c.set('session', undefined);
     } else {
       const cookie = getCookie(c, SESSION_COOKIE);
-      const session = cookie && /^[A-Za-z0-9_-]{43}$/.test(cookie) ? await serialized(() => sessionOf(warehouse, cookie, options.now(), options.session)) : undefined;
+      const session = cookie && /^[A-Za-z0-9_-]{43}$/.test(cookie) ? await sessionCheck(cookie) : undefined;
       if (session && !SAFE_METHODS.has(c.req.method)) {
         checkOrigin(c, options);
         if (!csrfMatches(c.req.header('x-csrf-token'), session.csrfToken)) throw httpError(403, 'csrf', 'this request needs the session’s X-CSRF-Token header (GET /api/session gives it)');

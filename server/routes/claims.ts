@@ -9,7 +9,6 @@ import { claimHistory, findClaims } from '../../ingest/loader/claim-history.ts';
 import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/claims/claim-list.ts';
 import { claimRemittances } from '../../warehouse/claims/claim-remittances.ts';
 import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
-import { latestEventDate } from '../../warehouse/metrics/window.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
@@ -17,6 +16,8 @@ import { httpError } from '../http-error.ts';
 import { date, parse, practicesFor } from '../query.ts';
 import { formatOf, respondTable } from '../table-response.ts';
 import { AnswerCache } from '../answer-cache.ts';
+import { asOfDate } from '../as-of.ts';
+import type { Read } from '../reading.ts';
 
 /** A patient control number (CLM01: up to 38 characters), optionally "@NPI" when two billing providers use it. */
 const CLAIM_NUMBER = /^[A-Za-z0-9._\-/]{1,38}(@[0-9]{10})?$/;
@@ -54,7 +55,7 @@ const listQuery = z.object({
   format: z.enum(['json', 'csv']).optional(),
 }).strict();
 
-export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache(), auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
+export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/claims', requireView('claims'), async (c) => {
@@ -66,18 +67,17 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
     const page = q.page ?? 1;
     const practices = practicesFor(c.get('practices'), q.practice);
     const { format: _, ...keyed } = query;
-    const result = await cache.get(AnswerCache.key(`/claims ${format}`, keyed, practices), () => serialized(async () => {
-      const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
-      if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
-      const found = await listClaims(warehouse, {
+    const result = await cache.get(AnswerCache.key(`/claims ${format}`, keyed, practices), async () => {
+      const asOf = await asOfDate(q.as_of, practices, read, cache);
+      const found = await read((w) => listClaims(w, {
         asOf, serviceFrom: q.service_from, serviceTo: q.service_to, submittedFrom: q.submitted_from, submittedTo: q.submitted_to,
         adjudicatedFrom: q.adjudicated_from, adjudicatedTo: q.adjudicated_to, payer: q.payer, status: q.status ?? 'any', portion: q.portion, aging: q.aging,
         denied: q.denied === undefined ? undefined : q.denied === 'true', rejected: q.rejected === undefined ? undefined : q.rejected === 'true',
         denialCategory: q.denial_category, carc: q.carc, cpt: q.cpt, modifier: q.modifier, diagnosis: q.diagnosis, search: q.q,
         sort: q.sort ?? 'service_date', order: q.order ?? 'desc', limit: pageSize, offset: (page - 1) * pageSize,
-      }, { practices, provider: q.provider, location: q.location });
+      }, { practices, provider: q.provider, location: q.location }));
       return { asOf, ...found };
-    }));
+    });
     // every read is audited, answered from the cache or not
     await auditor.record(c.get('user'), format === 'json' ? '/api/claims' : `/api/claims (${format} export)`, query, result.rows.length);
     return respondTable(c, format, CLAIM_LIST_COLUMNS, result.rows, {
@@ -86,7 +86,7 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
   });
 
   /** The one claim of the reader's practices this number names: 404 when none, 409 when several. */
-  const visibleClaim = async (id: string, practices: readonly string[] | undefined): Promise<string> => {
+  const visibleClaim = async (warehouse: Warehouse, id: string, practices: readonly string[] | undefined): Promise<string> => {
     if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
     const visible = [];
     for (const match of await findClaims(warehouse, id)) {
@@ -99,8 +99,8 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
 
   app.get('/claims/:id', requireView('claim_detail'), async (c) => {
     const id = c.req.param('id');
-    const body = await serialized(async () => {
-      const claimId = await visibleClaim(id, c.get('practices'));
+    const body = await read(async (warehouse) => {
+      const claimId = await visibleClaim(warehouse, id, c.get('practices'));
       const events = await claimHistory(warehouse, claimId);
       return { claim_id: claimId, events: events.map((e) => ({ ...e, position: Number(e.position) })) };
     });
@@ -110,8 +110,8 @@ export function claimRoutes(warehouse: Warehouse, serialized: <T>(work: () => Pr
 
   app.get('/claims/:id/remittances', requireView('claim_detail'), async (c) => {
     const id = c.req.param('id');
-    const body = await serialized(async () => {
-      const claimId = await visibleClaim(id, c.get('practices'));
+    const body = await read(async (warehouse) => {
+      const claimId = await visibleClaim(warehouse, id, c.get('practices'));
       const remittances = await claimRemittances(warehouse, claimId);
       return { claim_id: claimId, remittances };
     });

@@ -3,11 +3,10 @@
 // literals or whitelisted names.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Warehouse } from '../../warehouse/database.ts';
 import { BreakdownError, checkBreakdown, computeMetric, resolveWindow, type MetricResult } from '../../warehouse/metrics/compute.ts';
 import { DIMENSIONS, type Breakdown, type Dimension, type MetricDefinition } from '../../warehouse/metrics/metric.ts';
 import { METRICS, metric } from '../../warehouse/metrics/registry.ts';
-import { latestEventDate, windowFor } from '../../warehouse/metrics/window.ts';
+import { windowFor } from '../../warehouse/metrics/window.ts';
 import { date, parse, practicesFor } from '../query.ts';
 import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts';
 import type { AppEnv } from '../auth/require-user.ts';
@@ -15,6 +14,8 @@ import { httpError } from '../http-error.ts';
 import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
 import { AnswerCache } from '../answer-cache.ts';
+import { asOfDate, latestDate } from '../as-of.ts';
+import type { Read } from '../reading.ts';
 
 const ids = new Set(METRICS.map((m) => m.id));
 
@@ -64,7 +65,7 @@ function refuseDenialFilter(chosen: readonly MetricDefinition[], name: string): 
   if (others.length) throw httpError(400, 'bad_request', `${name} applies only to ${METRICS.filter((m) => m.denialFilters).map((m) => m.id).join(', ')}; not to ${others.join(', ')}`);
 }
 
-export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, cache = new AnswerCache(), auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
+export function metricsRoutes(read: Read, cache: AnswerCache, auditor: Auditor): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/metrics', requireView('metrics'), async (c) => {
@@ -74,15 +75,14 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
     const chosen = q.metric ? q.metric.split(',').map((id) => metric(id)!) : METRICS;
     if (by) refuseBreakdown(chosen, by);
     if (q.denial_category || q.carc) refuseDenialFilter(chosen, q.denial_category ? 'denial_category' : 'carc');
-    const body = await cache.get(AnswerCache.key('/metrics', c.req.query(), practices), () => serialized(async () => {
-      const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
-      if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
-      const results: Record<string, MetricResult> = {};
-      for (const m of chosen) {
-        results[m.id] = await computeMetric(warehouse, m, { asOf, from: q.from, to: q.to, by, filters: { payer: q.payer, provider: q.provider, location: q.location, practices, denialCategory: q.denial_category, carc: q.carc } });
-      }
+    const body = await cache.get(AnswerCache.key('/metrics', c.req.query(), practices), async () => {
+      const asOf = await asOfDate(q.as_of, practices, read, cache);
+      const filters = { payer: q.payer, provider: q.provider, location: q.location, practices, denialCategory: q.denial_category, carc: q.carc };
+      // each metric on the next free reading connection: a page's metrics are computed side by side
+      const computed = await Promise.all(chosen.map((m) => read((w) => computeMetric(w, m, { asOf, from: q.from, to: q.to, by, filters }))));
+      const results: Record<string, MetricResult> = Object.fromEntries(computed.map((r) => [r.id, r]));
       return { as_of: asOf, from: q.from ?? null, to: q.to ?? null, metrics: results };
-    }));
+    });
     return c.json(body);
   });
 
@@ -90,7 +90,7 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
     const m = metric(c.req.param('id'));
     if (!m) throw httpError(404, 'not_found', `no metric ${c.req.param('id')}`);
     const q = parse(z.object({ as_of: date.optional() }).strict(), c.req.query());
-    const asOf = q.as_of ?? (await serialized(() => latestEventDate(warehouse, c.get('practices')))) ?? '2025-12-31';
+    const asOf = q.as_of ?? (await latestDate(c.get('practices'), read, cache)) ?? '2025-12-31';
     const w = resolveWindow(m, { asOf });
     return c.json({ id: m.id, label: m.label, unit: m.unit, numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions, breakdowns: m.breakdowns, sql: m.sql(w, undefined, {}) });
   });
@@ -98,14 +98,13 @@ export function metricsRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
   app.get('/denials/patterns', requireView('patterns'), async (c) => {
     const q = parse(patternsQuery, c.req.query());
     const practices = practicesFor(c.get('practices'), q.practice);
-    const body = await cache.get(AnswerCache.key('/denials/patterns', c.req.query(), practices), () => serialized(async () => {
-      const asOf = q.as_of ?? (await latestEventDate(warehouse, practices));
-      if (!asOf) throw httpError(404, 'no_data', 'no claims yet in the practices you may see');
+    const body = await cache.get(AnswerCache.key('/denials/patterns', c.req.query(), practices), async () => {
+      const asOf = await asOfDate(q.as_of, practices, read, cache);
       const ttm = windowFor('ttm', asOf);
       const window = { asOf, from: q.from ?? ttm.from, to: q.to ?? ttm.to };
-      const found = await findDenialPatterns(warehouse, { window, minClaims: q.min_claims ?? 10, limit: q.limit ?? 15, practices });
+      const found = await read((w) => findDenialPatterns(w, { window, minClaims: q.min_claims ?? 10, limit: q.limit ?? 15, practices }));
       return { as_of: asOf, from: window.from, to: window.to, ...found };
-    }));
+    });
     // the patterns name example claims: a patient-level read, recorded each time
     await auditor.record(c.get('user'), '/api/denials/patterns', c.req.query(), body.patterns.length);
     return c.json(body);

@@ -144,14 +144,15 @@ function summaryOf(row: ClaimRow | undefined, asOf: string | undefined): HTMLEle
 
 async function showClaim(body: HTMLElement, id: string, filters: Filters, signal: AbortSignal): Promise<void> {
   body.replaceChildren(stateMessage(`Loading claim ${id}…`, 'loading'));
+  // the server's reading connections take requests in the order they come: the remittances (the longest to
+  // read) first, the summary's list last, so that it goes on a connection the history has finished with
+  const remittancesAnswer = getJson<{ claim_id: string; remittances: EraRecord[] }>(`/api/claims/${encodeURIComponent(id)}/remittances`, {}, signal);
+  const answers = Promise.all([getJson<{ claim_id: string; events: ClaimEvent[] }>(`/api/claims/${encodeURIComponent(id)}`, {}, signal), remittancesAnswer]);
   const listed = getJson<TableAnswer & { as_of?: string }>('/api/claims', { q: id, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, signal);
   let history: { claim_id: string; events: ClaimEvent[] };
   let remittances: { claim_id: string; remittances: EraRecord[] };
   try {
-    [history, remittances] = await Promise.all([
-      getJson<{ claim_id: string; events: ClaimEvent[] }>(`/api/claims/${encodeURIComponent(id)}`, {}, signal),
-      getJson<{ claim_id: string; remittances: EraRecord[] }>(`/api/claims/${encodeURIComponent(id)}/remittances`, {}, signal),
-    ]);
+    [history, remittances] = await answers;
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     listed.catch(() => undefined);

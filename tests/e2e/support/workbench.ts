@@ -18,6 +18,7 @@ import { ingestFiles } from '../../../ingest/loader/ingest-run.ts';
 import { createApp } from '../../../server/app.ts';
 import { addUser } from '../../../server/auth/users.ts';
 import { DEFAULT_SERVER_OPTIONS } from '../../../server/options.ts';
+import { readingConnections } from '../../../server/reading.ts';
 import { buildModels } from '../../../warehouse/build.ts';
 import { Warehouse } from '../../../warehouse/database.ts';
 
@@ -141,9 +142,12 @@ export async function startWorkbench(options: DemoOptions = DEMO): Promise<Workb
   await addUser(warehouse, 'manager', 'practice_manager', PASSWORD, [practice]);
   await addUser(warehouse, 'finance', 'finance', PASSWORD, [practice]);
 
-  // as rcm serve runs it (server/start-server.ts): a second connection for loads, the dashboards at '/'
+  // as rcm serve runs it (server/start-server.ts): connections for loads, for sessions and the audit trail,
+  // and for the metric and claim reads; the dashboards at '/'
   const writer = await warehouse.connect();
-  const newApp = () => createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, dashboards: dist, inbox: join(dir, 'inbox') });
+  const audit = await warehouse.connect();
+  const readers = await readingConnections(warehouse);
+  const newApp = () => createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, audit, readers, dashboards: dist, inbox: join(dir, 'inbox') });
   let app = newApp();
   const server: ServerType = serve({ fetch: (request, env) => app.fetch(request, env), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -160,6 +164,8 @@ export async function startWorkbench(options: DemoOptions = DEMO): Promise<Workb
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       writer.close();
+      audit.close();
+      for (const reader of readers) reader.close();
       warehouse.close();
       rmSync(dir, { recursive: true, force: true });
     },
