@@ -29,7 +29,11 @@ export async function useLoadingThreads(warehouse: Warehouse): Promise<void> {
  */
 export async function endLoading(warehouse: Warehouse): Promise<void> {
   await warehouse.run('RESET threads');
+  // RESET alone puts the setting back but leaves the buffer pool at the old cap (DuckDB 1.5: the build
+  // still ran out at 122 MiB), so the default it reads back is set again explicitly
   await warehouse.run('RESET memory_limit');
+  const { limit } = (await warehouse.one<{ limit: string }>("SELECT current_setting('memory_limit') AS limit"))!;
+  await warehouse.run(`SET memory_limit = '${limit}'`);
 }
 
 export interface IngestRun {
