@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `rcm` command: loads the TypeScript sources through tsx, then runs the CLI program.
-import { register } from 'tsx/esm/api';
+// The `rcm` command (compiled when the build is current, else from the sources: bin/compiled.mjs).
+import { loadEntry } from './compiled.mjs';
 
-register();
-const { main } = await import('./program.ts');
+const { main } = await loadEntry('bin/program.ts');
 process.exitCode = await main(process.argv);
