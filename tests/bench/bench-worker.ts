@@ -1,14 +1,12 @@
 // One measurement of the ingest benchmark, in its own process so that its peak memory is its own:
-//   bench-worker <tool> <db or -> <files...>  → prints one JSON line.
-import { createReadStream, readFileSync, rmSync } from 'node:fs';
+//   bench-worker <tool> <db or -> <files...>  → prints one JSON line. (The ingest runs in ingest-cli-worker.mjs.)
+import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readX12File } from '../../ingest/x12/reader.ts';
 import { TransactionRouter } from '../../ingest/transaction-router.ts';
 import { Remittance835Mapper } from '../../ingest/remittance/map-835.ts';
-import { Warehouse } from '../../warehouse/database.ts';
-import { INGEST_MEMORY_LIMIT, ingestFiles, useLoadingThreads } from '../../ingest/loader/ingest-run.ts';
 
-const [tool, db, ...files] = process.argv.slice(2);
+const [tool, , ...files] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 
 async function byteScan(path: string): Promise<number> {
@@ -48,22 +46,12 @@ function nodeX12(path: string): number {
 
 const started = performance.now();
 let items = 0;
-if (tool === 'ingest') {
-  rmSync(db, { force: true });
-  rmSync(`${db}.wal`, { force: true });
-  const warehouse = await Warehouse.open(db, { memoryLimit: INGEST_MEMORY_LIMIT });
-  await useLoadingThreads(warehouse);
-  const run = await ingestFiles(warehouse, files);
-  for (const o of run.outcomes) if (o.status === 'loaded') items += o.claims;
-  warehouse.close();
-} else {
-  for (const f of files) {
-    if (tool === 'scan') items += await byteScan(f);
-    else if (tool === 'ours') items += await ours(f);
-    else if (tool === 'x12-parser') items += await x12Parser(f);
-    else if (tool === 'node-x12') items += nodeX12(f);
-    else throw new Error(`unknown tool ${tool}`);
-  }
+for (const f of files) {
+  if (tool === 'scan') items += await byteScan(f);
+  else if (tool === 'ours') items += await ours(f);
+  else if (tool === 'x12-parser') items += await x12Parser(f);
+  else if (tool === 'node-x12') items += nodeX12(f);
+  else throw new Error(`unknown tool ${tool}`);
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(JSON.stringify({ tool, seconds, items, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
