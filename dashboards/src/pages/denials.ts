@@ -287,7 +287,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       howComputed(shownOver(byPayer, window, ranged)),
     );
     map.body.dataset.ready = 'true';
-    markShown('denials:heatmap');
+    // (the trend, the patterns and the prefetches are asked once the heatmap is painted)
+    await markShown('denials:heatmap');
   };
 
   const drawDrill = async (): Promise<void> => {

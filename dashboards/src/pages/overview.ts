@@ -100,7 +100,9 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   };
   draw();
   grid.dataset.ready = 'values';
-  markShown('overview:values');
+  // the sixteen comparison and trend requests go once the values are painted, not in the frame that paints them
+  await markShown('overview:values');
+  if (signal.aborted) return;
 
   const ids = KPIS.map((k) => k.id);
   // the server answers one query at a time, in the order asked: the three comparisons before the thirteen trend requests
