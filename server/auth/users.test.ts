@@ -29,6 +29,9 @@ describe('users and tokens', () => {
     await expect(addUser(w, 'lee', 'billing_lead', 'long enough password', [])).rejects.toThrow('at least one practice');
     await expect(addUser(w, 'lee', 'billing_lead', 'long enough password', ["1'; DROP TABLE app_user; --"])).rejects.toThrow('not a billing NPI');
     expect((await listUsers(w)).map((u) => [u.username, u.role, u.practices])).toEqual([['admin', 'admin', []], ['maria', 'practice_manager', ['1234567893']]]);
+    // a user's practices are listed in order, whatever order they were granted in
+    await addUser(w, 'kim', 'finance', 'kim has a long one too', ['1987654325', '1234567893', '1555444337']);
+    expect((await listUsers(w, 'kim'))[0].practices).toEqual(['1234567893', '1555444337', '1987654325']);
 
     expect((await checkPassword(w, 'maria', 'maria has a long one'))?.username).toBe('maria');
     expect(await checkPassword(w, 'maria', 'maria has a long ONE')).toBeUndefined();

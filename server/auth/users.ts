@@ -47,10 +47,13 @@ export async function addUser(w: Warehouse, username: string, role: Role, passwo
   });
 }
 
-/** Every user, or the one named (the check of each request reads one user, not all of them). */
+/**
+ * Every user, or the one named (the check of each request reads one user, not all of them). The practices
+ * are sorted after they are listed: an ordered aggregate took about 8 ms a check on the demo practice, this 5.
+ */
 export async function listUsers(w: Warehouse, username?: string): Promise<User[]> {
   const rows = await w.all<{ user_id: bigint; username: string; role: Role; disabled: boolean; email: string | null; practices: string[] | null }>(`
-    SELECT u.user_id, u.username, u.role, u.disabled_at IS NOT NULL AS disabled, u.email, list(p.billing_npi ORDER BY p.billing_npi) FILTER (WHERE p.billing_npi IS NOT NULL) AS practices
+    SELECT u.user_id, u.username, u.role, u.disabled_at IS NOT NULL AS disabled, u.email, list_sort(list(p.billing_npi) FILTER (WHERE p.billing_npi IS NOT NULL)) AS practices
     FROM app_user u LEFT JOIN app_user_practice p USING (user_id)
     WHERE $1::VARCHAR IS NULL OR u.username = $1
     GROUP BY ALL ORDER BY u.username`, [username ?? null]);
