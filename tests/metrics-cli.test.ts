@@ -48,6 +48,12 @@ describe('rcm build, metrics and denials', () => {
     expect(metric.breakdown[0].key).toMatch(/^\w+ × 2024-\d{2}$/);
     const text = rcm('metrics', '--db', db, '--metric', 'initial_denial_rate', '--by', 'payer');
     expect(text.stdout).toMatch(/initial_denial_rate/);
+    // all the metrics: those without a payer breakdown are shown whole, and stderr names them
+    const all = rcm('metrics', '--db', db, '--by', 'payer', '--json');
+    expect(all.status, all.stderr).toBe(0);
+    expect(all.stderr).toMatch(/^not broken down by payer \(they cannot be\): .*\bdays_in_ar\b/m);
+    expect(all.stderr).not.toMatch(/\binitial_denial_rate\b/);
+    expect(JSON.parse(all.stdout).metrics.days_in_ar.breakdown ?? null).toBeNull();
     expect(text.stdout).toMatch(/MCRB1/);
   }, 60_000);
 
@@ -76,6 +82,7 @@ describe('rcm build, metrics and denials', () => {
       [['metrics', '--db', db, '--from', '2025-01-01'], /--from and --to go together/],
       [['metrics', '--db', db, '--as-of', '2025-02-30'], /--as-of must be a date/],
       [['metrics', '--db', db, '--metric', 'happiness'], /no metric "happiness"/],
+      [['metrics', '--db', db, '--metric', 'initial_denial_rate', 'days_in_ar', '--by', 'payer'], /^rcm: days_in_ar cannot be broken down by payer \(it can by: nothing\)$/m],
       [['metrics', 'explain', 'happiness'], /no metric "happiness"/],
       [['denials', 'patterns', '--db', db, '--min-claims', '0'], /--min-claims must be a whole number/],
     ];

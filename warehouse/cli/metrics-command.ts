@@ -24,7 +24,7 @@ export function registerMetricsCommand(program: Command): void {
     .option('--as-of <date>', 'as-of date (default: the latest event date in the warehouse)')
     .option('--from <date>', 'window start (default: each metric’s own window ending at the as-of date)')
     .option('--to <date>', 'window end (default: the as-of date)')
-    .option('--by <dimensions>', `breakdown by one dimension or two crossed (payer,month): ${DIMENSIONS.join(', ')}; metrics that cannot be broken down so are shown without`)
+    .option('--by <dimensions>', `breakdown by one dimension or two crossed (payer,month): ${DIMENSIONS.join(', ')}; of all the metrics, those that cannot be broken down so are shown whole (stderr names them); a metric named with --metric that cannot is refused`)
     .option('--payer <id>', 'only this payer')
     .option('--provider <npi>', 'only claims of this rendering provider')
     .option('--location <name>', 'only claims of this location')
@@ -40,6 +40,13 @@ export function registerMetricsCommand(program: Command): void {
       for (const d of by ?? []) if (!DIMENSIONS.includes(d)) throw new CliError(`--by takes one dimension or two separated by a comma (payer,month), each one of ${DIMENSIONS.join(', ')}; not "${d}"`);
       if (by && by.length > 2) throw new CliError('--by crosses at most two dimensions');
       const chosen = (options.metric ?? METRICS.map((m) => m.id)).map((id) => metric(id) ?? (() => { throw new CliError(`no metric "${id}"; the metrics are ${METRICS.map((m) => m.id).join(', ')}`); })());
+      // a breakdown asked of metrics named on purpose must be there (as the API refuses it); of all the
+      // metrics, those that cannot be broken down so are shown whole, and stderr says which
+      const whole = by ? chosen.filter((m) => !by.every((d) => m.breakdowns.includes(d))) : [];
+      if (by && options.metric && whole.length > 0) {
+        throw new CliError(whole.map((m) => `${m.id} cannot be broken down by ${by.join(' × ')} (it can by: ${m.breakdowns.join(', ') || 'nothing'})`).join('\n'));
+      }
+      if (by && whole.length > 0) process.stderr.write(`not broken down by ${by.join(' × ')} (they cannot be): ${whole.map((m) => m.id).join(', ')}\n`);
       const results = await withWarehouse(options.db, async (w) => {
         const asOf = options.asOf ?? (await latestEventDate(w, options.practice ? [options.practice] : undefined));
         if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
