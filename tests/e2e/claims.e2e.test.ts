@@ -65,6 +65,11 @@ describe.skipIf(!browserAvailable)('the claim explorer in Chromium', () => {
     const history = await getJson<{ events: ClaimEvent[] }>(`/api/claims/${claim}`);
     expect(await shownHistory()).toEqual(expectedHistory(history.events));
     expect(history.events.map((e) => e.event)).toEqual(expect.arrayContaining(['charged', 'submitted', 'denied']));
+    // the summary line comes after the history (from the claim list): its charge and balance as the list has them
+    const listed = (await getJson<{ rows: { claim_id: string; payer_id: string; charge: string; balance: string }[] }>(`/api/claims?q=${claim}&sort=claim_id&order=asc&page_size=10`)).rows.find((r) => r.claim_id === claim)!;
+    await page.locator('.claim-explorer[data-ready="all"]').waitFor();
+    const summary = await page.locator('.claim-summary').textContent();
+    for (const part of [`Payer ${listed.payer_id}`, `charge ${formatMoney(listed.charge)}`, `balance ${formatMoney(listed.balance)}`]) expect(summary).toContain(part);
 
     // one block per 835 record, in payment order: the payment, the CLP, claim- and line-level CAS
     const blocks = page.locator('.remittance');

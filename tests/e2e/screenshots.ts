@@ -12,7 +12,7 @@ const PAGES: [name: string, path: string, ready: string][] = [
   ['denials', '/denials', '.denials-patterns [data-ready="true"]'],
   ['payers', '/payers', 'main table'],
   ['collections', '/collections', 'main svg'],
-  ['claims', '/claims?claim=', '.claim-explorer[data-claim] .claim-history-panel'],
+  ['claims', '/claims?claim=', '.claim-explorer[data-ready="all"] .claim-history-panel'],
   ['ingest', '/ingest', 'main table'],
 ];
 /** Pages whose tail is more of the same rows: cut shorter. */

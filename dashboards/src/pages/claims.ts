@@ -145,7 +145,8 @@ function summaryOf(row: ClaimRow | undefined, asOf: string | undefined): HTMLEle
 async function showClaim(body: HTMLElement, id: string, filters: Filters, signal: AbortSignal): Promise<void> {
   body.replaceChildren(stateMessage(`Loading claim ${id}…`, 'loading'));
   // the server's reading connections take requests in the order they come: the remittances (the longest to
-  // read) first, the summary's list last, so that it goes on a connection the history has finished with
+  // read) first, the summary's list last, so that it goes on a connection the history has finished with;
+  // the history and the ERA are drawn without waiting for the summary, which fills its line when it comes
   const remittancesAnswer = getJson<{ claim_id: string; remittances: EraRecord[] }>(`/api/claims/${encodeURIComponent(id)}/remittances`, {}, signal);
   const answers = Promise.all([getJson<{ claim_id: string; events: ClaimEvent[] }>(`/api/claims/${encodeURIComponent(id)}`, {}, signal), remittancesAnswer]);
   const listed = getJson<TableAnswer & { as_of?: string }>('/api/claims', { q: id, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, signal);
@@ -169,8 +170,6 @@ async function showClaim(body: HTMLElement, id: string, filters: Filters, signal
   }
   if (signal.aborted) return;
   const claimId = history.claim_id;
-  const answer = await listed.catch(() => undefined);
-  const row = (answer?.rows as unknown as ClaimRow[] | undefined)?.find((r) => r.claim_id === claimId);
 
   const title = document.createElement('h2');
   title.textContent = `Claim ${claimId}`;
@@ -188,9 +187,21 @@ async function showClaim(body: HTMLElement, id: string, filters: Filters, signal
   const eraSection = document.createElement('section');
   eraSection.className = 'panel claim-era';
   eraSection.append(eraHeading, ...era);
-  body.replaceChildren(title, ...named, summaryOf(row, answer?.as_of), historySection, eraSection);
+  const summary = document.createElement('p');
+  summary.className = 'claim-summary';
+  summary.textContent = 'Looking the claim up in the claim list…';
+  body.replaceChildren(title, ...named, summary, historySection, eraSection);
   body.dataset.claim = claimId;
   markShown('claims:claim');
+  try {
+    const answer = await listed;
+    if (signal.aborted) return;
+    summary.replaceWith(summaryOf((answer.rows as unknown as ClaimRow[]).find((r) => r.claim_id === claimId), answer.as_of));
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) return;
+    summary.textContent = `Could not look the claim up in the claim list: ${errorText(e)}`;
+  }
+  body.dataset.ready = 'all';
 }
 
 /** A number used by two billing providers: the claims it names, each to open. */
