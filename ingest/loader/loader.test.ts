@@ -230,4 +230,19 @@ describe('a large file (streamed in its own transaction)', () => {
     expect(await w.one('SELECT count(*) AS n FROM remit_service_line')).toEqual({ n: 10n });
     expect(await w.one('SELECT count(*) AS n FROM x12_transaction')).toEqual({ n: 2n });
   }, 120_000);
+
+  it('that the database cannot store (out of memory) is rejected with what to do, and loads when given the memory', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const totals = emptyTotals();
+    const large = writeFile(dir, 'large.835', [...synthetic835({ seed: 23, claims: 40_000 }, totals)].join(''));
+    await w.run("SET memory_limit = '16MB'");
+    const starved = await ingestFiles(w, [large]);
+    expect(starved.outcomes[0]).toMatchObject({ status: 'rejected', code: 'io', message: expect.stringMatching(/could not store the file: Out of Memory/), hint: expect.stringMatching(/--memory-limit/) });
+    expect(await w.one('SELECT count(*) AS n FROM remit_claim')).toEqual({ n: 0n });
+    expect(await w.one("SELECT error_code, hint LIKE '%--memory-limit%' AS hint FROM ingest_error")).toEqual({ error_code: 'io', hint: true });
+    await w.run("SET memory_limit = '1GB'");
+    const fed = await ingestFiles(w, [large]);
+    expect(fed.outcomes[0]).toMatchObject({ status: 'loaded', claims: totals.claims });
+  }, 120_000);
 });

@@ -114,6 +114,7 @@ export class Loader {
   }
 
   private async stream(path: string, name: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
+    let reading = true;
     try {
       const loaded = await this.warehouse.transaction(async () => {
         const bulk = new BulkLoad(this.warehouse, 'streaming');
@@ -124,15 +125,17 @@ export class Loader {
           await bulk.abandon();
           throw error;
         }
+        reading = false;
         await bulk.finish();
         await this.register([staged]);
         return staged.outcome;
       });
       this.outcomes.push(loaded);
     } catch (error) {
-      if (!(error instanceof X12Error)) throw error;
+      // the file's own fault is an X12Error; anything else while reading is ours, and is not hidden
+      if (!(error instanceof X12Error) && reading) throw error;
       this.known.delete(hash);
-      this.reject(name, hash, bytes, error);
+      this.reject(name, hash, bytes, error instanceof X12Error ? error : notStored(name, error));
       await this.settle();
     }
   }
@@ -177,12 +180,11 @@ export class Loader {
     } catch (error) {
       await group.bulk.abandon();
       // The database refused the group (disk full, say): none of its files is in; say so for each.
-      const message = error instanceof Error ? error.message : String(error);
       for (const { outcome: o } of group.files) {
         const index = this.outcomes.indexOf(o);
         this.outcomes.splice(index, 1);
         this.known.delete(o.hash);
-        this.reject(o.file, o.hash, o.bytes, new X12Error('io', { file: o.file }, `the warehouse could not store the file: ${message}`, 'Check the disk and the database file, then ingest the file again.'), index);
+        this.reject(o.file, o.hash, o.bytes, notStored(o.file, error), index);
       }
     }
   }
@@ -245,6 +247,15 @@ async function hashFile(path: string, name: string): Promise<Input> {
   } catch (error) {
     return { path, name, bytes: 0, hash: null, unreadable: new X12Error('io', { file: name }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.') };
   }
+}
+
+/** The rejection of a file that was read but that the database refused to store (its transaction rolled back). */
+function notStored(file: string, error: unknown): X12Error {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const hint = /out of memory/i.test(message)
+    ? 'DuckDB ran out of the memory it may use while loading: ingest the file again with a larger --memory-limit (rcm ingest; the default is 96MB).'
+    : 'Check the disk and the database file, then ingest the file again.';
+  return new X12Error('io', { file }, `the warehouse could not store the file: ${message}`, hint);
 }
 
 /** Loads one file on its own (tests, the fuzzer). */
