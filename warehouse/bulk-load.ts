@@ -21,6 +21,8 @@ const ROW_ROOM_BYTES = 1 << 16;
 export const STAGING_FILE_BYTES = 4 << 20;
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** How the staging CSV is written, for COPY (no sniffing: every byte is ours). */
+export const STAGING_CSV = `(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', ALLOW_QUOTED_NULLS false, NEW_LINE '\\n', AUTO_DETECT false)`;
 /** RCM_KEEP_STAGING=1 keeps the staging CSV files, for debugging a load. */
 const KEEP_STAGING = process.env.RCM_KEEP_STAGING === '1';
 
@@ -109,7 +111,7 @@ export class BulkLoad {
       if (this.failure) return;
       try {
         await this.warehouse.run(
-          `COPY ${table} FROM '${path.replaceAll("'", "''")}' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', ALLOW_QUOTED_NULLS false, NEW_LINE '\\n', AUTO_DETECT false)`,
+          `COPY ${table} FROM '${path.replaceAll("'", "''")}' ${STAGING_CSV}`,
         );
       } catch (error) {
         this.failure = error;

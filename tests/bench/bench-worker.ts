@@ -1,12 +1,13 @@
 // One measurement of the ingest benchmark, in its own process so that its peak memory is its own:
 //   bench-worker <tool> <db or -> <files...>  → prints one JSON line. (The ingest runs in ingest-cli-worker.mjs.)
-import { createReadStream, readFileSync } from 'node:fs';
+//   bench-worker store <db> <staging folder>: DuckDB alone storing the CSV an ingest staged (the floor of any loader).
+import { createReadStream, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readX12File } from '../../ingest/x12/reader.ts';
 import { TransactionRouter } from '../../ingest/transaction-router.ts';
 import { Remittance835Mapper } from '../../ingest/remittance/map-835.ts';
 
-const [tool, , ...files] = process.argv.slice(2);
+const [tool, db, ...files] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 
 async function byteScan(path: string): Promise<number> {
@@ -42,6 +43,34 @@ function nodeX12(path: string): number {
   let claims = 0;
   for (const group of interchange.functionalGroups) for (const t of group.transactions) for (const s of t.segments) if (s.tag === 'CLP') claims++;
   return claims;
+}
+
+/** COPY of every staged file into a new warehouse, one statement per table, one thread, one transaction. */
+async function store(stagingRoot: string): Promise<{ seconds: number; claims: number }> {
+  const { Warehouse } = await import('../../warehouse/database.ts');
+  const { INGEST_MEMORY_LIMIT, useLoadingThreads } = await import('../../ingest/loader/ingest-run.ts');
+  const { STAGING_CSV } = await import('../../warehouse/bulk-load.ts');
+  rmSync(db, { force: true });
+  rmSync(`${db}.wal`, { force: true });
+  const warehouse = await Warehouse.open(db, { memoryLimit: INGEST_MEMORY_LIMIT });
+  await useLoadingThreads(warehouse);
+  const tables = new Set(readdirSync(stagingRoot).flatMap((d) => readdirSync(`${stagingRoot}/${d}`)).map((f) => f.replace(/-\d+\.csv$/, '')));
+  const started = performance.now();
+  await warehouse.transaction(async () => {
+    for (const table of tables) {
+      await warehouse.run(`COPY ${table} FROM '${stagingRoot}/rcm-stage-*/${table}-*.csv' ${STAGING_CSV}`);
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const { n } = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_claim'))!;
+  warehouse.close();
+  return { seconds, claims: Number(n) };
+}
+
+if (tool === 'store') {
+  const { seconds, claims } = await store(files[0]);
+  console.log(JSON.stringify({ tool, seconds, items: claims, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
 }
 
 const started = performance.now();

@@ -2,7 +2,7 @@
 // ones), then measures, each in its own process: a plain byte scan, our parse (tokenize + map to rows),
 // the npm parsers x12-parser and node-x12 over the same bytes, and our end-to-end ingest into DuckDB.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -62,11 +62,28 @@ function measureRuns(tool: string, files: string[], heapMb: number, runs: number
 
 function measure(tool: string, files: string[], heapMb = 4096): Result | string {
   const db = join(dir, 'bench.duckdb');
+  if (tool === 'store') return measureStore(files, db);
   // the ingest runs as the `rcm` command does (compiled); the parsers in a worker of their own
   const worker = tool === 'ingest' ? ['tests/bench/ingest-cli-worker.mjs', db] : ['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', tool, db];
   const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...worker, ...files], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 1_800_000 });
   if (child.status !== 0) return `failed (${child.signal ?? `exit ${child.status}`}: ${(child.stderr || '').trim().split('\n').pop()?.slice(0, 80)})`;
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
+}
+
+/** DuckDB alone storing what `rcm ingest` staged for these files: an ingest that keeps its staging CSV, then a COPY of it all. */
+function measureStore(files: string[], db: string): Result | string {
+  const stagingRoot = join(dir, 'staging');
+  rmSync(stagingRoot, { recursive: true, force: true });
+  mkdirSync(stagingRoot);
+  try {
+    const staged = spawnSync(process.execPath, ['tests/bench/ingest-cli-worker.mjs', db, ...files], { encoding: 'utf8', env: { ...process.env, RCM_KEEP_STAGING: '1', TMPDIR: stagingRoot }, maxBuffer: 1 << 26 });
+    if (staged.status !== 0) return `failed to stage (${(staged.stderr || '').trim().split('\n').pop()?.slice(0, 80)})`;
+    const child = spawnSync(process.execPath, ['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', 'store', db, stagingRoot], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (child.status !== 0) return `failed (${(child.stderr || '').trim().split('\n').pop()?.slice(0, 80)})`;
+    return JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
+  } finally {
+    rmSync(stagingRoot, { recursive: true, force: true });
+  }
 }
 
 const workloads: [string, string[]][] = [[`one file, ${(size([single]) / 2 ** 20).toFixed(0)} MB`, [single]], [`${many.length} files, ${(size(many) / 2 ** 20).toFixed(0)} MB`, many]];
@@ -76,6 +93,7 @@ const tools: [string, string, number][] = [
   ['x12-parser', 'x12-parser 1.3.0 (stream of segment objects)', 4096],
   ['node-x12', 'node-x12 1.7.1 (whole-document parse)', 16384],
   ['ingest', 'rcm ingest end to end into DuckDB', 4096],
+  ['store', 'DuckDB alone storing the staged rows (COPY, one thread; the floor)', 4096],
 ];
 
 console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; median of ${options.runs} runs (node-x12: 1)\n`);
