@@ -26,7 +26,7 @@ export async function useLoadingThreads(warehouse: Warehouse): Promise<void> {
 
 /**
  * Back to DuckDB's default threads and memory once the files are in: the build after a load runs its
- * queries in parallel, and its joins over every claim need far more than a load's 128 MB (at 128 MB
+ * queries in parallel, and its joins over every claim need far more than a load's cap (at 128 MB
  * the build after the 119 MB bench file ran out of memory).
  */
 export async function endLoading(warehouse: Warehouse): Promise<void> {
