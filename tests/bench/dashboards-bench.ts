@@ -1,14 +1,17 @@
 // npm run bench:dashboards [-- --runs 7] — how fast the dashboards are for a person, against the issue's
 // targets (first meaningful paint of the overview under 1 s, interactions under 200 ms), measured with the
 // browser's own clock in Debian's Chromium: the paint entries (PerformanceObserver 'paint') and the marks
-// the pages set once their content is painted (page.ts, markShown). The server runs on the demo
-// practice of `npm start` (6,000 claims over 18 months) on loopback, as the browser tests start it.
+// the pages set once their content is painted (page.ts, markShown). The server is `rcm serve` in a
+// process of its own, on loopback, over the demo practice of `npm start` (6,000 claims over 18 months)
+// with the browser tests' users: started inside this process, it shared its event loop with the
+// harness and the browser's driver, which added tens of milliseconds to each answer.
 //
-// Each run: the server's answers dropped (as after a restart) and a new browser context (no HTTP cache,
-// the saved session), then the overview opened (cold), reloaded (warm: assets cached, answers kept), and
+// Each run: the server started afresh (no answer cached) and a new browser context (no HTTP cache, the
+// saved session: sessions are kept in the warehouse), then the overview opened (cold), reloaded (warm: assets cached, answers kept), and
 // four interactions, each from the pointer's press to the mark painted after it: apply a payer filter,
 // switch to the Denials page, drill from a heatmap cell, open a claim from the drill's list.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Command } from 'commander';
@@ -18,6 +21,7 @@ import { DEMO_DEFAULTS } from '../../demo/cli/run-demo.ts';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { signedInPage, type SavedSession } from '../e2e/support/signed-in.ts';
 import { DIST, startWorkbench } from '../e2e/support/workbench.ts';
+import { startServe, type ServeProcess } from '../support/serve-process.ts';
 
 const options = new Command('bench:dashboards')
   .option('--runs <n>', 'runs of the whole scenario', '7')
@@ -133,19 +137,29 @@ const quantile = (values: number[], q: number) => {
 
 const practice = { seed: DEMO_DEFAULTS.seed, claims: DEMO_DEFAULTS.claims, months: DEMO_DEFAULTS.months, start: DEMO_DEFAULTS.start };
 process.stderr.write(`the demo practice (${practice.claims} claims, ${practice.months} months): building or reusing its warehouse and the dashboards…\n`);
-const bench = await startWorkbench(practice);
+// the browser tests' demo warehouse and users, copied (checkpointed) for `rcm serve` to open on its own
+const workbench = await startWorkbench(practice);
+const dir = mkdtempSync(join(tmpdir(), 'rcm-bench-dashboards-'));
+const db = join(dir, 'rcm.duckdb');
+await workbench.warehouse.run('CHECKPOINT');
+copyFileSync(workbench.warehouse.path, db);
+const manager = workbench.users.manager;
+await workbench.close();
+let server: ServeProcess = await startServe(db);
+const baseUrl = () => `http://127.0.0.1:${server.port}`;
 const browser = await launchBrowser();
 try {
   // one sign-in through the form; each run's fresh context starts with that session
-  const first = await signedInPage(browser, bench.baseUrl, bench.users.manager);
+  const first = await signedInPage(browser, baseUrl(), manager);
   const session: SavedSession = await first.context.storageState();
   const byPayer = (await (await first.context.request.get('/api/metrics?metric=initial_denial_rate&by=payer')).json()) as { metrics: { initial_denial_rate: { breakdown: { key: string; denominator: number }[] } } };
   const payer = byPayer.metrics.initial_denial_rate.breakdown.sort((a, b) => b.denominator - a.denominator)[0].key;
   await first.context.close();
 
   for (let i = 1; i <= RUNS; i++) {
-    bench.dropAnswers();
-    const context = await browser.newContext({ baseURL: bench.baseUrl, storageState: session, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+    await server.stop();
+    server = await startServe(db);
+    const context = await browser.newContext({ baseURL: baseUrl(), storageState: session, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => document.addEventListener('pointerdown', (e) => (window.__lastClick = e.timeStamp), true));
     await run(context, payer);
     await context.close();
@@ -166,5 +180,6 @@ try {
   process.stdout.write(`p95 is the nearest-rank 95th percentile of ${RUNS} runs (with fewer than 20 runs, the slowest); Chromium ${browser.version()}\n`);
 } finally {
   await browser.close();
-  await bench.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
 }
