@@ -38,8 +38,6 @@ export interface Workbench {
   practice: string;
   users: { manager: Credentials; finance: Credentials };
   warehouse: Warehouse;
-  /** Serves from a new app on the same warehouse and port: its answer cache empty, as after a restart (sessions live in the warehouse and go on). */
-  dropAnswers(): void;
   close(): Promise<void>;
 }
 
@@ -147,8 +145,7 @@ export async function startWorkbench(options: DemoOptions = DEMO): Promise<Workb
   const writer = await warehouse.connect();
   const audit = await warehouse.connect();
   const readers = await readingConnections(warehouse);
-  const newApp = () => createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, audit, readers, dashboards: dist, inbox: join(dir, 'inbox') });
-  let app = newApp();
+  const app = createApp(warehouse, DEFAULT_SERVER_OPTIONS, { writer, audit, readers, dashboards: dist, inbox: join(dir, 'inbox') });
   const server: ServerType = serve({ fetch: (request, env) => app.fetch(request, env), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -158,9 +155,6 @@ export async function startWorkbench(options: DemoOptions = DEMO): Promise<Workb
     practice,
     users: { manager: { username: 'manager', password: PASSWORD }, finance: { username: 'finance', password: PASSWORD } },
     warehouse,
-    dropAnswers() {
-      app = newApp();
-    },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       writer.close();
