@@ -25,7 +25,7 @@ const single = join(dir, 'single.835');
 const manyDir = join(dir, 'many');
 const skip = new Set(options.skip.split(',').filter(Boolean));
 // `rcm ingest` is measured as users run it: compiled (npm install builds it; an edit since makes it stale)
-if (!skip.has('ingest') && !isBuildCurrent()) spawnSync(process.execPath, ['bin/build-cli.mjs'], { stdio: 'inherit' });
+if ((!skip.has('ingest') || !skip.has('store')) && !isBuildCurrent()) spawnSync(process.execPath, ['bin/build-cli.mjs'], { stdio: 'inherit' });
 
 async function write(path: string, seed: number, claims: number, control: number) {
   const out = createWriteStream(path);
@@ -65,7 +65,12 @@ function measure(tool: string, files: string[], heapMb = 4096): Result | string 
   if (tool === 'store') return measureStore(files, db);
   // the ingest runs as the `rcm` command does (compiled); the parsers in a worker of their own
   const worker = tool === 'ingest' ? ['tests/bench/ingest-cli-worker.mjs', db] : ['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', tool, db];
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...worker, ...files], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 1_800_000 });
+  return runWorker([`--max-old-space-size=${heapMb}`, ...worker, ...files]);
+}
+
+/** A worker process's JSON line (its last line of output), or why it failed. */
+function runWorker(args: string[], env: NodeJS.ProcessEnv = process.env): Result | string {
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', env, maxBuffer: 1 << 26, timeout: 1_800_000 });
   if (child.status !== 0) return `failed (${child.signal ?? `exit ${child.status}`}: ${(child.stderr || '').trim().split('\n').pop()?.slice(0, 80)})`;
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
 }
@@ -76,11 +81,9 @@ function measureStore(files: string[], db: string): Result | string {
   rmSync(stagingRoot, { recursive: true, force: true });
   mkdirSync(stagingRoot);
   try {
-    const staged = spawnSync(process.execPath, ['tests/bench/ingest-cli-worker.mjs', db, ...files], { encoding: 'utf8', env: { ...process.env, RCM_KEEP_STAGING: '1', TMPDIR: stagingRoot }, maxBuffer: 1 << 26 });
-    if (staged.status !== 0) return `failed to stage (${(staged.stderr || '').trim().split('\n').pop()?.slice(0, 80)})`;
-    const child = spawnSync(process.execPath, ['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', 'store', db, stagingRoot], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (child.status !== 0) return `failed (${(child.stderr || '').trim().split('\n').pop()?.slice(0, 80)})`;
-    return JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
+    const staged = runWorker(['tests/bench/ingest-cli-worker.mjs', db, ...files], { ...process.env, RCM_KEEP_STAGING: '1', TMPDIR: stagingRoot });
+    if (typeof staged === 'string') return `${staged} staging`;
+    return runWorker(['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', 'store', db, stagingRoot]);
   } finally {
     rmSync(stagingRoot, { recursive: true, force: true });
   }
