@@ -5,6 +5,7 @@ import { registerEraCommand } from '../ingest/cli/era-command.ts';
 import { registerHistoryCommands } from '../ingest/cli/history-command.ts';
 import { registerClaimCommand } from '../ingest/cli/claim-command.ts';
 import { CliError } from '../ingest/cli/cli-error.ts';
+import { WarehouseOpenError } from '../warehouse/database.ts';
 import { registerDemoCommand } from '../demo/cli/demo-command.ts';
 import { registerBuildCommand } from '../warehouse/cli/build-command.ts';
 import { registerMetricsCommand } from '../warehouse/cli/metrics-command.ts';
@@ -42,9 +43,9 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof WarehouseOpenError) {
       process.stderr.write(`rcm: ${error.message}\n`);
-      return error.exitCode;
+      return error instanceof CliError ? error.exitCode : 1;
     }
     throw error;
   }

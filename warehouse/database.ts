@@ -25,6 +25,27 @@ export function isMemorySize(text: string): boolean {
   return MEMORY_SIZE.test(text);
 }
 
+/**
+ * The warehouse file exists but DuckDB cannot open it. The message says what happened and what to do; the
+ * CLI prints it as it is.
+ */
+export class WarehouseOpenError extends Error {}
+
+/**
+ * DuckDB 1.5 cannot replay some schema changes from its write-ahead log (duckdb/duckdb#18259, #20543):
+ * the file opens again only without the log. rcm checkpoints right after its own schema changes so that
+ * this should not happen. If it does, moving the log aside loses what it holds: that is the user's decision.
+ */
+function walReplayFailure(path: string, error: unknown): WarehouseOpenError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/Failure while replaying WAL/i.test(message)) return undefined;
+  return new WarehouseOpenError(
+    `${path} cannot be opened: DuckDB fails to replay its write-ahead log ${path}.wal (DuckDB: "${message.split('\n')[0].split('": ').pop()}"). ` +
+      `The file itself holds everything up to its last checkpoint. To open it, move ${path}.wal aside (keep a copy); ` +
+      'the changes it held are then not in the warehouse: run rcm ingest again on the files loaded since (files already in are skipped), then rcm build.',
+  );
+}
+
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
 
@@ -51,7 +72,12 @@ export class Warehouse {
    */
   static async open(path: string = DEFAULT_DATABASE_PATH, options: { memoryLimit?: string } = {}): Promise<Warehouse> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const instance = await DuckDBInstance.create(path);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (error) {
+      throw walReplayFailure(path, error) ?? error;
+    }
     const connection = await instance.connect();
     if (options.memoryLimit !== undefined) {
       if (!isMemorySize(options.memoryLimit)) throw new Error(`memory limit "${options.memoryLimit}" is not a size like 256MB or 1GB`);

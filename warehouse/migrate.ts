@@ -23,5 +23,9 @@ export async function migrate(warehouse: Warehouse): Promise<string[]> {
     });
     done.push(name);
   }
+  // Into the file at once: DuckDB 1.5 fails to replay some schema changes from its write-ahead log
+  // (ALTER TABLE on a table with a nextval default, duckdb/duckdb#18259), so a process killed before the
+  // next checkpoint would leave a warehouse that does not open.
+  if (done.length > 0) await warehouse.run('CHECKPOINT');
   return done;
 }
