@@ -7,6 +7,8 @@ import { Warehouse } from '../warehouse/database.ts';
 import { buildModels, modelsUpToDate } from '../warehouse/build.ts';
 import { createApp } from './app.ts';
 import { readingConnections } from './reading.ts';
+import { warmUp } from './warm-up.ts';
+import { InFlight } from './in-flight.ts';
 import { configuredSchedules, startScheduleTimer } from '../reports/schedule/timer.ts';
 import { DEFAULT_SERVER_OPTIONS } from './options.ts';
 
@@ -34,11 +36,14 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
   const writer = await warehouse.connect();
   const audit = await warehouse.connect();
   const readers = await readingConnections(warehouse);
+  await warmUp(readers[0]);
   const dashboards = existsSync(`${DASHBOARDS_DIST}/index.html`);
   const app = createApp(warehouse, { ...DEFAULT_SERVER_OPTIONS, reportsDir: options.reports }, { writer, audit, readers, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
   const schedules = configuredSchedules(options.schedules);
+  const inFlight = new InFlight();
+  const fetch: typeof app.fetch = (request, ...rest) => inFlight.track(() => app.fetch(request, ...rest));
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => resolve({ server: s, port: info.port }));
+    const s = serve({ fetch, port: options.port, hostname: options.host }, (info) => resolve({ server: s, port: info.port }));
     s.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} on ${options.host} is taken: choose another (--port, or PORT for npm start)`) : error));
   });
@@ -49,7 +54,8 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
       // no schedule starts from now on; one under way finishes before the warehouse closes
       const timerStopped = timer?.stop() ?? Promise.resolve();
       server.close(() => {
-        void timerStopped.finally(() => {
+        // a request whose client has gone is still being answered: its queries end before the connections close
+        void Promise.all([timerStopped, inFlight.drained()]).finally(() => {
           writer.close();
           audit.close();
           for (const reader of readers) reader.close();

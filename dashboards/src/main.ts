@@ -2,6 +2,7 @@
 // routes over the URL — the path names the page (/overview, /ar, /denials, /payers, /collections,
 // /claims, /ingest), the query holds the filters, so a view can be shared by its address.
 import { currentSession, logOut, whenUnauthorized, type Session } from './api.ts';
+import { askOnPress } from './claim-answers.ts';
 import { filtersOf, searchWith, type Filters } from './filters.ts';
 import { renderLogin } from './login.ts';
 import { errorText, heading, isAbort, stateMessage } from './page.ts';
@@ -90,6 +91,13 @@ root.addEventListener('click', (event) => {
   if (link.hasAttribute('download') || link.target || link.pathname.startsWith('/api/')) return;
   event.preventDefault();
   go(`${link.pathname}${link.search}`);
+});
+
+// A press on a link to a claim asks for the claim's answers at once (claim-answers.ts).
+root.addEventListener('pointerdown', (event) => {
+  const link = (event.target as Element | null)?.closest?.('a[href^="/claims?"]') as HTMLAnchorElement | null;
+  const claim = link && event.button === 0 ? new URLSearchParams(link.search).get('claim')?.trim() : undefined;
+  if (claim && session && !link!.hasAttribute('download') && !link!.target) askOnPress(claim);
 });
 
 currentSession().then(

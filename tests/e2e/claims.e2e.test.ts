@@ -58,9 +58,20 @@ describe.skipIf(!browserAvailable)('the claim explorer in Chromium', () => {
     await page.locator('.claim-suggestions li').first().waitFor();
     expect(await page.locator('.claim-suggestions li a').allTextContents()).toEqual(suggestions.rows.map((r) => r.claim_id));
 
-    await page.locator('.claim-suggestions a', { hasText: claim }).click();
+    // the claim's answers are asked for when the pointer goes down on its link, before the click opens it,
+    // and the page then uses them: each asked for once
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const box = (await page.locator('.claim-suggestions a', { hasText: claim }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const pressed = page.waitForRequest((r) => new URL(r.url()).pathname === `/api/claims/${claim}/remittances`);
+    await page.mouse.down();
+    await pressed;
+    expect(new URL(page.url()).searchParams.get('claim')).toBeNull(); // not opened yet
+    await page.mouse.up();
     await page.locator(`.claim-explorer[data-claim="${claim}"]`).waitFor();
     expect(page.url()).toBe(`${bench.baseUrl}/claims?claim=${claim}`);
+    expect(asked.filter((p) => p.startsWith(`/api/claims/${claim}`)).sort()).toEqual([`/api/claims/${claim}`, `/api/claims/${claim}/remittances`]);
 
     const history = await getJson<{ events: ClaimEvent[] }>(`/api/claims/${claim}`);
     expect(await shownHistory()).toEqual(expectedHistory(history.events));

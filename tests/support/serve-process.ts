@@ -5,7 +5,10 @@ import { REPO } from './cli.ts';
 export interface ServeProcess {
   output: () => string;
   port: number;
+  /** SIGTERM, then resolves once the process has exited. */
   stop: () => Promise<void>;
+  /** SIGKILL (a test whose server did not stop). */
+  kill: () => void;
 }
 
 export function startServe(db: string, env: Record<string, string> = {}): Promise<ServeProcess> {
@@ -20,7 +23,7 @@ export function startServe(db: string, env: Record<string, string> = {}): Promis
       const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
       if (port) {
         clearTimeout(timer);
-        resolve({ output: () => output, port: Number(port), stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) });
+        resolve({ output: () => output, port: Number(port), stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }), kill: () => child.kill('SIGKILL') });
       }
     });
   });

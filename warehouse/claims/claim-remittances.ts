@@ -16,35 +16,45 @@ export interface EraRecord {
   adjustments: EraAdjustmentRow[]; remarks: string[]; lines: EraLineRow[];
 }
 
-/** The 835 records of one claim (a claim_id of mart_claim), in payment order. */
+/**
+ * The 835 records of one claim (a claim_id of mart_claim), in payment order. The claim's records are found
+ * first (one column of one model), then every other table is read for their files and positions only:
+ * filters DuckDB pushes into its scans, where joins on whole tables cost the claim page 20–40 ms more.
+ */
 export async function claimRemittances(warehouse: Warehouse, claimId: string): Promise<EraRecord[]> {
-  const records = await warehouse.all<Record<string, unknown>>(
-    `SELECT f.file_name, r.file_id, r.claim_position, strftime(s.adjudication_date, '%Y-%m-%d') AS payment_date, p.trace_number, p.payer_id, p.payer_name,
-            p.payment_amount::VARCHAR AS payment_amount, r.patient_control_number, r.status_code, r.is_reversal, r.charge::VARCHAR AS charge, r.paid::VARCHAR AS paid,
-            r.patient_responsibility::VARCHAR AS patient_responsibility, r.payer_claim_number
-     FROM stg_remit_claim s
-     JOIN remit_claim r USING (file_id, claim_position)
-     JOIN stg_remit_payment p ON p.file_id = r.file_id AND p.transaction_position = r.transaction_position
-     JOIN ingest_file f ON f.file_id = r.file_id
-     WHERE s.claim_id = $1
-     ORDER BY s.adjudication_date, r.file_id, r.claim_position`,
+  const found = await warehouse.all<{ file_id: bigint; claim_position: bigint }>(
+    'SELECT file_id, claim_position FROM stg_remit_claim WHERE claim_id = $1',
     [claimId],
   );
-  if (records.length === 0) return [];
-  const keys = records.map((r) => `(${r.file_id}, ${r.claim_position})`).join(', ');
+  if (found.length === 0) return [];
+  // numbers from the warehouse itself (BIGINT), so they go into the SQL as they are
+  const files = [...new Set(found.map((r) => r.file_id))].join(', ');
+  const positions = [...new Set(found.map((r) => r.claim_position))].join(', ');
+  const keys = found.map((r) => `(${r.file_id}, ${r.claim_position})`).join(', ');
+  const ofRecords = (alias: string) => `${alias}.file_id IN (${files}) AND ${alias}.claim_position IN (${positions}) AND (${alias}.file_id, ${alias}.claim_position) IN (${keys})`;
+  const records = await warehouse.all<Record<string, unknown>>(
+    `SELECT f.file_name, r.file_id, r.claim_position, strftime(p.payment_date, '%Y-%m-%d') AS payment_date, p.trace_number, p.payer_id, p.payer_name,
+            p.payment_amount::VARCHAR AS payment_amount, r.patient_control_number, r.status_code, r.is_reversal, r.charge::VARCHAR AS charge, r.paid::VARCHAR AS paid,
+            r.patient_responsibility::VARCHAR AS patient_responsibility, r.payer_claim_number
+     FROM remit_claim r
+     JOIN stg_remit_payment p ON p.file_id = r.file_id AND p.transaction_position = r.transaction_position
+     JOIN ingest_file f ON f.file_id = r.file_id
+     WHERE ${ofRecords('r')} AND p.file_id IN (${files}) AND f.file_id IN (${files})
+     ORDER BY p.payment_date, r.file_id, r.claim_position`,
+  );
   const adjustments = await warehouse.all<Record<string, unknown>>(
     `SELECT s.file_id, s.claim_position, s.line_position, s.group_code, s.reason_code, s.amount::VARCHAR AS amount, a.quantity::VARCHAR AS quantity, s.category, s.is_denial
      FROM stg_remit_adjustment s JOIN remit_adjustment a USING (file_id, segment_position, triplet)
-     WHERE (s.file_id, s.claim_position) IN (${keys}) ORDER BY s.segment_position, s.triplet`,
+     WHERE ${ofRecords('s')} AND ${ofRecords('a')} ORDER BY s.segment_position, s.triplet`,
   );
   const remarks = await warehouse.all<Record<string, unknown>>(
-    `SELECT file_id, claim_position, line_position, code FROM remit_remark WHERE (file_id, claim_position) IN (${keys}) ORDER BY segment_position`,
+    `SELECT file_id, claim_position, line_position, code FROM remit_remark m WHERE ${ofRecords('m')} ORDER BY segment_position`,
   );
   const lines = await warehouse.all<Record<string, unknown>>(
     `SELECT file_id, claim_position, line_position, procedure_code, list_filter([modifier_1, modifier_2, modifier_3, modifier_4], m -> m IS NOT NULL) AS modifiers,
             charge::VARCHAR AS charge, paid::VARCHAR AS paid, allowed_amount::VARCHAR AS allowed, units::VARCHAR AS units,
             strftime(coalesce(service_date, service_start), '%Y-%m-%d') AS service_date, line_control_number
-     FROM remit_service_line WHERE (file_id, claim_position) IN (${keys}) ORDER BY line_position`,
+     FROM remit_service_line l WHERE ${ofRecords('l')} ORDER BY line_position`,
   );
   const same = (a: Record<string, unknown>, b: Record<string, unknown>) => a.file_id === b.file_id && a.claim_position === b.claim_position;
   const adjustment = (a: Record<string, unknown>): EraAdjustmentRow => ({

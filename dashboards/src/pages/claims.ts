@@ -4,6 +4,7 @@
 // two billing providers use (409) lists the claims it names; one not found (404) says why. Without a
 // claim, the claims behind the URL's filters, paged and sorted by the server.
 import { ApiError, getJson } from '../api.ts';
+import { claimAnswers } from '../claim-answers.ts';
 import { claimHistory, type ClaimEvent } from '../charts/claim-history.ts';
 import { eraRemittance, type EraRecord } from '../charts/era-remittance.ts';
 import { searchWith, type Filters } from '../filters.ts';
@@ -144,25 +145,22 @@ function summaryOf(row: ClaimRow | undefined, asOf: string | undefined): HTMLEle
 
 async function showClaim(body: HTMLElement, id: string, filters: Filters, signal: AbortSignal): Promise<void> {
   body.replaceChildren(stateMessage(`Loading claim ${id}…`, 'loading'));
-  // the server's reading connections take requests in the order they come: the remittances (the longest to
-  // read) first, the summary's list last, so that it goes on a connection the history has finished with;
-  // the history and the ERA are drawn without waiting for the summary, which fills its line when it comes
-  const remittancesAnswer = getJson<{ claim_id: string; remittances: EraRecord[] }>(`/api/claims/${encodeURIComponent(id)}/remittances`, {}, signal);
-  const answers = Promise.all([getJson<{ claim_id: string; events: ClaimEvent[] }>(`/api/claims/${encodeURIComponent(id)}`, {}, signal), remittancesAnswer]);
-  const listed = getJson<TableAnswer & { as_of?: string }>('/api/claims', { q: id, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, signal);
+  // the summary's line (a claim-list search) is asked for once the history and the 835 records are drawn:
+  // sent with them, it held a reading connection of the server the history then waited for
+  const answers = claimAnswers(id, signal);
+  const listed = () => getJson<TableAnswer & { as_of?: string }>('/api/claims', { q: id, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, signal);
   let history: { claim_id: string; events: ClaimEvent[] };
   let remittances: { claim_id: string; remittances: EraRecord[] };
   try {
     [history, remittances] = await answers;
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
-    listed.catch(() => undefined);
     if (e instanceof ApiError && e.status === 404) {
       body.replaceChildren(stateMessage(`Claim ${id} is not in your practices, or does not exist (${e.message}).`, 'empty'));
       return;
     }
     if (e instanceof ApiError && e.status === 409) {
-      body.replaceChildren(await ambiguous(id, e, listed, filters));
+      body.replaceChildren(await ambiguous(id, e, listed(), filters));
       return;
     }
     body.replaceChildren(stateMessage(`Could not load claim ${id}: ${errorText(e)}`, 'error'));
@@ -194,7 +192,7 @@ async function showClaim(body: HTMLElement, id: string, filters: Filters, signal
   body.dataset.claim = claimId;
   markShown('claims:claim');
   try {
-    const answer = await listed;
+    const answer = await listed();
     if (signal.aborted) return;
     summary.replaceWith(summaryOf((answer.rows as unknown as ClaimRow[]).find((r) => r.claim_id === claimId), answer.as_of));
   } catch (e) {

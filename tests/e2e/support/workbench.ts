@@ -95,7 +95,7 @@ export interface DemoOptions {
 export const DEMO: DemoOptions = { seed: 7, claims: 1200, months: 15, start: '2024-10-01' };
 
 /** A built demo warehouse file for these options and this code, made once and kept in the cache. */
-async function demoWarehouse(options: DemoOptions): Promise<string> {
+export async function demoWarehouse(options: DemoOptions): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify(options));
   // the metrics are computed when asked, not built into the file: editing them keeps the cached warehouse
   const readTime = (name: string) => name === 'metrics' || name.endsWith('.test.ts');
