@@ -19,7 +19,8 @@ export interface EraRecord {
 /**
  * The 835 records of one claim (a claim_id of mart_claim), in payment order. The claim's records are found
  * first (one column of one model), then every other table is read for their files and positions only:
- * filters DuckDB pushes into its scans, where joins on whole tables cost the claim page 20–40 ms more.
+ * filters DuckDB pushes into its scans (whole row groups skipped by their min/max), not joins of whole
+ * tables, which grow with the warehouse.
  */
 export async function claimRemittances(warehouse: Warehouse, claimId: string): Promise<EraRecord[]> {
   const found = await warehouse.all<{ file_id: bigint; claim_position: bigint }>(
