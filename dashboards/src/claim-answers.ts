@@ -22,11 +22,12 @@ function ask(id: string, signal?: AbortSignal): Promise<ClaimAnswers> {
 
 /** Asks for the claim's answers now, for the page about to open (a pointer went down on its link). */
 export function askOnPress(id: string): void {
+  const now = performance.now();
+  for (const [key, { at }] of asked) if (now - at >= PRESS_TO_OPEN_MS) asked.delete(key);
   if (asked.has(id)) return;
   const answers = ask(id);
   answers.catch(() => undefined); // the page reports failures, if it opens
-  asked.set(id, { at: performance.now(), answers });
-  setTimeout(() => asked.delete(id), PRESS_TO_OPEN_MS);
+  asked.set(id, { at: now, answers });
 }
 
 /** The claim's answers: those asked for on the press that opened the page, else asked for now. */
