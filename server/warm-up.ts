@@ -3,18 +3,17 @@
 // nobody asked for rather than for the first claim a person opens: on the demo practice the first claim
 // read in a new process took 130 ms, the next one 60 ms (measured; answers are not cached by this).
 import type { Warehouse } from '../warehouse/database.ts';
-import { claimHistory, findClaims } from '../ingest/loader/claim-history.ts';
+import { claimHistory } from '../ingest/loader/claim-history.ts';
 import { claimRemittances } from '../warehouse/claims/claim-remittances.ts';
+import { visibleClaim } from './routes/claims.ts';
 
-/** Reads the first claim that has an 835 record; a warehouse without one (empty, or models not built) is skipped. */
+/** Reads the first claim with an 835 record, as the claim routes do; a warehouse without one (empty, or models not built) is skipped. */
 export async function warmUp(reader: Warehouse): Promise<void> {
   const built = await reader.one("SELECT 1 FROM duckdb_tables() WHERE table_name = 'mart_claim_history'");
   if (!built) return;
-  const any = await reader.one<{ claim_id: string }>('SELECT claim_id FROM stg_remit_claim LIMIT 1');
+  const any = await reader.one<{ claim_id: string }>('SELECT claim_id FROM stg_remit_claim SEMI JOIN mart_claim USING (claim_id) LIMIT 1');
   if (!any) return;
-  const [match] = await findClaims(reader, any.claim_id);
-  if (!match) return;
-  await reader.one('SELECT 1 FROM mart_claim WHERE claim_id = $1', [match.claim_id]);
-  await claimHistory(reader, match.claim_id);
-  await claimRemittances(reader, match.claim_id);
+  const claimId = await visibleClaim(reader, any.claim_id, undefined);
+  await claimHistory(reader, claimId);
+  await claimRemittances(reader, claimId);
 }

@@ -55,6 +55,18 @@ const listQuery = z.object({
   format: z.enum(['json', 'csv']).optional(),
 }).strict();
 
+/** The one claim of the reader's practices this number names: 404 when none, 409 when several. */
+export async function visibleClaim(warehouse: Warehouse, id: string, practices: readonly string[] | undefined): Promise<string> {
+  if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
+  const visible = [];
+  for (const match of await findClaims(warehouse, id)) {
+    if (await warehouse.one(scopeToPractices('SELECT 1 FROM mart_claim WHERE claim_id = $1', practices), [match.claim_id])) visible.push(match.claim_id);
+  }
+  if (visible.length === 0) throw httpError(404, 'not_found', `no claim ${id}`);
+  if (visible.length > 1) throw httpError(409, 'ambiguous_claim', `${id} names ${visible.length} claims of different billing providers: ${visible.join(', ')}; ask for one of them`);
+  return visible[0];
+}
+
 export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -84,18 +96,6 @@ export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): H
       total: result.total, filename: `claims-${result.asOf}`, extra: { as_of: result.asOf, page, page_size: pageSize },
     });
   });
-
-  /** The one claim of the reader's practices this number names: 404 when none, 409 when several. */
-  const visibleClaim = async (warehouse: Warehouse, id: string, practices: readonly string[] | undefined): Promise<string> => {
-    if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
-    const visible = [];
-    for (const match of await findClaims(warehouse, id)) {
-      if (await warehouse.one(scopeToPractices('SELECT 1 FROM mart_claim WHERE claim_id = $1', practices), [match.claim_id])) visible.push(match.claim_id);
-    }
-    if (visible.length === 0) throw httpError(404, 'not_found', `no claim ${id}`);
-    if (visible.length > 1) throw httpError(409, 'ambiguous_claim', `${id} names ${visible.length} claims of different billing providers: ${visible.join(', ')}; ask for one of them`);
-    return visible[0];
-  };
 
   /**
    * visibleClaim, kept in the answer cache until the data changes: the claim page asks for the history and
