@@ -1,13 +1,13 @@
 // Writes the remittances of one file into the warehouse tables as the mapper streams them out.
-// Column order follows warehouse/migrations/001_ingest_and_remittance.sql.
+// Column order follows warehouse/migrations/001_ingest_and_remittance.sql as 017_lean_remittance.sql left it.
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
 import type { Cents } from '../x12/values.ts';
-import type { AmountValue, ClaimPayment, Person, QuantityValue, Reference, Remark, Remittance, RemittanceSink } from '../remittance/remittance.ts';
+import type { AmountValue, ClaimPayment, Person, QuantityValue, Reference, Remark, Remittance, RemittanceSink, SentSegment } from '../remittance/remittance.ts';
 import { payeeNpi, payeeTaxId, payerId } from '../remittance/remittance.ts';
 
 const TABLES = [
-  'remit_payment', 'remit_claim', 'remit_service_line', 'remit_adjustment',
-  'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark',
+  'remit_payment', 'remit_claim', 'remit_claim_party', 'remit_claim_adjudication_info', 'remit_service_line', 'remit_service_line_original',
+  'remit_adjustment', 'remit_provider_adjustment', 'remit_reference', 'remit_amount', 'remit_quantity', 'remit_remark',
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -40,24 +40,27 @@ export class RemittanceWriter implements RemittanceSink {
   claim(remittance: Remittance, claim: ClaimPayment): void {
     const t = remittance.header.position;
     const c = claim.position;
-    const row = this.out.remit_claim.bigint(this.fileId).bigint(c).bigint(t)
+    const patient = claim.patient;
+    const rendering = claim.renderingProvider;
+    this.out.remit_claim.bigint(this.fileId).bigint(c).bigint(t)
       .text(claim.headerNumber).text(claim.patientControlNumber).text(claim.statusCode)
       .money(claim.charge).money(claim.paid).money(claim.patientResponsibility)
       .text(claim.filingIndicator).text(claim.payerClaimNumber).text(claim.facilityTypeCode).text(claim.frequencyCode)
-      .text(claim.drgCode).decimal(claim.drgWeight).decimal(claim.dischargeFraction).bool(claim.isReversal);
-    person(row, claim.patient, ['lastName', 'firstName', 'middleName', 'idQualifier', 'id']);
-    person(row, claim.insured, ['lastName', 'firstName', 'idQualifier', 'id']);
-    person(row, claim.correctedPatient, ['lastName', 'firstName', 'id']);
-    person(row, claim.renderingProvider, ['entityType', 'lastName', 'firstName', 'idQualifier', 'id']);
-    person(row, claim.crossoverCarrier, ['lastName', 'idQualifier', 'id']);
-    person(row, claim.correctedPayer, ['lastName', 'id']);
-    person(row, claim.otherSubscriber, ['lastName', 'id']);
-    row.date(claim.statementFrom).date(claim.statementTo).date(claim.coverageExpiration).date(claim.receivedDate)
-      .text(claim.inpatientAdjudication).text(claim.outpatientAdjudication)
-      .int(claim.lines.length).bool(this.balanced(c, claim.charge !== null && claim.paid !== null))
+      .text(claim.drgCode).decimal(claim.drgWeight).decimal(claim.dischargeFraction).bool(claim.isReversal)
+      .text(patient?.lastName).text(patient?.firstName).text(patient?.middleName).text(patient?.idQualifier).text(patient?.id)
+      .text(rendering?.entityType).text(rendering?.lastName).text(rendering?.firstName).text(rendering?.idQualifier).text(rendering?.id)
+      .date(claim.statementFrom).date(claim.statementTo).date(claim.coverageExpiration).date(claim.receivedDate)
+      .bool(this.balanced(c, claim.charge !== null && claim.paid !== null))
       .endRow();
+    this.party(c, 'IL', claim.insured);
+    this.party(c, '74', claim.correctedPatient);
+    this.party(c, 'TT', claim.crossoverCarrier);
+    this.party(c, 'PR', claim.correctedPayer);
+    this.party(c, 'GB', claim.otherSubscriber);
+    this.adjudicationInfo(c, 'inpatient', claim.inpatientAdjudication);
+    this.adjudicationInfo(c, 'outpatient', claim.outpatientAdjudication);
 
-    for (const a of claim.adjustments) this.adjustment(c, null, claim.isReversal, a);
+    for (const a of claim.adjustments) this.adjustment(c, null, a);
     this.references(t, c, null, 'claim', claim.references);
     this.amounts(c, null, claim.amounts);
     this.quantities(c, null, claim.quantities);
@@ -70,11 +73,16 @@ export class RemittanceWriter implements RemittanceSink {
       this.out.remit_service_line.bigint(this.fileId).bigint(l).bigint(c)
         .text(p.qualifier).text(p.code).text(p.modifiers[0]).text(p.modifiers[1]).text(p.modifiers[2]).text(p.modifiers[3])
         .text(p.description).money(line.charge).money(line.paid).text(line.revenueCode).decimal(line.units)
-        .text(o?.qualifier).text(o?.code).text(o?.modifiers[0]).text(o?.modifiers[1]).text(o?.modifiers[2]).text(o?.modifiers[3])
-        .decimal(line.originalUnits).date(line.serviceDate).date(line.serviceStart).date(line.serviceEnd)
+        .date(line.serviceDate).date(line.serviceStart).date(line.serviceEnd)
         .text(line.lineControlNumber).money(line.allowedAmount).bool(this.balanced(l, line.charge !== null && line.paid !== null))
         .endRow();
-      for (const a of line.adjustments) this.adjustment(c, l, claim.isReversal, a);
+      if (o !== null || line.originalUnits !== null) {
+        this.out.remit_service_line_original.bigint(this.fileId).bigint(l).bigint(c)
+          .text(o?.qualifier).text(o?.code).text(o?.modifiers[0]).text(o?.modifiers[1]).text(o?.modifiers[2]).text(o?.modifiers[3])
+          .decimal(line.originalUnits)
+          .endRow();
+      }
+      for (const a of line.adjustments) this.adjustment(c, l, a);
       this.references(t, c, l, 'line', line.references);
       this.amounts(c, l, line.amounts);
       this.quantities(c, l, line.quantities);
@@ -115,11 +123,23 @@ export class RemittanceWriter implements RemittanceSink {
     return !this.unbalanced.has(position);
   }
 
-  private adjustment(claim: number, line: number | null, claimIsReversal: boolean, a: ClaimPayment['adjustments'][number]): void {
+  private adjustment(claim: number, line: number | null, a: ClaimPayment['adjustments'][number]): void {
     this.out.remit_adjustment.bigint(this.fileId).bigint(a.position).int(a.triplet).bigint(claim).bigint(line)
-      .text(line === null ? 'claim' : 'line').text(a.group).text(a.reason).money(a.amount).decimal(a.quantity)
-      .bool(claimIsReversal)
+      .text(a.group).text(a.reason).money(a.amount).decimal(a.quantity)
       .endRow();
+  }
+
+  /** A situational NM1 of the claim (insured, corrected patient, crossover carrier, corrected payer, other subscriber). */
+  private party(claim: number, entityCode: string, p: Person | null): void {
+    if (p === null) return;
+    this.out.remit_claim_party.bigint(this.fileId).bigint(p.position).bigint(claim).text(entityCode)
+      .text(p.entityType).text(p.lastName).text(p.firstName).text(p.middleName).text(p.idQualifier).text(p.id)
+      .endRow();
+  }
+
+  private adjudicationInfo(claim: number, kind: 'inpatient' | 'outpatient', segment: SentSegment | null): void {
+    if (segment === null) return;
+    this.out.remit_claim_adjudication_info.bigint(this.fileId).bigint(segment.position).bigint(claim).text(kind).text(segment.text).endRow();
   }
 
   private references(transaction: number, claim: number | null, line: number | null, scope: string, refs: Reference[]): void {
@@ -147,8 +167,4 @@ export class RemittanceWriter implements RemittanceSink {
       this.out.remit_remark.bigint(this.fileId).bigint(r.position).bigint(claim).bigint(line).text(r.source).text(r.qualifier).text(r.code).endRow();
     }
   }
-}
-
-function person(row: BulkTable, p: Person | null, fields: (keyof Person)[]): void {
-  for (const f of fields) row.text(p === null ? null : (p[f] as string | null));
 }

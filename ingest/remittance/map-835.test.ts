@@ -31,7 +31,7 @@ describe('835 samples', () => {
     expect(doc.claims[1].remarks).toEqual(['MA02']);
     expect(claims[0]).toMatchObject({ headerNumber: '110212', facilityTypeCode: '11', frequencyCode: '1', statementFrom: '2002-08-16', statementTo: '2002-08-24' });
     expect(claims[0].quantities).toEqual([expect.objectContaining({ qualifier: 'CA', quantity: '8' })]);
-    expect(claims[0].inpatientAdjudication).toBe('MIA*0***138018.40');
+    expect(claims[0].inpatientAdjudication).toMatchObject({ text: 'MIA*0***138018.40' });
   });
 
   it('LinuxForHealth managed care: claim-level CAS before NM1 and line-level CAS both balance', async () => {

@@ -248,13 +248,13 @@ export class Remittance835Mapper {
 
   private mia(e: Elements): void {
     const claim = this.requireClaim(e);
-    claim.inpatientAdjudication = segmentText(e.segment);
+    claim.inpatientAdjudication = { text: segmentText(e.segment), position: e.segment.position };
     for (const n of [5, 20, 21, 22, 23]) this.remark(claim, 'MIA', e, n);
   }
 
   private moa(e: Elements): void {
     const claim = this.requireClaim(e);
-    claim.outpatientAdjudication = segmentText(e.segment);
+    claim.outpatientAdjudication = { text: segmentText(e.segment), position: e.segment.position };
     for (const n of [3, 4, 5, 6, 7]) this.remark(claim, 'MOA', e, n);
   }
 

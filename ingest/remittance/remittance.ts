@@ -30,6 +30,12 @@ export interface Remark {
   position: number;
 }
 
+/** A segment kept as it was sent, with where it was. */
+export interface SentSegment {
+  text: string;
+  position: number;
+}
+
 export interface Adjustment {
   position: number;
   /** 1..6: which triplet of the CAS segment. */
@@ -113,8 +119,8 @@ export interface ClaimPayment {
   coverageExpiration: string | null;
   receivedDate: string | null;
   /** The MIA and MOA segments as sent (their remark codes are also in `remarks`). */
-  inpatientAdjudication: string | null;
-  outpatientAdjudication: string | null;
+  inpatientAdjudication: SentSegment | null;
+  outpatientAdjudication: SentSegment | null;
   adjustments: Adjustment[];
   lines: ServiceLine[];
   references: Reference[];

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../tests/support/temp.ts';
+import { Warehouse } from './database.ts';
+import { migrationFiles } from './migrate.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** A warehouse file as the migrations before `first` left it, with `seed` run on it. */
+async function warehouseBefore(first: string, seed: string): Promise<string> {
+  const path = join(tempDir(), 'old.duckdb');
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  await connection.run('CREATE TABLE schema_migration (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)');
+  for (const name of migrationFiles().filter((f) => f < first)) {
+    await connection.run(readFileSync(MIGRATIONS_DIR + name, 'utf8'));
+    await connection.run(`INSERT INTO schema_migration VALUES ('${name}', current_timestamp)`);
+  }
+  await connection.run(seed);
+  await connection.run('CHECKPOINT');
+  connection.closeSync();
+  instance.closeSync();
+  return path;
+}
+
+describe('migration 017 (lean remittance tables)', () => {
+  it('moves what a warehouse loaded before it holds into the new tables, and the old columns go', async () => {
+    const path = await warehouseBefore('017_lean_remittance.sql', `
+      INSERT INTO remit_claim (file_id, claim_position, transaction_position, patient_control_number, status_code, is_reversal, line_count,
+                               insured_last_name, insured_id_qualifier, insured_id, corrected_patient_first_name, crossover_carrier_name,
+                               corrected_payer_id, other_subscriber_last_name, inpatient_adjudication, outpatient_adjudication)
+      VALUES (7, 20, 3, 'PCN-1', '1', false, 2, 'DOE', 'MI', 'W123', 'JANE', 'MEDIGAP CO', 'P9', 'ROE', 'MIA*0***10', 'MOA***MA01'),
+             (7, 40, 3, 'PCN-2', '22', true, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+      INSERT INTO remit_service_line (file_id, line_position, claim_position, procedure_code, units, original_procedure_qualifier, original_procedure_code, original_modifier_1, original_units)
+      VALUES (7, 25, 20, '99213', 1, 'HC', '99214', '25', 2), (7, 30, 20, '93000', 1, NULL, NULL, NULL, NULL), (7, 45, 40, '99213', 1, NULL, NULL, NULL, 3);
+      INSERT INTO remit_adjustment (file_id, segment_position, triplet, claim_position, line_position, level, group_code, reason_code, amount, claim_is_reversal)
+      VALUES (7, 26, 1, 20, 25, 'line', 'CO', '45', 10.00, false);
+    `);
+    const w = await Warehouse.open(path);
+    try {
+      expect(await w.all('SELECT * FROM remit_claim_party ORDER BY claim_position, entity_code')).toEqual([
+        { file_id: 7n, segment_position: null, claim_position: 20n, entity_code: '74', entity_type: null, last_name: null, first_name: 'JANE', middle_name: null, id_qualifier: null, id: null },
+        { file_id: 7n, segment_position: null, claim_position: 20n, entity_code: 'GB', entity_type: null, last_name: 'ROE', first_name: null, middle_name: null, id_qualifier: null, id: null },
+        { file_id: 7n, segment_position: null, claim_position: 20n, entity_code: 'IL', entity_type: null, last_name: 'DOE', first_name: null, middle_name: null, id_qualifier: 'MI', id: 'W123' },
+        { file_id: 7n, segment_position: null, claim_position: 20n, entity_code: 'PR', entity_type: null, last_name: null, first_name: null, middle_name: null, id_qualifier: null, id: 'P9' },
+        { file_id: 7n, segment_position: null, claim_position: 20n, entity_code: 'TT', entity_type: null, last_name: 'MEDIGAP CO', first_name: null, middle_name: null, id_qualifier: null, id: null },
+      ]);
+      expect(await w.all('SELECT claim_position, kind, segment_text FROM remit_claim_adjudication_info ORDER BY kind')).toEqual([
+        { claim_position: 20n, kind: 'inpatient', segment_text: 'MIA*0***10' }, { claim_position: 20n, kind: 'outpatient', segment_text: 'MOA***MA01' },
+      ]);
+      expect(await w.all('SELECT line_position, claim_position, procedure_qualifier, procedure_code, modifier_1, units FROM remit_service_line_original ORDER BY line_position')).toEqual([
+        { line_position: 25n, claim_position: 20n, procedure_qualifier: 'HC', procedure_code: '99214', modifier_1: '25', units: '2.0000' },
+        { line_position: 45n, claim_position: 40n, procedure_qualifier: null, procedure_code: null, modifier_1: null, units: '3.0000' },
+      ]);
+      const columns = await w.all<{ table_name: string; column_name: string }>(
+        `SELECT table_name, column_name FROM duckdb_columns() WHERE table_name IN ('remit_claim', 'remit_service_line', 'remit_adjustment')
+           AND (column_name LIKE 'insured%' OR column_name LIKE 'original%' OR column_name LIKE '%adjudication' OR column_name IN ('line_count', 'level', 'claim_is_reversal'))`,
+      );
+      expect(columns).toEqual([]);
+      expect(await w.all('SELECT patient_control_number, is_reversal FROM remit_claim ORDER BY claim_position')).toEqual([
+        { patient_control_number: 'PCN-1', is_reversal: false }, { patient_control_number: 'PCN-2', is_reversal: true },
+      ]);
+      expect(await w.one('SELECT group_code, reason_code, amount FROM remit_adjustment')).toEqual({ group_code: 'CO', reason_code: '45', amount: '10.00' });
+    } finally {
+      w.close();
+    }
+  });
+});
