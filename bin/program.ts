@@ -1,43 +1,46 @@
 // The `rcm` command line: each area registers its verbs here.
 import { Command, CommanderError } from 'commander';
-import { registerIngestCommand } from '../ingest/cli/ingest-command.ts';
-import { registerEraCommand } from '../ingest/cli/era-command.ts';
-import { registerHistoryCommands } from '../ingest/cli/history-command.ts';
-import { registerClaimCommand } from '../ingest/cli/claim-command.ts';
 import { CliError } from '../ingest/cli/cli-error.ts';
 import { WarehouseOpenError } from '../warehouse/database.ts';
-import { registerDemoCommand } from '../demo/cli/demo-command.ts';
-import { registerBuildCommand } from '../warehouse/cli/build-command.ts';
-import { registerMetricsCommand } from '../warehouse/cli/metrics-command.ts';
-import { registerDenialsCommand } from '../warehouse/cli/denials-command.ts';
-import { registerUserCommands } from '../server/cli/users-command.ts';
-import { registerServeCommand } from '../server/cli/serve-command.ts';
-import { registerReportCommand } from '../reports/cli/report-command.ts';
-import { registerScheduleCommand } from '../reports/cli/schedule-command.ts';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each area's verbs and where they are registered. Only the module of the verb being run is loaded: the
+ * others bring libraries a command does not need (the server, mail, schedules, reports), whose loading
+ * was a tenth of a second or more of every command's start. Help and an unknown verb load them all.
+ */
+const AREAS: { verbs: string[]; load: () => Promise<Register> }[] = [
+  { verbs: ['ingest'], load: async () => (await import('../ingest/cli/ingest-command.ts')).registerIngestCommand },
+  { verbs: ['era'], load: async () => (await import('../ingest/cli/era-command.ts')).registerEraCommand },
+  { verbs: ['batches', 'errors'], load: async () => (await import('../ingest/cli/history-command.ts')).registerHistoryCommands },
+  { verbs: ['claim'], load: async () => (await import('../ingest/cli/claim-command.ts')).registerClaimCommand },
+  { verbs: ['demo'], load: async () => (await import('../demo/cli/demo-command.ts')).registerDemoCommand },
+  { verbs: ['build'], load: async () => (await import('../warehouse/cli/build-command.ts')).registerBuildCommand },
+  { verbs: ['metrics'], load: async () => (await import('../warehouse/cli/metrics-command.ts')).registerMetricsCommand },
+  { verbs: ['denials'], load: async () => (await import('../warehouse/cli/denials-command.ts')).registerDenialsCommand },
+  { verbs: ['users', 'tokens', 'audit'], load: async () => (await import('../server/cli/users-command.ts')).registerUserCommands },
+  { verbs: ['serve'], load: async () => (await import('../server/cli/serve-command.ts')).registerServeCommand },
+  { verbs: ['report'], load: async () => (await import('../reports/cli/report-command.ts')).registerReportCommand },
+  { verbs: ['schedule'], load: async () => (await import('../reports/cli/schedule-command.ts')).registerScheduleCommand },
+];
+
+/** The program with the verbs of `verb`'s area, or with every verb when `verb` is none of them (help, a typo). */
+export async function buildProgram(verb?: string): Promise<Command> {
   const program = new Command('rcm')
     .description('rcm-workbench: revenue-cycle analytics for medical practices')
     .showHelpAfterError()
     .exitOverride();
-  registerIngestCommand(program);
-  registerEraCommand(program);
-  registerHistoryCommands(program);
-  registerClaimCommand(program);
-  registerDemoCommand(program);
-  registerBuildCommand(program);
-  registerMetricsCommand(program);
-  registerDenialsCommand(program);
-  registerUserCommands(program);
-  registerServeCommand(program);
-  registerReportCommand(program);
-  registerScheduleCommand(program);
+  const area = AREAS.find((a) => verb !== undefined && a.verbs.includes(verb));
+  const registers = await Promise.all((area ? [area] : AREAS).map((a) => a.load()));
+  for (const register of registers) register(program);
   return program;
 }
 
 /** Runs the CLI and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  // the verb: the first argument after the program's own that is not an option
+  const program = await buildProgram(argv.slice(2).find((a) => !a.startsWith('-')));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

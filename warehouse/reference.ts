@@ -18,16 +18,21 @@ export function referenceNames(): string[] {
 }
 
 export async function loadReferenceData(warehouse: Warehouse): Promise<void> {
-  for (const name of referenceNames()) {
-    const path = `${REFERENCE_DIR}${name}.csv`;
-    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
-    const loaded = await warehouse.one<{ sha256: string }>('SELECT sha256 FROM ref_version WHERE name = $1', [name]);
-    if (loaded?.sha256 === sha) continue;
-    await warehouse.transaction(async () => {
+  const loaded = new Map((await warehouse.all<{ name: string; sha256: string }>('SELECT name, sha256 FROM ref_version')).map((r) => [r.name, r.sha256]));
+  const changed = referenceNames()
+    .map((name) => ({ name, path: `${REFERENCE_DIR}${name}.csv` }))
+    .map((f) => ({ ...f, sha: createHash('sha256').update(readFileSync(f.path)).digest('hex') }))
+    .filter((f) => loaded.get(f.name) !== f.sha);
+  if (changed.length === 0) return;
+  // one transaction for every changed file: a new warehouse gets all of them for one commit
+  await warehouse.transaction(async () => {
+    for (const { name, path } of changed) {
       await warehouse.run(`DELETE FROM ref_${name}`);
-      // empty fields read as NULL; the INSERT casts each text to its column's type
       await warehouse.run(`INSERT INTO ref_${name} BY NAME SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true)`);
-      await warehouse.run('INSERT OR REPLACE INTO ref_version VALUES ($1, $2, current_timestamp)', [name, sha]);
-    });
-  }
+    }
+    await warehouse.run(
+      `INSERT OR REPLACE INTO ref_version VALUES ${changed.map((_, i) => `($${2 * i + 1}, $${2 * i + 2}, current_timestamp)`).join(', ')}`,
+      changed.flatMap((f) => [f.name, f.sha]),
+    );
+  });
 }
