@@ -6,13 +6,7 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { Loader, type FileOutcome } from './loader.ts';
 import type { CsvMapping } from '../postings/csv-mapping.ts';
 
-/**
- * DuckDB's memory while ingesting: enough for COPY into the widest table, small enough that the
- * process stays flat whatever the size of the files (measured in the README's benchmark: the bench
- * files load at 80 MB and not at 64 MB; 96 MB keeps a margin for wider rows, and a file that still
- * does not fit is rejected with a hint to raise --memory-limit).
- */
-export const INGEST_MEMORY_LIMIT = '96MB';
+export { INGEST_MEMORY_LIMIT } from './loader.ts';
 
 /**
  * DuckDB's threads while `rcm ingest` loads: one. The reader and the mappers keep one core busy; more COPY

@@ -29,6 +29,15 @@ export type FileOutcome =
   | { status: 'rejected'; file: string; hash: string | null; bytes: number; code: string; message: string; hint: string; segment: number | null };
 
 
+/**
+ * DuckDB's memory while ingesting: enough for COPY into the widest table, small enough that the
+ * process stays flat whatever the size of the files. Measured (README, Benchmarks): the 119 MB bench
+ * file, and a 75 MB one whose claims fill every column of remit_claim with long values, load at 56 MB
+ * and not at 48; 64 MB keeps that margin. A file that still does not fit is rejected with a hint to
+ * raise --memory-limit. (Before migration 017 narrowed the large tables the bench file needed 80 MB.)
+ */
+export const INGEST_MEMORY_LIMIT = '64MB';
+
 /** Files at least this large stream in their own transaction. */
 export const STREAMING_FILE_BYTES = 16 << 20;
 /** A group of small files is committed once its staging holds this much. */
@@ -253,7 +262,7 @@ async function hashFile(path: string, name: string): Promise<Input> {
 function notStored(file: string, error: unknown): X12Error {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   const hint = /out of memory/i.test(message)
-    ? 'DuckDB ran out of the memory it may use while loading: ingest the file again with a larger --memory-limit (rcm ingest; the default is 96MB).'
+    ? `DuckDB ran out of the memory it may use while loading: ingest the file again with a larger --memory-limit (rcm ingest; the default is ${INGEST_MEMORY_LIMIT}).`
     : 'Check the disk and the database file, then ingest the file again.';
   return new X12Error('io', { file }, `the warehouse could not store the file: ${message}`, hint);
 }
