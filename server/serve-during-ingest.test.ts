@@ -53,7 +53,7 @@ describe('serving during an ingest', () => {
       expect(direct.status).toBe(2);
       expect(direct.stderr).toContain('rcm ingest --server');
 
-      const loading = spawn(process.execPath, [`${REPO}bin/rcm.mjs`, 'ingest', '--server', base, '--json', ...Object.values(FOLDERS).map((f) => join(b, f))], {
+      const loading = spawn(process.execPath, [`${REPO}bin/rcm.cjs`, 'ingest', '--server', base, '--json', ...Object.values(FOLDERS).map((f) => join(b, f))], {
         cwd: REPO, env: { ...process.env, RCM_TOKEN: token },
       });
       let output = '';

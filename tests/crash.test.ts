@@ -47,7 +47,7 @@ describe('a load killed with SIGKILL', () => {
     })();
     expect(rcm('ingest', small, '--db', db).status).toBe(0);
 
-    const child = spawn(process.execPath, [join(REPO, 'bin/rcm.mjs'), 'ingest', file, '--db', db], { env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(REPO, 'bin/rcm.cjs'), 'ingest', file, '--db', db], { env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore' });
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     const deadline = Date.now() + 60_000;
     while (!stagingStarted(tmp) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

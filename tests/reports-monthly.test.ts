@@ -345,7 +345,7 @@ describe('the monthly close package', () => {
   it('runs as rcm report monthly, runs and diff', async () => {
     w.close();
     const db = w.path;
-    // one real process end to end; the other verbs in this one (main() as bin/rcm.mjs calls it)
+    // one real process end to end; the other verbs in this one (main() as bin/rcm.cjs calls it)
     const made = rcm('report', 'monthly', '--month', '2025-05', '--db', db, '--out', join(dir, 'cli'), '--format', 'csv', '--json');
     expect(made.status, made.stderr).toBe(0);
     const run = JSON.parse(made.stdout);

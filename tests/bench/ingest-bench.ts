@@ -63,10 +63,14 @@ function measureRuns(tool: string, files: string[], heapMb: number, runs: number
 function measure(tool: string, files: string[], heapMb = 4096): Result | string {
   const db = join(dir, 'bench.duckdb');
   if (tool === 'store') return measureStore(files, db);
-  // the ingest runs as the `rcm` command does (compiled); the parsers in a worker of their own
-  const worker = tool === 'ingest' ? ['tests/bench/ingest-cli-worker.mjs', db] : ['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', tool, db];
-  return runWorker([`--max-old-space-size=${heapMb}`, ...worker, ...files]);
+  // the ingest runs as the `rcm` command does (compiled, one libuv thread as bin/rcm.cjs sets for it);
+  // the parsers in a worker of their own
+  if (tool === 'ingest') return runWorker([`--max-old-space-size=${heapMb}`, 'tests/bench/ingest-cli-worker.mjs', db, ...files], INGEST_ENV);
+  return runWorker([`--max-old-space-size=${heapMb}`, 'bin/run-ts.mjs', 'tests/bench/bench-worker.ts', tool, db, ...files]);
 }
+
+/** What bin/rcm.cjs gives `rcm ingest`: libuv's thread pool of one (the worker loads the CLI in-process to read its own peak memory). */
+const INGEST_ENV = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '1' };
 
 /** A worker process's JSON line (its last line of output), or why it failed. */
 function runWorker(args: string[], env: NodeJS.ProcessEnv = process.env): Result | string {
@@ -81,9 +85,9 @@ function measureStore(files: string[], db: string): Result | string {
   rmSync(stagingRoot, { recursive: true, force: true });
   mkdirSync(stagingRoot);
   try {
-    const staged = runWorker(['tests/bench/ingest-cli-worker.mjs', db, ...files], { ...process.env, RCM_KEEP_STAGING: '1', TMPDIR: stagingRoot });
+    const staged = runWorker(['tests/bench/ingest-cli-worker.mjs', db, ...files], { ...INGEST_ENV, RCM_KEEP_STAGING: '1', TMPDIR: stagingRoot });
     if (typeof staged === 'string') return `${staged} staging`;
-    return runWorker(['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', 'store', db, stagingRoot]);
+    return runWorker(['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', 'store', db, stagingRoot], INGEST_ENV);
   } finally {
     rmSync(stagingRoot, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 // One run of `rcm ingest --no-build` for the ingest benchmark, the command as users run it (compiled,
+// started with UV_THREADPOOL_SIZE=1 by ingest-bench.ts as bin/rcm.cjs does for ingest,
 // bin/compiled.mjs), inside this process so that its peak memory can be read afterwards:
 //   node tests/bench/ingest-cli-worker.mjs <db> <files...>  → one JSON line like bench-worker.ts's.
 import { rmSync } from 'node:fs';

@@ -10,10 +10,10 @@ export interface Finished {
   stderr: string;
 }
 
-/** Runs `node bin/rcm.mjs <args>` to its end. */
+/** Runs `node bin/rcm.cjs <args>` to its end. */
 export function rcm(args: string[], env: Record<string, string> = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/rcm.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/rcm.cjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -44,7 +44,7 @@ export interface Server {
 
 /** Starts `rcm serve` on a free port of the loopback and resolves once it says it is listening. */
 export async function startServer(db: string): Promise<Server> {
-  const child = spawn(process.execPath, ['bin/rcm.mjs', 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/rcm.cjs', 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const remember = (line: string) => {
     lines.push(line);

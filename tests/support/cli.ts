@@ -15,6 +15,6 @@ export function rcm(...args: string[]): CliResult {
 }
 
 export function rcmWithEnv(env: Record<string, string>, ...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, [`${REPO}bin/rcm.mjs`, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ...env }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [`${REPO}bin/rcm.cjs`, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ...env }, timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -12,7 +12,7 @@ export interface ServeProcess {
 }
 
 export function startServe(db: string, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [`${REPO}bin/rcm.mjs`, 'serve', '--db', db, '--port', '0'], { cwd: REPO, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [`${REPO}bin/rcm.cjs`, 'serve', '--db', db, '--port', '0'], { cwd: REPO, env: { ...process.env, ...env } });
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {
