@@ -23,6 +23,14 @@ export const STAGING_FILE_BYTES = 4 << 20;
 const NEEDS_QUOTES = /[",\r\n]/;
 /** How the staging CSV is written, for COPY (no sniffing: every byte is ours). */
 export const STAGING_CSV = `(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', ALLOW_QUOTED_NULLS false, NEW_LINE '\\n', AUTO_DETECT false)`;
+/**
+ * The same for a group's staging files, which can be far larger than a streaming one: DuckDB's CSV reader
+ * otherwise reads a large file 32 MB at a time, two buffers at once, more than the ingest's memory cap
+ * (measured: 128 MB groups failed with "could not allocate block of size 30.5 MiB" at 64 MB). 8 MB
+ * buffers hold any row (segments are at most 64 KB). Not used for streaming files (4 MB each): there
+ * the reader sizes its buffer to the file, and a fixed 8 MB cost 16 MB more memory.
+ */
+export const GROUP_STAGING_CSV = STAGING_CSV.replace(/\)$/, `, BUFFER_SIZE ${8 << 20})`);
 /** RCM_KEEP_STAGING=1 keeps the staging CSV files, for debugging a load. */
 const KEEP_STAGING = process.env.RCM_KEEP_STAGING === '1';
 
@@ -111,7 +119,7 @@ export class BulkLoad {
       if (this.failure) return;
       try {
         await this.warehouse.run(
-          `COPY ${table} FROM '${path.replaceAll("'", "''")}' ${STAGING_CSV}`,
+          `COPY ${table} FROM '${path.replaceAll("'", "''")}' ${this.mode === 'streaming' ? STAGING_CSV : GROUP_STAGING_CSV}`,
         );
       } catch (error) {
         this.failure = error;

@@ -40,8 +40,13 @@ export const INGEST_MEMORY_LIMIT = '64MB';
 
 /** Files at least this large stream in their own transaction. */
 export const STREAMING_FILE_BYTES = 16 << 20;
-/** A group of small files is committed once its staging holds this much. */
-const GROUP_BYTES = 32 << 20;
+/**
+ * A group of small files is committed once its staging holds this much. Large enough that each large
+ * table gets at least a DuckDB row group (122,880 rows) per commit, which DuckDB compresses and writes as it
+ * copies; smaller groups commit their rows through the write-ahead log instead, at up to 1.6 s a commit.
+ * Measured on the 400 bench files: 8.3-8.6 s at 128 MB against 9.7-10.9 s at 32 MB, same peak memory.
+ */
+const GROUP_BYTES = 128 << 20;
 
 /** Files hashed at once before loading (open file handles stay few). */
 const HASH_CONCURRENCY = 8;
