@@ -10,7 +10,7 @@
 'use strict';
 
 const args = process.argv.slice(2);
-const verb = args.find((a) => !a.startsWith('-'));
+const verb = args.find((a) => !a.startsWith('-')); // the verb, found as bin/program.ts's main() finds it
 if (verb === 'ingest' && !args.includes('--server')) process.env.UV_THREADPOOL_SIZE ??= '1';
 
 import('./compiled.mjs')
