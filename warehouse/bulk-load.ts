@@ -1,10 +1,11 @@
 // Bulk loading for the ingest: rows are written as CSV to a staging file per table and copied into the
 // table with DuckDB's COPY, inside the caller's transaction. Measured here: about 4× faster than the
-// row appender (6.7 s vs 1.9 s for a million rows of eleven columns). Two ways to use it:
-// - streaming (a large file): staging files are handed to COPY as they fill up, so DuckDB copies on its
-//   threads while the next rows are being written; the caller's transaction is open throughout;
-// - deferred (a group of small files): nothing is copied until finish(), and mark()/rewind() drop the
-//   rows of a file that turned out to be unreadable, so that several files share one COPY and one commit.
+// row appender (6.7 s vs 1.9 s for a million rows of eleven columns). Staging files are handed to COPY as
+// they fill up, so DuckDB copies on its thread while the next rows are being written. Two ways to use it:
+// - streaming (a large file): the caller's transaction holds that one file;
+// - group (small files sharing one transaction and one commit): mark()/rewind() take back the rows of a
+//   file that turned out to be unreadable: what is still staged is cut off, what was copied already is
+//   deleted by its file_id, so the commit holds only complete files.
 import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,14 +24,6 @@ export const STAGING_FILE_BYTES = 4 << 20;
 const NEEDS_QUOTES = /[",\r\n]/;
 /** How the staging CSV is written, for COPY (no sniffing: every byte is ours). */
 export const STAGING_CSV = `(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', ALLOW_QUOTED_NULLS false, NEW_LINE '\\n', AUTO_DETECT false)`;
-/**
- * The same for a group's staging files, which can be far larger than a streaming one: DuckDB's CSV reader
- * otherwise reads a large file 32 MB at a time, two buffers at once, more than the ingest's memory cap
- * (measured: 128 MB groups failed with "could not allocate block of size 30.5 MiB" at 64 MB). 8 MB
- * buffers hold any row (segments are at most 64 KB). Not used for streaming files (4 MB each): there
- * the reader sizes its buffer to the file, and a fixed 8 MB cost 16 MB more memory.
- */
-export const GROUP_STAGING_CSV = STAGING_CSV.replace(/\)$/, `, BUFFER_SIZE ${8 << 20})`);
 /** RCM_KEEP_STAGING=1 keeps the staging CSV files, for debugging a load. */
 const KEEP_STAGING = process.env.RCM_KEEP_STAGING === '1';
 
@@ -60,15 +53,18 @@ function isAlive(pid: number): boolean {
 export class BulkLoad {
   private readonly dir: string;
   private readonly tables: BulkTable[] = [];
-  private copies: Promise<void> = Promise.resolve();
+  private copies: Promise<void>;
   private failure: unknown;
 
   private readonly byName = new Map<string, BulkTable>();
 
+  /** `after`: what the first COPY waits for (a group's BEGIN, issued after the previous group's commit). */
   constructor(
     private readonly warehouse: Warehouse,
-    private readonly mode: 'streaming' | 'deferred',
+    private readonly mode: 'streaming' | 'group',
+    after: Promise<unknown> = Promise.resolve(),
   ) {
+    this.copies = after.then(() => undefined);
     removeStaleStaging();
     this.dir = mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`));
   }
@@ -77,26 +73,29 @@ export class BulkLoad {
   table(name: string): BulkTable {
     let table = this.byName.get(name);
     if (!table) {
-      table = new BulkTable(name, this.dir, this.mode === 'streaming' ? STAGING_FILE_BYTES : Infinity, (path) => this.copy(name, path));
+      table = new BulkTable(name, this.dir, STAGING_FILE_BYTES, (path) => this.copy(name, path));
       this.byName.set(name, table);
       this.tables.push(table);
     }
     return table;
   }
 
-  /** Bytes staged so far (deferred mode: what finish() will copy). */
+  /** Bytes staged so far, copied or not. */
   get stagedBytes(): number {
     return this.tables.reduce((sum, t) => sum + t.stagedBytes, 0);
   }
 
-  /** Deferred mode: a point to come back to if the next file cannot be read. */
-  mark(): Map<BulkTable, number> {
+  /** Group mode: a point to come back to if the next file cannot be read. */
+  mark(): Map<BulkTable, TableMark> {
+    if (this.mode !== 'group') throw new Error('BulkLoad.mark: only a group of files can be rewound');
     return new Map(this.tables.map((t) => [t, t.mark()]));
   }
 
-  /** Deferred mode: drops every row written since the mark. */
-  rewind(mark: Map<BulkTable, number>): void {
-    for (const t of this.tables) t.rewind(mark.get(t) ?? 0);
+  /** Group mode: takes back every row written since the mark, all of them rows of file `fileId`. */
+  rewind(mark: Map<BulkTable, TableMark>, fileId: bigint): void {
+    for (const t of this.tables) {
+      if (t.rewind(mark.get(t) ?? { handed: 0, bytes: 0 })) this.afterCopies(`DELETE FROM ${t.name} WHERE file_id = ${fileId}`);
+    }
   }
 
   /** Writes what is buffered and waits until every row is in its table. */
@@ -115,16 +114,18 @@ export class BulkLoad {
   }
 
   private copy(table: string, path: string): void {
+    this.afterCopies(`COPY ${table} FROM '${path.replaceAll("'", "''")}' ${STAGING_CSV}`, path);
+  }
+
+  /** Runs `sql` after the copies queued before it (unless one failed); removes `staging` after it. */
+  private afterCopies(sql: string, staging?: string): void {
     this.copies = this.copies.then(async () => {
-      if (this.failure) return;
       try {
-        await this.warehouse.run(
-          `COPY ${table} FROM '${path.replaceAll("'", "''")}' ${this.mode === 'streaming' ? STAGING_CSV : GROUP_STAGING_CSV}`,
-        );
+        if (!this.failure) await this.warehouse.run(sql);
       } catch (error) {
         this.failure = error;
       } finally {
-        if (!KEEP_STAGING) rmSync(path, { force: true });
+        if (staging !== undefined && !KEEP_STAGING) rmSync(staging, { force: true });
       }
     });
   }
@@ -132,6 +133,12 @@ export class BulkLoad {
   private cleanUp(): void {
     if (!KEEP_STAGING) rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Where a table's staging stood: staging files handed to COPY by then, and bytes in the open one. */
+export interface TableMark {
+  handed: number;
+  bytes: number;
 }
 
 /**
@@ -147,30 +154,42 @@ export class BulkTable {
   private fd: number | undefined;
   private fileBytes = 0;
   private files = 0;
+  /** Staging files handed to COPY, and their bytes. */
+  private handed = 0;
+  private handedBytes = 0;
   private path = '';
 
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly dir: string,
     private readonly rotateBytes: number,
     private readonly onFile: (path: string) => void,
   ) {}
 
   get stagedBytes(): number {
-    return this.fileBytes + this.used;
+    return this.handedBytes + this.fileBytes + this.used;
   }
 
-  mark(): number {
+  mark(): TableMark {
     this.flush();
-    return this.fd === undefined ? 0 : this.fileBytes;
+    return { handed: this.handed, bytes: this.fd === undefined ? 0 : this.fileBytes };
   }
 
-  rewind(mark: number): void {
+  /**
+   * Drops the rows written since the mark that are still staged; says whether some of them were handed to
+   * COPY already (a staging file filled up since), which the caller must then delete from the table.
+   */
+  rewind(mark: TableMark): boolean {
     this.used = 0;
     this.column = 0;
-    if (this.fd === undefined) return;
-    ftruncateSync(this.fd, mark);
-    this.fileBytes = mark;
+    const copied = this.handed > mark.handed;
+    // after a hand-over the open file holds only rows written since the mark
+    const keep = copied ? 0 : mark.bytes;
+    if (this.fd !== undefined) {
+      ftruncateSync(this.fd, keep);
+      this.fileBytes = keep;
+    }
+    return copied;
   }
 
   text(value: string | null | undefined): this {
@@ -258,6 +277,8 @@ export class BulkTable {
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;
+    this.handed++;
+    this.handedBytes += this.fileBytes;
     this.onFile(this.path);
   }
 

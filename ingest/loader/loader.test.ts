@@ -11,6 +11,7 @@ import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import { formatCents } from '../x12/values.ts';
 import { ingestFiles } from './ingest-run.ts';
 import { STREAMING_FILE_BYTES } from './loader.ts';
+import { STAGING_FILE_BYTES } from '../../warehouse/bulk-load.ts';
 
 async function rowCounts(w: Warehouse): Promise<Record<string, bigint>> {
   const out: Record<string, bigint> = {};
@@ -228,6 +229,33 @@ describe('a synthetic remittance set', () => {
 function cents(c: bigint): string {
   return formatCents(Number(c));
 }
+
+describe('a group of files copied while it is read', () => {
+  it('takes back the rows of a file that fails after some of them were copied, and keeps its neighbours', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    // below the streaming size, above a staging file's: its rows start going to DuckDB before the end
+    const text = [...synthetic835({ seed: 22, claims: 30_000 })].join('');
+    expect(text.length).toBeLessThan(STREAMING_FILE_BYTES);
+    expect(text.length).toBeGreaterThan(2 * STAGING_FILE_BYTES);
+    const lastClp = text.lastIndexOf('CLP*');
+    const broken = `${text.slice(0, lastClp)}CLP*X*1*1O.00*${text.slice(lastClp + 'CLP*'.length)}`;
+    const before = writeFile(dir, 'a.835', fixture835({ interchangeControl: '000000001' }));
+    const bad = writeFile(dir, 'b-mid.835', broken);
+    const after = writeFile(dir, 'c.835', fixture835({ interchangeControl: '000000003' }));
+    const run = await ingestFiles(w, [before, bad, after]);
+    expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'rejected', 'loaded']);
+    expect(run.outcomes[1]).toMatchObject({ code: 'invalid_amount' });
+    // every table a load writes to holds the two good files' rows and nothing of the bad one
+    const badId = 2n; // file ids are handed out in order
+    for (const table of await fileRowTables(w)) {
+      expect(await w.one(`SELECT count(*) AS n FROM ${table} WHERE file_id = ${badId}`), table).toEqual({ n: 0n });
+    }
+    expect(await w.one('SELECT count(*) AS n FROM remit_claim')).toEqual({ n: 8n });
+    expect(await w.one('SELECT count(*) AS n FROM remit_adjustment')).toEqual(await w.one('SELECT count(*) AS n FROM remit_adjustment WHERE file_id IN (1, 3)'));
+    expect(await w.all('SELECT file_id, file_name FROM ingest_file ORDER BY file_id')).toEqual([{ file_id: 1n, file_name: before }, { file_id: 3n, file_name: after }]);
+  }, 120_000);
+});
 
 describe('a large file (streamed in its own transaction)', () => {
   it('that fails at its very end leaves no row, and the files around it load', async () => {

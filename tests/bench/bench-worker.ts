@@ -49,7 +49,10 @@ function nodeX12(path: string): number {
 async function store(stagingRoot: string): Promise<{ seconds: number; claims: number }> {
   const { Warehouse } = await import('../../warehouse/database.ts');
   const { INGEST_MEMORY_LIMIT, useLoadingThreads } = await import('../../ingest/loader/ingest-run.ts');
-  const { GROUP_STAGING_CSV } = await import('../../warehouse/bulk-load.ts');
+  const { STAGING_CSV } = await import('../../warehouse/bulk-load.ts');
+  // all the staged files at once: DuckDB's CSV reader would read them 32 MB at a time, two buffers at
+  // once, more than the ingest's memory cap; 8 MB buffers hold any row
+  const options = STAGING_CSV.replace(/\)$/, `, BUFFER_SIZE ${8 << 20})`);
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const warehouse = await Warehouse.open(db, { memoryLimit: INGEST_MEMORY_LIMIT });
@@ -58,7 +61,7 @@ async function store(stagingRoot: string): Promise<{ seconds: number; claims: nu
   const started = performance.now();
   await warehouse.transaction(async () => {
     for (const table of tables) {
-      await warehouse.run(`COPY ${table} FROM '${stagingRoot}/rcm-stage-*/${table}-*.csv' ${GROUP_STAGING_CSV}`);
+      await warehouse.run(`COPY ${table} FROM '${stagingRoot}/rcm-stage-*/${table}-*.csv' ${options}`);
     }
   });
   const seconds = (performance.now() - started) / 1000;
