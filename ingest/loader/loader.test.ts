@@ -230,20 +230,25 @@ function cents(c: bigint): string {
   return formatCents(Number(c));
 }
 
+/** A synthetic 835 whose last CLP has a bad amount, ingested between two good files in one run. */
+async function ingestBrokenBetweenGood(dir: string, w: Warehouse, options: { seed: number; claims: number }, name: string) {
+  const text = [...synthetic835(options)].join('');
+  const lastClp = text.lastIndexOf('CLP*');
+  const broken = `${text.slice(0, lastClp)}CLP*X*1*1O.00*${text.slice(lastClp + 'CLP*'.length)}`;
+  const before = writeFile(dir, 'a.835', fixture835({ interchangeControl: '000000001' }));
+  const bad = writeFile(dir, name, broken);
+  const after = writeFile(dir, 'c.835', fixture835({ interchangeControl: '000000003' }));
+  return { bytes: text.length, before, after, run: await ingestFiles(w, [before, bad, after]) };
+}
+
 describe('a group of files copied while it is read', () => {
   it('takes back the rows of a file that fails after some of them were copied, and keeps its neighbours', async () => {
     const dir = tempDir();
     const w = await tempWarehouse(dir);
+    const { bytes, before, after, run } = await ingestBrokenBetweenGood(dir, w, { seed: 22, claims: 30_000 }, 'b-mid.835');
     // below the streaming size, above a staging file's: its rows start going to DuckDB before the end
-    const text = [...synthetic835({ seed: 22, claims: 30_000 })].join('');
-    expect(text.length).toBeLessThan(STREAMING_FILE_BYTES);
-    expect(text.length).toBeGreaterThan(2 * STAGING_FILE_BYTES);
-    const lastClp = text.lastIndexOf('CLP*');
-    const broken = `${text.slice(0, lastClp)}CLP*X*1*1O.00*${text.slice(lastClp + 'CLP*'.length)}`;
-    const before = writeFile(dir, 'a.835', fixture835({ interchangeControl: '000000001' }));
-    const bad = writeFile(dir, 'b-mid.835', broken);
-    const after = writeFile(dir, 'c.835', fixture835({ interchangeControl: '000000003' }));
-    const run = await ingestFiles(w, [before, bad, after]);
+    expect(bytes).toBeLessThan(STREAMING_FILE_BYTES);
+    expect(bytes).toBeGreaterThan(2 * STAGING_FILE_BYTES);
     expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'rejected', 'loaded']);
     expect(run.outcomes[1]).toMatchObject({ code: 'invalid_amount' });
     // every table a load writes to holds the two good files' rows and nothing of the bad one
@@ -261,14 +266,8 @@ describe('a large file (streamed in its own transaction)', () => {
   it('that fails at its very end leaves no row, and the files around it load', async () => {
     const dir = tempDir();
     const w = await tempWarehouse(dir);
-    const text = [...synthetic835({ seed: 21, claims: 40_000 })].join('');
-    expect(text.length).toBeGreaterThan(STREAMING_FILE_BYTES);
-    const lastClp = text.lastIndexOf('CLP*');
-    const broken = `${text.slice(0, lastClp)}CLP*X*1*1O.00*${text.slice(lastClp + 'CLP*'.length)}`;
-    const before = writeFile(dir, 'a.835', fixture835({ interchangeControl: '000000001' }));
-    const large = writeFile(dir, 'b-large.835', broken);
-    const after = writeFile(dir, 'c.835', fixture835({ interchangeControl: '000000003' }));
-    const run = await ingestFiles(w, [before, large, after]);
+    const { bytes, run } = await ingestBrokenBetweenGood(dir, w, { seed: 21, claims: 40_000 }, 'b-large.835');
+    expect(bytes).toBeGreaterThan(STREAMING_FILE_BYTES);
     expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'rejected', 'loaded']);
     expect(run.outcomes[1]).toMatchObject({ code: 'invalid_amount' });
     expect(await w.one('SELECT count(*) AS n FROM remit_claim')).toEqual({ n: 8n });
