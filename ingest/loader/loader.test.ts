@@ -144,7 +144,9 @@ describe('warnings are kept with the rows they concern', () => {
     const warnings = await w.all("SELECT file_id, message FROM ingest_warning WHERE warning_code = 'duplicate_payment'");
     expect(warnings).toHaveLength(1);
     expect(warnings[0].file_id).toBe(2n);
-    expect(String(warnings[0].message)).toContain('TRACE001');
+    // the earlier copy is named even when both files are committed together
+    expect(String(warnings[0].message)).toContain("TRACE001 of 280.00 from payer ACME01");
+    expect(String(warnings[0].message)).toContain(`was already loaded from ${first} (transaction at segment`);
   });
 });
 

@@ -233,7 +233,7 @@ export class Loader {
   /** Inside the transaction, after the rows are in: duplicate-payment warnings and the ingest_file rows. */
   private async register(files: Staged[]): Promise<void> {
     const ids = files.map((f) => f.outcome.fileId);
-    const duplicates = await addDuplicatePaymentWarnings(this.warehouse, ids);
+    const duplicates = await addDuplicatePaymentWarnings(this.warehouse, files.map((f) => ({ fileId: f.outcome.fileId, name: f.outcome.file })));
     const loadedBefore = files.some((f) => f.outcome.contentType !== 'x12') ? await dropRowsLoadedBefore(this.warehouse, ids) : new Map<bigint, number>();
     const values: SqlValue[][] = [];
     for (const { outcome: o, encoding, segments, rowErrors } of files) {
