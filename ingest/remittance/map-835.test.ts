@@ -1,6 +1,8 @@
 // Every public 835 sample, with answers read off the files by hand (and from shared/samples/x12/SOURCES.md).
 import { describe, expect, it } from 'vitest';
+import { fixture835 } from '../../tests/support/fixture-835.ts';
 import { samplePath } from '../../tests/support/samples.ts';
+import { tempDir, writeFile } from '../../tests/support/temp.ts';
 import { formatCents } from '../x12/values.ts';
 import { eraTransaction } from './era-document.ts';
 import { readEra, type EraRead } from './read-era.ts';
@@ -176,5 +178,24 @@ describe('835 samples', () => {
     expect(casSegments.size).toBe(2405);
     expect(claims.filter((c) => c.statusCode === '19')).toHaveLength(292);
     expect(claims.filter((c) => c.statusCode === '22')).toHaveLength(8);
+  });
+});
+
+describe('835s that break the structure', () => {
+  it('keeps the first payee when a second N1*PE comes after the claims, and says so', async () => {
+    // seen in an outside sample: N1*PE, REF*TJ and LX repeated between claims of one transaction
+    const text = fixture835().replace('CLP*CLAIM-B*', 'N1*PE*OTHER CLINIC*XX*9999999999~\nREF*TJ*999999999~\nLX*2~\nCLP*CLAIM-B*');
+    const r = await readEra(writeFile(tempDir(), 'two-payees.835', text), 'two-payees.835');
+    expect(r.error).toBeUndefined();
+    const [{ remittance, claims, warnings }] = r.remittances;
+    expect(remittance.payee).toMatchObject({ name: 'GOOD CLINIC', id: '1234567893', position: 9 });
+    expect(remittance.payee.references).toEqual([expect.objectContaining({ qualifier: 'TJ', value: '111223333' })]);
+    expect(remittance.payment.references).toEqual([]);
+    const repeated = warnings.filter((w) => w.code === 'unexpected_segment');
+    expect(repeated).toHaveLength(1);
+    expect(repeated[0]).toMatchObject({ segmentText: 'N1*PE*OTHER CLINIC*XX*9999999999' });
+    expect(repeated[0].message).toContain('the payee named at segment 9 (GOOD CLINIC) is kept');
+    // nothing else is lost: every claim is still read, the one after the second payee too
+    expect(claims.map((c) => c.patientControlNumber)).toEqual(['CLAIM-A', 'CLAIM-B', 'CLAIM-C', 'CLAIM-C']); // C: a reversal and its correction
   });
 });

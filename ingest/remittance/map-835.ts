@@ -25,7 +25,8 @@ function orNull(value: string | undefined): string | null {
 
 export class Remittance835Mapper {
   private readonly remittance: Remittance;
-  private party: 'payer' | 'payee' | 'other' | undefined;
+  /** The N1 loop being read; 'repeated': a second payer or payee, ignored with its REFs. */
+  private party: 'payer' | 'payee' | 'other' | 'repeated' | undefined;
   private headerNumber: string | null = null;
   private claim: ClaimPayment | undefined;
   private line: ServiceLine | undefined;
@@ -132,6 +133,15 @@ export class Remittance835Mapper {
     this.party = role === 'PR' ? 'payer' : role === 'PE' ? 'payee' : 'other';
     if (this.party === 'other') return;
     const party = this.remittance[this.party];
+    if (party.position !== null) {
+      // An 835 names one payer and one payee (loops 1000A and 1000B, once each, before the claims).
+      e.warning(
+        `a second ${this.party} (N1*${role}) in one 835: the ${this.party} named at segment ${party.position} (${party.name ?? 'no name'}) is kept for the whole payment, this N1 and its REFs are ignored; ask the sender for one 835 per ${this.party}`,
+        'unexpected_segment',
+      );
+      this.party = 'repeated';
+      return;
+    }
     party.name = e.text(2);
     party.idQualifier = e.text(3);
     party.id = e.text(4);
@@ -272,6 +282,8 @@ export class Remittance835Mapper {
       this.claim.references.push(reference);
     } else if (this.party === 'payer' || this.party === 'payee') {
       this.remittance[this.party].references.push(reference);
+    } else if (this.party === 'repeated') {
+      return;
     } else {
       this.remittance.payment.references.push(reference);
     }
