@@ -185,6 +185,18 @@ describe('X12 reader: envelopes', () => {
     expect(r.remittances[0].claims).toHaveLength(FIXTURE_ANSWERS.claims);
   });
 
+  it.each([':', '>'])('reads an ISA whose ISA16 is left out, ended by a line break (composites written with "%s")', async (component) => {
+    // seen in an outside sample: "…*0*P*" then a line break; segments end at line breaks
+    const base = essence(await read(fixture835()));
+    const text = fixture835({ component, terminator: '\n', after: '' }).replace(`*${component}\n`, '*\n');
+    expect(text.split('\n')[0]).toMatch(/\*P\*$/);
+    const r = await read(text);
+    expect(r.error).toBeUndefined();
+    expect(warningCodes(r)).toEqual(component === ':' ? ['isa_length'] : ['isa_length', 'separator_mismatch']);
+    expect(r.remittances[0].warnings[0].message).toContain('no ISA16');
+    expect(essence(r)).toEqual(base);
+  });
+
   it('does not take "ISA" inside an element for a new interchange', async () => {
     const r = await read(fixture835().replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*ISAAC*JANE'));
     expect(r.error).toBeUndefined();

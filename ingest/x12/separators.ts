@@ -54,10 +54,19 @@ export function parseIsa(text: string, start: number, file: string, segment: num
     if (!atEnd) return undefined;
     throw failing('the file ends inside the ISA segment', 'The file is truncated; ask the sender for the whole file.');
   }
-  const component = text[i + 1];
+  const warnings: IsaParse['warnings'] = [];
+  let component = text[i + 1];
   let terminator = text[i + 2];
   let end = i + 3;
-  if (terminator === '\r' || terminator === '\n') {
+  if (component === '\r' || component === '\n') {
+    // ISA16 left out and the line break ends the ISA: the file's segments end at line breaks, and its
+    // composites are read with ":" (a composite written with another separator is still read: see
+    // SeparatorMismatch)
+    terminator = component;
+    component = ':';
+    end = i + 2;
+    warnings.push({ code: 'isa_length', message: 'the ISA has no ISA16 (component separator) and ends at the line break: segments end at line breaks, composites read with ":"' });
+  } else if (terminator === '\r' || terminator === '\n') {
     // A line break right after ISA16 is the terminator itself, unless a punctuation mark follows the
     // break: then the file puts a newline before each terminator ("…:\n~").
     let j = i + 2;
@@ -74,9 +83,8 @@ export function parseIsa(text: string, start: number, file: string, segment: num
   }
   const elements = text.slice(start, i + 1).split(element);
   elements.push(component);
-  const warnings: IsaParse['warnings'] = [];
   const length = i + 3 - start;
-  if (length !== ISA_LENGTH) {
+  if (length !== ISA_LENGTH && warnings.length === 0) {
     warnings.push({ code: 'isa_length', message: `the ISA segment is ${length} characters long instead of ${ISA_LENGTH} (padding of its fixed-width elements is off)` });
   }
   const version = elements[12] ?? '';
