@@ -31,7 +31,8 @@ export type WarningCode =
   | 'transaction_unbalanced'
   | 'unexpected_segment'
   | 'duplicate_payment'
-  | 'not_utf8';
+  | 'not_utf8'
+  | 'wrapped_lines';
 
 export type ErrorCode =
   | 'empty_file'

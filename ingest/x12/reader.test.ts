@@ -197,6 +197,18 @@ describe('X12 reader: envelopes', () => {
     expect(essence(r)).toEqual(base);
   });
 
+  it.each([[80, '\r\n'], [100, '\n']])('reads a file wrapped at %i characters a line, breaks inside segments and values', async (width, lineBreak) => {
+    const base = essence(await read(fixture835()));
+    const flat = fixture835({ after: '' }) + fixture835({ after: '', interchangeControl: '000000002' });
+    const wrapped = flat.match(new RegExp(`.{1,${width}}`, 'g'))!.join(lineBreak) + lineBreak;
+    expect(wrapped.split(lineBreak).some((line) => /[0-9A-Z]$/.test(line))).toBe(true); // a value is cut
+    const r = await read(wrapped);
+    expect(r.error).toBeUndefined();
+    expect(warningCodes(r)).toEqual(['wrapped_lines']);
+    expect(r.remittances[0].warnings[0].message).toBe(`the file is wrapped at ${width} characters a line, breaking segments; its line breaks were removed before reading`);
+    expect(essence(r)).toEqual([...base, ...base]);
+  });
+
   it('does not take "ISA" inside an element for a new interchange', async () => {
     const r = await read(fixture835().replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*ISAAC*JANE'));
     expect(r.error).toBeUndefined();

@@ -5,6 +5,7 @@ import { X12Error } from './diagnostics.ts';
 import { createChunkDecoder } from './decode.ts';
 import { EnvelopeTracker, type X12Visitor } from './envelope.ts';
 import { SegmentTokenizer } from './tokenizer.ts';
+import { Unwrapper } from './unwrap.ts';
 
 export interface ReadSummary {
   segments: number;
@@ -32,11 +33,20 @@ export async function readX12(source: AsyncIterable<Uint8Array>, visitor: X12Vis
   const decoder = createChunkDecoder();
   decoder.onLatin1 = () =>
     visitor.warning({ code: 'not_utf8', file: name, segment: tokenizer.segmentCount + 1, message: 'the file is not valid UTF-8; read as Latin-1 (ISO-8859-1) from here on' });
+  const unwrapper = new Unwrapper();
+  let wrapWarned = false;
+  const push = (unwrapped: string) => {
+    if (unwrapper.width > 0 && !wrapWarned) {
+      wrapWarned = true;
+      visitor.warning({ code: 'wrapped_lines', file: name, segment: 1, message: `the file is wrapped at ${unwrapper.width} characters a line, breaking segments; its line breaks were removed before reading` });
+    }
+    if (unwrapped !== '') tokenizer.push(unwrapped);
+  };
   let bytes = 0;
   try {
     for await (const chunk of source) {
       bytes += chunk.length;
-      tokenizer.push(decoder.write(chunk));
+      push(unwrapper.write(decoder.write(chunk)));
       onBytes?.(chunk.length);
     }
   } catch (error) {
@@ -44,7 +54,8 @@ export async function readX12(source: AsyncIterable<Uint8Array>, visitor: X12Vis
     if (isIoError(error)) throw ioError(name, error);
     throw error;
   }
-  tokenizer.push(decoder.end());
+  push(unwrapper.write(decoder.end()));
+  push(unwrapper.end());
   tokenizer.end();
   envelope.end(tokenizer.segmentCount);
   return { segments: tokenizer.segmentCount, transactions: envelope.transactions, bytes, encoding: decoder.encoding ?? 'utf-8' };
