@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'node:path';
 import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../../warehouse/database.ts';
-import { INGEST_MEMORY_LIMIT, ingestFiles, endLoading, useLoadingThreads, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
+import { INGEST_MEMORY_LIMIT, ingestFiles, endLoading, useLoadingSettings, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
 import type { FileOutcome } from '../loader/loader.ts';
 import { centsToNumber } from '../x12/values.ts';
 import { CliError } from './cli-error.ts';
@@ -160,7 +160,7 @@ export function summaryJson(run: IngestRun, db: string) {
 async function openForIngest(db: string, memoryLimit: string): Promise<Warehouse> {
   try {
     const warehouse = await Warehouse.open(db, { memoryLimit });
-    await useLoadingThreads(warehouse);
+    await useLoadingSettings(warehouse);
     return warehouse;
   } catch (error) {
     if (isHeldByAnotherProcess(error)) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse/database.ts';
-import { endLoading, useLoadingThreads } from './ingest-run.ts';
+import { endLoading, useLoadingSettings } from './ingest-run.ts';
 
 describe('loading settings', () => {
   const dirs: string[] = [];
@@ -14,13 +14,15 @@ describe('loading settings', () => {
     dirs.push(dir);
     const warehouse = await Warehouse.open(join(dir, 'w.duckdb'), { memoryLimit: '64MB' });
     try {
-      await useLoadingThreads(warehouse);
+      await useLoadingSettings(warehouse);
+      expect((await warehouse.one<{ n: bigint }>("SELECT current_setting('write_buffer_row_group_count') AS n"))!.n).toBe(1n);
       // a list of 20 million numbers (160 MB) cannot spill to disk: it needs the memory itself
       const needsMemory = 'SELECT len(list(range)) AS n FROM range(20000000)';
       await expect(warehouse.one(needsMemory)).rejects.toThrow(/Out of Memory/);
       await endLoading(warehouse);
       expect(await warehouse.one(needsMemory)).toEqual({ n: 20000000n });
       expect((await warehouse.one<{ t: bigint }>("SELECT current_setting('threads') AS t"))!.t).toBeGreaterThan(1n);
+      expect((await warehouse.one<{ n: bigint }>("SELECT current_setting('write_buffer_row_group_count') AS n"))!.n).toBe(5n);
     } finally {
       warehouse.close();
     }

@@ -9,22 +9,30 @@ import type { CsvMapping } from '../postings/csv-mapping.ts';
 export { INGEST_MEMORY_LIMIT } from './loader.ts';
 
 /**
- * DuckDB's threads while `rcm ingest` loads: one. The reader and the mappers keep one core busy; more COPY
- * threads on the other only compete with them and with each other (measured on the 119 MB bench file: 40%
- * less CPU and 30 MB less memory at one thread, for the same or better wall time on two cores). Set on the
- * CLI's own process only: the server's loads share its instance with the readers.
+ * DuckDB while `rcm ingest` loads. Set on the CLI's own process only: the server's loads share its
+ * instance with the readers.
+ * - One thread. The reader and the mappers keep one core busy; more COPY threads on the other only compete
+ *   with them and with each other (measured on the 119 MB bench file: 40% less CPU and 30 MB less memory
+ *   at one thread, for the same or better wall time on two cores).
+ * - Each full row group written to the file at once (DuckDB buffers five by default). Under the load's
+ *   memory cap the buffered row groups of three tables did not fit: DuckDB spilled them to temporary files,
+ *   ZSTD-compressed, and read them back (traced: 2,500 blocks of 256 KB out and 2,100 in for the bench
+ *   file). One at a time: the bench file 5.6-5.8 s against 5.9-6.0, the 400 files 6.1-6.4 s against
+ *   6.1-7.2, same peak memory.
  */
-export async function useLoadingThreads(warehouse: Warehouse): Promise<void> {
+export async function useLoadingSettings(warehouse: Warehouse): Promise<void> {
   await warehouse.run('SET threads = 1');
+  await warehouse.run('SET write_buffer_row_group_count = 1');
 }
 
 /**
- * Back to DuckDB's default threads and memory once the files are in: the build after a load runs its
+ * Back to DuckDB's defaults once the files are in: the build after a load runs its
  * queries in parallel, and its joins over every claim need far more than a load's cap (at 128 MB
  * the build after the 119 MB bench file ran out of memory).
  */
 export async function endLoading(warehouse: Warehouse): Promise<void> {
   await warehouse.run('RESET threads');
+  await warehouse.run('RESET write_buffer_row_group_count');
   // RESET alone puts the setting back but leaves the buffer pool at the old cap (DuckDB 1.5: the build
   // still ran out at 122 MiB), so the default it reads back is set again explicitly
   await warehouse.run('RESET memory_limit');

@@ -48,7 +48,7 @@ function nodeX12(path: string): number {
 /** COPY of every staged file into a new warehouse, one statement per table, one thread, one transaction. */
 async function store(stagingRoot: string): Promise<{ seconds: number; claims: number }> {
   const { Warehouse } = await import('../../warehouse/database.ts');
-  const { INGEST_MEMORY_LIMIT, useLoadingThreads } = await import('../../ingest/loader/ingest-run.ts');
+  const { INGEST_MEMORY_LIMIT, useLoadingSettings } = await import('../../ingest/loader/ingest-run.ts');
   const { STAGING_CSV } = await import('../../warehouse/bulk-load.ts');
   // all the staged files at once: DuckDB's CSV reader would read them 32 MB at a time, two buffers at
   // once, more than the ingest's memory cap; 8 MB buffers hold any row
@@ -56,7 +56,7 @@ async function store(stagingRoot: string): Promise<{ seconds: number; claims: nu
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const warehouse = await Warehouse.open(db, { memoryLimit: INGEST_MEMORY_LIMIT });
-  await useLoadingThreads(warehouse);
+  await useLoadingSettings(warehouse);
   const tables = new Set(readdirSync(stagingRoot).flatMap((d) => readdirSync(`${stagingRoot}/${d}`)).map((f) => f.replace(/-\d+\.csv$/, '')));
   const started = performance.now();
   await warehouse.transaction(async () => {
