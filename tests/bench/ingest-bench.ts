@@ -14,7 +14,7 @@ const options = new Command('bench:ingest')
   .option('--mb <n>', 'total megabytes to generate (half in one file, half in many)', '220')
   .option('--dir <path>', 'where to write the data set', '.bench/ingest')
   .option('--skip <tools>', 'comma-separated tools to skip (node-x12 is slow and memory-hungry)', '')
-  .option('--runs <n>', 'runs of each measurement; the table shows the median time and the largest peak memory (node-x12: one run, it takes minutes)', '3')
+  .option('--runs <n>', 'runs of each measurement, the tools taking turns; the table shows the median time, the range and the largest peak memory (node-x12: one run, it takes minutes)', '5')
   .parse(process.argv)
   .opts<{ mb: string; dir: string; skip: string; runs: string }>();
 
@@ -48,16 +48,10 @@ const size = (files: string[]) => files.reduce((s, f) => s + statSync(f).size, 0
 
 interface Result { tool: string; seconds: number; items: number; maxRssMb: number }
 
-/** The median time and the largest peak memory of `runs` runs (the machine's timings vary from run to run). */
-function measureRuns(tool: string, files: string[], heapMb: number, runs: number): Result | string {
-  const results: Result[] = [];
-  for (let i = 0; i < runs; i++) {
-    const r = measure(tool, files, heapMb);
-    if (typeof r === 'string') return r;
-    results.push(r);
-  }
-  const seconds = results.map((r) => r.seconds).sort((a, b) => a - b)[Math.floor(results.length / 2)];
-  return { ...results[0], seconds, maxRssMb: Math.max(...results.map((r) => r.maxRssMb)) };
+/** The median time and the largest peak memory of a tool's runs, and the range of its times. */
+function summarize(results: Result[]): Result & { fastest: number; slowest: number } {
+  const times = results.map((r) => r.seconds).sort((a, b) => a - b);
+  return { ...results[0], seconds: times[Math.floor(times.length / 2)], fastest: times[0], slowest: times[times.length - 1], maxRssMb: Math.max(...results.map((r) => r.maxRssMb)) };
 }
 
 function measure(tool: string, files: string[], heapMb = 4096): Result | string {
@@ -103,15 +97,30 @@ const tools: [string, string, number][] = [
   ['store', 'DuckDB alone storing the staged rows (COPY, one thread; the floor)', 4096],
 ];
 
-console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; median of ${options.runs} runs (node-x12: 1)\n`);
-console.log('| workload | tool | MB/s | seconds | peak RSS (MB) | claims |');
-console.log('|---|---|---:|---:|---:|---:|');
+console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; median of ${options.runs} runs (node-x12: 1), the tools taking turns run by run so that a slow spell of the machine falls on all of them\n`);
+console.log('| workload | tool | MB/s | seconds (median) | seconds (range) | peak RSS (MB) | claims |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const [label, files] of workloads) {
   const bytes = size(files);
-  for (const [tool, name, heap] of tools) {
-    if (skip.has(tool)) continue;
-    const r = measureRuns(tool, files, heap, tool === 'node-x12' ? 1 : Number(options.runs));
-    if (typeof r === 'string') console.log(`| ${label} | ${name} | — | — | — | ${r} |`);
-    else console.log(`| ${label} | ${name} | ${(bytes / 2 ** 20 / r.seconds).toFixed(1)} | ${r.seconds.toFixed(1)} | ${r.maxRssMb.toFixed(0)} | ${tool === 'scan' ? '—' : r.items.toLocaleString('en-US')} |`);
+  const chosen = tools.filter(([tool]) => !skip.has(tool));
+  const results = new Map<string, Result[] | string>(chosen.map(([tool]) => [tool, []]));
+  for (let run = 0; run < Number(options.runs); run++) {
+    for (const [tool, , heap] of chosen) {
+      const done = results.get(tool)!;
+      if (typeof done === 'string' || (tool === 'node-x12' && run > 0)) continue;
+      const r = measure(tool, files, heap);
+      if (typeof r === 'string') results.set(tool, r);
+      else done.push(r);
+    }
+  }
+  for (const [tool, name] of chosen) {
+    const done = results.get(tool)!;
+    if (typeof done === 'string') {
+      console.log(`| ${label} | ${name} | — | — | — | — | ${done} |`);
+      continue;
+    }
+    const r = summarize(done);
+    const range = done.length > 1 ? `${r.fastest.toFixed(1)}–${r.slowest.toFixed(1)}` : '—';
+    console.log(`| ${label} | ${name} | ${(bytes / 2 ** 20 / r.seconds).toFixed(1)} | ${r.seconds.toFixed(1)} | ${range} | ${r.maxRssMb.toFixed(0)} | ${tool === 'scan' ? '—' : r.items.toLocaleString('en-US')} |`);
   }
 }
