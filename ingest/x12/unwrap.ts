@@ -5,9 +5,9 @@
 //
 // A file is taken for wrapped when its first lines (at least two whole ones after the first, which may be
 // shorter) are all as long as each other, and one of them does not end with the interchange's segment
-// terminator. Files with a line
-// break after (or instead of, or before) each terminator have lines as long as their segments, which
-// differ; their lines end at a terminator or the next one starts with it.
+// terminator. Files with a line break after (or instead of, or before) each terminator have lines as long
+// as their segments, which differ; their lines end at a terminator or the next one starts with it.
+import { guessSeparators } from './separators.ts';
 
 /** Text looked at before deciding: the ISA and a few lines. */
 const HEAD_CHARS = 4096;
@@ -55,8 +55,9 @@ function removeBreaks(text: string): string {
 /** The width of the lines of a wrapped file's head, or undefined when it is not wrapped. */
 function wrapWidth(head: string): number | undefined {
   const body = head.replace(/^\uFEFF?\s*/, '');
-  if (!body.startsWith('ISA')) return undefined;
-  const terminator = isaTerminator(removeBreaks(body));
+  const flat = removeBreaks(body);
+  // a file with no envelope starts at GS or ST, its terminator guessed as the reader guesses it
+  const terminator = body.startsWith('ISA') ? isaTerminator(flat) : /^(GS|ST)/.test(body) ? guessSeparators(flat, 0)?.segment : undefined;
   if (terminator === undefined || terminator === '\r' || terminator === '\n') return undefined;
   const lines = body.replace(/[\r\n]+$/, '').split(/\r\n|\n|\r/);
   // the last line may be cut by the end of the head, or be the file's short last line

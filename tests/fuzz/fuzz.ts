@@ -1,7 +1,7 @@
 // Seeded fuzzing of the reader and the loader: the public samples (and the fixture), mutated by
-// truncations, byte flips, separator swaps, duplicated and dropped segments, huge elements and stray
-// whitespace. A case passes when the reader returns or fails with its own X12Error within the time
-// limit, and the loader either loads the whole file or leaves no row of it behind.
+// truncations, byte flips, separator swaps, duplicated and dropped segments, huge elements, stray
+// whitespace and fixed-width line wrapping. A case passes when the reader returns or fails with its own
+// X12Error within the time limit, and the loader either loads the whole file or leaves no row of it behind.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X12Error } from '../../ingest/x12/diagnostics.ts';
@@ -54,6 +54,12 @@ const MUTATIONS: Record<string, Mutation> = {
   strayWhitespace(b, r) {
     const at = r.int(0, b.length);
     return Buffer.concat([b.subarray(0, at), Buffer.from(r.pick(['\n', '\r\n', '  ', '\uFEFF', '\t\n\n'])), b.subarray(at)]);
+  },
+  wrapLines(b, r) {
+    // a fixed-width wrap of the whole file, the way mainframe exports deliver it
+    const flat = b.toString('latin1').replace(/[\r\n]+/g, '');
+    const lines = flat.match(new RegExp(`[^]{1,${r.int(20, 200)}}`, 'g')) ?? [];
+    return Buffer.from(lines.join(r.pick(['\n', '\r\n'])), 'latin1');
   },
   negateAmount: (b) => Buffer.from(b.toString('latin1').replace(/CLP\*([^*]*)\*([^*]*)\*/, 'CLP*$1*$2*-'), 'latin1'),
 };
