@@ -19,13 +19,12 @@ const MIN_WIDTH = 40;
 export class Unwrapper {
   private head = '';
   private decided = false;
-  private wrapped = false;
   /** The width of the lines, once the file is known to be wrapped; 0 otherwise. */
   width = 0;
 
   /** Text to read in place of `text`: held back until the file's head is decided, then unwrapped or as is. */
   write(text: string): string {
-    if (this.decided) return this.wrapped ? removeBreaks(text) : text;
+    if (this.decided) return this.width > 0 ? removeBreaks(text) : text;
     this.head += text;
     if (this.head.length < HEAD_CHARS) return '';
     return this.decide();
@@ -42,7 +41,6 @@ export class Unwrapper {
     this.head = '';
     const width = wrapWidth(head.slice(0, HEAD_CHARS));
     if (width === undefined) return head;
-    this.wrapped = true;
     this.width = width;
     return removeBreaks(head);
   }
