@@ -33,13 +33,10 @@ export async function readX12(source: AsyncIterable<Uint8Array>, visitor: X12Vis
   const decoder = createChunkDecoder();
   decoder.onLatin1 = () =>
     visitor.warning({ code: 'not_utf8', file: name, segment: tokenizer.segmentCount + 1, message: 'the file is not valid UTF-8; read as Latin-1 (ISO-8859-1) from here on' });
-  const unwrapper = new Unwrapper();
-  let wrapWarned = false;
+  const unwrapper = new Unwrapper((width) =>
+    visitor.warning({ code: 'wrapped_lines', file: name, segment: 1, message: `the file is wrapped at ${width} characters a line, breaking segments; its line breaks were removed before reading` }),
+  );
   const push = (unwrapped: string) => {
-    if (unwrapper.width > 0 && !wrapWarned) {
-      wrapWarned = true;
-      visitor.warning({ code: 'wrapped_lines', file: name, segment: 1, message: `the file is wrapped at ${unwrapper.width} characters a line, breaking segments; its line breaks were removed before reading` });
-    }
     if (unwrapped !== '') tokenizer.push(unwrapped);
   };
   let bytes = 0;

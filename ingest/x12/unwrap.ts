@@ -20,7 +20,10 @@ export class Unwrapper {
   private head = '';
   private decided = false;
   /** The width of the lines, once the file is known to be wrapped; 0 otherwise. */
-  width = 0;
+  private width = 0;
+
+  /** `onWrapped`: told once, when the file turns out to be wrapped. */
+  constructor(private readonly onWrapped: (width: number) => void) {}
 
   /** Text to read in place of `text`: held back until the file's head is decided, then unwrapped or as is. */
   write(text: string): string {
@@ -42,6 +45,7 @@ export class Unwrapper {
     const width = wrapWidth(head.slice(0, HEAD_CHARS));
     if (width === undefined) return head;
     this.width = width;
+    this.onWrapped(width);
     return removeBreaks(head);
   }
 }
