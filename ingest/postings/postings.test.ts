@@ -80,6 +80,8 @@ describe('values in exports', () => {
     expect(amount('-0.50')).toBe(-50);
     expect(() => amount('12,34.5.6')).toThrow();
     expect(() => amount('')).toThrow();
+    expect(amount('$12.500')).toBe(1250);
+    expect(() => amount('$12.345')).toThrow('amount "$12.345" has a fraction of a cent');
   });
 
   it('reads dates in the formats it is told', () => {

@@ -158,8 +158,8 @@ export function amount(text: string): Cents {
   const negative = /^\(.*\)$/.test(text);
   const cleaned = text.replace(/[()$,\s]/g, '');
   const parsed = parseCents(cleaned);
-  if (text === '' || !parsed.ok) throw new RowProblem(`amount "${text}" is not an amount`);
-  return negative ? -parsed.value : parsed.value;
+  if (parsed.ok && text !== '') return negative ? -parsed.value : parsed.value;
+  throw new RowProblem(!parsed.ok && parsed.subCent ? `amount "${text}" has a fraction of a cent` : `amount "${text}" is not an amount`);
 }
 
 /** A date in the mapping's format; "auto" reads YYYY-MM-DD, YYYYMMDD and the US MM/DD/YYYY. */

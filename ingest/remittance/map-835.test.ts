@@ -198,4 +198,23 @@ describe('835s that break the structure', () => {
     // nothing else is lost: every claim is still read, the one after the second payee too
     expect(claims.map((c) => c.patientControlNumber)).toEqual(['CLAIM-A', 'CLAIM-B', 'CLAIM-C', 'CLAIM-C']); // C: a reversal and its correction
   });
+
+  it.each([
+    ['CLP04', 'CLP*CLAIM-A*1*500.00*280.00*', 'CLP*CLAIM-A*1*500.00*280.005*', '"280.005" has a fraction of a cent'],
+    ['CAS03', 'CAS*CO*A2*20.00', 'CAS*CO*A2*20.004', '"20.004" has a fraction of a cent'],
+  ])('rejects an amount with a fraction of a cent (%s) rather than rounding it', async (element, from, to, message) => {
+    const text = fixture835().replace(from, to);
+    expect(text).not.toBe(fixture835());
+    const r = await readEra(writeFile(tempDir(), 'sub-cent.835', text), 'sub-cent.835');
+    expect(r.error).toMatchObject({ code: 'invalid_amount', message: expect.stringContaining(`${element} ${message}`) });
+    expect(r.error?.segmentText).toContain(to.split('*').slice(0, 3).join('*'));
+  });
+
+  it('reads zeros past the cents as the amount they are', async () => {
+    const text = fixture835().replace('CLP*CLAIM-A*1*500.00*280.00*', 'CLP*CLAIM-A*1*500.000*280.0000*');
+    const r = await readEra(writeFile(tempDir(), 'zeros.835', text), 'zeros.835');
+    expect(r.error).toBeUndefined();
+    expect(codes(r)).toEqual([]);
+    expect(money(claimsOf(r)[0].paid)).toBe('280.00');
+  });
 });

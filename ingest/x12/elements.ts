@@ -46,16 +46,13 @@ export class Elements {
   /** Element n's text as money; text that is not an amount rejects the file. */
   parseMoney(raw: string, n: number): Cents {
     const parsed = parseCents(raw);
-    if (!parsed.ok) {
-      throw new X12Error(
-        'invalid_amount',
-        { file: this.file, segment: this.segment.position, segmentText: segmentText(this.segment) },
-        `${this.name(n)} "${raw}" is not an amount`,
-        'Correct the amount in the file (digits, an optional minus and decimal point, at most 13 digits before it) and ingest it again. Nothing of this file was loaded.',
-      );
-    }
-    if (parsed.rounded) this.warning(`${this.name(n)} "${raw}" has more than two decimals; rounded to the cent`);
-    return parsed.value;
+    if (parsed.ok) return parsed.value;
+    throw new X12Error(
+      'invalid_amount',
+      { file: this.file, segment: this.segment.position, segmentText: segmentText(this.segment) },
+      parsed.subCent ? `${this.name(n)} "${raw}" has a fraction of a cent (X12 amounts carry two decimals at most)` : `${this.name(n)} "${raw}" is not an amount`,
+      'Correct the amount in the file (digits, an optional minus and decimal point, at most 13 digits before it and 2 after) and ingest it again. Nothing of this file was loaded.',
+    );
   }
 
   quantity(n: number): string | null {

@@ -7,13 +7,15 @@ describe('money', () => {
     ['-1.27', -127], ['150000.00', 15000000], ['9999999999999.99', 999999999999999], ['0.01', 1], ['-0.01', -1],
   ])('reads %s as %i cents', (text, cents) => {
     const parsed = parseCents(text);
-    expect(parsed).toEqual({ ok: true, value: cents, rounded: false });
+    expect(parsed).toEqual({ ok: true, value: cents });
   });
 
-  it.each([['1.005', 101], ['1.004', 100], ['-1.005', -101], ['2.129', 213], ['1.0000', 100]])('rounds %s half away from zero to %i', (text, cents) => {
-    const parsed = parseCents(text);
-    expect(parsed.ok && parsed.value).toBe(cents);
-    expect(parsed.ok && parsed.rounded).toBe(text !== '1.0000');
+  it.each([['1.0000', 100], ['-2.500', -250], ['7.650', 765]])('reads %s (zeros past the cents) as %i cents', (text, cents) => {
+    expect(parseCents(text)).toEqual({ ok: true, value: cents });
+  });
+
+  it.each(['1.005', '1.004', '-1.005', '12.345', '7.655', '0.001'])('refuses %s: a fraction of a cent is never rounded away', (text) => {
+    expect(parseCents(text)).toEqual({ ok: false, subCent: true });
   });
 
   it.each(['', '-', '.', '1.2.3', '12A', '1,000.00', '+5', ' 5', '1e3', '--1', '99999999999999.00'])('refuses %j', (text) => {

@@ -5,13 +5,19 @@
 /** Money: an integer number of cents. */
 export type Cents = number;
 
-export type Parsed<T> = { ok: true; value: T; rounded: boolean } | { ok: false };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; subCent?: true };
 
 const FAILED: Parsed<never> = { ok: false };
 /** Whole dollars beyond 13 digits would leave the exact-integer range of a double. */
 const MAX_WHOLE_DIGITS = 13;
 
-/** X12 "R" numbers: an optional minus, digits, an optional decimal point. Rounded half away from zero to the cent. */
+const SUB_CENT: Parsed<never> = { ok: false, subCent: true };
+
+/**
+ * X12 "R" numbers as money: an optional minus, digits, an optional decimal point. Monetary amounts
+ * (data element 782) carry cents at most, so digits past the cents must be zeros ("12.340"); a fraction
+ * of a cent ("12.345") is refused (subCent), never rounded: rounding would make a balanced file unbalanced.
+ */
 export function parseCents(text: string): Parsed<Cents> {
   const n = text.length;
   let i = 0;
@@ -31,24 +37,21 @@ export function parseCents(text: string): Parsed<Cents> {
   const sawWhole = i > (negative ? 1 : 0);
   let fraction = 0;
   let fractionDigits = 0;
-  let roundUp = false;
-  let rounded = false;
+  let subCent = false;
   if (i < n && text.charCodeAt(i) === 46) {
     for (i++; i < n; i++) {
       const d = text.charCodeAt(i) - 48;
       if (d < 0 || d > 9) break;
       if (fractionDigits < 2) fraction = fraction * 10 + d;
-      else {
-        if (fractionDigits === 2) roundUp = d >= 5;
-        if (d !== 0) rounded = true;
-      }
+      else if (d !== 0) subCent = true;
       fractionDigits++;
     }
   }
   if (i !== n || (!sawWhole && fractionDigits === 0) || wholeDigits > MAX_WHOLE_DIGITS) return FAILED;
+  if (subCent) return SUB_CENT;
   if (fractionDigits === 1) fraction *= 10;
-  const cents = whole * 100 + fraction + (roundUp ? 1 : 0);
-  return { ok: true, value: negative && cents !== 0 ? -cents : cents, rounded };
+  const cents = whole * 100 + fraction;
+  return { ok: true, value: negative && cents !== 0 ? -cents : cents };
 }
 
 export function formatCents(cents: Cents): string {
@@ -69,7 +72,7 @@ const DECIMAL = /^-?(\d+\.?\d*|\.\d+)$/;
 /** A decimal quantity (units, DRG weight) kept as its canonical text. */
 export function parseQuantity(text: string): Parsed<string> {
   // Most quantities are a plain count ("1", "12"): already canonical.
-  if (text.length > 0 && text.length < 10 && text.charCodeAt(0) !== 48 && isDigits(text)) return { ok: true, value: text, rounded: false };
+  if (text.length > 0 && text.length < 10 && text.charCodeAt(0) !== 48 && isDigits(text)) return { ok: true, value: text };
   if (!DECIMAL.test(text)) return FAILED;
   const negative = text.startsWith('-');
   let body = negative ? text.slice(1) : text;
@@ -77,7 +80,7 @@ export function parseQuantity(text: string): Parsed<string> {
   if (body.endsWith('.')) body = body.slice(0, -1);
   if (body.includes('.')) body = body.replace(/0+$/, '').replace(/\.$/, '');
   body = body.replace(/^0+(?=\d)/, '');
-  return { ok: true, value: negative && body !== '0' ? `-${body}` : body, rounded: false };
+  return { ok: true, value: negative && body !== '0' ? `-${body}` : body };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -94,7 +97,7 @@ export function parseDate(text: string): Parsed<string> {
   const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
   if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days) return FAILED;
   const monthDay = text.slice(n - 4);
-  return { ok: true, value: `${n === 8 ? text.slice(0, 4) : y}-${monthDay.slice(0, 2)}-${monthDay.slice(2)}`, rounded: false };
+  return { ok: true, value: `${n === 8 ? text.slice(0, 4) : y}-${monthDay.slice(0, 2)}-${monthDay.slice(2)}` };
 }
 
 /** The number of the two digits at i, without making strings (a module function: a closure made per call costs more than the date). */
