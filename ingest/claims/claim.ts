@@ -26,7 +26,8 @@ export interface ClaimLine {
   lineNumber: string | null;
   procedureQualifier: string | null;
   procedureCode: string | null;
-  modifiers: string[];
+  /** SV101-3..6 / SV202-3..6 in their positions (null: left empty before a later modifier). */
+  modifiers: (string | null)[];
   /** 837I: SV201. */
   revenueCode: string | null;
   charge: Cents | null;

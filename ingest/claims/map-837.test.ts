@@ -1,18 +1,20 @@
 // The public 837 samples, with answers read off the files by hand.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { samplePath } from '../../tests/support/samples.ts';
+import { tempDir, writeFile } from '../../tests/support/temp.ts';
 import type { Warning } from '../x12/diagnostics.ts';
 import { readX12File } from '../x12/reader.ts';
 import { TransactionRouter } from '../transaction-router.ts';
 import type { Claim, Submission } from './claim.ts';
 import { Claim837Mapper } from './map-837.ts';
 
-async function read(name: string) {
+async function read(name: string, path = samplePath(name)) {
   const claims: Claim[] = [];
   const submissions: Submission[] = [];
   const warnings: Warning[] = [];
   const sink = { claim: (_: Submission, c: Claim) => claims.push(c), submission: (s: Submission) => submissions.push(s) };
-  await readX12File(samplePath(name), new TransactionRouter({ '837': (h) => new Claim837Mapper(h, sink, (w) => warnings.push(w)) }, (w) => warnings.push(w)), name);
+  await readX12File(path, new TransactionRouter({ '837': (h) => new Claim837Mapper(h, sink, (w) => warnings.push(w)) }, (w) => warnings.push(w)), name);
   return { claims, submissions, warnings, codes: warnings.map((w) => w.code) };
 }
 
@@ -80,5 +82,13 @@ describe('837 samples', () => {
     const r = await read('imsweb_x12-parser__837p-multiple_isa.txt');
     expect(r.submissions).toHaveLength(2);
     expect(r.claims.map((c) => c.patientControlNumber)).toEqual(['A37YH556', 'A37YH667', 'A37YH5561', 'A37YH6672']);
+  });
+
+  it('keeps modifiers in their positions (an empty first modifier stays empty)', async () => {
+    const name = 'linuxforhealth_x12__837p-demo.837';
+    const text = readFileSync(samplePath(name), 'latin1').replace('SV1*HC:99213*', 'SV1*HC:99213::59*').replace('SV1*HC:87070*', 'SV1*HC:87070:25:::*');
+    const r = await read(name, writeFile(tempDir(), 'modifiers.837', text));
+    expect(r.codes).toEqual([]);
+    expect(r.claims[0].lines.map((l) => [l.procedureCode, l.modifiers])).toEqual([['99213', [null, '59']], ['87070', ['25']], ['99214', []], ['86663', []]]);
   });
 });

@@ -2,7 +2,7 @@
 // the sink when the next claim, hierarchical level or SE starts. The HL hierarchy gives the context of a
 // claim: billing provider (HL03 20), subscriber and payer (22), patient when not the subscriber (23).
 import type { Warning } from '../x12/diagnostics.ts';
-import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
+import { Elements, procedureModifiers, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import type { Segment } from '../x12/segment.ts';
 import type { Claim, ClaimLine, ClaimSink, Party, Submission } from './claim.ts';
@@ -268,7 +268,7 @@ export class Claim837Mapper {
     const parts = splitComposite(composite, e.segment, this.mismatch);
     line.procedureQualifier = parts[0] || null;
     line.procedureCode = parts[1] || null;
-    line.modifiers = parts.slice(2, 6).filter((m) => m !== '');
+    line.modifiers = procedureModifiers(parts);
   }
 
   private requireLine(e: Elements): ClaimLine | undefined {

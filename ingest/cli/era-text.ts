@@ -62,7 +62,7 @@ function renderClaim(c: ClaimPayment): string[] {
     for (const l of c.lines) {
       const code = `${l.procedure.qualifier ?? ''} ${l.procedure.code ?? '—'}`.trim();
       const original = l.originalProcedure?.code ? ` (billed ${l.originalProcedure.code})` : '';
-      table.push([code + original, l.procedure.modifiers.join(' '), l.serviceDate ?? l.serviceStart ?? '', l.units, money(l.charge), money(l.paid), adjustments(l.adjustments), remarks(l.remarks)]);
+      table.push([code + original, l.procedure.modifiers.map((m) => m ?? '-').join(' '), l.serviceDate ?? l.serviceStart ?? '', l.units, money(l.charge), money(l.paid), adjustments(l.adjustments), remarks(l.remarks)]);
     }
     out.push(...table.toString().split('\n').map((line) => `    ${line}`));
   }

@@ -8,6 +8,8 @@ import { SAMPLES_DIR, samplePath } from '../../tests/support/samples.ts';
 import { emptyTotals, synthetic835 } from '../../tests/support/synthetic-835.ts';
 import { fileRowTables } from '../../tests/support/file-tables.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
+import { eraTransaction } from '../remittance/era-document.ts';
+import { readEra } from '../remittance/read-era.ts';
 import { formatCents } from '../x12/values.ts';
 import { ingestFiles } from './ingest-run.ts';
 import { STREAMING_FILE_BYTES } from './loader.ts';
@@ -84,6 +86,24 @@ describe('loading the hand-computed fixture', () => {
     const run = await ingestFiles(w, [path, copy]);
     expect(run.outcomes.map((o) => o.status)).toEqual(['duplicate', 'duplicate']);
     expect(await rowCounts(w)).toEqual(before);
+  });
+});
+
+describe('procedure modifiers', () => {
+  it('keeps each modifier in its position, in the warehouse and in the ERA document', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    // SVC01 with the first modifier left empty, with empty positions after the last one, with a description only
+    const text = fixture835().replace('SVC*HC:99213:25*', 'SVC*HC:99213::59*').replace('SVC*HC:96372*', 'SVC*HC:96372:25:::*').replace('SVC*HC:99214*', 'SVC*HC:99214:::::OFFICE VISIT*');
+    const path = writeFile(dir, 'modifiers.835', text);
+    expect((await ingestFiles(w, [path])).outcomes.map((o) => o.status)).toEqual(['loaded']);
+    expect(await w.all('SELECT procedure_code, modifier_1, modifier_2, modifier_3, modifier_4, procedure_description FROM remit_service_line ORDER BY line_position LIMIT 3')).toEqual([
+      { procedure_code: '99213', modifier_1: null, modifier_2: '59', modifier_3: null, modifier_4: null, procedure_description: null },
+      { procedure_code: '96372', modifier_1: '25', modifier_2: null, modifier_3: null, modifier_4: null, procedure_description: null },
+      { procedure_code: '99214', modifier_1: null, modifier_2: null, modifier_3: null, modifier_4: null, procedure_description: 'OFFICE VISIT' },
+    ]);
+    const [{ remittance, claims, warnings }] = (await readEra(path)).remittances;
+    expect(eraTransaction(remittance, claims, warnings).claims.flatMap((c) => c.lines.map((l) => l.modifiers)).slice(0, 3)).toEqual([[null, '59'], ['25'], []]);
   });
 });
 

@@ -41,7 +41,7 @@ export interface EraClaim {
 export interface EraLine {
   procedure_qualifier: string | null;
   procedure_code: string | null;
-  modifiers: string[];
+  modifiers: (string | null)[];
   charge: number | null;
   paid: number | null;
   units: number;

@@ -1,7 +1,7 @@
 // Maps the segments of one 835 transaction set onto the remittance model, streaming: each claim goes to
 // the sink as soon as the next claim (or PLB, or SE) starts, so memory holds one claim at a time.
 import { X12Error, type Warning } from '../x12/diagnostics.ts';
-import { Elements, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
+import { Elements, procedureModifiers, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import { Segment, segmentText, type SegmentRef } from '../x12/segment.ts';
 import { checkClaim, checkLine, checkTransaction } from './balancing.ts';
@@ -206,7 +206,7 @@ export class Remittance835Mapper {
     return {
       qualifier: orNull(parts[0]),
       code: orNull(parts[1]),
-      modifiers: parts.slice(2, 6).filter((m) => m !== ''),
+      modifiers: procedureModifiers(parts),
       description: orNull(parts[6]),
     };
   }

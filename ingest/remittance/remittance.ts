@@ -60,7 +60,8 @@ export interface Person {
 export interface Procedure {
   qualifier: string | null;
   code: string | null;
-  modifiers: string[];
+  /** SVC01-3..6 in their positions (null: a position left empty before a later modifier). */
+  modifiers: (string | null)[];
   description: string | null;
 }
 

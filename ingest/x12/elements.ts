@@ -128,6 +128,19 @@ export function splitComposite(value: string, segment: Segment, mismatch: { onMi
   return [value];
 }
 
+/**
+ * The modifiers of a procedure composite (SVC01, SV101, SV202: components 3 to 6) in their positions:
+ * `HC:99213::59` has no first modifier and 59 second, and position matters to payers (the first prices).
+ * An empty position is null; empty positions after the last modifier are dropped.
+ */
+export function procedureModifiers(parts: readonly string[]): (string | null)[] {
+  let end = Math.min(parts.length, 6);
+  while (end > 2 && parts[end - 1] === '') end--;
+  const modifiers: (string | null)[] = [];
+  for (let i = 2; i < end; i++) modifiers.push(parts[i] === '' ? null : parts[i]);
+  return modifiers;
+}
+
 /** value.split(separator), knowing where the first one is. */
 function splitAt(value: string, separator: string, first: number): string[] {
   const parts = [value.slice(0, first)];
