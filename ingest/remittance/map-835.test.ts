@@ -217,4 +217,23 @@ describe('835s that break the structure', () => {
     expect(codes(r)).toEqual([]);
     expect(money(claimsOf(r)[0].paid)).toBe('280.00');
   });
+
+  it('warns, on the payment, of a PLB without any adjustment and of a PLB pair without an amount', async () => {
+    const plb = 'PLB*1234567893*20241231*L6:INT1*-5.00*WO:ICN-X*15.00';
+    const text = fixture835().replace(plb, 'PLB*1234567893*20241231~PLB*1234567893*20241231*L6:INT1*-5.00*WO:ICN-X');
+    expect(text).not.toBe(fixture835());
+    const r = await readEra(writeFile(tempDir(), 'plb.835', text), 'plb.835');
+    expect(r.error).toBeUndefined();
+    const [{ remittance, warnings }] = r.remittances;
+    expect(remittance.providerAdjustments.map((a) => [a.reason, a.reference, money(a.amount)])).toEqual([['L6', 'INT1', '-5.00']]);
+    const plbWarnings = warnings.filter((w) => w.segmentText?.startsWith('PLB'));
+    expect(plbWarnings.map((w) => [w.code, w.segmentText, w.subjectSegment])).toEqual([
+      ['invalid_value', 'PLB*1234567893*20241231', remittance.payment.position],
+      ['invalid_value', 'PLB*1234567893*20241231*L6:INT1*-5.00*WO:ICN-X', remittance.payment.position],
+    ]);
+    expect(plbWarnings[0].message).toContain('PLB has no adjustment');
+    expect(plbWarnings[1].message).toContain('PLB pair 2 (WO:ICN-X) has a reason but no amount');
+    // the missing 15.00 leaves the transaction unbalanced, and that is said too
+    expect(codes(r)).toContain('transaction_unbalanced');
+  });
 });

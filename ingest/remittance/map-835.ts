@@ -340,19 +340,24 @@ export class Remittance835Mapper {
     if (code !== null) line.remarks.push({ source: 'LQ', qualifier: e.text(1) ?? '', code, position: e.segment.position });
   }
 
+  /** A PLB belongs to the payment, not to the claim before it: its warnings are the payment's. */
   private plb(e: Elements): void {
     this.closeClaim();
+    e.at(e.segment, this.remittance.payment.position ?? undefined);
     const providerId = e.text(1);
     const fiscalPeriodDate = e.date(2);
+    let pairs = 0;
     for (let pair = 1; pair <= 6; pair++) {
       const at = 3 + (pair - 1) * 2;
       const composite = e.text(at);
       const rawAmount = e.text(at + 1);
       if (composite === null && rawAmount === null) continue;
-      if (composite === null || rawAmount === null) {
-        e.warning(`PLB pair ${pair} has ${composite === null ? 'an amount but no reason' : 'a reason but no amount'}`);
-        if (rawAmount === null) continue;
+      pairs++;
+      if (rawAmount === null) {
+        e.warning(`PLB pair ${pair} (${composite}) has a reason but no amount; nothing of it was loaded but this warning`);
+        continue;
       }
+      if (composite === null) e.warning(`PLB pair ${pair} has an amount but no reason; loaded with an empty reason`);
       const [reason, reference] = composite === null ? [''] : splitComposite(composite, e.segment, this.mismatch);
       this.remittance.providerAdjustments.push({
         position: e.segment.position,
@@ -364,6 +369,7 @@ export class Remittance835Mapper {
         amount: e.parseMoney(rawAmount, at + 1),
       });
     }
+    if (pairs === 0) e.warning('PLB has no adjustment (PLB03 reason and PLB04 amount are required); nothing of it was loaded but this warning');
   }
 
   private requireClaim(e: Elements): ClaimPayment {
