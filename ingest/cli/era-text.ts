@@ -49,9 +49,9 @@ function renderRemittance(r: Remittance, claims: ClaimPayment[], warnings: Warni
 }
 
 function renderClaim(c: ClaimPayment): string[] {
-  const status = CLAIM_STATUS[c.statusCode] ?? 'status unknown';
+  const status = (c.statusCode !== null && CLAIM_STATUS[c.statusCode]) || 'status unknown';
   const out = [
-    `  Claim ${c.patientControlNumber}  status ${c.statusCode} (${status})  payer claim # ${c.payerClaimNumber ?? '—'}  filing ${c.filingIndicator ?? '—'}`,
+    `  Claim ${c.patientControlNumber}  status ${c.statusCode ?? '—'} (${status})  payer claim # ${c.payerClaimNumber ?? '—'}  filing ${c.filingIndicator ?? '—'}`,
     `    patient ${name(c.patient)}${c.renderingProvider ? `   rendering ${name(c.renderingProvider)}` : ''}${c.statementFrom ? `   dates ${c.statementFrom}${c.statementTo ? ` – ${c.statementTo}` : ''}` : ''}`,
     `    charge ${money(c.charge)}   paid ${money(c.paid)}   patient responsibility ${money(c.patientResponsibility)}`,
   ];

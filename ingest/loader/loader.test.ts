@@ -107,6 +107,20 @@ describe('procedure modifiers', () => {
   });
 });
 
+describe('values the sender got wrong', () => {
+  it('stores an empty CLP02 as missing and quantities as the ERA document shows them', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const text = fixture835().replace('CLP*CLAIM-A*1*', 'CLP*CLAIM-A**').replace('SVC*HC:96372*200.00*100.00**2', 'SVC*HC:96372*200.00*100.00**0.00004')
+      .replace('CAS*CO*45*50.00~\nCAS*PR*1*50.00', 'CAS*CO*45*50.00*0.12345~\nCAS*PR*1*50.00');
+    const run = await ingestFiles(w, [writeFile(dir, 'odd.835', text)]);
+    expect(run.outcomes[0]).toMatchObject({ status: 'loaded', warnings: 3 });
+    expect(await w.one("SELECT status_code, is_reversal FROM remit_claim WHERE patient_control_number = 'CLAIM-A'")).toEqual({ status_code: null, is_reversal: false });
+    expect(await w.all('SELECT units FROM remit_service_line ORDER BY line_position LIMIT 2')).toEqual([{ units: '1.0000' }, { units: '0.0000' }]);
+    expect(await w.all("SELECT quantity FROM remit_adjustment WHERE reason_code = '45' ORDER BY segment_position LIMIT 2")).toEqual([{ quantity: null }, { quantity: '0.1235' }]);
+  });
+});
+
 describe('a rejected file beside good ones in one run', () => {
   it('loads the good files, records the bad ones with file, place and hint, and keeps nothing of them', async () => {
     const dir = tempDir();

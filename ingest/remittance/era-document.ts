@@ -27,7 +27,7 @@ export interface EraTransaction {
 
 export interface EraClaim {
   patient_control_number: string;
-  status_code: string;
+  status_code: string | null;
   charge: number | null;
   paid: number | null;
   patient_responsibility: number | null;

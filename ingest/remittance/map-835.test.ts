@@ -1,4 +1,5 @@
 // Every public 835 sample, with answers read off the files by hand (and from shared/samples/x12/SOURCES.md).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture835 } from '../../tests/support/fixture-835.ts';
 import { samplePath } from '../../tests/support/samples.ts';
@@ -235,5 +236,93 @@ describe('835s that break the structure', () => {
     expect(plbWarnings[1].message).toContain('PLB pair 2 (WO:ICN-X) has a reason but no amount');
     // the missing 15.00 leaves the transaction unbalanced, and that is said too
     expect(codes(r)).toContain('transaction_unbalanced');
+  });
+
+  it('loads every CAS triplet and PLB pair past the six X12 allows, and says so', async () => {
+    const text = fixture835()
+      .replace('CAS*CO*197*150.00', 'CAS*CO*1*10*1*2*10*1*3*10*1*4*10*1*5*10*1*6*10*1*197*90')
+      .replace('WO:ICN-X*15.00', 'WO:ICN-X*15.00*FB:A*1.00*FB:B*-1.00*FB:C*2.00*FB:D*-2.00*FB:E*0');
+    const r = await readEra(writeFile(tempDir(), 'long.835', text), 'long.835');
+    expect(r.error).toBeUndefined();
+    const [{ remittance, claims, warnings }] = r.remittances;
+    const b = claims.find((c) => c.patientControlNumber === 'CLAIM-B')!;
+    expect(b.lines[0].adjustments.map((a) => [a.triplet, a.reason, money(a.amount), a.quantity])).toEqual([
+      [1, '1', '10.00', '1'], [2, '2', '10.00', '1'], [3, '3', '10.00', '1'], [4, '4', '10.00', '1'], [5, '5', '10.00', '1'], [6, '6', '10.00', '1'], [7, '197', '90.00', null],
+    ]);
+    expect(remittance.providerAdjustments.map((a) => [a.pair, a.reason, money(a.amount)])).toEqual([
+      [1, 'L6', '-5.00'], [2, 'WO', '15.00'], [3, 'FB', '1.00'], [4, 'FB', '-1.00'], [5, 'FB', '2.00'], [6, 'FB', '-2.00'], [7, 'FB', '0.00'],
+    ]);
+    // the file balances as written, so nothing but the two notices
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([
+      ['invalid_value', 'CAS holds 7 triplets where X12 allows 6; all of them were loaded'],
+      ['invalid_value', 'PLB holds 7 adjustment pairs where X12 allows 6; all of them were loaded'],
+    ]);
+  });
+
+  it('warns of claim-level segments where no claim is open, and attaches them to nothing', async () => {
+    const text = fixture835().replace('LX*1~\n', 'LX*1~\nREF*6R*STRAY~\nAMT*AU*5.00~\nQTY*CA*2~\nNM1*QC*1*DOE*JANE****MI*X1~\nDTM*232*20240301~\n');
+    expect(text).not.toBe(fixture835());
+    const r = await readEra(writeFile(tempDir(), 'stray.835', text), 'stray.835');
+    expect(r.error).toBeUndefined();
+    const [{ remittance, claims, warnings }] = r.remittances;
+    // (the SE count, now five short, is warned of too)
+    expect(warnings.filter((w) => w.code !== 'control_count').map((w) => [w.code, w.segmentText])).toEqual([
+      ['unexpected_segment', 'REF*6R*STRAY'], ['unexpected_segment', 'AMT*AU*5.00'], ['unexpected_segment', 'QTY*CA*2'],
+      ['unexpected_segment', 'NM1*QC*1*DOE*JANE****MI*X1'], ['unexpected_segment', 'DTM*232*20240301'],
+    ]);
+    expect(warnings[0].message).toBe('REF appears where no claim payment is open (before the first CLP, or after a PLB) and was ignored');
+    expect(remittance.payee.references.map((x) => x.value)).toEqual(['111223333']);
+    expect(remittance.payment.references).toEqual([]);
+    expect(claims[0]).toMatchObject({ amounts: [], quantities: [], patient: expect.objectContaining({ lastName: 'DOE', id: 'M123' }) });
+  });
+
+  it('says where a CAS after the PLB stands, and rejects it', async () => {
+    const text = fixture835().replace('WO:ICN-X*15.00~\n', 'WO:ICN-X*15.00~\nCAS*CO*45*1.00~\n');
+    const r = await readEra(writeFile(tempDir(), 'late-cas.835', text), 'late-cas.835');
+    expect(r.error).toMatchObject({ code: 'structure', message: expect.stringContaining('CAS appears where no claim payment is open (before the first CLP, or after a PLB)') });
+  });
+
+  it('loads an empty CLP02 as missing, with a warning', async () => {
+    const text = fixture835().replace('CLP*CLAIM-A*1*', 'CLP*CLAIM-A**');
+    const r = await readEra(writeFile(tempDir(), 'no-status.835', text), 'no-status.835');
+    expect(r.error).toBeUndefined();
+    const [{ remittance, claims, warnings }] = r.remittances;
+    expect(claims[0]).toMatchObject({ statusCode: null, isReversal: false });
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([['invalid_value', 'CLP02 (claim status, a required code) is empty; loaded as missing']]);
+    expect(eraTransaction(remittance, claims, warnings).claims[0].status_code).toBeNull();
+  });
+
+  it('loads quantities to four decimals, saying when it rounds, and refuses ones too long to hold', async () => {
+    const text = fixture835()
+      .replace('SVC*HC:96372*200.00*100.00**2', 'SVC*HC:96372*200.00*100.00**0.00004')
+      .replace('CAS*CO*45*50.00~\nCAS*PR*1*50.00', 'CAS*CO*45*50.00*0.12345~\nCAS*PR*1*50.00*123456789012345');
+    expect(text).not.toBe(fixture835());
+    const r = await readEra(writeFile(tempDir(), 'quantities.835', text), 'quantities.835');
+    expect(r.error).toBeUndefined();
+    const [{ claims, warnings }] = r.remittances;
+    const line = claims[0].lines[1];
+    expect(line.units).toBe('0');
+    expect(line.adjustments.map((a) => a.quantity)).toEqual(['0.1235', null]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'SVC05 "0.00004" has more than 4 decimals; loaded rounded to 0',
+      'CAS04 "0.12345" has more than 4 decimals; loaded rounded to 0.1235',
+      'CAS04 "123456789012345" has more digits than a quantity holds (14 before the decimal point); loaded as missing',
+    ]);
+  });
+
+  it('rejects an amount beyond the warehouse, saying it is out of range', async () => {
+    const text = fixture835().replace('CLP*CLAIM-A*1*500.00*', 'CLP*CLAIM-A*1*10000000000000.00*');
+    const r = await readEra(writeFile(tempDir(), 'huge.835', text), 'huge.835');
+    expect(r.error).toMatchObject({ code: 'invalid_amount', message: expect.stringContaining('CLP03 "10000000000000.00" is larger than the warehouse holds') });
+  });
+
+  it('shows the 835s of a file that also holds an 837, and refuses a file with no 835', async () => {
+    const claims837 = readFileSync(samplePath('linuxforhealth_x12__837p-demo.837'), 'latin1');
+    const mixed = await readEra(writeFile(tempDir(), 'mixed.edi', fixture835() + claims837), 'mixed.edi');
+    expect(mixed.error).toBeUndefined();
+    expect(mixed.remittances).toHaveLength(1);
+    expect(mixed.remittances[0].warnings.map((w) => [w.code, w.message])).toContainEqual(['unexpected_segment', 'transaction set 837 is not an 835 and was skipped here (rcm ingest loads it)']);
+    const only837 = await readEra(samplePath('linuxforhealth_x12__837p-demo.837'), '837p-demo.837');
+    expect(only837.error).toMatchObject({ code: 'unsupported_transaction', message: expect.stringContaining('the file holds no 835 remittance') });
   });
 });

@@ -28,6 +28,8 @@ export class Remittance835Mapper {
   /** The N1 loop being read; 'repeated': a second payer or payee, ignored with its REFs. */
   private party: 'payer' | 'payee' | 'other' | 'repeated' | undefined;
   private headerNumber: string | null = null;
+  /** Past the header: an LX, a CLP or a PLB was read (REF and DTM no longer describe the payment). */
+  private pastHeader = false;
   private claim: ClaimPayment | undefined;
   private line: ServiceLine | undefined;
   /** The segments the open rows came from, for the text of balancing warnings. */
@@ -75,7 +77,7 @@ export class Remittance835Mapper {
       case 'TRN': return this.trn(e);
       case 'CUR': this.remittance.payment.currency = e.text(2); return;
       case 'N1': return this.n1(e);
-      case 'LX': this.closeClaim(); this.headerNumber = e.text(1); return;
+      case 'LX': this.closeClaim(); this.party = undefined; this.pastHeader = true; this.headerNumber = e.text(1); return;
       case 'CLP': return this.clp(e);
       case 'SVC': return this.svc(e);
       case 'CAS': return this.cas(e);
@@ -151,10 +153,12 @@ export class Remittance835Mapper {
   private clp(e: Elements): void {
     this.closeClaim();
     this.party = undefined;
-    const status = e.text(2) ?? '';
+    this.pastHeader = true;
+    const status = e.text(2);
     const patientControlNumber = e.text(1);
     this.claimSegment = e.segment.ref();
     if (patientControlNumber === null) e.warning('CLP01 (patient control number) is empty');
+    if (status === null) e.warning('CLP02 (claim status, a required code) is empty; loaded as missing');
     this.claim = {
       position: e.segment.position,
       headerNumber: this.headerNumber,
@@ -216,7 +220,10 @@ export class Remittance835Mapper {
     const target = this.line ?? this.requireClaim(e);
     const group = e.text(1) ?? '';
     if (!group) e.warning('CAS01 (group code) is empty');
-    for (let triplet = 1; triplet <= 6; triplet++) {
+    const triplets = Math.ceil((e.segment.length - 2) / 3);
+    // X12 ends CAS at CAS19 (six triplets); a sender that goes on still means its money
+    if (triplets > 6) e.warning(`CAS holds ${triplets} triplets where X12 allows 6; all of them were loaded`);
+    for (let triplet = 1; triplet <= triplets; triplet++) {
       const at = 2 + (triplet - 1) * 3;
       const reason = e.text(at);
       const rawAmount = e.text(at + 1);
@@ -239,7 +246,10 @@ export class Remittance835Mapper {
 
   private nm1(e: Elements): void {
     const claim = this.claim;
-    if (!claim) return;
+    if (!claim) {
+      this.outsideClaim(e);
+      return;
+    }
     const person: Person = {
       entityType: e.text(2), lastName: e.text(3), firstName: e.text(4), middleName: e.text(5), suffix: e.text(7),
       idQualifier: e.text(8), id: e.text(9), position: e.segment.position,
@@ -284,6 +294,8 @@ export class Remittance835Mapper {
       this.remittance[this.party].references.push(reference);
     } else if (this.party === 'repeated') {
       return;
+    } else if (this.pastHeader) {
+      this.outsideClaim(e);
     } else {
       this.remittance.payment.references.push(reference);
     }
@@ -304,19 +316,24 @@ export class Remittance835Mapper {
       return;
     }
     const claim = this.claim;
-    if (claim) {
-      const date = e.date(2);
-      if (qualifier === '232') claim.statementFrom = date;
-      else if (qualifier === '233') claim.statementTo = date;
-      else if (qualifier === '036') claim.coverageExpiration = date;
-      else if (qualifier === '050') claim.receivedDate = date;
-      else e.warning(`DTM qualifier ${qualifier ?? '(empty)'} is not used at this place in an 835`, 'unexpected_segment');
+    if (!claim) {
+      this.outsideClaim(e);
+      return;
     }
+    const date = e.date(2);
+    if (qualifier === '232') claim.statementFrom = date;
+    else if (qualifier === '233') claim.statementTo = date;
+    else if (qualifier === '036') claim.coverageExpiration = date;
+    else if (qualifier === '050') claim.receivedDate = date;
+    else e.warning(`DTM qualifier ${qualifier ?? '(empty)'} is not used at this place in an 835`, 'unexpected_segment');
   }
 
   private amt(e: Elements): void {
     const target = this.line ?? this.claim;
-    if (!target) return;
+    if (!target) {
+      this.outsideClaim(e);
+      return;
+    }
     const amount = e.money(2, true);
     if (amount === null) return;
     const qualifier = e.text(1) ?? '';
@@ -326,7 +343,10 @@ export class Remittance835Mapper {
 
   private qty(e: Elements): void {
     const target = this.line ?? this.claim;
-    if (!target) return;
+    if (!target) {
+      this.outsideClaim(e);
+      return;
+    }
     target.quantities.push({ qualifier: e.text(1) ?? '', quantity: e.quantity(2), position: e.segment.position });
   }
 
@@ -343,11 +363,15 @@ export class Remittance835Mapper {
   /** A PLB belongs to the payment, not to the claim before it: its warnings are the payment's. */
   private plb(e: Elements): void {
     this.closeClaim();
+    this.pastHeader = true;
     e.at(e.segment, this.remittance.payment.position ?? undefined);
     const providerId = e.text(1);
     const fiscalPeriodDate = e.date(2);
     let pairs = 0;
-    for (let pair = 1; pair <= 6; pair++) {
+    const allPairs = Math.ceil((e.segment.length - 3) / 2);
+    // X12 ends PLB at PLB14 (six pairs); a sender that goes on still means its money
+    if (allPairs > 6) e.warning(`PLB holds ${allPairs} adjustment pairs where X12 allows 6; all of them were loaded`);
+    for (let pair = 1; pair <= allPairs; pair++) {
       const at = 3 + (pair - 1) * 2;
       const composite = e.text(at);
       const rawAmount = e.text(at + 1);
@@ -358,7 +382,8 @@ export class Remittance835Mapper {
         continue;
       }
       if (composite === null) e.warning(`PLB pair ${pair} has an amount but no reason; loaded with an empty reason`);
-      const [reason, reference] = composite === null ? [''] : splitComposite(composite, e.segment, this.mismatch);
+      const [reason, reference, ...more] = composite === null ? [''] : splitComposite(composite, e.segment, this.mismatch);
+      if (more.length > 0) e.warning(`PLB pair ${pair} (${composite}) has more than a reason and a reference; the rest (${more.join(':')}) was not loaded`);
       this.remittance.providerAdjustments.push({
         position: e.segment.position,
         pair,
@@ -372,12 +397,17 @@ export class Remittance835Mapper {
     if (pairs === 0) e.warning('PLB has no adjustment (PLB03 reason and PLB04 amount are required); nothing of it was loaded but this warning');
   }
 
+  /** A claim-level segment (NM1, REF, DTM, AMT, QTY) where no claim is open: it describes nothing, and is said so. */
+  private outsideClaim(e: Elements): void {
+    e.warning(`${e.segment.id} appears where no claim payment is open (before the first CLP, or after a PLB) and was ignored`, 'unexpected_segment');
+  }
+
   private requireClaim(e: Elements): ClaimPayment {
     if (this.claim) return this.claim;
     throw new X12Error(
       'structure',
       { file: this.remittance.header.file, segment: e.segment.position, segmentText: segmentText(e.segment) },
-      `${e.segment.id} appears before any CLP claim payment, so its amounts belong to no claim`,
+      `${e.segment.id} appears where no claim payment is open (before the first CLP, or after a PLB), so its amounts belong to no claim`,
       'The remittance is damaged (a missing CLP segment); ask the payer for a new copy. Nothing of this file was loaded.',
     );
   }

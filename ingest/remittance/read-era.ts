@@ -13,14 +13,14 @@ export interface EraRead {
 }
 
 export function readEra(path: string, name = path): Promise<EraRead> {
-  return collectEra((visitor) => readX12File(path, visitor, name));
+  return collectEra((visitor) => readX12File(path, visitor, name), name);
 }
 
 export function readEraBytes(bytes: Uint8Array, name: string): Promise<EraRead> {
-  return collectEra((visitor) => readX12Bytes(bytes, visitor, name));
+  return collectEra((visitor) => readX12Bytes(bytes, visitor, name), name);
 }
 
-async function collectEra(read: (visitor: X12Visitor) => Promise<ReadSummary>): Promise<EraRead> {
+async function collectEra(read: (visitor: X12Visitor) => Promise<ReadSummary>, name: string): Promise<EraRead> {
   const remittances: EraRead['remittances'] = [];
   let claims: ClaimPayment[] = [];
   let warnings: Warning[] = [];
@@ -32,13 +32,18 @@ async function collectEra(read: (visitor: X12Visitor) => Promise<ReadSummary>): 
       warnings = [];
     },
   };
-  const router = new TransactionRouter({ '835': (header) => new Remittance835Mapper(header, sink, (w) => warnings.push(w)) }, (w) => warnings.push(w));
+  // the viewer shows the 835s of a file that also holds other types (rcm ingest loads those)
+  const router = new TransactionRouter({ '835': (header) => new Remittance835Mapper(header, sink, (w) => warnings.push(w)) }, (w) => warnings.push(w), undefined, 'skip');
   let error: X12Error | undefined;
   try {
     await read(router);
   } catch (e) {
     if (!(e instanceof X12Error)) throw e;
     error = e;
+  }
+  if (remittances.length === 0 && !error) {
+    const skipped = warnings.filter((w) => w.code === 'unexpected_segment').map((w) => w.message);
+    error = new X12Error('unsupported_transaction', { file: name }, `the file holds no 835 remittance${skipped.length > 0 ? ` (${skipped.join('; ')})` : ''}`, 'rcm era show reads 835 files; rcm ingest loads the other types.');
   }
   // Envelope warnings after the last SE (GE/IEA checks) belong to the last remittance.
   if (warnings.length > 0 && remittances.length > 0) remittances[remittances.length - 1].warnings.push(...warnings);

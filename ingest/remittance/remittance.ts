@@ -95,7 +95,8 @@ export interface ClaimPayment {
   /** LX01 of the header-number loop the claim sits in. */
   headerNumber: string | null;
   patientControlNumber: string;
-  statusCode: string;
+  /** CLP02; null when the sender left it empty (a warning says so). */
+  statusCode: string | null;
   charge: Cents | null;
   paid: Cents | null;
   patientResponsibility: Cents | null;

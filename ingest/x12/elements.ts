@@ -2,7 +2,13 @@
 // file (a wrong amount must never load), other bad values become warnings and load as empty.
 import { X12Error, type Warning } from './diagnostics.ts';
 import { segmentText, type Segment } from './segment.ts';
-import { parseCents, parseDate, parseQuantity, type Cents } from './values.ts';
+import { parseCents, parseDate, parseQuantity, QUANTITY_PLACES, storableQuantity, type Cents } from './values.ts';
+
+const AMOUNT_PROBLEM = {
+  not_a_number: 'is not an amount',
+  sub_cent: 'has a fraction of a cent (X12 amounts carry two decimals at most)',
+  too_large: 'is larger than the warehouse holds (13 digits before the decimal point)',
+};
 
 export type WarningSink = (warning: Warning) => void;
 
@@ -50,11 +56,12 @@ export class Elements {
     throw new X12Error(
       'invalid_amount',
       { file: this.file, segment: this.segment.position, segmentText: segmentText(this.segment) },
-      parsed.subCent ? `${this.name(n)} "${raw}" has a fraction of a cent (X12 amounts carry two decimals at most)` : `${this.name(n)} "${raw}" is not an amount`,
+      `${this.name(n)} "${raw}" ${AMOUNT_PROBLEM[parsed.why ?? 'not_a_number']}`,
       'Correct the amount in the file (digits, an optional minus and decimal point, at most 13 digits before it and 2 after) and ingest it again. Nothing of this file was loaded.',
     );
   }
 
+  /** A quantity (units, DRG weight): canonical text, to the warehouse's four decimals. */
   quantity(n: number): string | null {
     const raw = this.text(n);
     if (raw === null) return null;
@@ -63,7 +70,13 @@ export class Elements {
       this.warning(`${this.name(n)} "${raw}" is not a number; loaded as missing`);
       return null;
     }
-    return parsed.value;
+    const storable = storableQuantity(parsed.value);
+    if (storable === null) {
+      this.warning(`${this.name(n)} "${raw}" has more digits than a quantity holds (14 before the decimal point); loaded as missing`);
+      return null;
+    }
+    if (storable.rounded) this.warning(`${this.name(n)} "${raw}" has more than ${QUANTITY_PLACES} decimals; loaded rounded to ${storable.value}`);
+    return storable.value;
   }
 
   date(n: number): string | null {

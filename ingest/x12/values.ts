@@ -5,18 +5,19 @@
 /** Money: an integer number of cents. */
 export type Cents = number;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; subCent?: true };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; why?: 'sub_cent' | 'too_large' };
 
 const FAILED: Parsed<never> = { ok: false };
 /** Whole dollars beyond 13 digits would leave the exact-integer range of a double. */
 const MAX_WHOLE_DIGITS = 13;
 
-const SUB_CENT: Parsed<never> = { ok: false, subCent: true };
+const SUB_CENT: Parsed<never> = { ok: false, why: 'sub_cent' };
+const TOO_LARGE: Parsed<never> = { ok: false, why: 'too_large' };
 
 /**
  * X12 "R" numbers as money: an optional minus, digits, an optional decimal point. Monetary amounts
  * (data element 782) carry cents at most, so digits past the cents must be zeros ("12.340"); a fraction
- * of a cent ("12.345") is refused (subCent), never rounded: rounding would make a balanced file unbalanced.
+ * of a cent ("12.345") is refused (why: sub_cent), never rounded: rounding would make a balanced file unbalanced.
  */
 export function parseCents(text: string): Parsed<Cents> {
   const n = text.length;
@@ -47,7 +48,8 @@ export function parseCents(text: string): Parsed<Cents> {
       fractionDigits++;
     }
   }
-  if (i !== n || (!sawWhole && fractionDigits === 0) || wholeDigits > MAX_WHOLE_DIGITS) return FAILED;
+  if (i !== n || (!sawWhole && fractionDigits === 0)) return FAILED;
+  if (wholeDigits > MAX_WHOLE_DIGITS) return TOO_LARGE;
   if (subCent) return SUB_CENT;
   if (fractionDigits === 1) fraction *= 10;
   const cents = whole * 100 + fraction;
@@ -81,6 +83,29 @@ export function parseQuantity(text: string): Parsed<string> {
   if (body.includes('.')) body = body.replace(/0+$/, '').replace(/\.$/, '');
   body = body.replace(/^0+(?=\d)/, '');
   return { ok: true, value: negative && body !== '0' ? `-${body}` : body };
+}
+
+/** Decimal places the warehouse keeps for quantities (DECIMAL(18,4)); 14 digits before the point. */
+export const QUANTITY_PLACES = 4;
+const QUANTITY_WHOLE_DIGITS = 18 - QUANTITY_PLACES;
+
+/**
+ * A canonical quantity (parseQuantity's text) as the warehouse can hold it: rounded half away from zero
+ * to QUANTITY_PLACES decimals (`rounded` says it changed), or null when it has too many whole digits.
+ */
+export function storableQuantity(text: string): { value: string; rounded: boolean } | null {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const [whole, fraction = ''] = body.split('.');
+  if (whole.length > QUANTITY_WHOLE_DIGITS) return null;
+  if (fraction.length <= QUANTITY_PLACES) return { value: text, rounded: false };
+  // the digits as one integer in units of 10^-QUANTITY_PLACES, plus one when the next digit is 5 or more
+  let units = BigInt(whole + fraction.slice(0, QUANTITY_PLACES));
+  if (fraction.charCodeAt(QUANTITY_PLACES) >= 53) units += 1n;
+  const digits = units.toString().padStart(QUANTITY_PLACES + 1, '0');
+  const rounded = `${digits.slice(0, -QUANTITY_PLACES)}.${digits.slice(-QUANTITY_PLACES)}`.replace(/0+$/, '').replace(/\.$/, '');
+  if (rounded.replace('.', '').replace(/^0+/, '').length > 18) return null;
+  return { value: negative && rounded !== '0' ? `-${rounded}` : rounded, rounded: true };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -56,7 +56,7 @@ events AS (
               WHEN status_code = '4' OR denied > 0 THEN 'denied'
               ELSE 'adjudicated, nothing paid' END,
          paid,
-         'status ' || status_code || ', charge ' || charge::VARCHAR || ', patient responsibility ' || coalesce(pr_amount, 0)::DECIMAL(18,2)::VARCHAR
+         'status ' || coalesce(status_code, '(none)') || ', charge ' || charge::VARCHAR || ', patient responsibility ' || coalesce(pr_amount, 0)::DECIMAL(18,2)::VARCHAR
            || coalesce(', payer claim ' || payer_claim_number, '') || coalesce(', trace ' || trace_number, ''),
          file_id, claim_position
   FROM adjudications
