@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../tests/support/temp.ts';
+import { fixture835 } from '../tests/support/fixture-835.ts';
+import { tempDir, writeFile } from '../tests/support/temp.ts';
+import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { Warehouse } from './database.ts';
 import { migrationFiles } from './migrate.ts';
 
@@ -66,6 +68,33 @@ describe('migration 017 (lean remittance tables)', () => {
       expect(await w.one('SELECT group_code, reason_code, amount FROM remit_adjustment')).toEqual({ group_code: 'CO', reason_code: '45', amount: '10.00' });
     } finally {
       w.close();
+    }
+  });
+});
+
+describe('the storage format', () => {
+  const storageVersion = async (w: Warehouse) =>
+    (await w.one<{ v: string }>("SELECT tags['storage_version'] AS v FROM duckdb_databases() WHERE database_name = current_database()"))!.v;
+
+  it('writes a new warehouse in DuckDB 1.5 format, and keeps an older file in its own while it loads', async () => {
+    const dir = tempDir();
+    const fresh = await Warehouse.open(join(dir, 'new.duckdb'));
+    try {
+      expect(await storageVersion(fresh)).toBe('v1.5.0+');
+    } finally {
+      fresh.close();
+    }
+    const path = await warehouseBefore('999', 'SELECT 1');
+    const old = await Warehouse.open(path);
+    try {
+      expect(await storageVersion(old)).toBe('v1.0.0+');
+      const run = await ingestFiles(old, [writeFile(dir, 'fixture.835', fixture835())]);
+      expect(run.outcomes.map((o) => o.status)).toEqual(['loaded']);
+      await old.run('CHECKPOINT');
+      expect(await storageVersion(old)).toBe('v1.0.0+');
+      expect(await old.one('SELECT count(*) AS n FROM remit_claim')).toEqual({ n: 4n });
+    } finally {
+      old.close();
     }
   });
 });
