@@ -89,6 +89,29 @@ describe('loading the hand-computed fixture', () => {
   });
 });
 
+describe('file identity', () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('hashes a file of a new size as it reads it, and files of one size first: copies skip, look-alikes load', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const a = fixture835({ interchangeControl: '000000001' });
+    const b = fixture835({ interchangeControl: '000000002' }); // the same size as a, other bytes
+    const longer = fixture835({ interchangeControl: '000000003' }, 2);
+    const first = await ingestFiles(w, [writeFile(dir, 'a.835', a), writeFile(dir, 'b.835', b), writeFile(dir, 'a-copy.835', a), writeFile(dir, 'longer.835', longer)]);
+    expect(first.outcomes.map((o) => [o.file.split('/').pop(), o.status])).toEqual([['a.835', 'loaded'], ['b.835', 'loaded'], ['a-copy.835', 'duplicate'], ['longer.835', 'loaded']]);
+    expect(first.outcomes.map((o) => o.hash)).toEqual([sha(a), sha(b), sha(a), sha(longer)]);
+    expect(await w.all('SELECT file_name, file_hash FROM ingest_file ORDER BY file_id')).toEqual([
+      { file_name: join(dir, 'a.835'), file_hash: sha(a) }, { file_name: join(dir, 'b.835'), file_hash: sha(b) }, { file_name: join(dir, 'longer.835'), file_hash: sha(longer) },
+    ]);
+    // a later run: the copy of a loaded file (its size is known) is skipped; a file rejected while hashed as read keeps its hash
+    const broken = longer.replace('CLP*CLAIM-A*1*500.00', 'CLP*CLAIM-A*1*5O0.00') + '\n'.repeat(7);
+    const second = await ingestFiles(w, [writeFile(dir, 'longer-again.835', longer), writeFile(dir, 'broken.835', broken)]);
+    expect(second.outcomes.map((o) => o.status)).toEqual(['duplicate', 'rejected']);
+    expect(await w.one('SELECT file_hash FROM ingest_error')).toEqual({ file_hash: sha(broken) });
+  });
+});
+
 describe('procedure modifiers', () => {
   it('keeps each modifier in its position, in the warehouse and in the ERA document', async () => {
     const dir = tempDir();

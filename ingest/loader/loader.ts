@@ -1,13 +1,16 @@
 // Loads files into the warehouse, each one whole or not at all. A file that cannot be read is recorded
 // in ingest_error and leaves no row; a file already loaded (same SHA-256) is skipped.
 //
+// A file whose size no loaded file and no other file of the run has cannot be a copy of one: it is
+// hashed as it is read instead of before (the 119 MB bench file: 0.12 s less). The others are hashed
+// first, so that a copy is skipped without being read.
+//
 // Large files stream in a transaction of their own. Small files share a transaction with their
 // neighbours, copied as they are read; the rows of one that turns out to be unreadable are taken back
 // before the commit (BulkLoad.rewind): DuckDB's costs per commit are paid once per group instead of once
 // per file, and a commit still holds only complete files.
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { fileChunks } from '../file-chunks.ts';
+import { sha256 } from '../file-hash.ts';
 import { BulkLoad } from '../../warehouse/bulk-load.ts';
 import type { SqlValue, Warehouse } from '../../warehouse/database.ts';
 import { X12Error, abbreviate } from '../x12/diagnostics.ts';
@@ -51,8 +54,6 @@ const GROUP_BYTES = 128 << 20;
 
 /** Files hashed at once before loading (open file handles stay few). */
 const HASH_CONCURRENCY = 8;
-/** Bytes hashed per read. */
-const HASH_CHUNK_BYTES = 1 << 18;
 
 
 
@@ -61,6 +62,7 @@ interface Input {
   /** The name the file goes by in outcomes, messages and ingest_file (the path, unless the caller names it). */
   name: string;
   bytes: number;
+  /** SHA-256, or null: hashed while it is read (its size is unique), or unreadable. */
   hash: string | null;
   unreadable?: X12Error;
 }
@@ -85,18 +87,24 @@ export class Loader {
 
   /** Loads the files in order; outcomes come in the same order. `names`: what to call each file (default: its path). */
   async loadAll(paths: string[], onBytes?: (n: number, path: string) => void, names?: string[]): Promise<FileOutcome[]> {
-    const inputs: Input[] = [];
-    for (let i = 0; i < paths.length; i += HASH_CONCURRENCY) {
-      inputs.push(...(await Promise.all(paths.slice(i, i + HASH_CONCURRENCY).map((p, j) => hashFile(p, names?.[i + j] ?? p)))));
+    const inputs = paths.map((path, i) => sizeOf(path, names?.[i] ?? path));
+    const readable = inputs.filter((i) => !i.unreadable);
+    const mayBeCopies = await this.sizesSeenTwice(readable);
+    const toHash = readable.filter((i) => mayBeCopies.has(i.bytes));
+    for (let i = 0; i < toHash.length; i += HASH_CONCURRENCY) {
+      await Promise.all(toHash.slice(i, i + HASH_CONCURRENCY).map((input) => hashInput(input)));
     }
-    const hashes = inputs.flatMap((i) => (i.hash ? [i.hash] : []));
+    const hashes = toHash.flatMap((i) => (i.hash ? [i.hash] : []));
     if (hashes.length > 0) {
       const rows = await this.warehouse.all<{ file_hash: string; file_name: string }>(
         'SELECT file_hash, file_name FROM ingest_file WHERE file_hash IN (SELECT unnest($1::VARCHAR[]))',
         [`[${hashes.map((h) => `'${h}'`).join(',')}]`],
       );
       for (const r of rows) this.known.set(r.file_hash, r.file_name);
-      const ids = await this.warehouse.all<{ id: bigint }>("SELECT nextval('ingest_file_id') AS id FROM range($1)", [hashes.length]);
+    }
+    const loadable = inputs.filter((i) => !i.unreadable).length;
+    if (loadable > 0) {
+      const ids = await this.warehouse.all<{ id: bigint }>("SELECT nextval('ingest_file_id') AS id FROM range($1)", [loadable]);
       this.fileIds = ids.map((r) => r.id).reverse();
     }
     for (const input of inputs) await this.load(input, onBytes && ((n) => onBytes(n, input.path)));
@@ -105,19 +113,33 @@ export class Loader {
     return this.outcomes;
   }
 
+  /** The sizes that a loaded file or two files of this run have: only files of those sizes can be copies. */
+  private async sizesSeenTwice(inputs: Input[]): Promise<Set<number>> {
+    const counts = new Map<number, number>();
+    for (const { bytes } of inputs) counts.set(bytes, (counts.get(bytes) ?? 0) + 1);
+    const twice = new Set([...counts].filter(([, n]) => n > 1).map(([bytes]) => bytes));
+    if (counts.size === 0) return twice;
+    const loaded = await this.warehouse.all<{ size: bigint }>(
+      'SELECT DISTINCT size_bytes AS size FROM ingest_file WHERE size_bytes IN (SELECT unnest($1::BIGINT[]))',
+      [`[${[...counts.keys()].join(',')}]`],
+    );
+    for (const { size } of loaded) twice.add(Number(size));
+    return twice;
+  }
+
   private async load(input: Input, onBytes?: (n: number) => void): Promise<void> {
     const { path, name, hash, bytes } = input;
-    if (input.unreadable || hash === null) {
-      this.reject(name, null, 0, input.unreadable!);
+    if (input.unreadable) {
+      this.reject(name, null, 0, input.unreadable);
       return;
     }
-    const loadedAs = this.known.get(hash);
-    if (loadedAs !== undefined) {
+    const loadedAs = hash === null ? undefined : this.known.get(hash);
+    if (hash !== null && loadedAs !== undefined) {
       onBytes?.(bytes);
       this.outcomes.push({ status: 'duplicate', file: name, hash, bytes, loadedAs });
       return;
     }
-    this.known.set(hash, name);
+    if (hash !== null) this.known.set(hash, name);
     if (bytes >= STREAMING_FILE_BYTES) {
       await this.commitGroup();
       await this.settle();
@@ -128,7 +150,7 @@ export class Loader {
     }
   }
 
-  private async stream(path: string, name: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
+  private async stream(path: string, name: string, hash: string | null, bytes: number, onBytes?: (n: number) => void): Promise<void> {
     let reading = true;
     try {
       const loaded = await this.warehouse.transaction(async () => {
@@ -149,13 +171,13 @@ export class Loader {
     } catch (error) {
       // the file's own fault is an X12Error; anything else while reading is ours, and is not hidden
       if (!(error instanceof X12Error) && reading) throw error;
-      this.known.delete(hash);
-      this.reject(name, hash, bytes, error instanceof X12Error ? error : notStored(name, error));
+      if (hash !== null) this.known.delete(hash);
+      this.reject(name, hash ?? (await hashOrNull(path)), bytes, error instanceof X12Error ? error : notStored(name, error));
       await this.settle();
     }
   }
 
-  private async stage(path: string, name: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<void> {
+  private async stage(path: string, name: string, hash: string | null, bytes: number, onBytes?: (n: number) => void): Promise<void> {
     // a group's transaction begins after the previous group's commit: its copies run while files are read
     this.group ??= { bulk: new BulkLoad(this.warehouse, 'group', this.committing.then(() => this.warehouse.run('BEGIN TRANSACTION'))), files: [] };
     const { bulk } = this.group;
@@ -168,8 +190,8 @@ export class Loader {
     } catch (error) {
       bulk.rewind(mark, fileId);
       if (!(error instanceof X12Error)) throw error;
-      this.known.delete(hash);
-      this.reject(name, hash, bytes, error);
+      if (hash !== null) this.known.delete(hash);
+      this.reject(name, hash ?? (await hashOrNull(path)), bytes, error);
     }
   }
 
@@ -226,7 +248,7 @@ export class Loader {
   }
 
   /** Reads one file into the staging tables; throws X12Error when it cannot be read. */
-  private read(bulk: BulkLoad, fileId: bigint, path: string, name: string, hash: string, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
+  private read(bulk: BulkLoad, fileId: bigint, path: string, name: string, hash: string | null, bytes: number, onBytes?: (n: number) => void): Promise<Staged> {
     return stageFile(bulk, fileId, path, hash, bytes, this.mapping, onBytes, name);
   }
 
@@ -257,13 +279,29 @@ export class Loader {
   }
 }
 
-async function hashFile(path: string, name: string): Promise<Input> {
+function sizeOf(path: string, name: string): Input {
   try {
-    const bytes = statSync(path).size;
-    return { path, name, bytes, hash: await sha256(path) };
+    return { path, name, bytes: statSync(path).size, hash: null };
   } catch (error) {
-    return { path, name, bytes: 0, hash: null, unreadable: new X12Error('io', { file: name }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.') };
+    return { path, name, bytes: 0, hash: null, unreadable: cannotRead(name, error) };
   }
+}
+
+async function hashInput(input: Input): Promise<void> {
+  try {
+    input.hash = await sha256(input.path);
+  } catch (error) {
+    input.unreadable = cannotRead(input.name, error);
+  }
+}
+
+/** For the record of a rejected file that was hashed as it was read. */
+async function hashOrNull(path: string): Promise<string | null> {
+  return sha256(path).catch(() => null);
+}
+
+function cannotRead(name: string, error: unknown): X12Error {
+  return new X12Error('io', { file: name }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.');
 }
 
 /** The rejection of a file that was read but that the database refused to store (its transaction rolled back). */
@@ -278,10 +316,4 @@ function notStored(file: string, error: unknown): X12Error {
 /** Loads one file on its own (tests, the fuzzer). */
 export async function loadFile(warehouse: Warehouse, batchId: bigint, path: string): Promise<FileOutcome> {
   return (await new Loader(warehouse, batchId).loadAll([path]))[0];
-}
-
-export async function sha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fileChunks(path, HASH_CHUNK_BYTES)) hash.update(chunk);
-  return hash.digest('hex');
 }

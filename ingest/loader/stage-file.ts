@@ -1,10 +1,13 @@
 // Reads one file into the staging tables of a bulk load, whatever it is: an X12 interchange (835, 837,
 // 999, 277CA, routed by ST01) or a CSV export (payment postings, charges, recognised by its header).
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { fileChunks } from '../file-chunks.ts';
+import { hashing, sha256 } from '../file-hash.ts';
 import type { BulkLoad } from '../../warehouse/bulk-load.ts';
 import type { Warning } from '../x12/diagnostics.ts';
 import { detectEncoding } from '../x12/decode.ts';
-import { readX12File, type ReadSummary } from '../x12/reader.ts';
+import { READ_CHUNK_BYTES, readX12, type ReadSummary } from '../x12/reader.ts';
 import { TransactionRouter } from '../transaction-router.ts';
 import { Remittance835Mapper } from '../remittance/map-835.ts';
 import { Claim837Mapper } from '../claims/map-837.ts';
@@ -29,9 +32,13 @@ export interface Staged {
   rowErrors: RowError[];
 }
 
-/** Reads one file, X12 or CSV export, into the staging tables; throws X12Error when it cannot be read. */
-export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, hash: string, bytes: number, mapping: CsvMapping, onBytes?: (n: number) => void, name = path): Promise<Staged> {
+/**
+ * Reads one file, X12 or CSV export, into the staging tables; throws X12Error when it cannot be read.
+ * `knownHash` null: the file's SHA-256 is taken as it is read.
+ */
+export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, knownHash: string | null, bytes: number, mapping: CsvMapping, onBytes?: (n: number) => void, name = path): Promise<Staged> {
   if (!looksLikeX12(path)) {
+    const hash = knownHash ?? (await sha256(path));
     const postings = new PostingWriter(bulk, fileId);
     const csv = await readCsvFile(path, name, mapping, postings, onBytes);
     return {
@@ -61,7 +68,10 @@ export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, ha
     onWarning,
     (header, trailer) => transactions.add(header, trailer),
   );
-  const summary: ReadSummary = await readX12File(path, router, name, onBytes);
+  const hasher = knownHash === null ? createHash('sha256') : undefined;
+  const chunks = fileChunks(path, READ_CHUNK_BYTES);
+  const summary: ReadSummary = await readX12(hasher ? hashing(chunks, hasher) : chunks, router, name, onBytes);
+  const hash = knownHash ?? hasher!.digest('hex');
   return {
     encoding: summary.encoding,
     segments: summary.segments,
