@@ -52,7 +52,7 @@ async function store(stagingRoot: string): Promise<{ seconds: number; claims: nu
   const { STAGING_CSV } = await import('../../warehouse/bulk-load.ts');
   // all the staged files at once: DuckDB's CSV reader would read them 32 MB at a time, two buffers at
   // once, more than the ingest's memory cap; 8 MB buffers hold any row
-  const options = STAGING_CSV.replace(/\)$/, `, BUFFER_SIZE ${8 << 20})`);
+  const options = STAGING_CSV.replace(/BUFFER_SIZE \d+/, `BUFFER_SIZE ${8 << 20}`);
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const warehouse = await Warehouse.open(db, { memoryLimit: INGEST_MEMORY_LIMIT });
