@@ -30,8 +30,9 @@ const ROW_ROOM_BYTES = 1 << 16;
 /** DuckDB's row group (its default size): the rows it compresses and writes out together. */
 export const ROW_GROUP_ROWS = 122_880;
 /**
- * What DuckDB's CSV reader reads at a time. Its default grows with the file, up to 32 MB, and a
- * staging file of a row group's rows of claims is about that: under the load's 64 MB cap it ran out.
+ * What DuckDB's CSV reader reads at a time. Its default grows with the file, up to 32 MB: a row group's
+ * rows of adjustments are a 15 MB file, which would take a quarter of the load's 64 MB cap (staging files
+ * of two row groups ran out of memory with the default).
  */
 const COPY_BUFFER_BYTES = 2 << 20;
 
