@@ -325,4 +325,14 @@ describe('835s that break the structure', () => {
     const only837 = await readEra(samplePath('linuxforhealth_x12__837p-demo.837'), '837p-demo.837');
     expect(only837.error).toMatchObject({ code: 'unsupported_transaction', message: expect.stringContaining('the file holds no 835 remittance') });
   });
+
+  it('reads an 835 in a group of another kind (GS01 HC), and says so', async () => {
+    const text = fixture835().replace('GS*HP*', 'GS*HC*');
+    const r = await readEra(writeFile(tempDir(), 'gs-hc.835', text), 'gs-hc.835');
+    expect(r.error).toBeUndefined();
+    expect(claimsOf(r)).toHaveLength(4);
+    expect(r.remittances[0].warnings.map((w) => [w.code, w.message])).toEqual([
+      ['unexpected_segment', 'the functional group (GS01 HC) is not one of 835s (HP); this transaction set is read as the 835 its ST says it is'],
+    ]);
+  });
 });

@@ -61,6 +61,13 @@ export class Remittance835Mapper {
       claimPaidTotal: 0,
       endPosition: 0,
     };
+    const functionalId = header.group?.functionalId;
+    if (functionalId && functionalId !== 'HP') {
+      this.warn({
+        code: 'unexpected_segment', file: header.file, segment: header.position,
+        message: `the functional group (GS01 ${functionalId}) is not one of 835s (HP); this transaction set is read as the 835 its ST says it is`,
+      });
+    }
     const version = header.implementationReference || header.group?.version || '';
     if (!KNOWN_VERSIONS.test(version)) {
       this.warn({
