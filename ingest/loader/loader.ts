@@ -133,13 +133,15 @@ export class Loader {
       this.reject(name, null, 0, input.unreadable);
       return;
     }
-    const loadedAs = hash === null ? undefined : this.known.get(hash);
-    if (hash !== null && loadedAs !== undefined) {
-      onBytes?.(bytes);
-      this.outcomes.push({ status: 'duplicate', file: name, hash, bytes, loadedAs });
-      return;
+    if (hash !== null) {
+      const loadedAs = this.known.get(hash);
+      if (loadedAs !== undefined) {
+        onBytes?.(bytes);
+        this.outcomes.push({ status: 'duplicate', file: name, hash, bytes, loadedAs });
+        return;
+      }
+      this.known.set(hash, name);
     }
-    if (hash !== null) this.known.set(hash, name);
     if (bytes >= STREAMING_FILE_BYTES) {
       await this.commitGroup();
       await this.settle();

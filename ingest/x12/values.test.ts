@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToNumber, formatCents, parseCents, parseDate, parseQuantity } from './values.ts';
+import { centsToNumber, formatCents, parseCents, parseDate, parseQuantity, storableQuantity } from './values.ts';
 
 describe('money', () => {
   it.each([
@@ -59,5 +59,18 @@ describe('dates and quantities', () => {
     expect(parseQuantity('007')).toMatchObject({ value: '7' });
     expect(parseQuantity('-0')).toMatchObject({ value: '0' });
     expect(parseQuantity('x').ok).toBe(false);
+  });
+});
+
+describe('quantities as the warehouse holds them (four decimals, fourteen whole digits)', () => {
+  it.each([
+    ['2', '2', false], ['1.5', '1.5', false], ['0.1234', '0.1234', false], ['2.34567', '2.3457', true], ['0.12345', '0.1235', true],
+    ['0.00004', '0', true], ['-0.00004', '0', true], ['-1.00005', '-1.0001', true], ['9.99995', '10', true], ['99999999999999.9999', '99999999999999.9999', false],
+  ])('keeps %s as %s (rounded: %s)', (text, value, rounded) => {
+    expect(storableQuantity(text)).toEqual({ value, rounded });
+  });
+
+  it.each(['123456789012345', '-123456789012345.5', '99999999999999.99995'])('refuses %s: more whole digits than it holds (rounding may carry into one)', (text) => {
+    expect(storableQuantity(text)).toBeNull();
   });
 });

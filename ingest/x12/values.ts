@@ -103,8 +103,9 @@ export function storableQuantity(text: string): { value: string; rounded: boolea
   let units = BigInt(whole + fraction.slice(0, QUANTITY_PLACES));
   if (fraction.charCodeAt(QUANTITY_PLACES) >= 53) units += 1n;
   const digits = units.toString().padStart(QUANTITY_PLACES + 1, '0');
+  // rounding up may carry into one more whole digit (99.99995 → 100)
+  if (digits.length - QUANTITY_PLACES > QUANTITY_WHOLE_DIGITS) return null;
   const rounded = `${digits.slice(0, -QUANTITY_PLACES)}.${digits.slice(-QUANTITY_PLACES)}`.replace(/0+$/, '').replace(/\.$/, '');
-  if (rounded.replace('.', '').replace(/^0+/, '').length > 18) return null;
   return { value: negative && rounded !== '0' ? `-${rounded}` : rounded, rounded: true };
 }
 
