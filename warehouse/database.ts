@@ -56,6 +56,16 @@ function walReplayFailure(path: string, error: unknown): WarehouseOpenError | un
   );
 }
 
+/** A memory cap too small for the schema and reference data themselves (rcm ingest --memory-limit 4MB). */
+function outOfMemoryOpening(path: string, memoryLimit: string | undefined, error: unknown): WarehouseOpenError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/out of memory/i.test(message)) return undefined;
+  return new WarehouseOpenError(
+    `${path}: DuckDB ran out of memory preparing the warehouse${memoryLimit ? ` under a memory limit of ${memoryLimit}` : ''} (${message.split('\n')[0]}). ` +
+      'Give it more memory (rcm ingest --memory-limit 64MB, the default); nothing was loaded.',
+  );
+}
+
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
 
@@ -94,8 +104,13 @@ export class Warehouse {
       await connection.run(`SET memory_limit = '${options.memoryLimit}'`);
     }
     const warehouse = new Warehouse(path, instance, connection);
-    await migrate(warehouse);
-    await loadReferenceData(warehouse);
+    try {
+      await migrate(warehouse);
+      await loadReferenceData(warehouse);
+    } catch (error) {
+      warehouse.close();
+      throw outOfMemoryOpening(path, options.memoryLimit, error) ?? error;
+    }
     return warehouse;
   }
 

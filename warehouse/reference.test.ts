@@ -2,12 +2,13 @@
 // consistent with its categories and with carc_category.csv (which the claim ledger still reads), labels in
 // our own words. The crosswalk's precedence is tested on its resolver, demo/truth/crosswalk.test.ts.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAYERS } from '../demo/practice/payers.ts';
 import { LOCATIONS } from '../demo/practice/practice.ts';
-import { tempWarehouse } from '../tests/support/temp.ts';
-import type { Warehouse } from './database.ts';
+import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
+import { Warehouse, WarehouseOpenError } from './database.ts';
 import { REFERENCE_DIR, referenceNames } from './reference.ts';
 
 const csvRows = (name: string) =>
@@ -115,5 +116,20 @@ describe('reference data', () => {
         expect(row.label.toLowerCase(), what).not.toBe((row.code ?? row.category).toLowerCase());
       }
     }
+  });
+});
+
+describe('a new warehouse under a small memory cap', () => {
+  it('gets its schema and reference data in 16 MB, and says what to do when even that is too little', async () => {
+    const dir = tempDir();
+    const small = await Warehouse.open(join(dir, 'small.duckdb'), { memoryLimit: '16MB' });
+    try {
+      expect(await small.one('SELECT count(*) > 0 AS loaded FROM ref_carc_category')).toEqual({ loaded: true });
+    } finally {
+      small.close();
+    }
+    const starved = Warehouse.open(join(dir, 'starved.duckdb'), { memoryLimit: '1MB' });
+    await expect(starved).rejects.toBeInstanceOf(WarehouseOpenError);
+    await expect(starved).rejects.toThrow(/ran out of memory preparing the warehouse under a memory limit of 1MB .*--memory-limit 64MB/);
   });
 });

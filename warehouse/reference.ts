@@ -17,6 +17,12 @@ export function referenceNames(): string[] {
   return readdirSync(REFERENCE_DIR).filter((f) => f.endsWith('.csv')).map((f) => f.replace(/\.csv$/, '')).sort();
 }
 
+/**
+ * DuckDB's CSV reader asks for a 30 MB buffer by default, whatever the file's size: under the small memory
+ * cap of `rcm ingest --memory-limit 32MB` a new warehouse could not even load these few kilobytes.
+ */
+const READ_BUFFER_BYTES = 1 << 20;
+
 export async function loadReferenceData(warehouse: Warehouse): Promise<void> {
   const loaded = new Map((await warehouse.all<{ name: string; sha256: string }>('SELECT name, sha256 FROM ref_version')).map((r) => [r.name, r.sha256]));
   const changed = referenceNames()
@@ -28,7 +34,7 @@ export async function loadReferenceData(warehouse: Warehouse): Promise<void> {
   await warehouse.transaction(async () => {
     for (const { name, path } of changed) {
       await warehouse.run(`DELETE FROM ref_${name}`);
-      await warehouse.run(`INSERT INTO ref_${name} BY NAME SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true)`);
+      await warehouse.run(`INSERT INTO ref_${name} BY NAME SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true, buffer_size = ${READ_BUFFER_BYTES})`);
     }
     await warehouse.run(
       `INSERT OR REPLACE INTO ref_version VALUES ${changed.map((_, i) => `($${2 * i + 1}, $${2 * i + 2}, current_timestamp)`).join(', ')}`,
