@@ -31,7 +31,7 @@ const ROW_ROOM_BYTES = 1 << 16;
 export const ROW_GROUP_ROWS = 122_880;
 /**
  * What DuckDB's CSV reader reads at a time. Its default grows with the file, up to 32 MB: a row group's
- * claims are a 20 MB file, a third of the load's 64 MB cap (staging files of two row groups ran out of
+ * claims are a 20 MB file, near half of the load's 48 MB cap (staging files of two row groups ran out of
  * memory with the default).
  */
 const COPY_BUFFER_BYTES = 2 << 20;

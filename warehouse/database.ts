@@ -62,7 +62,7 @@ function outOfMemoryOpening(path: string, memoryLimit: string | undefined, error
   if (!/out of memory/i.test(message)) return undefined;
   return new WarehouseOpenError(
     `${path}: DuckDB ran out of memory preparing the warehouse${memoryLimit ? ` under a memory limit of ${memoryLimit}` : ''} (${message.split('\n')[0]}). ` +
-      'Give it more memory (rcm ingest --memory-limit 64MB, the default); nothing was loaded.',
+      'Give it more memory (a larger rcm ingest --memory-limit); nothing was loaded.',
   );
 }
 

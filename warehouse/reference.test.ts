@@ -130,6 +130,6 @@ describe('a new warehouse under a small memory cap', () => {
     }
     const starved = Warehouse.open(join(dir, 'starved.duckdb'), { memoryLimit: '1MB' });
     await expect(starved).rejects.toBeInstanceOf(WarehouseOpenError);
-    await expect(starved).rejects.toThrow(/ran out of memory preparing the warehouse under a memory limit of 1MB .*--memory-limit 64MB/);
+    await expect(starved).rejects.toThrow(/ran out of memory preparing the warehouse under a memory limit of 1MB .*a larger rcm ingest --memory-limit/);
   });
 });

@@ -77,11 +77,13 @@ function measure(tool: string, files: string[], heapMb = 4096): Result | string 
   if (tool === 'store') return measureStore(files, db);
   // the ingest runs as the `rcm` command does (compiled, one libuv thread as bin/rcm.cjs sets for it);
   // the parsers in a worker of their own
-  if (tool === 'ingest') return runWorker([`--max-old-space-size=${heapMb}`, 'tests/bench/ingest-cli-worker.mjs', db, ...files], INGEST_ENV);
+  if (tool === 'ingest') return runWorker([`--max-old-space-size=${heapMb}`, ...RCM_NODE_FLAGS, 'tests/bench/ingest-cli-worker.mjs', db, ...files], INGEST_ENV);
   return runWorker([`--max-old-space-size=${heapMb}`, 'bin/run-ts.mjs', 'tests/bench/bench-worker.ts', tool, db, ...files]);
 }
 
 /** What bin/rcm.cjs gives `rcm ingest`: libuv's thread pool of one (the worker loads the CLI in-process to read its own peak memory). */
+/** Node's flags for `rcm` (bin/rcm.cjs's shebang, `npm run rcm`). */
+export const RCM_NODE_FLAGS = ['--max-semi-space-size=4'];
 const INGEST_ENV = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '1' };
 
 /** A worker process's JSON line (its last line of output), or why it failed. */
@@ -97,7 +99,7 @@ function measureStore(files: string[], db: string): Result | string {
   rmSync(stagingRoot, { recursive: true, force: true });
   mkdirSync(stagingRoot);
   try {
-    const staged = runWorker(['tests/bench/ingest-cli-worker.mjs', db, ...files], { ...INGEST_ENV, RCM_KEEP_STAGING: '1', TMPDIR: stagingRoot });
+    const staged = runWorker([...RCM_NODE_FLAGS, 'tests/bench/ingest-cli-worker.mjs', db, ...files], { ...INGEST_ENV, RCM_KEEP_STAGING: '1', TMPDIR: stagingRoot });
     if (typeof staged === 'string') return `${staged} staging`;
     return runWorker(['bin/run-ts.mjs', 'tests/bench/bench-worker.ts', 'store', db, stagingRoot], INGEST_ENV);
   } finally {
