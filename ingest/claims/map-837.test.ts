@@ -92,3 +92,49 @@ describe('837 samples', () => {
     expect(r.claims[0].lines.map((l) => [l.procedureCode, l.modifiers])).toEqual([['99213', [null, '59']], ['87070', ['25']], ['99214', []], ['86663', []]]);
   });
 });
+
+describe('837s from outside senders', () => {
+  const DEMO = 'linuxforhealth_x12__837p-demo.837';
+  const variant = (name: string, edit: (text: string) => string) => {
+    const text = edit(readFileSync(samplePath(DEMO), 'latin1'));
+    expect(text).not.toBe(readFileSync(samplePath(DEMO), 'latin1'));
+    return read(name, writeFile(tempDir(), name, text));
+  };
+
+  it('reads HI and SV107 with the separator the sender used when it is not ISA16 (three-letter qualifiers too)', async () => {
+    const r = await variant('mismatch.837', (t) => t.replace('*1*T*:~', '*1*T*>~').replace('HI*BK:0340*BF:V7389', 'HI*ABK:R69*ABF:R51').replace('SV1*HC:99214*35*UN*1.0***2', 'SV1*HC:99214*35*UN*1.0***2:1'));
+    expect(r.codes).toEqual(['separator_mismatch']);
+    expect(dx(r.claims[0])).toEqual(['ABK:R69', 'ABF:R51']);
+    expect(r.claims[0].lines[2]).toMatchObject({ procedureCode: '99214', diagnosisPointers: [2, 1] });
+  });
+
+  it('takes the admission date from DTP*435 sent as date and time (DT), and lets a time (TM) be', async () => {
+    const r = await variant('dt.837', (t) => t.replace('REF*D9*17312345600006351~', 'REF*D9*17312345600006351~DTP*096*TM*1130~DTP*435*DT*202401010830~'));
+    expect(r.codes).toEqual(['control_count']); // the SE count, two segments short
+    expect(r.claims[0].admissionDate).toBe('2024-01-01');
+  });
+
+  it('warns when RD8 carries one date, and reads it as that day', async () => {
+    const r = await variant('rd8.837', (t) => t.replace('DTP*472*D8*20061003', 'DTP*472*RD8*20061003'));
+    expect(r.warnings.map((w) => w.message)).toEqual(['DTP03 "20061003" is one date where RD8 asks for a range (CCYYMMDD-CCYYMMDD); read as that one day']);
+    expect(r.claims[0].lines[0]).toMatchObject({ serviceDate: '2006-10-03', serviceDateEnd: '2006-10-03' });
+  });
+
+  it('refuses a dental 837 (X224) rather than read it as a professional claim without its lines', async () => {
+    const text = readFileSync(samplePath(DEMO), 'latin1').replaceAll('005010X222A2', '005010X224A2');
+    await expect(read('dental.837', writeFile(tempDir(), 'dental.837', text))).rejects.toMatchObject({ code: 'unsupported_transaction', message: expect.stringContaining('dental claim') });
+  });
+
+  it('reads a second SV1 in one LX as a line of its own, with a warning', async () => {
+    const r = await variant('two-sv1.837', (t) => t.replace('SV1*HC:87070*15*UN*1.0***1~', 'SV1*HC:87070*10*UN*1.0***1~SV1*HC:87071*5*UN*1.0***2~'));
+    expect(r.codes).toEqual(['unexpected_segment', 'control_count']);
+    expect(r.claims[0].lines.map((l) => [l.lineNumber, l.procedureCode, l.charge, l.diagnosisPointers])).toEqual([
+      ['1', '99213', 4000, [1]], ['2', '87070', 1000, [1]], [null, '87071', 500, [2]], ['3', '99214', 3500, [2]], ['4', '86663', 1000, [2]],
+    ]);
+  });
+
+  it('keeps each diagnosis in its HI place, so pointers after an empty element still find their codes', async () => {
+    const r = await variant('hi-gap.837', (t) => t.replace('HI*BK:0340*BF:V7389', 'HI*BK:0340**BF:V7389').replace('SV1*HC:99214*35*UN*1.0***2', 'SV1*HC:99214*35*UN*1.0***3'));
+    expect(r.claims[0].diagnoses.map((d) => [d.sequence, d.code])).toEqual([[1, '0340'], [3, 'V7389']]);
+  });
+});

@@ -1,7 +1,7 @@
 // Maps the segments of one 837 transaction set (837P or 837I) onto claims, streaming: each claim goes to
 // the sink when the next claim, hierarchical level or SE starts. The HL hierarchy gives the context of a
 // claim: billing provider (HL03 20), subscriber and payer (22), patient when not the subscriber (23).
-import type { Warning } from '../x12/diagnostics.ts';
+import { X12Error, type Warning } from '../x12/diagnostics.ts';
 import { Elements, procedureModifiers, SeparatorMismatch, splitComposite } from '../x12/elements.ts';
 import type { TransactionHeader, TransactionTrailer } from '../x12/envelope.ts';
 import type { Segment } from '../x12/segment.ts';
@@ -30,6 +30,8 @@ export class Claim837Mapper {
   private line: ClaimLine | undefined;
   /** Inside a claim's other-subscriber (COB, 2320/2330) loops: their NM1s are not this claim's parties. */
   private otherSubscriber = false;
+  /** Diagnosis places of the claim's HI segments so far (what SV107 pointers count). */
+  private diagnosisPlaces = 0;
   private readonly mismatch: SeparatorMismatch;
 
   constructor(
@@ -38,6 +40,16 @@ export class Claim837Mapper {
     private readonly warn: (warning: Warning) => void,
   ) {
     this.mismatch = new SeparatorMismatch(header.file, warn);
+    const version = header.implementationReference || header.group?.version || '';
+    if (/X224|X097/.test(version)) {
+      // a dental claim: its lines are SV3 (tooth, surface), which this reader does not map
+      throw new X12Error(
+        'unsupported_transaction',
+        { file: header.file, segment: header.position },
+        `this 837 is a dental claim (${version}); rcm reads professional (837P) and institutional (837I) claims`,
+        'Leave dental 837 files out of the load. Nothing of this file was loaded.',
+      );
+    }
     this.submission = { header, submittedDate: null, reference: null, submitter: emptyParty(), receiver: emptyParty(), claimCount: 0, endPosition: 0 };
   }
 
@@ -179,6 +191,7 @@ export class Claim837Mapper {
       lines: [],
     };
     this.otherSubscriber = false;
+    this.diagnosisPlaces = 0;
   }
 
   /** CLM05-2: B professional, A institutional; else the implementation guide (X222 / X223). */
@@ -189,39 +202,42 @@ export class Claim837Mapper {
     return version.includes('X223') ? 'institutional' : 'professional';
   }
 
+  /** The dates rcm keeps: the line's service (472), the claim's statement period (434) and admission (435). */
   private dtp(e: Elements): void {
     const qualifier = e.text(1);
-    const [from, to] = e.period();
     if (this.line) {
-      if (qualifier === '472') {
-        this.line.serviceDate = from;
-        this.line.serviceDateEnd = to;
-      }
+      if (qualifier === '472') [this.line.serviceDate, this.line.serviceDateEnd] = e.period();
       return;
     }
     const claim = this.claim;
     if (!claim || this.otherSubscriber) return;
-    if (qualifier === '434') {
-      claim.statementFrom = from;
-      claim.statementTo = to;
-    } else if (qualifier === '435') claim.admissionDate = from;
+    if (qualifier === '434') [claim.statementFrom, claim.statementTo] = e.period();
+    else if (qualifier === '435') claim.admissionDate = e.period()[0];
   }
 
 
+  /**
+   * Diagnoses in their places: SV107 pointers count the diagnosis positions of the HI segments (principal
+   * first), so an empty or broken element keeps its place and the codes after it their numbers.
+   */
   private hi(e: Elements): void {
     const claim = this.claim;
     if (!claim || this.otherSubscriber) return;
-    for (let n = 1; n < e.segment.length; n++) {
-      const composite = e.text(n);
-      if (composite === null) continue;
+    const elements = Array.from({ length: e.segment.length - 1 }, (_, i) => e.text(i + 1));
+    const first = elements.find((v) => v !== null);
+    const firstQualifier = first ? splitComposite(first, e.segment, this.mismatch)[0] : '';
+    const holdsDiagnoses = DIAGNOSIS_QUALIFIERS.has(firstQualifier);
+    elements.forEach((composite, i) => {
+      const place = holdsDiagnoses ? ++this.diagnosisPlaces : 0;
+      if (composite === null) return;
       const [qualifier, code] = splitComposite(composite, e.segment, this.mismatch);
       if (!code) {
-        e.warning(`HI${String(n).padStart(2, '0')} "${composite}" has no code (expected qualifier${e.segment.separators.component}code); ignored`);
-        continue;
+        e.warning(`HI${String(i + 1).padStart(2, '0')} "${composite}" has no code (expected qualifier${e.segment.separators.component}code); ignored`);
+        return;
       }
-      if (!DIAGNOSIS_QUALIFIERS.has(qualifier)) continue; // procedure, occurrence, value and condition codes
-      claim.diagnoses.push({ sequence: claim.diagnoses.length + 1, qualifier, code, isPrincipal: PRINCIPAL.has(qualifier), position: e.segment.position });
-    }
+      if (!DIAGNOSIS_QUALIFIERS.has(qualifier)) return; // procedure, occurrence, value and condition codes
+      claim.diagnoses.push({ sequence: place || claim.diagnoses.length + 1, qualifier, code, isPrincipal: PRINCIPAL.has(qualifier), position: e.segment.position });
+    });
   }
 
   private newLine(lineNumber: string | null): ClaimLine {
@@ -272,6 +288,13 @@ export class Claim837Mapper {
   }
 
   private requireLine(e: Elements): ClaimLine | undefined {
+    if (this.line && this.line.position > 0) {
+      // an LX holds one service; a second one is a line of its own (its charge is the sender's)
+      e.warning(`a second ${e.segment.id} in line ${this.line.lineNumber ?? '(no LX number)'} (X12: one per LX); read as a line of its own`, 'unexpected_segment');
+      this.closeLine();
+      this.line = this.newLine(null);
+      return this.line;
+    }
     if (this.line) return this.line;
     if (!this.claim) {
       e.warning(`${e.segment.id} outside a claim was ignored`, 'unexpected_segment');

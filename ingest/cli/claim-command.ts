@@ -25,7 +25,7 @@ export function registerClaimCommand(program: Command): void {
           );
         }
         return { claimId: matches[0]?.claim_id ?? pcn, events: matches.length === 0 ? [] : await claimHistory(w, matches[0].claim_id) };
-      });
+      }, { needsModels: true });
       if (options.json) {
         process.stdout.write(`${toJson({ patient_control_number: pcn, claim_id: claimId, events: events.map((e) => ({ ...e, amount: e.amount === null ? null : Number(e.amount), balance_delta: Number(e.balance_delta), balance: Number(e.balance) })) })}\n`);
       } else if (events.length === 0) {

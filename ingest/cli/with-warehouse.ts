@@ -8,7 +8,8 @@ export function isHeldByAnotherProcess(error: unknown): boolean {
   return error instanceof Error && /could not set lock|conflicting lock/i.test(error.message);
 }
 
-export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Promise<T>): Promise<T> {
+/** `needsModels`: the verb reads the SQL models, which a load with --no-build leaves unbuilt: say so, and how to build them. */
+export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Promise<T>, options: { needsModels?: boolean } = {}): Promise<T> {
   let warehouse: Warehouse;
   try {
     warehouse = await Warehouse.open(path);
@@ -19,6 +20,15 @@ export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Pro
     throw error;
   }
   try {
+    if (options.needsModels) {
+      // loaded only for these verbs: rcm ingest opens the warehouse here too, without the models
+      const { modelsUpToDate } = await import('../../warehouse/build.ts');
+      if (!(await modelsUpToDate(warehouse))) {
+        const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n;
+        if (loaded === 0n) throw new CliError(`the warehouse ${path} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
+        throw new CliError(`the models of ${path} are not built, or were built by another version of rcm (after rcm ingest --no-build, say): run rcm build --db ${path}, then this again`);
+      }
+    }
     return await work(warehouse);
   } finally {
     warehouse.close();

@@ -1,5 +1,6 @@
 // How records of different sources find their claim: resubmissions, replacements and voids link to the
 // original; what matches no claim is listed with the reason.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './ingest-run.ts';
 import { buildModels } from '../../warehouse/build.ts';
@@ -123,6 +124,20 @@ describe('claim links', () => {
       ['voided', 500, -400], ['patient payment', 20, -420],
     ]);
     expect(rcm('claim', 'show', 'NO-SUCH-CLAIM', '--db', w.path).status).toBe(1);
+  });
+
+  it('says to build the models when a load left them unbuilt, and that an empty warehouse holds nothing yet', () => {
+    const dir = tempDir();
+    const db = join(dir, 'w.duckdb');
+    expect(rcm('claim', 'show', 'X', '--db', db).stderr).toContain('holds no claims yet: ingest files first');
+    expect(rcm('ingest', '--no-build', '--db', db, writeFile(dir, 'fixture.835', fixture835())).status).toBe(0);
+    for (const verb of [['claim', 'show', 'CLAIM-A'], ['metrics'], ['denials', 'patterns']]) {
+      const result = rcm(...verb, '--db', db);
+      expect(result.status, verb.join(' ')).toBe(2); // the CLI's refusal
+      expect(result.stderr).toContain(`run rcm build --db ${db}, then this again`);
+    }
+    expect(rcm('build', '--db', db).status).toBe(0);
+    expect(rcm('claim', 'show', 'CLAIM-A', '--db', db).status).toBe(0);
   });
 
   it('tells the whole story of a claim in date order: rejection, resubmission, acceptance, denial, corrected claim, payment, reversal and correction', async () => {

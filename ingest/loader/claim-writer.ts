@@ -48,9 +48,9 @@ export class ClaimWriter implements ClaimSink {
     }
     for (const l of c.lines) {
       const codes = l.diagnosisPointers.map((p) => {
-        const code = c.diagnoses[p - 1]?.code ?? null;
+        const code = c.diagnoses.find((d) => d.sequence === p)?.code ?? null;
         if (code === null) {
-          this.warn({ code: 'invalid_value', file: submission.header.file, segment: l.position, subjectSegment: l.position, message: `diagnosis pointer ${p} points past the claim's ${c.diagnoses.length} diagnoses` });
+          this.warn({ code: 'invalid_value', file: submission.header.file, segment: l.position, subjectSegment: l.position, message: `diagnosis pointer ${p} points to no diagnosis of the claim (it has ${c.diagnoses.length})` });
         }
         return code;
       });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../warehouse/database.ts';
@@ -131,6 +131,22 @@ describe('procedure modifiers', () => {
 });
 
 describe('values the sender got wrong', () => {
+  it('resolves 837 diagnosis pointers by HI place, an empty element keeping its place', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const text = readFileSync(samplePath('linuxforhealth_x12__837p-demo.837'), 'latin1')
+      .replace('HI*BK:0340*BF:V7389', 'HI*BK:0340**BF:V7389').replace('SV1*HC:99214*35*UN*1.0***2', 'SV1*HC:99214*35*UN*1.0***3:2');
+    expect((await ingestFiles(w, [writeFile(dir, 'hi-gap.837', text)])).outcomes[0]).toMatchObject({ status: 'loaded' });
+    expect(await w.one("SELECT diagnosis_pointers, diagnosis_code_1, diagnosis_code_2 FROM claim_line WHERE procedure_code = '99214'")).toEqual({
+      diagnosis_pointers: '3:2', diagnosis_code_1: 'V7389', diagnosis_code_2: null,
+    });
+    // the 99214 line and the 86663 line point to the empty place
+    expect(await w.all('SELECT message FROM ingest_warning')).toEqual([
+      { message: 'diagnosis pointer 2 points to no diagnosis of the claim (it has 2)' }, { message: 'diagnosis pointer 2 points to no diagnosis of the claim (it has 2)' },
+    ]);
+  });
+
+
   it('stores an empty CLP02 as missing and quantities as the ERA document shows them', async () => {
     const dir = tempDir();
     const w = await tempWarehouse(dir);

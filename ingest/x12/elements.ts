@@ -90,11 +90,20 @@ export class Elements {
     return parsed.value;
   }
 
-  /** A DTP period: DTP02 D8 (one date, from = to) or RD8 ("CCYYMMDD-CCYYMMDD"); DTP03 the value. */
+  /**
+   * A DTP period: DTP02 D8 (one date, from = to), RD8 ("CCYYMMDD-CCYYMMDD") or DT (a date and time,
+   * CCYYMMDDHHMM: the date is kept); DTP03 the value. TM (a time alone) holds no date.
+   */
   period(): [string | null, string | null] {
     const value = this.text(3);
-    if (value === null) return [null, null];
-    if (this.text(2) !== 'RD8') {
+    const format = this.text(2);
+    if (value === null || format === 'TM') return [null, null];
+    if (format === 'DT' && /^\d{12}$/.test(value)) {
+      const parsed = parseDate(value.slice(0, 8));
+      if (!parsed.ok) this.warning(`${this.name(3)} "${value}" is not a date and time (CCYYMMDDHHMM); loaded as missing`);
+      return parsed.ok ? [parsed.value, parsed.value] : [null, null];
+    }
+    if (format !== 'RD8') {
       const date = this.date(3);
       return [date, date];
     }
@@ -103,6 +112,7 @@ export class Elements {
       return parsed.ok ? parsed.value : null;
     });
     if (from === null || (to === null && value.includes('-'))) this.warning(`${this.name(3)} "${value}" is not a date range (CCYYMMDD-CCYYMMDD); loaded as missing`);
+    else if (!value.includes('-')) this.warning(`${this.name(3)} "${value}" is one date where RD8 asks for a range (CCYYMMDD-CCYYMMDD); read as that one day`);
     return [from ?? null, to === undefined ? (from ?? null) : to];
   }
 
@@ -126,8 +136,9 @@ export class Elements {
 
 /**
  * Splits a composite element. Some senders declare one component separator in ISA16 and use another
- * (LinuxForHealth samples: ":" declared, "HC>12345" sent); a two-letter qualifier followed by a
- * punctuation mark is read with that mark, and a warning says so.
+ * (LinuxForHealth samples: ":" declared, "HC>12345" sent; an outside 837: ">" declared, "ABK:R69" and
+ * pointers "2:1" sent); a qualifier or number of one to three characters followed by a punctuation mark
+ * is read with that mark, and a warning says so.
  */
 export function splitComposite(value: string, segment: Segment, mismatch: { onMismatch(used: string, segment: Segment): void }): string[] {
   const { component, element } = segment.separators;
@@ -182,4 +193,4 @@ export class SeparatorMismatch {
   }
 }
 
-const COMPOSITE_WITH_OTHER_SEPARATOR = /^[A-Z0-9]{2}([^A-Za-z0-9 .\-])/;
+const COMPOSITE_WITH_OTHER_SEPARATOR = /^[A-Z0-9]{1,3}([^A-Za-z0-9 .\-])/;

@@ -39,7 +39,7 @@ export function registerDenialsCommand(program: Command): void {
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ as_of: asOf, from: window.from, to: window.to, min_claims: minClaims, ...found }, null, 2)}\n`);
         } else process.stdout.write(patternsText(window, found.patterns));
-      });
+      }, { needsModels: true });
     });
 }
 

@@ -56,7 +56,7 @@ export function registerMetricsCommand(program: Command): void {
           out.push(await computeMetric(w, m, { asOf, from: options.from, to: options.to, by: breakdown, filters: { payer: options.payer, provider: options.provider, location: options.location, practices: options.practice ? [options.practice] : undefined } }));
         }
         return { asOf, out };
-      });
+      }, { needsModels: true });
       if (options.json) process.stdout.write(`${JSON.stringify(metricsJson(results.asOf, options, results.out), null, 2)}\n`);
       else process.stdout.write(metricsText(results.asOf, results.out));
     });
