@@ -137,4 +137,25 @@ describe('837s from outside senders', () => {
     const r = await variant('hi-gap.837', (t) => t.replace('HI*BK:0340*BF:V7389', 'HI*BK:0340**BF:V7389').replace('SV1*HC:99214*35*UN*1.0***2', 'SV1*HC:99214*35*UN*1.0***3'));
     expect(r.claims[0].diagnoses.map((d) => [d.sequence, d.code])).toEqual([[1, '0340'], [3, 'V7389']]);
   });
+
+  it('takes a loop\'s parent from HL02: a subscriber under the first billing provider, a patient under the first subscriber', async () => {
+    const segments = [
+      'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*000000001*0*P*:',
+      'GS*HC*SENDER*RECEIVER*20240101*1200*1*X*005010X222A1', 'ST*837*0001*005010X222A1', 'BHT*0019*00*1*20240101*1200*CH',
+      'HL*1**20*1', 'NM1*85*2*FIRST*****XX*1111111112',
+      'HL*2**20*1', 'NM1*85*2*SECOND*****XX*2222222220',
+      'HL*3*1*22*1', 'SBR*P*18*******CI', 'NM1*IL*1*MOM*ONE****MI*M1', 'NM1*PR*2*PAYER ONE*****PI*P1',
+      'HL*4*1*22*0', 'SBR*P*18*******CI', 'NM1*IL*1*SELF*TWO****MI*M2', 'NM1*PR*2*PAYER TWO*****PI*P2',
+      'CLM*SELF-CLAIM*10***11:B:1*Y*A*Y*Y', 'HI*ABK:R69', 'LX*1', 'SV1*HC:99211*10*UN*1***1',
+      'HL*5*3*23*0', 'PAT*19', 'NM1*QC*1*CHILD*KID',
+      'CLM*CHILD-CLAIM*20***11:B:1*Y*A*Y*Y', 'HI*ABK:R51', 'LX*1', 'SV1*HC:99212*20*UN*1***1',
+      'SE*26*0001', 'GE*1*1', 'IEA*1*000000001',
+    ];
+    const r = await read('hl-parents.837', writeFile(tempDir(), 'hl-parents.837', `${segments.join('~\n')}~\n`));
+    expect(r.codes).toEqual([]);
+    expect(r.claims.map((c) => [c.patientControlNumber, c.billingProvider.lastName, c.subscriber.lastName, c.payer.id, c.patient.lastName])).toEqual([
+      ['SELF-CLAIM', 'FIRST', 'SELF', 'P2', 'SELF'],
+      ['CHILD-CLAIM', 'FIRST', 'MOM', 'P1', 'CHILD'],
+    ]);
+  });
 });

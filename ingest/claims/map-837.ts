@@ -19,9 +19,20 @@ function party(e: Elements): Party {
 
 type Level = 'billing' | 'subscriber' | 'patient' | 'other';
 
+/** What an HL loop that can have children (20 billing provider, 22 subscriber) gives them. */
+interface HlContext {
+  billing: Claim['billingProvider'];
+  subscriber: Claim['subscriber'];
+  payer: Party;
+}
+
 export class Claim837Mapper {
   private readonly submission: Submission;
   private level: Level = 'other';
+  /** HL01 of the loop being read, and the contexts of the billing-provider and subscriber loops so far, by HL01. */
+  private hlId: string | null = null;
+  private readonly billingLoops = new Map<string, HlContext>();
+  private readonly subscriberLoops = new Map<string, HlContext>();
   private billing: Claim['billingProvider'] = { ...emptyParty(), taxId: null, taxonomy: null };
   private subscriber: Claim['subscriber'] = { ...emptyParty(), payerResponsibility: null, relationship: null, groupNumber: null, filingIndicator: null, birthDate: null, gender: null };
   private patient: Claim['patient'] | undefined;
@@ -90,17 +101,43 @@ export class Claim837Mapper {
   }
 
 
+  /**
+   * An HL starts a loop under its parent (HL02): a subscriber under its billing provider, a patient under
+   * its subscriber. Senders nest them in order, but the parent is taken from HL02 when it names one read
+   * before, so a loop that comes back to an earlier parent gets that parent's provider and payer.
+   */
   private hl(e: Elements): void {
     this.closeClaim();
+    this.keepContext();
     const code = e.text(3);
+    const parentId = e.text(2);
+    this.hlId = e.text(1);
     this.level = code === '20' ? 'billing' : code === '22' ? 'subscriber' : code === '23' ? 'patient' : 'other';
-    if (this.level === 'billing') this.billing = { ...emptyParty(), taxId: null, taxonomy: null };
+    const parent = parentId === null ? undefined : (this.level === 'subscriber' ? this.billingLoops : this.subscriberLoops).get(parentId);
+    if (parent) {
+      this.billing = parent.billing;
+      if (this.level === 'patient') [this.subscriber, this.payer] = [parent.subscriber, parent.payer];
+    } else if (parentId !== null && (this.level === 'subscriber' || this.level === 'patient')) {
+      e.warning(`HL02 names parent ${parentId}, which is not a ${this.level === 'subscriber' ? 'billing provider' : 'subscriber'} loop read before; the loop before it is taken as its parent`, 'unexpected_segment');
+    }
+    if (this.level === 'billing') {
+      this.billing = { ...emptyParty(), taxId: null, taxonomy: null };
+      this.subscriberLoops.clear();
+    }
     if (this.level === 'subscriber') {
       this.subscriber = { ...emptyParty(), payerResponsibility: null, relationship: null, groupNumber: null, filingIndicator: null, birthDate: null, gender: null };
       this.payer = emptyParty();
       this.patient = undefined;
     }
     if (this.level === 'patient') this.patient = { ...emptyParty(), birthDate: null, gender: null };
+  }
+
+  /** Remembers what the loop being left gives its children. */
+  private keepContext(): void {
+    if (this.hlId === null) return;
+    const context = { billing: this.billing, subscriber: this.subscriber, payer: this.payer };
+    if (this.level === 'billing') this.billingLoops.set(this.hlId, context);
+    else if (this.level === 'subscriber') this.subscriberLoops.set(this.hlId, context);
   }
 
   private nm1(e: Elements): void {
