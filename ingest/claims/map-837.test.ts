@@ -136,6 +136,9 @@ describe('837s from outside senders', () => {
   it('keeps each diagnosis in its HI place, so pointers after an empty element still find their codes', async () => {
     const r = await variant('hi-gap.837', (t) => t.replace('HI*BK:0340*BF:V7389', 'HI*BK:0340**BF:V7389').replace('SV1*HC:99214*35*UN*1.0***2', 'SV1*HC:99214*35*UN*1.0***3'));
     expect(r.claims[0].diagnoses.map((d) => [d.sequence, d.code])).toEqual([[1, '0340'], [3, 'V7389']]);
+    // separators left after the last element hold no place
+    const trailing = await variant('hi-trailing.837', (t) => t.replace('HI*BK:0340*BF:V7389', 'HI*BK:0340**~HI*BF:V7389*'));
+    expect(trailing.claims[0].diagnoses.map((d) => [d.sequence, d.code])).toEqual([[1, '0340'], [2, 'V7389']]);
   });
 
   it('takes a loop\'s parent from HL02: a subscriber under the first billing provider, a patient under the first subscriber', async () => {

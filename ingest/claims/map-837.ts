@@ -261,6 +261,8 @@ export class Claim837Mapper {
     const claim = this.claim;
     if (!claim || this.otherSubscriber) return;
     const elements = Array.from({ length: e.segment.length - 1 }, (_, i) => e.text(i + 1));
+    // empty elements after the last hold no place (X12 drops them; some senders leave separators behind)
+    while (elements.length > 0 && elements[elements.length - 1] === null) elements.pop();
     const first = elements.find((v) => v !== null);
     const firstQualifier = first ? splitComposite(first, e.segment, this.mismatch)[0] : '';
     const holdsDiagnoses = DIAGNOSIS_QUALIFIERS.has(firstQualifier);
