@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { synthetic835 } from '../support/synthetic-835.ts';
 // @ts-expect-error a plain ES module of bin/, without types
 import { isBuildCurrent } from '../../bin/compiled.mjs';
+import { INGEST_ENV, RCM_NODE_FLAGS } from './rcm-process.ts';
 
 const options = new Command('bench:ingest')
   .option('--mb <n>', 'total megabytes to generate (half in one file, half in many)', '220')
@@ -81,10 +82,6 @@ function measure(tool: string, files: string[], heapMb = 4096): Result | string 
   return runWorker([`--max-old-space-size=${heapMb}`, 'bin/run-ts.mjs', 'tests/bench/bench-worker.ts', tool, db, ...files]);
 }
 
-/** What bin/rcm.cjs gives `rcm ingest`: libuv's thread pool of one (the worker loads the CLI in-process to read its own peak memory). */
-/** Node's flags for `rcm` (bin/rcm.cjs's shebang, `npm run rcm`). */
-export const RCM_NODE_FLAGS = ['--max-semi-space-size=4'];
-const INGEST_ENV = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '1' };
 
 /** A worker process's JSON line (its last line of output), or why it failed. */
 function runWorker(args: string[], env: NodeJS.ProcessEnv = process.env): Result | string {
