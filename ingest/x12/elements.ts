@@ -2,7 +2,7 @@
 // file (a wrong amount must never load), other bad values become warnings and load as empty.
 import { X12Error, type Warning } from './diagnostics.ts';
 import { segmentText, type Segment } from './segment.ts';
-import { parseCents, parseDate, parseQuantity, QUANTITY_PLACES, storableQuantity, type Cents } from './values.ts';
+import { fitsQuantity, parseCents, parseDate, parseQuantity, QUANTITY_PLACES, storableQuantity, type Cents } from './values.ts';
 
 const AMOUNT_PROBLEM = {
   not_a_number: 'is not an amount',
@@ -70,6 +70,7 @@ export class Elements {
       this.warning(`${this.name(n)} "${raw}" is not a number; loaded as missing`);
       return null;
     }
+    if (fitsQuantity(parsed.value)) return parsed.value;
     const storable = storableQuantity(parsed.value);
     if (storable === null) {
       this.warning(`${this.name(n)} "${raw}" has more digits than a quantity holds (14 before the decimal point); loaded as missing`);

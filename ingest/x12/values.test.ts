@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToNumber, formatCents, parseCents, parseDate, parseQuantity, storableQuantity } from './values.ts';
+import { centsToNumber, formatCents, parseCents, parseDate, parseQuantity, fitsQuantity, storableQuantity } from './values.ts';
 
 describe('money', () => {
   it.each([
@@ -68,9 +68,11 @@ describe('quantities as the warehouse holds them (four decimals, fourteen whole 
     ['0.00004', '0', true], ['-0.00004', '0', true], ['-1.00005', '-1.0001', true], ['9.99995', '10', true], ['99999999999999.9999', '99999999999999.9999', false],
   ])('keeps %s as %s (rounded: %s)', (text, value, rounded) => {
     expect(storableQuantity(text)).toEqual({ value, rounded });
+    expect(fitsQuantity(text)).toBe(!rounded);
   });
 
   it.each(['123456789012345', '-123456789012345.5', '99999999999999.99995'])('refuses %s: more whole digits than it holds (rounding may carry into one)', (text) => {
     expect(storableQuantity(text)).toBeNull();
+    expect(fitsQuantity(text)).toBe(false);
   });
 });

@@ -89,6 +89,13 @@ export function parseQuantity(text: string): Parsed<string> {
 export const QUANTITY_PLACES = 4;
 const QUANTITY_WHOLE_DIGITS = 18 - QUANTITY_PLACES;
 
+/** Whether a canonical quantity fits the warehouse as it is (the common case: "1"); no allocation, on the hot path. */
+export function fitsQuantity(text: string): boolean {
+  const dot = text.indexOf('.');
+  const whole = (dot < 0 ? text.length : dot) - (text.charCodeAt(0) === 45 ? 1 : 0);
+  return whole <= QUANTITY_WHOLE_DIGITS && (dot < 0 || text.length - dot - 1 <= QUANTITY_PLACES);
+}
+
 /**
  * A canonical quantity (parseQuantity's text) as the warehouse can hold it: rounded half away from zero
  * to QUANTITY_PLACES decimals (`rounded` says it changed), or null when it has too many whole digits.
