@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse, CsvError } from 'csv-parse';
 import { X12Error } from '../x12/diagnostics.ts';
-import { parseCents, parseQuantity, QUANTITY_PLACES, storableQuantity, type Cents } from '../x12/values.ts';
+import { amountProblem, fitsQuantity, parseCents, parseQuantity, QUANTITY_PLACES, type Cents } from '../x12/values.ts';
 import { recognize, normalizeName, type CsvKind, type CsvMapping, type DateFormat, type PostingType } from './csv-mapping.ts';
 
 export interface PaymentPosting {
@@ -128,8 +128,7 @@ function chargeRow(field: (f: string) => string, format: DateFormat, line: numbe
   const units = field('units');
   const parsedUnits = units === '' ? { ok: true as const, value: '1' } : parseQuantity(units);
   if (!parsedUnits.ok) throw new RowProblem(`units "${units}" is not a number`);
-  const storable = storableQuantity(parsedUnits.value);
-  if (storable === null || storable.rounded) throw new RowProblem(`units "${units}" has more than ${QUANTITY_PLACES} decimals or 14 digits`);
+  if (!fitsQuantity(parsedUnits.value)) throw new RowProblem(`units "${units}" has more than ${QUANTITY_PLACES} decimals or 14 digits`);
   return {
     line, rowKey,
     claimId: required(field('claim_id'), 'claim id'),
@@ -161,8 +160,7 @@ export function amount(text: string): Cents {
   const cleaned = text.replace(/[()$,\s]/g, '');
   const parsed = parseCents(cleaned);
   if (parsed.ok && text !== '') return negative ? -parsed.value : parsed.value;
-  const why = parsed.ok ? undefined : parsed.why;
-  throw new RowProblem(`amount "${text}" ${why === 'sub_cent' ? 'has a fraction of a cent' : why === 'too_large' ? 'has more than 13 digits before the decimal point' : 'is not an amount'}`);
+  throw new RowProblem(`amount "${text}" ${amountProblem(parsed.ok ? undefined : parsed.why)}`);
 }
 
 /** A date in the mapping's format; "auto" reads YYYY-MM-DD, YYYYMMDD and the US MM/DD/YYYY. */

@@ -2,13 +2,7 @@
 // file (a wrong amount must never load), other bad values become warnings and load as empty.
 import { X12Error, type Warning } from './diagnostics.ts';
 import { segmentText, type Segment } from './segment.ts';
-import { fitsQuantity, parseCents, parseDate, parseQuantity, QUANTITY_PLACES, storableQuantity, type Cents } from './values.ts';
-
-const AMOUNT_PROBLEM = {
-  not_a_number: 'is not an amount',
-  sub_cent: 'has a fraction of a cent (X12 amounts carry two decimals at most)',
-  too_large: 'is larger than the warehouse holds (13 digits before the decimal point)',
-};
+import { amountProblem, fitsQuantity, parseCents, parseDate, parseQuantity, QUANTITY_PLACES, storableQuantity, type Cents } from './values.ts';
 
 export type WarningSink = (warning: Warning) => void;
 
@@ -56,7 +50,7 @@ export class Elements {
     throw new X12Error(
       'invalid_amount',
       { file: this.file, segment: this.segment.position, segmentText: segmentText(this.segment) },
-      `${this.name(n)} "${raw}" ${AMOUNT_PROBLEM[parsed.why ?? 'not_a_number']}`,
+      `${this.name(n)} "${raw}" ${amountProblem(parsed.why)}`,
       'Correct the amount in the file (digits, an optional minus and decimal point, at most 13 digits before it and 2 after) and ingest it again. Nothing of this file was loaded.',
     );
   }

@@ -8,6 +8,13 @@ export type Cents = number;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why?: 'sub_cent' | 'too_large' };
 
 const FAILED: Parsed<never> = { ok: false };
+
+/** What is wrong with an amount parseCents refused, for the message that names it. */
+export function amountProblem(why: 'sub_cent' | 'too_large' | undefined): string {
+  if (why === 'sub_cent') return 'has a fraction of a cent (amounts carry two decimals at most)';
+  if (why === 'too_large') return 'is larger than the warehouse holds (13 digits before the decimal point)';
+  return 'is not an amount';
+}
 /** Whole dollars beyond 13 digits would leave the exact-integer range of a double. */
 const MAX_WHOLE_DIGITS = 13;
 
