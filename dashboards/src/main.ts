@@ -46,6 +46,8 @@ async function route(): Promise<void> {
   running?.abort();
   const controller = (running = new AbortController());
   const main = shell.main;
+  // the page being left may have marked the main area ready; the next one marks it again when it is
+  delete main.dataset.ready;
   if (!page) {
     document.title = 'Not found · rcm workbench';
     main.replaceChildren(heading('Not found'), stateMessage(`There is no page ${url.pathname}.`, 'empty'));
