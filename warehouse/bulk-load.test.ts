@@ -5,6 +5,28 @@ import { describe, expect, it } from 'vitest';
 import { tempWarehouse } from '../tests/support/temp.ts';
 import { BulkLoad, ROW_GROUP_ROWS } from './bulk-load.ts';
 
+describe('staging values', () => {
+  it('write whole numbers and cents exactly on both sides of 32 bits and up to 2^53', async () => {
+    const w = await tempWarehouse();
+    await w.run('CREATE TABLE v (n BIGINT, cents DECIMAL(18,2), text VARCHAR)');
+    const numbers = [0, 1, 9, 10, 99, 100, 999_999_999, 1_000_000_000, 2_147_483_647, 2_147_483_648, 4_294_967_296, 99_999_999_999, Number.MAX_SAFE_INTEGER, -1, -10, -2_147_483_648, -2_147_483_649];
+    const cents = [0, 1, 5, 99, 100, 101, -5, -100, 214_748_364_799, 214_748_364_800, 999_999_999_999_99, -999_999_999_999_99];
+    await w.transaction(async () => {
+      const bulk = new BulkLoad(w, 'streaming');
+      const table = bulk.table('v');
+      for (let i = 0; i < Math.max(numbers.length, cents.length); i++) {
+        table.bigint(numbers[i]).money(cents[i]).text(String(i));
+        table.endRow();
+      }
+      await bulk.finish();
+    });
+    const rows = await w.all<{ n: bigint | null; cents: string | null }>('SELECT n, cents::VARCHAR AS cents FROM v ORDER BY text::INTEGER');
+    expect(rows.map((r) => r.n)).toEqual([...numbers.map(BigInt), ...Array(rows.length - numbers.length).fill(null)]);
+    const asDecimal = (c: number) => `${c < 0 ? '-' : ''}${Math.trunc(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+    expect(rows.map((r) => r.cents)).toEqual([...cents.map(asDecimal), ...Array(rows.length - cents.length).fill(null)]);
+  });
+});
+
 describe('staging files', () => {
   it('go to COPY one row past each row-group boundary, the rest at the end, every row once', async () => {
     const w = await tempWarehouse();

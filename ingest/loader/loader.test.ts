@@ -12,7 +12,7 @@ import { eraTransaction } from '../remittance/era-document.ts';
 import { readEra } from '../remittance/read-era.ts';
 import { formatCents } from '../x12/values.ts';
 import { ingestFiles } from './ingest-run.ts';
-import { STREAMING_FILE_BYTES } from './loader.ts';
+import { closesGroup, STREAMING_FILE_BYTES } from './loader.ts';
 import { ROW_GROUP_ROWS } from '../../warehouse/bulk-load.ts';
 
 async function rowCounts(w: Warehouse): Promise<Record<string, bigint>> {
@@ -317,6 +317,17 @@ async function ingestBrokenBetweenGood(dir: string, w: Warehouse, options: { see
   const casSegments = text.split('~').filter((segment) => segment.trimStart().startsWith('CAS*')).length;
   return { bytes: text.length, casSegments, before, after, run: await ingestFiles(w, [before, bad, after]) };
 }
+
+describe('a group of small files', () => {
+  it('is committed at 128 MB staged, unless the rest of the run is less than half that: then the rest joins it', () => {
+    const MB = 1 << 20;
+    expect(closesGroup(127 * MB, 500 * MB)).toBe(false);
+    expect(closesGroup(128 * MB, 500 * MB)).toBe(true);
+    expect(closesGroup(128 * MB, 64 * MB)).toBe(true);
+    expect(closesGroup(128 * MB, 64 * MB - 1)).toBe(false);
+    expect(closesGroup(200 * MB, 0)).toBe(false);
+  });
+});
 
 describe('a group of files copied while it is read', () => {
   it('takes back the rows of a file that fails after some of them were copied, and keeps its neighbours', async () => {
