@@ -1,6 +1,6 @@
 // One run of `rcm ingest`: expands folders, loads each file on its own (one bad file never stops the
 // others) and records the batch.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { Loader, type FileOutcome } from './loader.ts';
@@ -51,9 +51,14 @@ export interface IngestProgress {
   stop(): void;
 }
 
-/** Files named on the command line, and every non-hidden file under the folders named, in name order. */
+/**
+ * Files named on the command line, and every non-hidden file under the folders named, in name order.
+ * Links are followed (a folder of links to the files of an export loads those files); a broken link is
+ * kept, and its load says why it cannot be read; a folder reached twice through links is walked once.
+ */
 export function expandPaths(paths: string[]): string[] {
   const files: string[] = [];
+  const walked = new Set<string>();
   for (const path of paths) {
     let stat;
     try {
@@ -62,21 +67,35 @@ export function expandPaths(paths: string[]): string[] {
       files.push(path); // loadFile records the reason it cannot be read
       continue;
     }
-    if (stat.isDirectory()) files.push(...walk(path));
+    if (stat.isDirectory()) files.push(...walk(path, walked));
     else files.push(path);
   }
   return files;
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, walked: Set<string>): string[] {
+  const real = realpathSync(dir);
+  if (walked.has(real)) return [];
+  walked.add(real);
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path));
-    else if (entry.isFile()) out.push(path);
+    const kind = entry.isSymbolicLink() ? linkTarget(path) : entry;
+    if (kind === null) out.push(path);
+    else if (kind.isDirectory()) out.push(...walk(path, walked));
+    else if (kind.isFile()) out.push(path);
   }
   return out;
+}
+
+/** What a link points to; null when it points nowhere. */
+function linkTarget(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /** Loads the files (and folders) as one batch; `names` (for files, not folders) say what to call each file instead of its path. */

@@ -160,6 +160,31 @@ describe('values the sender got wrong', () => {
   });
 });
 
+describe('a folder', () => {
+  it('loads the files its links point to, walks a linked folder once, and rejects a broken link as unreadable', async () => {
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const exports = join(dir, 'exports');
+    mkdirSync(exports);
+    const a = writeFile(exports, 'a.835', fixture835({ interchangeControl: '000000011' }));
+    mkdirSync(join(exports, 'more'));
+    writeFile(join(exports, 'more'), 'b.835', fixture835({ interchangeControl: '000000012' }));
+    const inbox = join(dir, 'inbox');
+    mkdirSync(inbox);
+    symlinkSync(a, join(inbox, 'a-link.835'));
+    symlinkSync(join(exports, 'more'), join(inbox, 'b-folder'));
+    symlinkSync(join(exports, 'more'), join(inbox, 'c-same-folder'));
+    symlinkSync(join(dir, 'gone.835'), join(inbox, 'd-broken.835'));
+    symlinkSync(inbox, join(inbox, 'e-itself'));
+    const run = await ingestFiles(w, [inbox]);
+    expect(run.outcomes.map((o) => [o.file.slice(inbox.length + 1), o.status])).toEqual([
+      ['a-link.835', 'loaded'], ['b-folder/b.835', 'loaded'], ['d-broken.835', 'rejected'],
+    ]);
+    expect(run.outcomes[2]).toMatchObject({ code: 'io' });
+  });
+});
+
 describe('a rejected file beside good ones in one run', () => {
   it('loads the good files, records the bad ones with file, place and hint, and keeps nothing of them', async () => {
     const dir = tempDir();
