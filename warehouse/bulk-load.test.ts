@@ -27,6 +27,20 @@ describe('staging values', () => {
   });
 });
 
+describe('a group load whose transaction could not begin', () => {
+  it('fails at finish() with that error, and leaves no rejection unwaited for (Node would end the process)', async () => {
+    const w = await tempWarehouse();
+    await w.run('CREATE TABLE t (a BIGINT)');
+    const refused = Promise.reject(new Error('FATAL Error: database has been invalidated'));
+    const bulk = new BulkLoad(w, 'group', refused);
+    await new Promise((resolve) => setTimeout(resolve, 10)); // past the turn in which an unhandled rejection is reported
+    const table = bulk.table('t');
+    for (let i = 0; i < ROW_GROUP_ROWS + 2; i++) table.bigint(i).endRow();
+    await expect(bulk.finish()).rejects.toThrow(/invalidated/);
+    expect(await w.one('SELECT count(*) AS n FROM t')).toEqual({ n: 0n });
+  });
+});
+
 describe('staging files', () => {
   it('go to COPY one row past each row-group boundary, the rest at the end, every row once', async () => {
     const w = await tempWarehouse();

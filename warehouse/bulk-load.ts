@@ -79,7 +79,10 @@ export class BulkLoad {
     private readonly mode: 'streaming' | 'group',
     after: Promise<unknown> = Promise.resolve(),
   ) {
-    this.copies = after.then(() => undefined);
+    // a refused BEGIN is the load's failure, not a rejection nobody waits for (Node ends the process on those)
+    this.copies = after.then(() => undefined, (error: unknown) => {
+      this.failure = error;
+    });
     removeStaleStaging();
     this.dir = mkdtempSync(join(tmpdir(), `${STAGING_PREFIX}${process.pid}-`));
   }

@@ -354,6 +354,57 @@ describe('a group of small files', () => {
   });
 });
 
+describe('a group whose commit runs out of memory', () => {
+  const POSTINGS = 'Claim ID,Posting Date,Amount,Type,Payer or Patient,Reason Code,Reference\n'
+    + 'CLM-1,2024-03-25,45.00,patient payment,patient,DEPOSIT,PP1\n'
+    + 'CLM-2,25/03/2024,5.00,patient payment,patient,DEPOSIT,PP2\n';
+
+  it('commits with DuckDB’s cap doubled, and puts the cap back after', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    await w.run("SET memory_limit = '48MB'");
+    const capAt: string[] = [];
+    const run = w.run.bind(w);
+    w.run = async (sql, params) => {
+      if (sql === 'COMMIT') capAt.push((await w.one<{ cap: string }>("SELECT current_setting('memory_limit') AS cap"))!.cap);
+      return run(sql, params);
+    };
+    const files = [writeFile(dir, 'a.835', fixture835({ interchangeControl: '000000021' })), writeFile(dir, 'b.835', fixture835({ interchangeControl: '000000022' }))];
+    const { outcomes } = await ingestFiles(w, files);
+    expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded']);
+    expect(capAt).toContain('91.5 MiB'); // the group's commit: twice 45.7 MiB (48MB as DuckDB reads it back)
+    expect(await w.one("SELECT current_setting('memory_limit') AS cap")).toEqual({ cap: '45.7 MiB' });
+  });
+
+  it('loads each of its files again on its own, and records each CSV row refused once', async () => {
+    // DuckDB's refusal is simulated: the group that made it here holds 1,191 files of five kinds (README)
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    const run = w.run.bind(w);
+    let refused = 0;
+    w.run = async (sql, params) => {
+      if (sql === 'COMMIT' && refused++ === 0) throw new Error('TransactionContext Error: Failed to commit: failed to pin block of size 256.0 KiB (45.5 MiB/45.7 MiB used)');
+      return run(sql, params);
+    };
+    const files = [
+      writeFile(dir, 'a.835', fixture835({ interchangeControl: '000000031' })),
+      writeFile(dir, 'b.csv', POSTINGS),
+      writeFile(dir, 'c.835', fixture835().slice(0, 900)),
+      writeFile(dir, 'd.835', fixture835({ interchangeControl: '000000032' })),
+    ];
+    const { outcomes } = await ingestFiles(w, files);
+    expect(refused).toBeGreaterThan(1);
+    expect(outcomes.map((o) => [o.file, o.status])).toEqual([[files[0], 'loaded'], [files[1], 'loaded'], [files[2], 'rejected'], [files[3], 'loaded']]);
+    expect(await w.all('SELECT file_name FROM ingest_file ORDER BY file_id')).toEqual([files[0], files[1], files[3]].map((file_name) => ({ file_name })));
+    expect(await w.one('SELECT count(*) AS n FROM remit_claim')).toEqual({ n: 8n });
+    expect(await w.one('SELECT count(*) AS n FROM payment_posting')).toEqual({ n: 1n });
+    expect(await w.all('SELECT file_name, error_code FROM ingest_error ORDER BY file_name')).toEqual([
+      { file_name: files[1], error_code: 'bad_row' },
+      { file_name: files[2], error_code: 'truncated' },
+    ]);
+  });
+});
+
 describe('a group of files copied while it is read', () => {
   it('takes back the rows of a file that fails after some of them were copied, and keeps its neighbours', async () => {
     const dir = tempDir();

@@ -26,6 +26,8 @@ import { WarningWriter } from './warning-writer.ts';
 const UNBALANCED = new Set(['line_unbalanced', 'claim_unbalanced', 'transaction_unbalanced']);
 
 export interface Staged {
+  /** Where the file was read from (its outcome names it as the caller does). */
+  path: string;
   outcome: Extract<FileOutcome, { status: 'loaded' }>;
   encoding: string;
   segments: number;
@@ -42,7 +44,7 @@ export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, kn
     const postings = new PostingWriter(bulk, fileId);
     const csv = await readCsvFile(path, name, mapping, postings, onBytes);
     return {
-      encoding: 'utf-8', segments: 0, rowErrors: postings.errors,
+      path, encoding: 'utf-8', segments: 0, rowErrors: postings.errors,
       outcome: {
         status: 'loaded', file: name, fileId, hash, bytes, contentType: `csv-${csv.kind}`, transactions: 0, claims: 0, warnings: 0, paid: 0, paymentAmount: 0,
         rows: csv.rows, rowErrors: csv.errors, rowsAlreadyLoaded: 0,
@@ -73,6 +75,7 @@ export async function stageFile(bulk: BulkLoad, fileId: bigint, path: string, kn
   const summary: ReadSummary = await readX12(hasher ? hashing(chunks, hasher) : chunks, router, name, onBytes);
   const hash = knownHash ?? hasher!.digest('hex');
   return {
+    path,
     encoding: summary.encoding,
     segments: summary.segments,
     rowErrors: [],
