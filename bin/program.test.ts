@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from './program.ts';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tempDir } from '../tests/support/temp.ts';
+import { buildProgram, databaseStopped } from './program.ts';
 
 const names = async (verb?: string) => (await buildProgram(verb)).commands.map((c) => c.name());
 
@@ -12,5 +15,21 @@ describe('the rcm program', () => {
     for (const verb of all) expect(await names(verb), verb).toContain(verb);
     expect(await names('ingest')).toEqual(['ingest']);
     expect(await names('tokens')).toEqual(['users', 'tokens', 'audit']);
+  });
+});
+
+describe('a warehouse DuckDB stopped using', () => {
+  it('is said in one message with the cause and what to do, not a stack trace', async () => {
+    const instance = await DuckDBInstance.create(join(tempDir(), 'stopped.duckdb'));
+    const connection = await instance.connect();
+    await connection.run('CREATE TABLE t AS SELECT range AS a FROM range(10)');
+    // DuckDB's own switch for a checkpoint that fails: the database is then invalidated, as after one out of memory
+    await connection.run("SET debug_checkpoint_abort = 'before_header'");
+    await expect(connection.run('CHECKPOINT')).rejects.toThrow(/FATAL/);
+    const error = await connection.run('SELECT 1').then(() => null, (e: unknown) => e);
+    expect(databaseStopped(error)).toMatch(/^DuckDB stopped working on the warehouse: Failed to create checkpoint because of error: Checkpoint aborted before header write[^\n]*\nWhat was committed before is kept .* larger --memory-limit\.$/);
+    expect(databaseStopped(new Error('Catalog Error: no table t2'))).toBeNull();
+    connection.closeSync();
+    instance.closeSync();
   });
 });

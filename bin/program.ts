@@ -37,6 +37,18 @@ export async function buildProgram(verb?: string): Promise<Command> {
   return program;
 }
 
+/**
+ * What to say when DuckDB has stopped using the warehouse after a fatal error (a checkpoint that ran out
+ * of memory, say: every later statement then fails); null for any other error.
+ */
+export function databaseStopped(error: unknown): string | null {
+  if (!(error instanceof Error) || !/database has been invalidated/.test(error.message)) return null;
+  const cause = /Original error: "([^"\n]+)/.exec(error.message)?.[1] ?? error.message.split('\n')[0];
+  return `DuckDB stopped working on the warehouse: ${cause}\n`
+    + 'What was committed before is kept (the warehouse replays its log when it is opened next). '
+    + 'Run the command again; when loading, with a larger --memory-limit.';
+}
+
 /** Runs the CLI and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   // the verb: the first argument after the program's own that is not an option
@@ -49,6 +61,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliError || error instanceof WarehouseOpenError) {
       process.stderr.write(`rcm: ${error.message}\n`);
       return error instanceof CliError ? error.exitCode : 1;
+    }
+    const stopped = databaseStopped(error);
+    if (stopped !== null) {
+      process.stderr.write(`rcm: ${stopped}\n`);
+      return 1;
     }
     throw error;
   }
