@@ -174,19 +174,8 @@ export class Loader {
   private async stream(path: string, name: string, hash: string | null, bytes: number, onBytes?: (n: number) => void): Promise<void> {
     let reading = true;
     try {
-      const loaded = await this.transaction(async () => {
-        const bulk = new BulkLoad(this.warehouse, 'streaming');
-        let staged: Staged;
-        try {
-          staged = await this.read(bulk, this.fileIds.pop()!, path, name, hash, bytes, onBytes);
-        } catch (error) {
-          await bulk.abandon();
-          throw error;
-        }
+      const loaded = await this.loadAlone(this.fileIds.pop()!, path, name, hash, bytes, onBytes, () => {
         reading = false;
-        await bulk.finish();
-        await this.register([staged]);
-        return staged;
       });
       this.queueRowErrors([loaded]);
       this.outcomes.push(loaded.outcome);
@@ -252,6 +241,24 @@ export class Loader {
     }
   }
 
+  /** One file in a transaction of its own; `onRead` is called once it is read, before its rows are stored. */
+  private loadAlone(fileId: bigint, path: string, name: string, hash: string | null, bytes: number, onBytes?: (n: number) => void, onRead?: () => void): Promise<Staged> {
+    return this.transaction(async () => {
+      const bulk = new BulkLoad(this.warehouse, 'streaming');
+      let staged: Staged;
+      try {
+        staged = await this.read(bulk, fileId, path, name, hash, bytes, onBytes);
+      } catch (error) {
+        await bulk.abandon();
+        throw error;
+      }
+      onRead?.();
+      await bulk.finish();
+      await this.register([staged]);
+      return staged;
+    });
+  }
+
   /** `work` in one transaction of its own, committed as a group is (commitWithRoom). */
   private async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.warehouse.run('BEGIN TRANSACTION');
@@ -287,18 +294,7 @@ export class Loader {
     const { path, outcome: { file: name, fileId, hash, bytes } } = staged;
     const index = this.outcomes.indexOf(staged.outcome);
     try {
-      const again = await this.transaction(async () => {
-        const bulk = new BulkLoad(this.warehouse, 'streaming');
-        try {
-          const read = await this.read(bulk, fileId, path, name, hash, bytes);
-          await bulk.finish();
-          await this.register([read]);
-          return read;
-        } catch (error) {
-          await bulk.abandon();
-          throw error;
-        }
-      });
+      const again = await this.loadAlone(fileId, path, name, hash, bytes);
       this.queueRowErrors([again]);
       this.outcomes[index] = again.outcome;
     } catch (error) {
@@ -394,7 +390,6 @@ function cannotRead(name: string, error: unknown): X12Error {
   return new X12Error('io', { file: name }, `cannot read the file: ${(error as Error).message}`, 'Check the path and the file permissions.');
 }
 
-/** The rejection of a file that was read but that the database refused to store (its transaction rolled back). */
 /** DuckDB's refusals for want of memory: "Out of Memory Error: …", or "failed to pin block" at a commit. */
 function isOutOfMemory(error: unknown): boolean {
   return /out of memory|failed to pin block/i.test(error instanceof Error ? error.message : String(error));
@@ -412,6 +407,7 @@ async function memoryLimitBytes(warehouse: Warehouse): Promise<number | null> {
   return Math.round((Number(match[1]) + (power > 0 ? 0.05 : 0)) * 1024 ** power);
 }
 
+/** The rejection of a file that was read but that the database refused to store (its transaction rolled back). */
 function notStored(file: string, error: unknown): X12Error {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   const hint = isOutOfMemory(message)
