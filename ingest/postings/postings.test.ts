@@ -1,5 +1,6 @@
 // Payment-posting and charge exports: good rows load, bad rows are refused with their line and raw text,
 // and a corrected file loads only what is new.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../loader/ingest-run.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
@@ -47,6 +48,22 @@ describe('payment postings', () => {
     expect(second.outcomes[0]).toMatchObject({ status: 'loaded', rows: 4, rowErrors: 0, rowsAlreadyLoaded: 4 });
     // 20 + 1,234.56 − 5 + 20 from the first file, then 10 + 10 + 10 + 12.50 from the corrected rows
     expect(await w.one('SELECT count(*) AS n, sum(amount)::VARCHAR AS total FROM payment_posting')).toEqual({ n: 8n, total: '1312.06' });
+  });
+
+  it('key each row as warehouses loaded before keyed it: the first 32 hex digits of the SHA-256 of kind and trimmed fields, and the occurrence', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    await ingestFiles(w, [writeFile(dir, 'postings.csv', POSTINGS.join('\n'))]);
+    // computed here the way the first loader did, with a Hash object: a key that changed would load every row again
+    const keyOf = (line: string, occurrence: number) => {
+      const fields = line.split(',').map((f) => f.trim());
+      return `${createHash('sha256').update('payments').update('\u0000').update(fields.join('\u0001')).digest('hex').slice(0, 32)}#${occurrence}`;
+    };
+    expect(await w.all('SELECT line_number, row_key FROM payment_posting WHERE line_number IN (2, 4, 9) ORDER BY line_number')).toEqual([
+      { line_number: 2n, row_key: keyOf(POSTINGS[1], 1) },
+      { line_number: 4n, row_key: keyOf(POSTINGS[3], 1) },
+      { line_number: 9n, row_key: keyOf(POSTINGS[8], 2) },
+    ]);
   });
 });
 
