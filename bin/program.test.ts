@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tempDir } from '../tests/support/temp.ts';
-import { buildProgram, databaseStopped } from './program.ts';
+import { buildProgram, databaseRefused } from './program.ts';
 
 const names = async (verb?: string) => (await buildProgram(verb)).commands.map((c) => c.name());
 
@@ -18,7 +18,7 @@ describe('the rcm program', () => {
   });
 });
 
-describe('a warehouse DuckDB stopped using', () => {
+describe('a warehouse DuckDB refused to go on with', () => {
   it('is said in one message with the cause and what to do, not a stack trace', async () => {
     const instance = await DuckDBInstance.create(join(tempDir(), 'stopped.duckdb'));
     const connection = await instance.connect();
@@ -27,8 +27,19 @@ describe('a warehouse DuckDB stopped using', () => {
     await connection.run("SET debug_checkpoint_abort = 'before_header'");
     await expect(connection.run('CHECKPOINT')).rejects.toThrow(/FATAL/);
     const error = await connection.run('SELECT 1').then(() => null, (e: unknown) => e);
-    expect(databaseStopped(error)).toMatch(/^DuckDB stopped working on the warehouse: Failed to create checkpoint because of error: Checkpoint aborted before header write[^\n]*\nWhat was committed before is kept .* larger --memory-limit\.$/);
-    expect(databaseStopped(new Error('Catalog Error: no table t2'))).toBeNull();
+    expect(databaseRefused(error)).toMatch(/^DuckDB stopped working on the warehouse: Failed to create checkpoint because of error: Checkpoint aborted before header write[^\n]*\nWhat was committed before is kept .* larger --memory-limit\.$/);
+    expect(databaseRefused(new Error('Catalog Error: no table t2'))).toBeNull();
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('that ran out of the memory it may use is said in one message with what to do', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run("SET memory_limit = '8MB'");
+    // a list of 20 million numbers cannot spill to disk: it needs the memory itself
+    const error = await connection.run('SELECT len(list(range)) FROM range(20000000)').then(() => null, (e: unknown) => e);
+    expect(databaseRefused(error)).toMatch(/^DuckDB ran out of the memory it may use: Out of Memory Error: [^\n]+\nWhat was committed before is kept\. .*--memory-limit/);
     connection.closeSync();
     instance.closeSync();
   });

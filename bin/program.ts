@@ -38,15 +38,23 @@ export async function buildProgram(verb?: string): Promise<Command> {
 }
 
 /**
- * What to say when DuckDB has stopped using the warehouse after a fatal error (a checkpoint that ran out
- * of memory, say: every later statement then fails); null for any other error.
+ * What to say when DuckDB refused to go on: it stopped using the warehouse after a fatal error (a checkpoint
+ * that ran out of memory, say: every later statement then fails), or a statement outside any file's load
+ * ran out of the memory it may use (`rcm ingest --memory-limit 8MB`); null for any other error.
  */
-export function databaseStopped(error: unknown): string | null {
-  if (!(error instanceof Error) || !/database has been invalidated/.test(error.message)) return null;
-  const cause = /Original error: "([^"\n]+)/.exec(error.message)?.[1] ?? error.message.split('\n')[0];
-  return `DuckDB stopped working on the warehouse: ${cause}\n`
-    + 'What was committed before is kept (the warehouse replays its log when it is opened next). '
-    + 'Run the command again; when loading, with a larger --memory-limit.';
+export function databaseRefused(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  if (/database has been invalidated/.test(error.message)) {
+    const cause = /Original error: "([^"\n]+)/.exec(error.message)?.[1] ?? error.message.split('\n')[0];
+    return `DuckDB stopped working on the warehouse: ${cause}\n`
+      + 'What was committed before is kept (the warehouse replays its log when it is opened next). '
+      + 'Run the command again; when loading, with a larger --memory-limit.';
+  }
+  if (/^Out of Memory Error/.test(error.message)) {
+    return `DuckDB ran out of the memory it may use: ${error.message.split('\n')[0]}\n`
+      + 'What was committed before is kept. Run the command again; when loading, with a larger --memory-limit.';
+  }
+  return null;
 }
 
 /** Runs the CLI and returns the exit status. */
@@ -62,9 +70,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`rcm: ${error.message}\n`);
       return error instanceof CliError ? error.exitCode : 1;
     }
-    const stopped = databaseStopped(error);
-    if (stopped !== null) {
-      process.stderr.write(`rcm: ${stopped}\n`);
+    const refused = databaseRefused(error);
+    if (refused !== null) {
+      process.stderr.write(`rcm: ${refused}\n`);
       return 1;
     }
     throw error;
