@@ -26,6 +26,11 @@ describe('report tables', () => {
     });
   });
 
+  it('writes a text cell that a spreadsheet would run as a formula as text; negative money stays a number', () => {
+    const hostile: ReportTable = { ...table, rows: [{ cells: { payer: '=HYPERLINK("http://x.example")', name: '+1-800', paid: -1234, rate: null, kpi: null } }] };
+    expect(tableCsv(hostile).split('\n')[1]).toBe('"\'=HYPERLINK(""http://x.example"")",\'+1-800,-12.34,,,');
+  });
+
   it('writes plain CSV: machine names, exact decimals, each row’s unit when the units mix', () => {
     expect(tableCsv(table)).toBe('payer,name,paid,rate,kpi,unit\nACME,"Acme, Inc.",1234.56,0.25,12.5,days\nTOTAL,,-0.05,,3,count\n');
   });

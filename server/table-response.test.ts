@@ -27,6 +27,11 @@ describe('a table in JSON, CSV and Arrow', () => {
     expect(tableCsv(columns, rows)).toBe('claim_id,service_date,balance,lines,denied,carcs\n"A,1",2025-01-31,1234.56,3,true,16 CO 197\nB,,-0.05,,false,\nC,2024-02-29,,0,,\n');
   });
 
+  it('writes a formula-looking text as text in CSV, money and counts as numbers', () => {
+    const hostile = [{ claim_id: '=HYPERLINK("http://x.example","open")', service_date: null, balance: '-12.30', lines: -1n, denied: null, carcs: ['@SUM(A1)'] }];
+    expect(tableCsv(columns, hostile)).toBe('claim_id,service_date,balance,lines,denied,carcs\n"\'=HYPERLINK(""http://x.example"",""open"")",,-12.30,-1,,\'@SUM(A1)\n');
+  });
+
   it('writes an Arrow IPC stream that reads back value for value', () => {
     const table = tableFromIPC(tableArrow(columns, rows));
     expect(table.numRows).toBe(3);

@@ -4,9 +4,9 @@
 // Decimal128(18, 2) in Arrow), dates are days (Arrow Date32), lists are lists (joined by spaces in CSV).
 import type { Context } from 'hono';
 import { Bool, Data, Decimal, DateDay, Field, Int64, List, makeData, RecordBatch, Schema, Struct, Utf8, tableToIPC, Table, vectorFromArray, type DataType } from 'apache-arrow';
-import { stringify } from 'csv-stringify/sync';
 
 import type { ColumnType, Columns, Row } from '../warehouse/table.ts';
+import { csvText } from '../warehouse/csv-text.ts';
 
 export type { ColumnType, Columns, Row };
 
@@ -34,7 +34,7 @@ export function tableJson(columns: Columns, rows: Row[]): Row[] {
 
 export function tableCsv(columns: Columns, rows: Row[]): string {
   const names = Object.keys(columns);
-  return stringify([
+  return csvText([
     names,
     ...rows.map((r) => names.map((n) => {
       const v = r[n];

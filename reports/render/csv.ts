@@ -2,7 +2,7 @@
 // (1234.50), rates as fractions, days and counts as numbers, nothing formatted. A table whose KPIs mix
 // units gives each row its unit in a last column.
 import { writeFileSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../warehouse/csv-text.ts';
 import { cellText, formatOf, type ReportTable } from '../table.ts';
 
 export function tableCsv(table: ReportTable): string {
@@ -12,7 +12,7 @@ export function tableCsv(table: ReportTable): string {
     ...table.columns.map((c) => cellText(row.cells[c.key] ?? null, formatOf(c, row))),
     ...(mixed ? [row.unit ?? ''] : []),
   ]);
-  return stringify([header, ...rows], { record_delimiter: '\n' });
+  return csvText([header, ...rows]);
 }
 
 export function writeCsv(table: ReportTable, path: string): void {
