@@ -44,6 +44,9 @@ export class Claim837Mapper {
   /** Diagnosis places of the claim's HI segments so far (what SV107 pointers count). */
   private diagnosisPlaces = 0;
   private readonly mismatch: SeparatorMismatch;
+  /** The implementation guide (ST03, else GS08) and the claim type it stands for (null: it names neither). */
+  private readonly guide: string;
+  private readonly guideClaimType: Claim['claimType'] | null;
 
   constructor(
     header: TransactionHeader,
@@ -61,6 +64,8 @@ export class Claim837Mapper {
         'Leave dental 837 files out of the load. Nothing of this file was loaded.',
       );
     }
+    this.guide = version;
+    this.guideClaimType = /X223|X096/.test(version) ? 'institutional' : /X222|X098/.test(version) ? 'professional' : null;
     this.submission = { header, submittedDate: null, reference: null, submitter: emptyParty(), receiver: emptyParty(), claimCount: 0, endPosition: 0 };
   }
 
@@ -206,7 +211,7 @@ export class Claim837Mapper {
     if (pcn === null) e.warning('CLM01 (patient control number) is empty');
     const facility = e.composite(5, this.mismatch);
     const qualifier = facility[1] || null;
-    const claimType = this.claimType(qualifier);
+    const claimType = this.claimType(e, qualifier, facility[0] || null);
     const patient = this.patient ?? { ...this.subscriber };
     this.claim = {
       position: e.segment.position,
@@ -231,12 +236,23 @@ export class Claim837Mapper {
     this.diagnosisPlaces = 0;
   }
 
-  /** CLM05-2: B professional, A institutional; else the implementation guide (X222 / X223). */
-  private claimType(qualifier: string | null): Claim['claimType'] {
-    if (qualifier === 'A') return 'institutional';
-    if (qualifier === 'B') return 'professional';
-    const version = this.submission.header.implementationReference || this.submission.header.group?.version || '';
-    return version.includes('X223') ? 'institutional' : 'professional';
+  /**
+   * The implementation guide decides: 837P (5010 X222, 4010 X098) professional, 837I (X223, X096)
+   * institutional; its segments (SV1 or SV2, CL1) follow the guide, whatever CLM05-2 says. CLM05-2 (the
+   * facility code qualifier: B place of service, A facility type) decides only when the guide names neither.
+   */
+  private claimType(e: Elements, qualifier: string | null, facilityCode: string | null): Claim['claimType'] {
+    const byQualifier = qualifier === 'A' ? 'institutional' : qualifier === 'B' ? 'professional' : null;
+    const byGuide = this.guideClaimType;
+    if (byGuide && byQualifier && byGuide !== byQualifier) {
+      const code = facilityCode === null ? 'CLM05-1 (empty)' : `CLM05-1 "${facilityCode}"`;
+      e.warning(
+        `CLM05-2 "${qualifier}" says ${byQualifier === 'professional' ? 'a place of service (837P)' : 'a facility type (837I)'}, but the transaction's `
+        + `implementation guide ${this.guide} is ${byGuide === 'professional' ? 'professional (837P)' : 'institutional (837I)'}; read as ${byGuide}, `
+        + `${code} as its ${byGuide === 'professional' ? 'place of service' : 'facility type code'}. Ask the sender to correct CLM05-2.`,
+      );
+    }
+    return byGuide ?? byQualifier ?? 'professional';
   }
 
   /** The dates rcm keeps: the line's service (472), the claim's statement period (434) and admission (435). */
