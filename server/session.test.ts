@@ -22,7 +22,7 @@ describe('browser sessions', () => {
 
   beforeAll(async () => {
     warehouse = await tempWarehouse();
-    for (const [name, role] of [['manager', 'practice_manager'], ['finance', 'finance'], ['leaving', 'billing_lead'], ['guessed', 'billing_lead']] as const) {
+    for (const [name, role] of [['manager', 'practice_manager'], ['finance', 'finance'], ['leaving', 'billing_lead'], ['guessed', 'billing_lead'], ['burst', 'billing_lead'], ['hidden', 'billing_lead']] as const) {
       await addUser(warehouse, name, role, PASSWORD, ['1234567893']);
     }
     server = serve({ fetch: createApp(warehouse, options).fetch, port: 0, hostname: '127.0.0.1' });
@@ -126,6 +126,21 @@ describe('browser sessions', () => {
     expect((await login('manager')).status).toBe(200); // another user from the same address still may
     later(16);
     expect((await login('guessed')).status).toBe(200);
+  }, 60_000);
+
+  it('holds the limit for attempts sent at once: each is counted before its password is checked', async () => {
+    // 30 wrong passwords at once for one user, each from its own address: 5 are checked, the rest refused
+    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => login('burst', `wrong ${i}`, { 'x-forwarded-for': `198.51.100.${i + 1}` }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    // the right password sent while 19 wrong ones are still being checked does not sign in
+    const wrong = Array.from({ length: 19 }, (_, i) => login('hidden', `wrong ${i}`, { 'x-forwarded-for': `203.0.113.${i + 1}` }));
+    await new Promise((r) => setTimeout(r, 100));
+    const right = await login('hidden', PASSWORD, { 'x-forwarded-for': '203.0.113.200' });
+    expect(right.status).toBe(429);
+    expect((await Promise.all(wrong)).filter((r) => r.status === 401)).toHaveLength(5);
+    later(16);
+    expect((await login('hidden')).status).toBe(200);
   }, 60_000);
 
   it('shows each role only its views', async () => {

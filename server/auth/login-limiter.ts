@@ -1,7 +1,10 @@
-// Login rate limiting: failed logins are counted per user name and per client address over a sliding
-// window; past the limit, logins are refused (429, with Retry-After) until the oldest failure leaves the
-// window. A successful login clears the user name's count. Kept in memory: a restart forgets it, which
-// only ever makes the server more lenient, never locks anyone out for good.
+// Login rate limiting: sign-in attempts are counted per user name and per client address over a sliding
+// window; past the limit, sign-ins are refused (429, with Retry-After) until the oldest attempt leaves the
+// window. An attempt is counted before its password is checked, in one synchronous step with the check of
+// the limit, so that requests sent at once cannot all pass the check while the (slow, scrypt) password
+// checks are under way; a successful sign-in then takes its own attempt back and clears the user name's
+// count. Kept in memory: a restart forgets it, which only ever makes the server more lenient, never locks
+// anyone out for good.
 export interface LoginLimits {
   windowMinutes: number;
   perUser: number;
@@ -10,26 +13,44 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowMinutes: 15, perUser: 5, perAddress: 20 };
 
+/** An attempt admitted by the limiter, to be settled once its password is checked. */
+export interface Attempt {
+  succeeded(): void;
+}
+
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
 
   constructor(private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {}
 
-  /** Seconds until a login for this user from this address may be tried again; 0: now. */
-  retryAfter(username: string, address: string, now: number): number {
-    const wait = (key: string, limit: number) => {
-      const recent = this.recent(key, now);
-      return recent.length >= limit ? Math.ceil((recent[recent.length - limit] + this.windowMs - now) / 1000) : 0;
+  /**
+   * Counts an attempt for this user from this address, or answers how many seconds to wait when either has
+   * reached its limit (the attempt is then not counted).
+   */
+  attempt(username: string, address: string, now: number): Attempt | { retryAfter: number } {
+    const userKey = `user:${username}`;
+    const addressKey = `address:${address}`;
+    const wait = Math.max(this.wait(userKey, this.limits.perUser, now), this.wait(addressKey, this.limits.perAddress, now));
+    if (wait > 0) return { retryAfter: wait };
+    for (const key of [userKey, addressKey]) this.attempts.set(key, [...this.recent(key, now), now]);
+    return {
+      succeeded: () => {
+        this.attempts.delete(userKey);
+        this.forget(addressKey, now);
+      },
     };
-    return Math.max(wait(`user:${username}`, this.limits.perUser), wait(`address:${address}`, this.limits.perAddress));
   }
 
-  failed(username: string, address: string, now: number): void {
-    for (const key of [`user:${username}`, `address:${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
+  private wait(key: string, limit: number, now: number): number {
+    const recent = this.recent(key, now);
+    return recent.length >= limit ? Math.max(1, Math.ceil((recent[recent.length - limit] + this.windowMs - now) / 1000)) : 0;
   }
 
-  succeeded(username: string): void {
-    this.failures.delete(`user:${username}`);
+  /** Takes one attempt made at `at` back from a key's count. */
+  private forget(key: string, at: number): void {
+    const times = this.attempts.get(key);
+    const i = times?.lastIndexOf(at) ?? -1;
+    if (i >= 0) times!.splice(i, 1);
   }
 
   private get windowMs(): number {
@@ -37,9 +58,9 @@ export class LoginLimiter {
   }
 
   private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (kept.length) this.failures.set(key, kept);
-    else this.failures.delete(key);
+    const kept = (this.attempts.get(key) ?? []).filter((t) => t > now - this.windowMs);
+    if (kept.length) this.attempts.set(key, kept);
+    else this.attempts.delete(key);
     return kept;
   }
 }

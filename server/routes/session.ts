@@ -46,14 +46,14 @@ export function sessionRoutes(warehouse: Warehouse, serialized: <T>(work: () => 
     const { username, password } = parsed.data;
     const address = clientAddress(c, options);
     const now = options.now();
-    const wait = limiter.retryAfter(username, address, now.getTime());
-    if (wait > 0) throw httpError(429, 'too_many_attempts', `too many failed logins: try again in ${Math.ceil(wait / 60)} minute(s)`, { 'Retry-After': String(wait) });
-    const stored = await serialized(() => passwordHashOf(warehouse, username));
-    if (!(await passwordMatches(password, stored))) {
-      limiter.failed(username, address, now.getTime());
-      throw httpError(401, 'unauthorized', 'wrong user name or password');
+    // counted before the password is checked: concurrent attempts cannot all slip under the limit
+    const attempt = limiter.attempt(username, address, now.getTime());
+    if ('retryAfter' in attempt) {
+      throw httpError(429, 'too_many_attempts', `too many sign-in attempts: try again in ${Math.ceil(attempt.retryAfter / 60)} minute(s)`, { 'Retry-After': String(attempt.retryAfter) });
     }
-    limiter.succeeded(username);
+    const stored = await serialized(() => passwordHashOf(warehouse, username));
+    if (!(await passwordMatches(password, stored))) throw httpError(401, 'unauthorized', 'wrong user name or password');
+    attempt.succeeded();
     const { user, session } = await serialized(async () => {
       const found = (await listUsers(warehouse, username))[0];
       return { user: found, session: await createSession(warehouse, found, now) };
