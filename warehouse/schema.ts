@@ -37,6 +37,8 @@ export interface IngestErrorTable {
   message: string;
   hint: string | null;
   raw_row: string | null;
+  /** The practice a refused CSV row names (migration 023); null: admins only. */
+  billing_npi: string | null;
   recorded_at: string;
 }
 

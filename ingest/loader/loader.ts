@@ -20,6 +20,7 @@ import { stageFile, type Staged } from './stage-file.ts';
 import type { RowError } from '../postings/read-csv.ts';
 import { DEFAULT_MAPPING, type CsvMapping } from '../postings/csv-mapping.ts';
 import { addDuplicatePaymentWarnings } from './warning-writer.ts';
+import { practicesOfRowErrors } from './row-error-practice.ts';
 
 export type FileOutcome =
   | {
@@ -316,11 +317,12 @@ export class Loader {
     await this.committing;
     const rowErrors = this.rowErrors;
     this.rowErrors = [];
-    for (const { error, hash } of rowErrors) {
+    const practices = rowErrors.length > 0 ? await practicesOfRowErrors(this.warehouse, rowErrors.map((r) => r.error)) : [];
+    for (const [i, { error, hash }] of rowErrors.entries()) {
       await this.warehouse.run(
-        `INSERT INTO ingest_error (error_id, batch_id, file_name, file_hash, error_code, line_number, message, hint, raw_row, recorded_at)
-         VALUES (nextval('ingest_error_id'), $1, $2, $3, 'bad_row', $4, $5, $6, $7, current_timestamp)`,
-        [this.batchId, error.file, hash, error.line, error.message, error.hint, abbreviate(error.raw, 2000)],
+        `INSERT INTO ingest_error (error_id, batch_id, file_name, file_hash, error_code, line_number, message, hint, raw_row, billing_npi, recorded_at)
+         VALUES (nextval('ingest_error_id'), $1, $2, $3, 'bad_row', $4, $5, $6, $7, $8, current_timestamp)`,
+        [this.batchId, error.file, hash, error.line, error.message, error.hint, abbreviate(error.raw, 2000), practices[i]],
       );
     }
     const pending = this.rejections;

@@ -46,6 +46,9 @@ export interface RowError {
   raw: string;
   message: string;
   hint: string;
+  /** The claim and the practice the row names, as read (the row error is shown to that practice's users). */
+  claimId: string | null;
+  billingNpi: string | null;
 }
 
 export interface CsvSink {
@@ -81,7 +84,8 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
       } catch (problem) {
         if (!(problem instanceof RowProblem)) throw problem;
         errors++;
-        sink.rowError({ file: name, line: info.lines, raw: raw.replace(/[\r\n]+$/, ''), message: `${name}, line ${info.lines}: ${problem.message}`, hint: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.' });
+        sink.rowError({ file: name, line: info.lines, raw: raw.replace(/[\r\n]+$/, ''), message: `${name}, line ${info.lines}: ${problem.message}`, hint: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
+          claimId: field('claim_id') || null, billingNpi: field('billing_npi') || null });
       }
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 // /api/ingest: what was loaded (batches, files, row errors and rejected files) and, for an admin, loading
 // through the server. A file belongs to the practices of its claims (mart_file_practice): a reader sees
 // those of their practices; rejected files and files without claims only an admin sees. Row errors keep
-// the raw row (patient-level): reading them is audited.
+// the raw row (patient-level): each shows to the practice its row names, and reading them is audited.
 //
 // Loading while serving: DuckDB lets one process open the file, and the server is that process, so files
 // are sent to it: one file (POST /api/ingest), or many as an upload set (POST /api/uploads, then each file
@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
+import { sqlString } from '../../warehouse/metrics/metric.ts';
 import type { Columns } from '../../warehouse/table.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
 import type { BuildResult } from '../../warehouse/build.ts';
@@ -104,8 +105,9 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
     const practices = c.get('practices');
     const format = formatOf(c);
     const rows = await serialized(async () => {
-      // a row error belongs to the file its good rows loaded as; a rejected file (nothing loaded) only an admin sees
-      const visible = practices === undefined ? 'true' : `e.file_hash IN (SELECT file_hash FROM ingest_file WHERE file_id IN (${visibleFiles(practices)}))`;
+      // a refused row belongs to the practice it names (ingest_error.billing_npi, migration 023), not to the
+      // file: an export can mix practices. A row naming none and a rejected file only an admin sees.
+      const visible = practices === undefined ? 'true' : `e.billing_npi IN (${practices.length ? practices.map(sqlString).join(', ') : 'NULL'})`;
       const found = await warehouse.all(
         `SELECT e.error_id, e.batch_id, e.file_name, e.error_code, e.segment_position, e.line_number, e.message, e.hint, e.raw_row, strftime(e.recorded_at, '%Y-%m-%d %H:%M:%S') AS recorded_at
          FROM ingest_error e WHERE ${visible} AND ($1::BIGINT IS NULL OR e.batch_id = $1)
