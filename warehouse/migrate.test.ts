@@ -72,6 +72,32 @@ describe('migration 017 (lean remittance tables)', () => {
   });
 });
 
+describe('migration 019 (place of service and facility type)', () => {
+  it('types claims loaded before it by their implementation guide and moves an 837I facility type out of place of service', async () => {
+    const path = await warehouseBefore('019_claim_place_of_service_and_facility_type.sql', `
+      INSERT INTO x12_transaction (file_id, transaction_position, end_position, transaction_type, implementation_reference, group_version)
+      VALUES (1, 3, 40, '837', '005010X223A2', '005010X223A2'), (2, 3, 40, '837', NULL, '004010X096A1'), (3, 3, 40, '837', '005010X222A1', '005010X222A1');
+      INSERT INTO claim (file_id, claim_position, transaction_position, claim_type, patient_control_number, facility_code, facility_code_qualifier, frequency_code, bill_type, line_count, diagnosis_count)
+      VALUES (1, 10, 3, 'professional', 'INST-B', '11', 'B', '1', NULL, 1, 1),
+             (1, 20, 3, 'institutional', 'INST-A', '13', 'A', '1', '131', 1, 1),
+             (2, 10, 3, 'professional', 'INST-4010', '13', NULL, '1', NULL, 1, 1),
+             (3, 10, 3, 'professional', 'PROF', '11', 'B', '1', NULL, 1, 1);
+    `);
+    const w = await Warehouse.open(path);
+    try {
+      expect(await w.all('SELECT patient_control_number AS pcn, claim_type, place_of_service, facility_type_code, bill_type FROM claim ORDER BY file_id, claim_position')).toEqual([
+        { pcn: 'INST-B', claim_type: 'institutional', place_of_service: null, facility_type_code: '11', bill_type: '111' },
+        { pcn: 'INST-A', claim_type: 'institutional', place_of_service: null, facility_type_code: '13', bill_type: '131' },
+        { pcn: 'INST-4010', claim_type: 'institutional', place_of_service: null, facility_type_code: '13', bill_type: '131' },
+        { pcn: 'PROF', claim_type: 'professional', place_of_service: '11', facility_type_code: null, bill_type: null },
+      ]);
+      expect(await w.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'claim' AND column_name = 'facility_code'")).toEqual([]);
+    } finally {
+      w.close();
+    }
+  });
+});
+
 describe('the storage format', () => {
   const storageVersion = async (w: Warehouse) =>
     (await w.one<{ v: string }>("SELECT tags['storage_version'] AS v FROM duckdb_databases() WHERE database_name = current_database()"))!.v;

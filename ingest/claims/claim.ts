@@ -48,9 +48,13 @@ export interface Claim {
   claimType: 'professional' | 'institutional';
   patientControlNumber: string;
   charge: Cents | null;
-  /** 837P: place of service (CLM05-1); 837I: facility type code. */
+  /** CLM05-1 as sent: 837P place of service, 837I facility type code (the claim type says which). */
   facilityCode: string | null;
   facilityCodeQualifier: string | null;
+  /** 837P: CLM05-1; null for an 837I, whose CLM05-1 is no place of service. */
+  placeOfService: string | null;
+  /** 837I: CLM05-1, the first two digits of the bill type; null for an 837P. */
+  facilityTypeCode: string | null;
   frequencyCode: string | null;
   /** 837I: facility type + frequency, e.g. 131. */
   billType: string | null;

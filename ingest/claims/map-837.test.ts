@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { samplePath } from '../../tests/support/samples.ts';
 import { tempDir, writeFile } from '../../tests/support/temp.ts';
+import { institutional837, professional837, x12Fixture } from '../../tests/support/x12-fixture.ts';
 import type { Warning } from '../x12/diagnostics.ts';
 import { readX12File } from '../x12/reader.ts';
 import { TransactionRouter } from '../transaction-router.ts';
@@ -27,7 +28,7 @@ describe('837 samples', () => {
     expect(r.submissions).toEqual([expect.objectContaining({ submittedDate: '2006-10-15', reference: '244579', claimCount: 1 })]);
     const [c] = r.claims;
     expect(c).toMatchObject({
-      claimType: 'professional', patientControlNumber: '26463774', charge: 10000, facilityCode: '11', facilityCodeQualifier: 'B', frequencyCode: '1',
+      claimType: 'professional', patientControlNumber: '26463774', charge: 10000, facilityCode: '11', facilityCodeQualifier: 'B', frequencyCode: '1', placeOfService: '11', facilityTypeCode: null,
       clearinghouseTrace: '17312345600006351', billType: null,
     });
     expect(c.billingProvider).toMatchObject({ lastName: 'BEN KILDARE SERVICE', idQualifier: 'XX', id: '1912301953', taxId: '587654321', taxonomy: '203BF0100Y' });
@@ -163,32 +164,16 @@ describe('837s from outside senders', () => {
   });
 });
 
-/** One 837 interchange of one transaction set, with its SE count; `isaVersion` 00401 for a 4010 file. */
-function x12File(guide: string, body: string[], isaVersion = '00501'): string {
-  const isa = `ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*${isaVersion === '00401' ? 'U' : '^'}*${isaVersion}*000000001*0*P*:`;
-  // 4010 has no ST03: the guide is GS08 alone
-  const set = [isaVersion === '00401' ? 'ST*837*0001' : `ST*837*0001*${guide}`, 'BHT*0019*00*1*20240101*1200*CH', ...body];
-  return `${[isa, `GS*HC*SENDER*RECEIVER*20240101*1200*1*X*${guide}`, ...set, `SE*${set.length + 1}*0001`, 'GE*1*1', 'IEA*1*000000001'].join('~\n')}~\n`;
-}
-
-/** A hospital's outpatient claim: CL1 and an SV2 revenue-code line, CLM05 as given. */
-const institutionalClaim = (clm05: string, dx = 'ABK:R69') => [
-  'HL*1**20*1', 'NM1*85*2*GENERAL HOSPITAL*****XX*1111111112',
-  'HL*2*1*22*0', 'SBR*P*18*******MB', 'NM1*IL*1*DOE*JANE****MI*M1', 'NM1*PR*2*MEDICARE*****PI*P1',
-  `CLM*INST-1*100***${clm05}**A*Y*Y`, 'DTP*434*RD8*20240101-20240101', 'CL1*1*1*01', `HI*${dx}`,
-  'LX*1', 'SV2*0450*HC:99283*100*UN*1', 'DTP*472*D8*20240101',
-];
-
 describe('professional or institutional: the implementation guide decides', () => {
   it('reads a 4010 837I (004010X096A1) with an empty CLM05-2 as institutional', async () => {
-    const r = await read('4010.837i', writeFile(tempDir(), '4010.837i', x12File('004010X096A1', institutionalClaim('13::1', 'BK:4019'), '00401')));
+    const r = await read('4010.837i', writeFile(tempDir(), '4010.837i', x12Fixture({ type: '837', guide: '004010X096A1', isaVersion: '00401' }, institutional837('13::1', { diagnosis: 'BK:4019' }))));
     expect(r.codes).toEqual([]);
     expect(r.claims.map((c) => [c.claimType, c.facilityCode, c.facilityCodeQualifier, c.billType])).toEqual([['institutional', '13', null, '131']]);
   });
 
   it('reads an 837I whose CLM05-2 is B as institutional (bill type 111), and warns of the disagreement', async () => {
-    const r = await read('b.837i', writeFile(tempDir(), 'b.837i', x12File('005010X223A2', institutionalClaim('11:B:1'))));
-    expect(r.claims.map((c) => [c.claimType, c.facilityCode, c.billType])).toEqual([['institutional', '11', '111']]);
+    const r = await read('b.837i', writeFile(tempDir(), 'b.837i', x12Fixture({ type: '837', guide: '005010X223A2' }, institutional837('11:B:1'))));
+    expect(r.claims.map((c) => [c.claimType, c.facilityCode, c.placeOfService, c.facilityTypeCode, c.billType])).toEqual([['institutional', '11', null, '11', '111']]);
     expect(r.warnings.map((w) => [w.code, w.segment, w.message])).toEqual([[
       'invalid_value', 11,
       'CLM05-2 "B" says a place of service (837P), but the transaction\'s implementation guide 005010X223A2 is institutional (837I); read as institutional, CLM05-1 "11" as its facility type code. Ask the sender to correct CLM05-2.',
@@ -196,14 +181,13 @@ describe('professional or institutional: the implementation guide decides', () =
   });
 
   it('reads an 837P whose CLM05-2 is A as professional, with a warning', async () => {
-    const body = institutionalClaim('11:A:1').map((s) => (s.startsWith('SV2') ? 'SV1*HC:99213*100*UN*1***1' : s)).filter((s) => !s.startsWith('CL1'));
-    const r = await read('a.837', writeFile(tempDir(), 'a.837', x12File('005010X222A1', body)));
-    expect(r.claims.map((c) => [c.claimType, c.facilityCode, c.billType])).toEqual([['professional', '11', null]]);
+    const r = await read('a.837', writeFile(tempDir(), 'a.837', x12Fixture({ type: '837', guide: '005010X222A1' }, professional837('11:A:1'))));
+    expect(r.claims.map((c) => [c.claimType, c.facilityCode, c.placeOfService, c.facilityTypeCode, c.billType])).toEqual([['professional', '11', '11', null, null]]);
     expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^CLM05-2 "A" says a facility type \(837I\), but .* 005010X222A1 is professional \(837P\); read as professional, CLM05-1 "11" as its place of service/)]);
   });
 
   it('takes CLM05-2 when the guide names neither 837P nor 837I', async () => {
-    const r = await read('bare.837', writeFile(tempDir(), 'bare.837', x12File('005010', institutionalClaim('13:A:1'))));
+    const r = await read('bare.837', writeFile(tempDir(), 'bare.837', x12Fixture({ type: '837', guide: '005010' }, institutional837('13:A:1'))));
     expect(r.claims.map((c) => [c.claimType, c.billType])).toEqual([['institutional', '131']]);
     expect(r.codes).not.toContain('invalid_value');
   });

@@ -220,6 +220,8 @@ export class Claim837Mapper {
       charge: e.money(2, true),
       facilityCode: facility[0] || null,
       facilityCodeQualifier: qualifier,
+      placeOfService: claimType === 'professional' ? facility[0] || null : null,
+      facilityTypeCode: claimType === 'institutional' ? facility[0] || null : null,
       frequencyCode: facility[2] || null,
       billType: claimType === 'institutional' && facility[0] && facility[2] ? `${facility[0]}${facility[2]}` : null,
       originalPayerClaimNumber: null, priorAuthorization: null, clearinghouseTrace: null, medicalRecordNumber: null,

@@ -1,5 +1,6 @@
 // Writes the claims of one 837 file into the warehouse as the mapper streams them out.
-// Column order follows warehouse/migrations/002_claims.sql.
+// Column order follows warehouse/migrations/002_claims.sql, with the changes of 019 (facility_code renamed
+// place_of_service, facility_type_code added last).
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
 import type { Warning } from '../x12/diagnostics.ts';
 import type { Claim, ClaimSink, Party, Submission } from '../claims/claim.ts';
@@ -31,7 +32,7 @@ export class ClaimWriter implements ClaimSink {
     this.claims++;
     this.claimRows.bigint(this.fileId).bigint(c.position).bigint(submission.header.position)
       .text(c.claimType).text(c.patientControlNumber).money(c.charge)
-      .text(c.facilityCode).text(c.facilityCodeQualifier).text(c.frequencyCode).text(c.billType)
+      .text(c.placeOfService).text(c.facilityCodeQualifier).text(c.frequencyCode).text(c.billType)
       .text(c.originalPayerClaimNumber).text(c.priorAuthorization).text(c.clearinghouseTrace).text(c.medicalRecordNumber)
       .date(c.statementFrom).date(c.statementTo).date(c.admissionDate)
       .text(fullName(c.billingProvider)).text(npi(c.billingProvider)).text(c.billingProvider.taxId).text(c.billingProvider.taxonomy)
@@ -41,7 +42,7 @@ export class ClaimWriter implements ClaimSink {
       .text(c.payer.lastName).text(c.payer.id)
       .text(fullName(c.renderingProvider)).text(npi(c.renderingProvider)).text(npi(c.referringProvider)).text(npi(c.attendingProvider))
       .text(fullName(c.serviceFacility))
-      .int(c.lines.length).int(c.diagnoses.length)
+      .int(c.lines.length).int(c.diagnoses.length).text(c.facilityTypeCode)
       .endRow();
     for (const d of c.diagnoses) {
       this.diagnoses.bigint(this.fileId).bigint(c.position).bigint(d.position).int(d.sequence).text(d.qualifier).text(d.code).bool(d.isPrincipal).endRow();

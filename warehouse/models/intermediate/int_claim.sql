@@ -1,5 +1,6 @@
 -- grain: one claim (the first patient control number of its replacement chain) with who billed it to
--- whom, where, when it was first served and sent, and its charges. Sources in order of preference: the
+-- whom, where (an 837P's place of service, an 837I's facility type and bill type), when it was first
+-- served and sent, and its charges. Sources in order of preference: the
 -- 837 (first submission), a charges export, else the 835 alone (CLP03 of its first record that is not a
 -- reversal). A charges-export claim with no payer, or "self pay", is self-pay: its balance is the patient's.
 -- The billing provider (the practice) is the 837's, else the charges export's, else the payee of the claim's
@@ -11,7 +12,10 @@ WITH billed AS (
          arg_min(billing_provider_npi, submission_number) AS billing_npi,
          arg_min(rendering_provider_npi, submission_number) AS rendering_npi,
          arg_min(location, submission_number) AS location,
+         arg_min(claim_type, submission_number) AS claim_type,
          arg_min(place_of_service, submission_number) AS place_of_service,
+         arg_min(facility_type_code, submission_number) AS facility_type_code,
+         arg_min(bill_type, submission_number) AS bill_type,
          arg_min(charge, submission_number) AS charge,
          arg_min(file_id, submission_number) AS charge_file_id,
          arg_min(claim_position, submission_number) AS charge_position,
@@ -56,7 +60,10 @@ SELECT ids.claim_id,
        coalesce(b.billing_npi, e.billing_npi, m.payee_npi) AS billing_npi,
        coalesce(b.rendering_npi, e.rendering_npi) AS rendering_npi,
        coalesce(b.location, e.location) AS location,
+       b.claim_type,
        b.place_of_service,
+       b.facility_type_code,
+       b.bill_type,
        coalesce(b.charge, e.charge, m.charge, 0)::DECIMAL(18,2) AS charge,
        CASE WHEN b.claim_id IS NOT NULL THEN b.charge_file_id WHEN e.claim_id IS NOT NULL THEN e.charge_file_id ELSE m.charge_file_id END AS charge_file_id,
        CASE WHEN b.claim_id IS NOT NULL THEN b.charge_position WHEN e.claim_id IS NOT NULL THEN e.charge_position ELSE m.charge_position END AS charge_position,

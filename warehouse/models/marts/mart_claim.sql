@@ -72,7 +72,8 @@ front_end AS (
 first_denial AS (
   SELECT claim_id, min(adjudication_date) AS first_denied_date FROM denied_lines GROUP BY claim_id
 )
-SELECT c.claim_id, c.source, c.payer_id, c.is_self_pay, c.billing_npi, c.rendering_npi, c.location, c.place_of_service,
+SELECT c.claim_id, c.source, c.payer_id, c.is_self_pay, c.billing_npi, c.rendering_npi, c.location,
+       c.claim_type, c.place_of_service, c.facility_type_code, c.bill_type,
        c.service_date, strftime(c.service_date, '%Y-%m') AS service_month, c.charge, c.first_submitted_date, c.submissions,
        f.adjudication_date AS first_adjudicated_date,
        f.paid AS first_paid,

@@ -1,5 +1,6 @@
 -- grain: one 837 claim as sent (a resend or a replacement is a row of its own), under the claim it
--- belongs to, with its submission date (BHT04) and its first date of service.
+-- belongs to, with its submission date (BHT04) and its first date of service. An 837P has a place of
+-- service, an 837I a facility type and bill type instead (CLM05-1 is one or the other, never both).
 SELECT c.file_id,
        c.claim_position,
        coalesce(chain.root, n.claim_number) AS claim_id,
@@ -13,7 +14,10 @@ SELECT c.file_id,
        c.billing_provider_npi,
        c.rendering_provider_npi,
        coalesce(c.service_facility_name, c.billing_provider_name) AS location,
-       c.facility_code AS place_of_service,
+       c.claim_type,
+       c.place_of_service,
+       c.facility_type_code,
+       c.bill_type,
        coalesce(lines.first_service_date, c.statement_from) AS service_date,
        row_number() OVER (PARTITION BY coalesce(chain.root, n.claim_number) ORDER BY s.submitted_date NULLS LAST, c.file_id, c.claim_position) AS submission_number
 FROM claim c
