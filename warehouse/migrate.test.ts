@@ -72,8 +72,8 @@ describe('migration 017 (lean remittance tables)', () => {
   });
 });
 
-describe('migration 019 (place of service and facility type)', () => {
-  it('types claims loaded before it by their implementation guide and moves an 837I facility type out of place of service', async () => {
+describe('migration 019 (place of service and facility type; 277CA status dates)', () => {
+  it('types claims loaded before it by their implementation guide, moves an 837I facility type out of place of service, dates undated 277CA statuses by their file', async () => {
     const path = await warehouseBefore('019_claim_place_of_service_and_facility_type.sql', `
       INSERT INTO x12_transaction (file_id, transaction_position, end_position, transaction_type, implementation_reference, group_version)
       VALUES (1, 3, 40, '837', '005010X223A2', '005010X223A2'), (2, 3, 40, '837', NULL, '004010X096A1'), (3, 3, 40, '837', '005010X222A1', '005010X222A1');
@@ -82,6 +82,11 @@ describe('migration 019 (place of service and facility type)', () => {
              (1, 20, 3, 'institutional', 'INST-A', '13', 'A', '1', '131', 1, 1),
              (2, 10, 3, 'professional', 'INST-4010', '13', NULL, '1', NULL, 1, 1),
              (3, 10, 3, 'professional', 'PROF', '11', 'B', '1', NULL, 1, 1);
+      -- a 277CA status loaded without a date (its STC02 was not one), and one with its own
+      INSERT INTO x12_transaction (file_id, transaction_position, end_position, transaction_type, implementation_reference, group_date)
+      VALUES (4, 3, 30, '277', '005010X214', '20240305');
+      INSERT INTO ack_277ca_status (file_id, segment_position, transaction_position, level, patient_control_number, category, status_date, is_rejected, is_accepted)
+      VALUES (4, 20, 3, 'claim', 'INST-B', 'A7', NULL, true, false), (4, 30, 3, 'claim', 'PROF', 'A2', '2024-03-01', false, true);
     `);
     const w = await Warehouse.open(path);
     try {
@@ -92,6 +97,9 @@ describe('migration 019 (place of service and facility type)', () => {
         { pcn: 'PROF', claim_type: 'professional', place_of_service: '11', facility_type_code: null, bill_type: null },
       ]);
       expect(await w.all("SELECT column_name FROM duckdb_columns() WHERE table_name = 'claim' AND column_name = 'facility_code'")).toEqual([]);
+      expect(await w.all('SELECT patient_control_number AS pcn, status_date FROM ack_277ca_status ORDER BY segment_position')).toEqual([
+        { pcn: 'INST-B', status_date: '2024-03-05' }, { pcn: 'PROF', status_date: '2024-03-01' },
+      ]);
     } finally {
       w.close();
     }

@@ -49,11 +49,14 @@ export interface Acknowledgment999 {
   groups: GroupResponse[];
 }
 
-/** One STC of a 277CA: for a claim (2200D), a service line (2220D) or the whole batch (2200B). */
+/**
+ * One STC of a 277CA: for a claim (2200D), a service line (2220D), a billing provider with all its claims
+ * (2200C) or the whole batch (2200B).
+ */
 export interface ClaimStatus {
   position: number;
-  level: 'batch' | 'claim' | 'line';
-  /** The billing provider's NPI (2010C), which scopes the patient control number. */
+  level: 'batch' | 'provider' | 'claim' | 'line';
+  /** The billing provider's NPI (2100C), which scopes the patient control number. */
   billingProviderNpi: string | null;
   patientControlNumber: string | null;
   payerClaimNumber: string | null;
@@ -62,6 +65,7 @@ export interface ClaimStatus {
   category: string;
   statusCode: string | null;
   entity: string | null;
+  /** STC02; the file's date when STC02 is not a date (acknowledgments are dated by their file). */
   statusDate: string | null;
   actionCode: string | null;
   charge: Cents | null;

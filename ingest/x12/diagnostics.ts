@@ -30,6 +30,7 @@ export type WarningCode =
   | 'claim_unbalanced'
   | 'transaction_unbalanced'
   | 'unexpected_segment'
+  | 'provider_rejected'
   | 'duplicate_payment'
   | 'not_utf8'
   | 'wrapped_lines';

@@ -27,3 +27,12 @@ SET facility_type_code = place_of_service,
 WHERE claim_type = 'institutional';
 
 UPDATE claim SET bill_type = NULL WHERE claim_type = 'professional' AND bill_type IS NOT NULL;
+
+-- 277CA statuses: a status whose STC02 was not a date was loaded with none and fell out of every dated
+-- count (a rejection so dated was never counted); it takes its file's date (GS04), as metrics.md dates an
+-- acknowledgment and as the loader now does. ack_277ca_status.level may also be 'provider' (2200C: a
+-- billing provider accepted or rejected as a whole, billing_provider_npi set, no patient control number).
+UPDATE ack_277ca_status SET status_date = try_strptime(t.group_date, '%Y%m%d')::DATE
+FROM x12_transaction t
+WHERE t.file_id = ack_277ca_status.file_id AND t.transaction_position = ack_277ca_status.transaction_position
+  AND ack_277ca_status.status_date IS NULL;

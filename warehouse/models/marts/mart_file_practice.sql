@@ -1,7 +1,8 @@
 -- grain: one ingested file and one practice (billing NPI) whose claims it carries: who may see the file,
 -- its warnings and its row errors (GET /api/ingest/*). An 837, 835, 277CA, posting or charges file belongs
--- to the practices of its claims; a 999 to those of the 837 it acknowledges. A file with no claim (rejected,
--- or an acknowledgment of nothing loaded) belongs to no practice: only an admin sees it.
+-- to the practices of its claims; a 999 to those of the 837 it acknowledges; a 277CA also to each billing
+-- provider it gives a provider-level status (2200C), so that a practice sees its provider's rejection. A file
+-- with no claim (rejected, or an acknowledgment of nothing loaded) belongs to no practice: only an admin sees it.
 WITH records AS (
   SELECT file_id, claim_id FROM stg_claim_submission
   UNION SELECT file_id, claim_id FROM stg_remit_claim
@@ -15,3 +16,5 @@ SELECT DISTINCT r.file_id, c.billing_npi
 FROM records r
 JOIN mart_claim c USING (claim_id)
 WHERE c.billing_npi IS NOT NULL
+UNION
+SELECT file_id, billing_provider_npi FROM ack_277ca_status WHERE level = 'provider' AND billing_provider_npi IS NOT NULL
