@@ -2,7 +2,6 @@
 // user check (session cookie or API token) in front of everything but health and login, and one error handler. The warehouse's one connection
 // answers one query at a time, so data access goes through a queue; the metric and claim reads, through a
 // pool of reading connections when the server is given one (server/reading.ts).
-import { mkdirSync } from 'node:fs';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Warehouse } from '../warehouse/database.ts';
@@ -12,13 +11,15 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { DEFAULT_SERVER_OPTIONS, reportsDirFor, type ServerOptions } from './options.ts';
-import { ingestRoutes, uploadInbox } from './routes/ingest.ts';
+import { ingestRoutes } from './routes/ingest.ts';
+import { Inbox, inboxFor } from './uploads.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { oneConnection, readingPool } from './reading.ts';
 import { Auditor } from './auth/audit.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { staticRoutes } from './routes/static.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { jsonBodyLimit, noStore } from './request-limits.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -38,7 +39,7 @@ export interface LoadingParts {
   audit?: Warehouse;
   /** More connections for the metric and claim reads, which then run side by side (default: the reading connection, in its queue). */
   readers?: Warehouse[];
-  /** Where uploads wait while they load (default: a temporary folder). */
+  /** Where uploads wait while they load (default: beside the warehouse file, inboxFor); emptied at start. */
   inbox?: string;
   /** The built dashboards (dashboards/dist), served at '/' beside the API. */
   dashboards?: string;
@@ -52,10 +53,10 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   const accounts = parts?.audit ? { warehouse: parts.audit, serialized: queue() } : { warehouse, serialized };
   const auditor = new Auditor(accounts.warehouse, accounts.serialized);
   const read = parts?.readers?.length ? readingPool(parts.readers) : oneConnection(warehouse, serialized);
-  if (parts?.inbox) mkdirSync(parts.inbox, { recursive: true });
-  const loading = parts ? { writer: parts.writer, serialized: queue(), changed: () => cache.clear(), inbox: parts.inbox ?? uploadInbox() } : undefined;
+  const loading = parts ? { writer: parts.writer, serialized: queue(), changed: () => cache.clear(), inbox: new Inbox(parts.inbox ?? inboxFor(warehouse.path), options.limits, () => options.now().getTime()) } : undefined;
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders());
+  app.use('/api/*', noStore(), jsonBodyLimit(options.limits.jsonBytes));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', sessionRoutes(accounts.warehouse, accounts.serialized, options));
   app.use('/api/*', requireUser(accounts.warehouse, accounts.serialized, options));

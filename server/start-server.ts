@@ -10,7 +10,8 @@ import { readingConnections } from './reading.ts';
 import { warmUp } from './warm-up.ts';
 import { InFlight } from './in-flight.ts';
 import { configuredSchedules, startScheduleTimer } from '../reports/schedule/timer.ts';
-import { DEFAULT_SERVER_OPTIONS } from './options.ts';
+import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
+import { clearInbox, inboxFor } from './uploads.ts';
 
 /** Where `npm run build:dashboards` writes the dashboards. */
 export const DASHBOARDS_DIST = fileURLToPath(new URL('../dashboards/dist', import.meta.url));
@@ -26,7 +27,7 @@ export interface Running {
 }
 
 /** Serves the opened warehouse (rebuilding its models first when they were built by other code). */
-export async function startServer(warehouse: Warehouse, options: { port: number; host: string; schedules?: string; reports?: string }): Promise<Running> {
+export async function startServer(warehouse: Warehouse, options: { port: number; host: string; schedules?: string; reports?: string; server?: ServerOptions }): Promise<Running> {
   // marts built by older code (or never built) are rebuilt before anyone reads them
   const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
   if (loaded && !(await modelsUpToDate(warehouse))) {
@@ -38,7 +39,8 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
   const readers = await readingConnections(warehouse);
   await warmUp(readers[0]);
   const dashboards = existsSync(`${DASHBOARDS_DIST}/index.html`);
-  const app = createApp(warehouse, { ...DEFAULT_SERVER_OPTIONS, reportsDir: options.reports }, { writer, audit, readers, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
+  const inbox = inboxFor(warehouse.path);
+  const app = createApp(warehouse, { ...(options.server ?? DEFAULT_SERVER_OPTIONS), reportsDir: options.reports }, { writer, audit, readers, inbox, dashboards: dashboards ? DASHBOARDS_DIST : undefined });
   const schedules = configuredSchedules(options.schedules);
   const inFlight = new InFlight();
   const fetch: typeof app.fetch = (request, ...rest) => inFlight.track(() => app.fetch(request, ...rest));
@@ -56,6 +58,7 @@ export async function startServer(warehouse: Warehouse, options: { port: number;
       server.close(() => {
         // a request whose client has gone is still being answered: its queries end before the connections close
         void Promise.all([timerStopped, inFlight.drained()]).finally(() => {
+          clearInbox(inbox); // uploads of sets never loaded: patient data left on disk otherwise
           writer.close();
           audit.close();
           for (const reader of readers) reader.close();

@@ -9,13 +9,6 @@
 // --server URL` does). It loads them on a second connection, one load at a time, while reads go on on the
 // first: each read sees the data as it was before the load or after its commit, never half of it. After a
 // load (or POST /api/build) the models are rebuilt and swapped in at once, and cached answers are dropped.
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
@@ -31,6 +24,7 @@ import { requireView } from '../auth/roles.ts';
 import { httpError } from '../http-error.ts';
 import { parse } from '../query.ts';
 import { formatOf, respondTable } from '../table-response.ts';
+import type { Inbox } from '../uploads.ts';
 
 const BATCH_COLUMNS: Columns = { batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int' };
 const FILE_COLUMNS: Columns = {
@@ -41,12 +35,11 @@ const ERROR_COLUMNS: Columns = {
 };
 
 const batchQuery = z.object({ batch: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(10_000).optional(), format: z.enum(['json', 'csv']).optional() }).strict();
-/** An upload set not loaded within this many hours is dropped. */
-const UPLOAD_SET_HOURS = 6;
-/** The file's name as the sender knows it (a path is fine: it names the file in outcomes and messages, never a place on this server). */
-const uploadQuery = z.object({ name: z.string().regex(/^[A-Za-z0-9._ ()/@+-]{1,300}$/), build: z.enum(['true', 'false']).optional() }).strict();
-/** Where an upload is kept: a plain file name, whatever the sender called it. */
-const storedName = (name: string) => basename(name).replace(/^\.+/, '_') || 'file';
+/**
+ * The file's name as the sender knows it (a path is fine: it names the file in outcomes and messages, never a
+ * place on this server), at most 255 characters, as a file system takes a name.
+ */
+const uploadQuery = z.object({ name: z.string().regex(/^[A-Za-z0-9._ ()/@+-]{1,255}$/, 'a file name of 1-255 letters, digits, spaces and . _ ( ) / @ + -'), build: z.enum(['true', 'false']).optional() }).strict();
 
 /** Which files (by id) a reader may see, as SQL: every file for an admin, else those of their practices. */
 function visibleFiles(practices: readonly string[] | undefined): string {
@@ -61,7 +54,7 @@ export interface Loading {
   /** Called after the data changed (cached answers are dropped). */
   changed: () => void;
   /** Where uploads wait while they load. */
-  inbox: string;
+  inbox: Inbox;
 }
 
 export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, loading: Loading | undefined, auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
@@ -120,11 +113,6 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
     return respondTable(c, format, ERROR_COLUMNS, rows, { total: rows.length, filename: 'ingest-errors' });
   });
 
-  /** Streams a request's body into a file. */
-  const receive = async (body: ReadableStream<Uint8Array> | null, path: string) => {
-    if (!body) throw httpError(400, 'bad_request', 'send the file as the request body');
-    await pipeline(Readable.fromWeb(body as unknown as WebReadableStream), createWriteStream(path));
-  };
   /** Loads files as one batch on the writer, rebuilds unless told not to, and drops cached answers. */
   const load = async (files: { path: string; name: string }[], build: boolean) => {
     const result = await loading!.serialized(async (): Promise<{ run: IngestRun; build?: BuildResult }> => {
@@ -147,61 +135,38 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
   app.post('/ingest', requireView('ingest_write'), async (c) => {
     const { inbox } = needLoading();
     const q = parse(uploadQuery, c.req.query());
-    const dir = mkdtempSync(join(inbox, 'upload-'));
+    const path = await inbox.single(c.req.raw.body, c.req.header('content-length'));
     try {
-      const path = join(dir, storedName(q.name));
-      await receive(c.req.raw.body, path);
       const { outcomes, ...rest } = await load([{ path, name: q.name }], q.build !== 'false');
       return c.json({ ...rest, outcome: outcomes[0] });
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      inbox.discard(path);
     }
   });
 
-  // upload sets: many files, one batch
-  const uploads = new Map<string, { dir: string; files: { path: string; name: string }[]; user: bigint; created: number }>();
-  const uploadSet = (id: string, user: bigint) => {
-    const set = uploads.get(id);
-    if (!set || set.user !== user) throw httpError(404, 'not_found', `no upload set ${id}`);
-    return set;
-  };
-
+  // upload sets: many files, one batch (server/uploads.ts)
   app.post('/uploads', requireView('ingest_write'), (c) => {
-    const { inbox } = needLoading();
-    for (const [id, set] of uploads) {
-      if (Date.now() - set.created > UPLOAD_SET_HOURS * 3_600_000) {
-        rmSync(set.dir, { recursive: true, force: true });
-        uploads.delete(id);
-      }
-    }
-    const id = randomBytes(16).toString('hex');
-    const dir = join(inbox, `set-${id}`);
-    mkdirSync(dir);
-    uploads.set(id, { dir, files: [], user: c.get('user').userId, created: Date.now() });
-    return c.json({ upload: id, expires_in_hours: UPLOAD_SET_HOURS }, 201);
+    const { id, expiresInMinutes } = needLoading().inbox.open(c.get('user').userId);
+    return c.json({ upload: id, expires_in_hours: expiresInMinutes / 60 }, 201);
   });
 
   app.post('/uploads/:id/files', requireView('ingest_write'), async (c) => {
-    const set = uploadSet(c.req.param('id'), c.get('user').userId);
+    const { inbox } = needLoading();
     const q = parse(uploadQuery.omit({ build: true }), c.req.query());
-    // files keep their order and may share a name: each gets a numbered folder
-    const folder = join(set.dir, String(set.files.length).padStart(6, '0'));
-    mkdirSync(folder);
-    const path = join(folder, storedName(q.name));
-    await receive(c.req.raw.body, path);
-    set.files.push({ path, name: q.name });
-    return c.json({ files: set.files.length });
+    const files = await inbox.add(c.req.param('id'), c.get('user').userId, q.name, c.req.raw.body, c.req.header('content-length'));
+    return c.json({ files });
   });
 
   app.post('/uploads/:id/ingest', requireView('ingest_write'), async (c) => {
+    const { inbox } = needLoading();
     const id = c.req.param('id');
-    const set = uploadSet(id, c.get('user').userId);
     const q = parse(z.object({ build: z.enum(['true', 'false']).optional() }).strict(), c.req.query());
-    uploads.delete(id);
+    // files still arriving are waited for; the set takes no file after this
+    const files = await inbox.take(id, c.get('user').userId);
     try {
-      return c.json(await load(set.files, q.build !== 'false'));
+      return c.json(await load(files, q.build !== 'false'));
     } finally {
-      rmSync(set.dir, { recursive: true, force: true });
+      inbox.drop(id);
     }
   });
 
@@ -213,9 +178,4 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
   });
 
   return app;
-}
-
-/** A folder for uploads while they load (removed file by file). */
-export function uploadInbox(): string {
-  return mkdtempSync(join(tmpdir(), 'rcm-inbox-'));
 }
