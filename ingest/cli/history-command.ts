@@ -33,20 +33,43 @@ export function registerHistoryCommands(program: Command): void {
 
   program
     .command('errors')
-    .description('list files that could not be loaded, with the place and what to do')
+    .description('list files that could not be loaded, with the place and what to do, and the loaded remittances a person must look at')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--batch <id>', 'only this batch', positiveInteger('--batch'))
-    .option('--limit <n>', 'how many errors', positiveInteger('--limit'), 50)
+    .option('--limit <n>', 'how many errors (and how many remittance problems)', positiveInteger('--limit'), 50)
+    .option('--remittances', 'only the remittances to look at: duplicates not counted, conflicting payments, reversals without their original')
     .option('--json', 'print JSON')
-    .action(async (options: { db: string; batch?: number; limit: number; json?: boolean }) => {
+    .action(async (options: { db: string; batch?: number; limit: number; remittances?: boolean; json?: boolean }) => {
       const { listErrors, warehouseKysely } = await historyQueries();
-      const rows = await withWarehouse(options.db, (w) =>
-        listErrors(warehouseKysely<WarehouseSchema>(w), { batchId: options.batch === undefined ? undefined : BigInt(options.batch), limit: options.limit }),
-      );
-      if (options.json) return void process.stdout.write(`${toJson(rows)}\n`);
-      if (rows.length === 0) return void process.stdout.write('no rejected files\n');
-      for (const r of rows) process.stdout.write(`batch ${r.batch_id} ${r.error_code}: ${r.message}\n  what to do: ${r.hint}\n`);
+      const { listRemittanceProblems } = await import('../remittance/remittance-problems.ts');
+      const batchId = options.batch === undefined ? undefined : BigInt(options.batch);
+      const { rows, problems } = await withWarehouse(options.db, async (w) => ({
+        rows: options.remittances ? [] : await listErrors(warehouseKysely<WarehouseSchema>(w), { batchId, limit: options.limit }),
+        problems: await listRemittanceProblems(w, { batchId, limit: options.limit }),
+      }));
+      if (options.json) return void process.stdout.write(`${toJson(options.remittances ? (problems?.rows ?? []) : rows)}\n`);
+      if (!options.remittances) {
+        if (rows.length === 0) process.stdout.write('no rejected files\n');
+        for (const r of rows) process.stdout.write(`batch ${r.batch_id} ${r.error_code}: ${r.message}\n  what to do: ${r.hint}\n`);
+      }
+      if (problems === null) return void process.stdout.write(`remittances to look at: the models are not built (rcm build --db ${options.db} lists them)\n`);
+      if (problems.rows.length === 0) return void process.stdout.write('no remittance to look at\n');
+      process.stdout.write(`remittances to look at: ${problemCounts(problems.counts)}\n`);
+      for (const p of problems.rows) {
+        process.stdout.write(`batch ${p.batch_id} ${p.problem} (${p.counted}): ${p.file_name}, segment ${p.segment_position}: ${p.message}\n  what to do: ${p.hint}\n`);
+      }
     });
+}
+
+const PROBLEM_NAMES: Record<string, [string, string]> = {
+  duplicate_remittance: ['remittance delivered again (not counted)', 'remittances delivered again (not counted)'],
+  payment_conflict: ['conflicting payment', 'conflicting payments'],
+  orphan_reversal: ['reversal without its original', 'reversals without their original'],
+};
+
+/** "4 remittances delivered again (not counted), 1 reversal without its original" */
+function problemCounts(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([p, n]) => `${n} ${PROBLEM_NAMES[p]?.[n === 1 ? 0 : 1] ?? p}`).join(', ');
 }
 
 /** Kysely and the history queries, loaded when a history verb runs (Kysely's modules cost every rcm verb half a second at start). */

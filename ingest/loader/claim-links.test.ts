@@ -106,12 +106,12 @@ describe('claim links', () => {
       ['835', 'denied', '0.00', '150.00'],
     ]);
     // CLAIM-C's original payment is not in the data, only its reversal and correction: charges 100 (CLP03 of
-    // the first record that is not a reversal) − paid (−80 + 90) − contractual (−20 + 10) = 100, as metrics.md
-    // computes it; the reversal is not charged again (between the two, it reopens the 100 of the payment it undoes).
+    // the first record that is not a reversal) − paid 90 − contractual 10 = 0. The reversal has nothing to undo
+    // (an orphan, listed in mart_remittance_problem): counted, it would reopen 100 no record took off.
     expect((await claimHistory(w, 'CLAIM-C')).map((e) => [e.event, e.amount, e.balance])).toEqual([
       ['charged', '100.00', '100.00'],
-      ['reversed', '-80.00', '200.00'],
-      ['corrected', '90.00', '100.00'],
+      ['reversed', '-80.00', '100.00'],
+      ['corrected', '90.00', '0.00'],
     ]);
     // The replacement's own number names the claim it replaces, and tells the same story.
     expect(await findClaims(w, 'CLAIM-A2')).toEqual([{ claim_id: 'CLAIM-A', billing_npi: expect.any(String) }]);

@@ -97,3 +97,17 @@ export function fixture835(layout: Layout = {}, transactions = 1): string {
   text += seg(['GE', String(transactions), '7']) + seg(['IEA', '1', control]);
   return text;
 }
+
+/**
+ * The fixture's remittance as a clearinghouse sends it again: another interchange control number `n` and
+ * envelope date (2024-03-15 + n days), the same payment (`n` from 1 to 16).
+ */
+export function resentFixture835(n: number): string {
+  const day = String(15 + n);
+  return fixture835({ interchangeControl: String(n).padStart(9, '0') }).replace('*240315*1200*', `*2403${day}*1200*`).replace('*20240315*1200*7*', `*202403${day}*1200*7*`);
+}
+
+/** The fixture's payer and trace number with another payment: its PLB recoupment of 15.00 is a 5.00 credit (BPR02 300.00). */
+export function conflictingFixture835(): string {
+  return resentFixture835(9).replace('*I*280.00*', '*I*300.00*').replace('WO:ICN-X*15.00', 'WO:ICN-X*-5.00');
+}

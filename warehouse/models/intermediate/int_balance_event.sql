@@ -5,7 +5,8 @@
 -- patient's. A posting of an insurance payment counts as insurance paid; a manual adjustment as a payer
 -- adjustment; a transfer moves nothing. A later 837 that bills another charge (a replacement) changes the
 -- charges by the difference on its submission date; a void (frequency 8) takes the charge off, and a claim
--- sent again after it puts it back.
+-- sent again after it puts it back. A reversal whose original was never loaded changes nothing
+-- (int_adjudication: an orphan reversal).
 -- source, file_id, position: the record the change comes from ('service' for the charge on the date of
 -- service, from the record int_claim takes the charge from); the claim history (mart_claim_history) shows
 -- each change at its record, so that the history and the metrics read one definition.
@@ -37,11 +38,13 @@ SELECT claim_id, adjudication_date, 'insurance_paid', -paid,
        CASE WHEN is_secondary THEN -paid ELSE 0 END,
        '835', file_id, claim_position
 FROM int_adjudication
+WHERE NOT is_orphan_reversal
 UNION ALL
 SELECT claim_id, adjudication_date, 'payer_adjustments', -balance_adjustment,
        CASE WHEN is_secondary THEN -balance_adjustment ELSE patient_responsibility END,
        '835', file_id, claim_position
 FROM int_adjudication
+WHERE NOT is_orphan_reversal
 UNION ALL
 SELECT p.claim_id, p.posting_date,
        CASE p.posting_type WHEN 'patient_payment' THEN 'patient_payments' WHEN 'refund' THEN 'refunds' WHEN 'write_off' THEN 'write_offs'

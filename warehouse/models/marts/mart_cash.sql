@@ -2,11 +2,13 @@
 -- contractual adjustments of each 835 claim record (reversals negative), patient payments and refunds
 -- posted, and the remittance's own provider-level adjustments (PLB: interest paid to the practice,
 -- recoupments taken back, other: the kinds of ref_provider_adjustment_reason). PLB amounts keep the payer's
--- sign: negative adds to the payment.
+-- sign: negative adds to the payment. A reversal whose original was never loaded (int_adjudication) takes
+-- its payment back from the cash (the remittance's BPR02 is that much less) but no contractual allowance
+-- that was never counted.
 WITH movements AS (
   SELECT adjudication_date AS cash_date, payer_id, claim_id, 'insurance_paid' AS kind, paid AS amount FROM int_adjudication
   UNION ALL
-  SELECT adjudication_date, payer_id, claim_id, 'contractual', contractual FROM int_adjudication WHERE contractual <> 0
+  SELECT adjudication_date, payer_id, claim_id, 'contractual', contractual FROM int_adjudication WHERE contractual <> 0 AND NOT is_orphan_reversal
   UNION ALL
   SELECT posting_date, NULL, claim_id, CASE posting_type WHEN 'patient_payment' THEN 'patient_payment' ELSE 'refund' END, amount
   FROM stg_posting WHERE posting_type IN ('patient_payment', 'refund')

@@ -57,7 +57,8 @@ events AS (
               ELSE 'adjudicated, nothing paid' END,
          paid,
          'status ' || coalesce(status_code, '(none)') || ', charge ' || charge::VARCHAR || ', patient responsibility ' || coalesce(pr_amount, 0)::DECIMAL(18,2)::VARCHAR
-           || coalesce(', payer claim ' || payer_claim_number, '') || coalesce(', trace ' || trace_number, ''),
+           || coalesce(', payer claim ' || payer_claim_number, '') || coalesce(', trace ' || trace_number, '')
+           || CASE WHEN is_orphan_reversal THEN '; the payment it reverses was never loaded: not counted in the balance' ELSE '' END,
          file_id, claim_position
   FROM adjudications
   UNION ALL

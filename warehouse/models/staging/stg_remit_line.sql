@@ -1,4 +1,5 @@
--- grain: one 835 service line (SVC) with its procedure, modifiers and money.
+-- grain: one 835 service line (SVC) with its procedure, modifiers and money, of the payments counted
+-- (stg_remit_payment: a remittance sent twice has its lines once).
 SELECT l.file_id,
        l.line_position,
        l.claim_position,
@@ -12,3 +13,5 @@ SELECT l.file_id,
        coalesce(l.service_date, l.service_start) AS service_date,
        l.line_control_number
 FROM remit_service_line l
+JOIN remit_claim c USING (file_id, claim_position)
+SEMI JOIN stg_remit_payment p ON p.file_id = c.file_id AND p.transaction_position = c.transaction_position
