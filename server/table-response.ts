@@ -3,10 +3,13 @@
 // with its type, so the three agree: money is exact in all of them (a decimal string in JSON and CSV,
 // Decimal128(18, 2) in Arrow), dates are days (Arrow Date32), lists are lists (joined by spaces in CSV).
 import type { Context } from 'hono';
+import { routePath } from 'hono/route';
 import { Bool, Data, Decimal, DateDay, Field, Int64, List, makeData, RecordBatch, Schema, Struct, Utf8, tableToIPC, Table, vectorFromArray, type DataType } from 'apache-arrow';
 
 import type { ColumnType, Columns, Row } from '../warehouse/table.ts';
 import { csvText } from '../warehouse/csv-text.ts';
+import type { Auditor } from './auth/audit.ts';
+import type { User } from './auth/users.ts';
 
 export type { ColumnType, Columns, Row };
 
@@ -103,8 +106,23 @@ export function tableArrow(columns: Columns, rows: Row[]): Uint8Array {
   return tableToIPC(new Table([new RecordBatch(new Schema(fields), struct)]), 'stream');
 }
 
-/** Answers rows in the asked format; `meta` (paging) goes into the JSON body and the X-Total-Count header. */
-export function respondTable(c: Context, format: TableFormat, columns: Columns, rows: Row[], meta: { total?: number; filename: string; extra?: Row }): Response {
+/** Who records the answer: every CSV and Arrow export is audited, and a JSON answer when its rows are patient-level. */
+export interface TableAudit {
+  auditor: Auditor;
+  /** Rows that name claims or patients: a JSON read of them is audited too. */
+  patientLevel: boolean;
+}
+
+/**
+ * Answers rows in the asked format and records it in the audit trail: this is the one place that writes a
+ * table as CSV or Arrow, so no export can leave unaudited. `meta` (paging) goes into the JSON body and the
+ * X-Total-Count header.
+ */
+export async function respondTable(c: Context, format: TableFormat, columns: Columns, rows: Row[], meta: { total?: number; filename: string; extra?: Row; audit: TableAudit }): Promise<Response> {
+  if (format !== 'json' || meta.audit.patientLevel) {
+    const route = routePath(c);
+    await meta.audit.auditor.record(c.get('user') as User | undefined, format === 'json' ? route : `${route} (${format} export)`, c.req.query(), rows.length);
+  }
   if (meta.total !== undefined) c.header('X-Total-Count', String(meta.total));
   if (format === 'csv') {
     return c.body(tableCsv(columns, rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${meta.filename}.csv"` });

@@ -81,6 +81,17 @@ describe('charges', () => {
     ]);
   });
 
+  it('refuses a file whose row runs on for megabytes (an unclosed quote) without holding it, keeping what was loaded before', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    await ingestFiles(w, [writeFile(dir, 'postings.csv', POSTINGS.slice(0, 3).join('\n'))]);
+    const endless = `${POSTINGS[0]}\n${POSTINGS[1]}\n26463774,03/02/2024,Patient Payment,$5.00,"${'A'.repeat(30 * 1024 * 1024)}\n`;
+    const run = await ingestFiles(w, [writeFile(dir, 'endless.csv', endless)]);
+    expect(run.outcomes[0]).toMatchObject({ status: 'rejected', code: 'structure' });
+    expect(run.outcomes[0].status === 'rejected' && run.outcomes[0].message).toContain('line 3 runs past 1 MB');
+    expect(await w.one('SELECT count(*) AS n FROM payment_posting')).toEqual({ n: 2n });
+  });
+
   it('refuses a CSV it does not recognise, saying what it looked for', async () => {
     const dir = tempDir();
     const w = await tempWarehouse(dir);

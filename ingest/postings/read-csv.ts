@@ -59,10 +59,16 @@ export interface CsvSink {
 
 class RowProblem extends Error {}
 
+/**
+ * The longest row read: far beyond any export's row, and what keeps a malformed file (a field that never
+ * ends) from being held in memory whole.
+ */
+export const MAX_ROW_BYTES = 1024 * 1024;
+
 export async function readCsvFile(path: string, name: string, mapping: CsvMapping, sink: CsvSink, onBytes?: (n: number) => void): Promise<{ kind: CsvKind; rows: number; errors: number }> {
   const input = createReadStream(path);
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, raw: true }));
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, raw: true, max_record_size: MAX_ROW_BYTES }));
   let recognized: ReturnType<typeof recognize>;
   const seen = new Map<string, number>();
   let rows = 0;
@@ -89,6 +95,11 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
       }
     }
   } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new X12Error('structure', { file: name, segment: line }, `line ${line ?? '?'} runs past ${MAX_ROW_BYTES / 1024 / 1024} MB without ending: no export's row is that long`,
+        'Check the quoting of the export (an unclosed quote swallows the rest of the file) and ingest it again.');
+    }
     if (error instanceof CsvError && !recognized) throw unrecognized(name, '');
     if (error instanceof CsvError) {
       throw new X12Error('structure', { file: name, segment: (error as CsvError & { lines?: number }).lines }, `the CSV cannot be read: ${error.message}`, 'Check the quoting of the export (an unclosed quote swallows the rest of the file) and ingest it again.');

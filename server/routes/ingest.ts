@@ -75,7 +75,7 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
          ORDER BY b.batch_id DESC LIMIT ${q.limit ?? 100}`,
       ),
     );
-    return respondTable(c, formatOf(c), BATCH_COLUMNS, rows, { total: rows.length, filename: 'ingest-batches' });
+    return respondTable(c, formatOf(c), BATCH_COLUMNS, rows, { total: rows.length, filename: 'ingest-batches', audit: { auditor, patientLevel: false } });
   });
 
   app.get('/ingest/files', requireView('ingest'), async (c) => {
@@ -89,7 +89,7 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
         [q.batch === undefined ? null : BigInt(q.batch)],
       ),
     );
-    return respondTable(c, formatOf(c), FILE_COLUMNS, rows, { total: rows.length, filename: 'ingest-files' });
+    return respondTable(c, formatOf(c), FILE_COLUMNS, rows, { total: rows.length, filename: 'ingest-files', audit: { auditor, patientLevel: false } });
   });
 
   app.get('/ingest/errors', requireView('ingest'), async (c) => {
@@ -109,8 +109,7 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
       );
       return found;
     });
-    await auditor.record(c.get('user'), format === 'json' ? '/api/ingest/errors' : `/api/ingest/errors (${format} export)`, query, rows.length);
-    return respondTable(c, format, ERROR_COLUMNS, rows, { total: rows.length, filename: 'ingest-errors' });
+    return respondTable(c, format, ERROR_COLUMNS, rows, { total: rows.length, filename: 'ingest-errors', audit: { auditor, patientLevel: true } });
   });
 
   /** Loads files as one batch on the writer, rebuilds unless told not to, and drops cached answers. */
