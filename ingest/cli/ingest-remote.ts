@@ -14,7 +14,8 @@ export interface RemoteOutcome {
   message?: string;
 }
 
-async function call(url: string, token: string, init: RequestInit): Promise<Record<string, unknown>> {
+/** One request to a running rcm serve with an API token; a refusal or an unreachable server is a CliError saying so. */
+export async function call(url: string, token: string, init: RequestInit): Promise<Record<string, unknown>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });

@@ -8,14 +8,17 @@ export function isHeldByAnotherProcess(error: unknown): boolean {
   return error instanceof Error && /could not set lock|conflicting lock/i.test(error.message);
 }
 
-/** `needsModels`: the verb reads the SQL models, which a load with --no-build leaves unbuilt: say so, and how to build them. */
-export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Promise<T>, options: { needsModels?: boolean } = {}): Promise<T> {
+/**
+ * `needsModels`: the verb reads the SQL models, which a load with --no-build leaves unbuilt: say so, and how to build them.
+ * `whenHeld`: what to do instead when a running server holds the file (default: load files through it).
+ */
+export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Promise<T>, options: { needsModels?: boolean; whenHeld?: string } = {}): Promise<T> {
   let warehouse: Warehouse;
   try {
     warehouse = await Warehouse.open(path);
   } catch (error) {
     if (isHeldByAnotherProcess(error)) {
-      throw new CliError(`${path} is open in another process (a running rcm serve?): stop it for this command, or load files through it with rcm ingest --server`);
+      throw new CliError(`${path} is open in another process (a running rcm serve?): ${options.whenHeld ?? 'stop it for this command, or load files through it with rcm ingest --server'}`);
     }
     throw error;
   }

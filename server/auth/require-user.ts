@@ -12,7 +12,15 @@ import type { ServerOptions } from '../options.ts';
 import { csrfMatches, sessionOf, SESSION_COOKIE, type Session } from './sessions.ts';
 import { userOfToken, type User } from './users.ts';
 
-export type AppEnv = { Variables: { user: User; practices: readonly string[] | undefined; session: (Session & { token: string }) | undefined } };
+export type AppEnv = {
+  Variables: {
+    user: User;
+    practices: readonly string[] | undefined;
+    session: (Session & { token: string }) | undefined;
+    /** Drops the users remembered for tokens: a route that revokes a token or disables a user calls it, so the change holds from the next request. */
+    forgetTokens: () => void;
+  };
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -30,21 +38,41 @@ export function checkOrigin(c: Context, options: ServerOptions): void {
 }
 
 /**
- * How long a token's user is remembered between requests. Tokens are revoked and users disabled with the
- * rcm command, which cannot open the warehouse while this server holds it: a revocation takes effect when
- * the server starts again, well within this. Remembering spares each scripted request a trip to the database.
+ * How long a token's user is remembered between requests: it spares each scripted request a trip to the
+ * database. While this server holds the warehouse, tokens are revoked and users disabled only through it
+ * (/api/admin, which rcm users and rcm tokens --server call), and each such change forgets every token at once.
  */
 const TOKEN_MEMORY_MS = 60_000;
 
+/**
+ * The users remembered for tokens, one memory per accounts connection: every user check on it (the API's,
+ * the session routes') shares it, so that forgetting holds for all of them.
+ */
+class TokenMemory {
+  readonly users = new Map<string, { user: User | undefined; until: number }>();
+  /** Counts the forgettings: a lookup under way across one may have read the user before the change, and is not kept. */
+  generation = 0;
+
+  forget(): void {
+    this.users.clear();
+    this.generation++;
+  }
+}
+const memories = new WeakMap<Warehouse, TokenMemory>();
+
 export function requireUser(warehouse: Warehouse, serialized: <T>(work: () => Promise<T>) => Promise<T>, options: ServerOptions): MiddlewareHandler<AppEnv> {
-  const tokens = new Map<string, { user: User | undefined; until: number }>();
+  let memory = memories.get(warehouse);
+  if (!memory) memories.set(warehouse, (memory = new TokenMemory()));
+  const tokens = memory;
+  const forgetTokens = () => tokens.forget();
   const tokenUser = async (token: string): Promise<User | undefined> => {
     const now = Date.now();
-    const known = tokens.get(token);
+    const known = tokens.users.get(token);
     if (known && known.until > now) return known.user;
+    const asked = tokens.generation;
     const user = await serialized(() => userOfToken(warehouse, token));
-    if (tokens.size > 10_000) tokens.clear();
-    tokens.set(token, { user, until: now + TOKEN_MEMORY_MS });
+    if (tokens.users.size > 10_000) tokens.users.clear();
+    if (asked === tokens.generation) tokens.users.set(token, { user, until: now + TOKEN_MEMORY_MS });
     return user;
   };
   // A page sends its requests at once, each with the same cookie: they share one check of the session
@@ -80,6 +108,7 @@ export function requireUser(warehouse: Warehouse, serialized: <T>(work: () => Pr
     if (!user) throw httpError(401, 'unauthorized', 'sign in (POST /api/session) or send an API token as "Authorization: Bearer <token>" (rcm tokens create)');
     c.set('user', user);
     c.set('practices', user.role === 'admin' ? undefined : user.practices);
+    c.set('forgetTokens', forgetTokens);
     await next();
   };
 }

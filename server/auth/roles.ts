@@ -13,11 +13,12 @@ export const VIEWS = {
   ingest: 'ingest batches, files and errors',
   ingest_write: 'loading files through the server',
   reports: 'report packages and their exports',
+  accounts: 'users, API tokens and the audit trail',
 } as const;
 export type View = keyof typeof VIEWS;
 
 export const ROLE_VIEWS: Record<Role, readonly View[]> = {
-  admin: ['metrics', 'patterns', 'claims', 'claim_detail', 'ingest', 'ingest_write', 'reports'],
+  admin: ['metrics', 'patterns', 'claims', 'claim_detail', 'ingest', 'ingest_write', 'reports', 'accounts'],
   practice_manager: ['metrics', 'patterns', 'claims', 'claim_detail', 'ingest', 'reports'],
   billing_lead: ['metrics', 'patterns', 'claims', 'claim_detail', 'ingest'],
   finance: ['metrics', 'reports'],

@@ -17,7 +17,15 @@ export interface User {
   email?: string | null;
 }
 
-export class UserError extends Error {}
+/** A request about users or tokens that cannot be done: what was asked is invalid, names no such user or token, or exists already. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'invalid' | 'unknown' | 'exists' = 'invalid',
+  ) {
+    super(message);
+  }
+}
 
 const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 const NPI = /^\d{10}$/;
@@ -38,7 +46,7 @@ export async function addUser(w: Warehouse, username: string, role: Role, passwo
   if (password.length < 12) throw new UserError('a password needs at least 12 characters');
   for (const npi of practices) if (!NPI.test(npi)) throw new UserError(`"${npi}" is not a billing NPI (10 digits)`);
   if (role !== 'admin' && practices.length === 0) throw new UserError(`a ${role} must be granted at least one practice (--practice <billing NPI>)`);
-  if (await w.one('SELECT 1 FROM app_user WHERE username = $1', [username])) throw new UserError(`the user ${username} exists already`);
+  if (await w.one('SELECT 1 FROM app_user WHERE username = $1', [username])) throw new UserError(`the user ${username} exists already`, 'exists');
   const hash = await hashPassword(password);
   return w.transaction(async () => {
     const { id } = (await w.one<{ id: bigint }>('INSERT INTO app_user (username, role, password_hash, email, created_at) VALUES ($1, $2, $3, $4, current_timestamp) RETURNING user_id AS id', [username, role, hash, options.email ?? null]))!;
@@ -64,16 +72,18 @@ export async function listUsers(w: Warehouse, username?: string): Promise<User[]
 export async function setUserEmail(w: Warehouse, username: string, email: string | null): Promise<void> {
   if (email !== null) checkEmail(email);
   const user = await w.one<{ user_id: bigint }>('SELECT user_id FROM app_user WHERE username = $1', [username]);
-  if (!user) throw new UserError(`no user ${username}`);
+  if (!user) throw new UserError(`no user ${username}`, 'unknown');
   await w.run('UPDATE app_user SET email = $1 WHERE user_id = $2', [email, user.user_id]);
 }
 
+/** Disables a user, revokes their tokens and ends their sessions. */
 export async function disableUser(w: Warehouse, username: string): Promise<void> {
   const user = await w.one<{ user_id: bigint }>('SELECT user_id FROM app_user WHERE username = $1', [username]);
-  if (!user) throw new UserError(`no user ${username}`);
+  if (!user) throw new UserError(`no user ${username}`, 'unknown');
   await w.transaction(async () => {
     await w.run('UPDATE app_user SET disabled_at = current_timestamp WHERE user_id = $1 AND disabled_at IS NULL', [user.user_id]);
     await w.run('UPDATE api_token SET revoked_at = current_timestamp WHERE user_id = $1 AND revoked_at IS NULL', [user.user_id]);
+    await w.run('UPDATE app_session SET ended_at = current_timestamp WHERE user_id = $1 AND ended_at IS NULL', [user.user_id]);
   });
 }
 
@@ -106,15 +116,34 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 
 export async function createToken(w: Warehouse, username: string, name: string): Promise<{ tokenId: bigint; token: string }> {
   const user = await w.one<{ user_id: bigint }>('SELECT user_id FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]);
-  if (!user) throw new UserError(`no active user ${username}`);
+  if (!user) throw new UserError(`no active user ${username}`, 'unknown');
   const token = `rcm_${randomBytes(32).toString('base64url')}`;
   const { id } = (await w.one<{ id: bigint }>('INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, current_timestamp) RETURNING token_id AS id', [user.user_id, name, tokenHash(token)]))!;
   return { tokenId: id, token };
 }
 
+export interface TokenInfo {
+  tokenId: bigint;
+  username: string;
+  name: string;
+  createdAt: string;
+  /** null: still valid (unless its user is disabled). */
+  revokedAt: string | null;
+}
+
+/** The API tokens (never the tokens themselves), of one user or all, newest first. */
+export async function listTokens(w: Warehouse, username?: string): Promise<TokenInfo[]> {
+  const rows = await w.all<{ token_id: bigint; username: string; name: string; created_at: string; revoked_at: string | null }>(
+    `SELECT t.token_id, u.username, t.name, strftime(t.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, strftime(t.revoked_at, '%Y-%m-%d %H:%M:%S') AS revoked_at
+     FROM api_token t JOIN app_user u USING (user_id)
+     WHERE $1::VARCHAR IS NULL OR u.username = $1
+     ORDER BY t.token_id DESC`, [username ?? null]);
+  return rows.map((r) => ({ tokenId: r.token_id, username: r.username, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+}
+
 export async function revokeToken(w: Warehouse, tokenId: bigint): Promise<void> {
   const row = await w.one('SELECT 1 FROM api_token WHERE token_id = $1', [tokenId]);
-  if (!row) throw new UserError(`no token ${tokenId}`);
+  if (!row) throw new UserError(`no token ${tokenId}`, 'unknown');
   await w.run('UPDATE api_token SET revoked_at = current_timestamp WHERE token_id = $1 AND revoked_at IS NULL', [tokenId]);
 }
 
