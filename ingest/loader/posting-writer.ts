@@ -39,24 +39,42 @@ export class PostingWriter implements CsvSink {
 }
 
 /**
+ * Incoming rows whose keys are looked up together. The check holds these keys (and the rows of the table
+ * that share their hashes) in memory; 50,000 of them fit well under the load's 48 MB cap, and a table of
+ * three million rows with 50,000 incoming ones checked under 16 MB.
+ */
+const KEYS_PER_PASS = 50_000;
+
+/**
  * Inside the transaction: drops rows of these files that an earlier file already loaded; returns how many
- * per file. The keys loaded more than once are found by an aggregate, which DuckDB spills to disk when it
- * must: the EXISTS self-join it replaces held every key of the table in memory at once, and under the
- * load's memory cap a group of files holding the demo's 584,899 charges and a 277CA folder ran out.
+ * per file. Only the keys of the incoming rows are looked up, a slice of them at a time (by their hash), so
+ * what the check holds in memory is bounded whatever the size of the table and of the files: an aggregate
+ * over every key of the table ran out of the load's memory cap once the warehouse held a few hundred
+ * thousand rows (and the EXISTS self-join before it, which held every key of the table at once). The
+ * hashes only narrow the rows down: a key loaded more than once is found by its text.
  */
 export async function dropRowsLoadedBefore(warehouse: Warehouse, fileIds: bigint[]): Promise<Map<bigint, number>> {
   const counts = new Map<bigint, number>();
+  const incoming = `file_id IN (SELECT unnest($1::BIGINT[]))`;
   const list = `[${fileIds.join(',')}]`;
   for (const table of ['payment_posting', 'charge_line']) {
-    const rows = await warehouse.all<{ file_id: bigint }>(
-      `DELETE FROM ${table} p
-       USING (SELECT row_key, min(file_id) AS first_file FROM ${table} GROUP BY row_key HAVING count(*) > 1) repeated
-       WHERE p.row_key = repeated.row_key AND p.file_id > repeated.first_file
-         AND p.file_id IN (SELECT unnest($1::BIGINT[]))
-       RETURNING p.file_id`,
-      [list],
-    );
-    for (const r of rows) counts.set(r.file_id, (counts.get(r.file_id) ?? 0) + 1);
+    const { n } = (await warehouse.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${table} WHERE ${incoming}`, [list]))!;
+    const passes = Math.ceil(Number(n) / KEYS_PER_PASS);
+    for (let pass = 0; pass < passes; pass++) {
+      const slice = passes === 1 ? 'true' : `hash(row_key) % ${passes} = ${pass}`;
+      const rows = await warehouse.all<{ file_id: bigint }>(
+        `DELETE FROM ${table} p
+         USING (
+           SELECT row_key, min(file_id) AS first_file FROM ${table}
+           WHERE ${slice} AND hash(row_key) IN (SELECT hash(row_key) FROM ${table} WHERE ${incoming} AND ${slice})
+           GROUP BY row_key HAVING count(*) > 1
+         ) repeated
+         WHERE p.row_key = repeated.row_key AND p.file_id > repeated.first_file AND p.${incoming}
+         RETURNING p.file_id`,
+        [list],
+      );
+      for (const r of rows) counts.set(r.file_id, (counts.get(r.file_id) ?? 0) + 1);
+    }
   }
   return counts;
 }
