@@ -19,6 +19,7 @@ import { Auditor } from './auth/audit.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { staticRoutes } from './routes/static.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { jsonBodyLimit, noStore } from './request-limits.ts';
 
 /** Runs work one after another, in the order asked. */
@@ -63,6 +64,7 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   app.route('/api', metricsRoutes(read, cache, auditor));
   app.route('/api', claimRoutes(read, cache, auditor));
   app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
+  app.route('/api', adminRoutes(accounts.warehouse, accounts.serialized, auditor));
   // packages wait for loads (and loads for packages): a package never reads the models while a rebuild swaps them
   const reporting = { warehouse: loading?.writer ?? warehouse, serialized: loading?.serialized ?? queue(), dir: reportsDirFor(warehouse.path, options) };
   app.route('/api', reportRoutes(warehouse, serialized, reporting, auditor));

@@ -32,7 +32,7 @@ const PENDING = new Set([
 /** A valid value of each documented free-text query parameter (the others come from their enum, format or bounds). */
 const SAMPLES: Record<string, string> = {
   payer: '60054', provider: '1234567893', location: 'Main Street', by: 'payer', metric: 'initial_denial_rate', denial_category: 'authorization',
-  carc: '197', cpt: '99213', modifier: '25', diagnosis: 'M545', q: 'PCN', name: 'remit.835',
+  carc: '197', cpt: '99213', modifier: '25', diagnosis: 'M545', q: 'PCN', name: 'remit.835', user: 'admin',
 };
 
 /** The app as served: createApp, with the docs mounted after the sign-in as app.ts does (or will). */

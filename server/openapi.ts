@@ -19,6 +19,7 @@ import { ROLES } from './auth/users.ts';
 import { ARROW_STREAM } from './table-response.ts';
 import { REPORT_FORMATS } from '../reports/render/formats.ts';
 import { CONTENT_TYPES, REPORT_FILE_NAME, type ReportFileAnswer, type ReportRunAnswer } from './routes/reports.ts';
+import { TOKEN_ID, TOKEN_NAME, USER_NAME, type AuditAnswer, type TokenAnswer, type UserAnswer } from './routes/admin.ts';
 
 /** The JSON Schema (2020-12) subset this document uses. */
 export interface JsonSchema {
@@ -205,6 +206,8 @@ const BUILD = query('build', { type: 'string', enum: ['true', 'false'], default:
 const FILE_BODY: Operation['requestBody'] = { required: true, description: "the file's bytes", content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
 const UPLOAD = path('id', UPLOAD_ID, 'the upload set (POST /api/uploads)', '0123456789abcdef0123456789abcdef');
 const REPORT_RUN = path('id', { type: 'integer', minimum: 1 }, 'a report run (GET /api/reports/runs lists them)', '1');
+const USERNAME: JsonSchema = { type: 'string', pattern: USER_NAME.source, description: 'a user name' };
+const ACCOUNT = path('username', USERNAME, 'a user name', 'admin');
 
 // The columns of the ingest tables (server/routes/ingest.ts answers them; the test compares).
 const BATCH_COLUMNS: Record<string, ColumnType> = { batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int' };
@@ -235,7 +238,7 @@ const schemas: Record<string, JsonSchema> = {
     description: 'Every refusal: a stable code and a message for people. 500 answers { "error": { "code": "internal", … } } and says nothing of its cause.',
     properties: {
       error: object<'code' | 'message'>({
-        code: { type: 'string', description: 'bad_request, unauthorized, forbidden, csrf, not_found, no_data, ambiguous_claim, does_not_tie, gone, too_many_attempts, unavailable, internal', examples: ['bad_request'] },
+        code: { type: 'string', description: 'bad_request, unauthorized, forbidden, csrf, not_found, conflict, no_data, ambiguous_claim, does_not_tie, gone, too_many_attempts, unavailable, internal', examples: ['bad_request'] },
         message: text('what was wrong, naming the parameter'),
       }),
     },
@@ -355,6 +358,25 @@ const schemas: Record<string, JsonSchema> = {
     files: list(ref('ReportFile')),
   }),
   ReportRuns: object<'runs'>({ runs: list(ref('ReportRun'), 'newest first') }),
+  Account: object<keyof UserAnswer>({
+    user_id: integer(), username: USERNAME, role: { type: 'string', enum: ROLES }, practices: list(NPI, 'billing NPIs granted; an admin sees every practice'),
+    email: nullable(text('where scheduled reports for the user go')), disabled: { type: 'boolean' },
+  }),
+  Accounts: object<'users'>({ users: list(ref('Account'), 'by user name') }),
+  NewAccount: object<'username' | 'role' | 'practices' | 'email' | 'password'>({
+    username: USERNAME, role: { type: 'string', enum: ROLES }, practices: list(NPI, 'the practices the user may see (at least one, but for an admin)'),
+    email: text('where scheduled reports for the user go'), password: { type: 'string', minLength: 12, maxLength: 1024, format: 'password', description: 'default: one is generated and answered once' },
+  }, { optional: ['practices', 'email', 'password'] }),
+  AddedAccount: object<'user' | 'password'>({ user: ref('Account'), password: text('the generated password, answered once (only when none was sent)') }, { optional: ['password'] }),
+  AccountEmail: object<'email'>({ email: nullable(text('the address; null: none')) }),
+  ChangedAccount: object<'user'>({ user: ref('Account') }),
+  ApiToken: object<keyof TokenAnswer>({ token_id: integer(), username: text(), name: text('what it is for'), created_at: text('UTC'), revoked_at: nullable(text('UTC; null: valid unless its user is disabled')) }),
+  ApiTokens: object<'tokens'>({ tokens: list(ref('ApiToken'), 'newest first; never the tokens themselves') }),
+  NewApiToken: object<'username' | 'name'>({ username: USERNAME, name: { type: 'string', pattern: TOKEN_NAME.source, description: 'what it is for (default: script)' } }, { optional: ['name'] }),
+  CreatedApiToken: object<'token_id' | 'username' | 'name' | 'token'>({ token_id: integer(), username: text(), name: text(), token: { type: 'string', pattern: '^rcm_[A-Za-z0-9_-]{43}$', description: 'answered once: only its SHA-256 is kept' } }),
+  RevokedApiToken: object<'token_id' | 'revoked'>({ token_id: integer(), revoked: { const: true } }),
+  AuditEvent: object<keyof AuditAnswer>({ event_id: integer(), occurred_at: text('UTC'), username: nullable(text()), route: text(), parameters: text('the parameters, as JSON'), row_count: integer() }),
+  AuditEvents: object<'events'>({ events: list(ref('AuditEvent'), 'newest first') }),
 };
 
 const responses: Record<string, Response> = {
@@ -602,6 +624,71 @@ const paths: Record<string, PathItem> = {
       },
     }),
   },
+  '/api/admin/users': {
+    get: operation('accounts', {
+      operationId: 'listAccounts', summary: 'The users', tags: ['admin'],
+      description: 'Every user with role, practices, e-mail and whether disabled (`rcm users list`). Audited.',
+      responses: { 200: json('The users.', ref('Accounts')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
+    }),
+    post: operation('accounts', {
+      operationId: 'addAccount', summary: 'Add a user', tags: ['admin'],
+      description: 'Adds a user (`rcm users add`); without a password one is generated and answered once. Audited (never the password).',
+      parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('NewAccount') } } },
+      responses: {
+        201: json('The user.', ref('AddedAccount')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'),
+        409: json('A user of that name exists already (conflict).', ref('Error')),
+      },
+    }),
+  },
+  '/api/admin/users/{username}/email': {
+    put: operation('accounts', {
+      operationId: 'setAccountEmail', summary: "Set a user's e-mail", tags: ['admin'],
+      description: 'Sets (or, with null, clears) where scheduled reports for the user go (`rcm users email`). Audited.',
+      parameters: [ACCOUNT, { $ref: '#/components/parameters/CsrfToken' }],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('AccountEmail') } } },
+      responses: { 200: json('The user.', ref('ChangedAccount')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/admin/users/{username}/disable': {
+    post: operation('accounts', {
+      operationId: 'disableAccount', summary: 'Disable a user', tags: ['admin'],
+      description: "Disables the user, revokes their tokens and ends their sessions (`rcm users disable`): refused from the next request on. Audited.",
+      parameters: [ACCOUNT, { $ref: '#/components/parameters/CsrfToken' }],
+      responses: { 200: json('The user, disabled.', ref('ChangedAccount')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/admin/tokens': {
+    get: operation('accounts', {
+      operationId: 'listApiTokens', summary: 'The API tokens', tags: ['admin'],
+      description: 'Every API token, or a user’s, with its name and when it was made and revoked (`rcm tokens list`); never the token. Audited.',
+      parameters: [query('user', USERNAME, "only this user's tokens")],
+      responses: { 200: json('The tokens.', ref('ApiTokens')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
+    }),
+    post: operation('accounts', {
+      operationId: 'createApiToken', summary: 'Create an API token', tags: ['admin'],
+      description: 'Makes a token for an active user (`rcm tokens create`), answered once. Audited (never the token).',
+      parameters: [{ $ref: '#/components/parameters/CsrfToken' }],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('NewApiToken') } } },
+      responses: { 201: json('The token.', ref('CreatedApiToken')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/admin/tokens/{id}/revoke': {
+    post: operation('accounts', {
+      operationId: 'revokeApiToken', summary: 'Revoke an API token', tags: ['admin'],
+      description: 'Revokes the token (`rcm tokens revoke`): refused from the next request on. Audited.',
+      parameters: [path('id', { type: 'string', pattern: TOKEN_ID.source }, 'a token (GET /api/admin/tokens lists them)', '1'), { $ref: '#/components/parameters/CsrfToken' }],
+      responses: { 200: json('Revoked.', ref('RevokedApiToken')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+    }),
+  },
+  '/api/admin/audit': {
+    get: operation('accounts', {
+      operationId: 'listAuditEvents', summary: 'The audit trail', tags: ['admin'],
+      description: 'Reads of patient-level data, exports and the changes made here, newest first (`rcm audit`). This read is audited too.',
+      parameters: [query('user', USERNAME, "only this user's events"), query('since', DATE, 'only from this day (UTC)'), query('limit', { type: 'integer', minimum: 1, maximum: 10_000, default: 100 }, 'the most events answered')],
+      responses: { 200: json('The events.', ref('AuditEvents')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
+    }),
+  },
   '/api/openapi.json': {
     get: operation(undefined, {
       operationId: 'getOpenApi', summary: 'This document', tags: ['docs'],
@@ -647,6 +734,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'claims', description: 'patient-level claim lists and histories' },
       { name: 'ingest', description: 'ingest history, loading files, rebuilding the models' },
       { name: 'reports', description: 'the monthly close package and its runs' },
+      { name: 'admin', description: 'users, API tokens and the audit trail' },
       { name: 'docs', description: 'this document' },
       { name: 'server', description: 'the server itself' },
     ],
