@@ -30,8 +30,13 @@ const marker = join(options.dir, `claims-${options.claims}-months-${options.mont
 if (!existsSync(db) || !existsSync(marker)) {
   rmSync(options.dir, { recursive: true, force: true });
   process.stderr.write(`generating and ingesting ${Number(options.claims).toLocaleString('en-US')} claims into ${options.dir} (once) ...\n`);
-  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.mjs', 'tests/bench/demo-bench-worker.ts', options.dir, options.claims, options.months, 'no-truth', 'ingest'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', 'bin/run-ts.mjs', 'tests/bench/demo-bench-worker.ts', options.dir, options.claims, options.months, 'no-truth', 'ingest'], {
+    stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error('generating the practice failed');
+  // the load's own time and peak memory (rcm ingest --no-build of the six folders in one command)
+  const made = JSON.parse(child.stdout.trim().split('\n').pop()!) as { files: Record<string, { count: number }>; bytes: number; seconds: number; ingestSeconds: number; ingestMaxRssMb: number };
+  process.stdout.write(`generated ${Object.values(made.files).reduce((n, f) => n + f.count, 0).toLocaleString('en-US')} files (${(made.bytes / 2 ** 20).toFixed(0)} MB) in ${made.seconds.toFixed(0)} s; rcm ingest of them all ${made.ingestSeconds.toFixed(0)} s, peak RSS ${made.ingestMaxRssMb.toFixed(0)} MB\n`);
   spawnSync('touch', [marker]);
 }
 
