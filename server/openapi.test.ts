@@ -258,7 +258,8 @@ describe('the OpenAPI document and the docs page', () => {
     expect(tables.map((t) => t.key)).toContain('GET /api/claims');
     for (const { key, path, op } of tables) {
       const json = (await (await get(path, 'admin')).json()) as { rows: unknown[]; columns: Record<string, string> };
-      if (key !== 'GET /api/ingest/errors') expect(json.rows.length, `${key} has rows to check`).toBeGreaterThan(0);
+      // the demo practice's files load whole and its remittances come once each: nothing to list there
+      if (key !== 'GET /api/ingest/errors' && key !== 'GET /api/ingest/remittance-problems') expect(json.rows.length, `${key} has rows to check`).toBeGreaterThan(0);
       expect(departures(spec, deref(spec, op.responses['200']).content!['application/json'].schema!, json), key).toEqual([]);
       const csv = await get(`${path}?format=csv`, 'admin');
       expect(csv.headers.get('content-type'), key).toMatch(/^text\/csv/);

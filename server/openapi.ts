@@ -13,6 +13,7 @@ import type { DenialPattern, PatternDimension } from '../warehouse/patterns/deni
 import type { ColumnType } from '../warehouse/table.ts';
 import type { ClaimEvent } from '../ingest/loader/claim-history.ts';
 import type { FileOutcome } from '../ingest/loader/loader.ts';
+import { REMITTANCE_PROBLEM_COLUMNS } from '../ingest/remittance/remittance-problems.ts';
 import { mayOpen, VIEWS, type View } from './auth/roles.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { ROLES } from './auth/users.ts';
@@ -318,6 +319,8 @@ const schemas: Record<string, JsonSchema> = {
   IngestFiles: tableAnswer(FILE_COLUMNS, 'IngestFile'),
   IngestError: tableRow(ERROR_COLUMNS),
   IngestErrors: tableAnswer(ERROR_COLUMNS, 'IngestError'),
+  RemittanceProblem: tableRow(REMITTANCE_PROBLEM_COLUMNS),
+  RemittanceProblems: tableAnswer(REMITTANCE_PROBLEM_COLUMNS, 'RemittanceProblem'),
   FileOutcome: {
     description: 'What became of the file: loaded, a duplicate of a file loaded before (same content), or rejected with the reason.',
     oneOf: [
@@ -530,6 +533,14 @@ const paths: Record<string, PathItem> = {
       description: 'Rejected files and refused rows, newest first, with the segment or line, a hint and the raw row (patient-level: every read is audited). Rejected files only an admin sees.',
       parameters: [BATCH, LIMIT(1000), FORMAT],
       responses: { 200: tableResponse('The errors.', ref('IngestErrors')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
+    }),
+  },
+  '/api/ingest/remittance-problems': {
+    get: operation('ingest', {
+      operationId: 'listRemittanceProblems', summary: 'Remittances to look at', tags: ['ingest'],
+      description: 'Loaded 835 payments and claim records a person must look at, newest files first: `duplicate_remittance` (the same remittance delivered again: not counted, the first file named), `payment_conflict` (an earlier payment of the same payer and trace number with other content: both counted), `orphan_reversal` (a reversal whose original was never loaded: its cash counts, not its balance). From the last model build. A reader sees the rows of files of their practices; they name claims, so every read is audited.',
+      parameters: [BATCH, LIMIT(1000), FORMAT],
+      responses: { 200: tableResponse('The remittances to look at.', ref('RemittanceProblems')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
     }),
   },
   '/api/ingest': {

@@ -26,7 +26,8 @@ export class WarningWriter {
 /**
  * A payment whose payer, trace number (TRN02), amount and date were already loaded — from another file or
  * earlier in this one — is most likely the same remittance delivered twice. It still loads (the files
- * differ), with a warning on its BPR so that nobody counts the money twice unawares.
+ * differ), with a warning on its BPR; the models count a copy whose claims repeat the earlier payment's
+ * once (stg_remit_repeat) and list it, or list it as a conflict when they differ (rcm errors).
  */
 export async function addDuplicatePaymentWarnings(warehouse: Warehouse, files: { fileId: bigint; name: string }[]): Promise<Map<bigint, number>> {
   if (files.length === 0) return new Map();

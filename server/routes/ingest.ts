@@ -17,6 +17,7 @@ import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
 import { sqlString } from '../../warehouse/metrics/metric.ts';
 import type { Columns } from '../../warehouse/table.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
+import { listRemittanceProblems, REMITTANCE_PROBLEM_COLUMNS } from '../../ingest/remittance/remittance-problems.ts';
 import type { BuildResult } from '../../warehouse/build.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../auth/audit.ts';
@@ -90,6 +91,20 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
       ),
     );
     return respondTable(c, formatOf(c), FILE_COLUMNS, rows, { total: rows.length, filename: 'ingest-files', audit: { auditor, patientLevel: false } });
+  });
+
+  // the loaded remittances a person must look at (duplicates not counted, conflicting payments, reversals
+  // without their original), by the file they came in: they name claims, so reading them is audited
+  app.get('/ingest/remittance-problems', requireView('ingest'), async (c) => {
+    const query = c.req.query();
+    const q = parse(batchQuery, query);
+    const format = formatOf(c);
+    const found = await serialized(() =>
+      listRemittanceProblems(warehouse, { batchId: q.batch === undefined ? undefined : BigInt(q.batch), limit: q.limit ?? 1000, visibleFiles: visibleFiles(c.get('practices')) }),
+    );
+    const rows = found?.rows ?? [];
+    const total = Object.values(found?.counts ?? {}).reduce((sum, n) => sum + n, 0);
+    return respondTable(c, format, REMITTANCE_PROBLEM_COLUMNS, rows, { total, filename: 'remittance-problems', audit: { auditor, patientLevel: true } });
   });
 
   app.get('/ingest/errors', requireView('ingest'), async (c) => {
