@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRACTICE } from '../demo/practice/practice.ts';
 import { addUser, createToken } from '../server/auth/users.ts';
-import { rcm, rcmWithEnv } from './support/cli.ts';
+import { rcmAsync } from './support/cli.ts';
 import { startServe, type ServeProcess } from './support/serve-process.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
@@ -42,9 +42,9 @@ describe('accounts while the server holds the warehouse', () => {
   };
   const errorCode = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
 
-  it('says how to go through the server when the warehouse is held, for each verb', () => {
+  it('says how to go through the server when the warehouse is held, for each verb', async () => {
     for (const args of [['tokens', 'revoke', String(tokens.jane2.id)], ['users', 'disable', 'jane'], ['users', 'list'], ['audit']]) {
-      const direct = rcm(...args, '--db', db);
+      const direct = await rcmAsync({}, ...args, '--db', db);
       expect(direct.status, args.join(' ')).toBe(2);
       expect(direct.stderr, args.join(' ')).toContain('--server');
       expect(direct.stderr, args.join(' ')).toContain('RCM_SERVER');
@@ -53,14 +53,14 @@ describe('accounts while the server holds the warehouse', () => {
 
   it('stops a token revoked through the server on the very next request', async () => {
     expect((await as('jane', '/api/session')).status).toBe(200); // remembered by the server from here
-    const revoke = rcm('tokens', 'revoke', String(tokens.jane.id), '--server', base, '--token', tokens.root.token);
+    const revoke = await rcmAsync({}, 'tokens', 'revoke', String(tokens.jane.id), '--server', base, '--token', tokens.root.token);
     expect(revoke.stderr).toBe('');
     expect(revoke.stdout).toBe(`revoked token ${tokens.jane.id}\n`);
     expect(revoke.status).toBe(0);
     const after = await as('jane', '/api/session');
     expect(after.status).toBe(401);
     expect((await as('jane2', '/api/session')).status).toBe(200); // her other token still works
-    const listed = rcm('tokens', 'list', '--user', 'jane', '--json', '--server', base, '--token', tokens.root.token);
+    const listed = await rcmAsync({}, 'tokens', 'list', '--user', 'jane', '--json', '--server', base, '--token', tokens.root.token);
     expect(listed.status, listed.stderr).toBe(0);
     expect(JSON.parse(listed.stdout)).toEqual([
       expect.objectContaining({ tokenId: Number(tokens.jane2.id), username: 'jane', name: 'jane2', revokedAt: null }),
@@ -72,12 +72,12 @@ describe('accounts while the server holds the warehouse', () => {
     const { cookie } = await signIn('leaving');
     expect((await fetch(`${base}/api/session`, { headers: { cookie } })).status).toBe(200);
     expect((await as('leaving', '/api/session')).status).toBe(200);
-    const disable = rcmWithEnv({ RCM_SERVER: base, RCM_TOKEN: tokens.root.token }, 'users', 'disable', 'leaving');
+    const disable = await rcmAsync({ RCM_SERVER: base, RCM_TOKEN: tokens.root.token }, 'users', 'disable', 'leaving');
     expect(disable.stderr).toBe('');
     expect(disable.stdout).toBe('disabled leaving\n');
     expect((await fetch(`${base}/api/session`, { headers: { cookie } })).status).toBe(401);
     expect((await as('leaving', '/api/session')).status).toBe(401);
-    const users = rcmWithEnv({ RCM_SERVER: base, RCM_TOKEN: tokens.root.token }, 'users', 'list', '--json');
+    const users = await rcmAsync({ RCM_SERVER: base, RCM_TOKEN: tokens.root.token }, 'users', 'list', '--json');
     expect(JSON.parse(users.stdout)).toContainEqual(expect.objectContaining({ username: 'leaving', disabled: true }));
   }, 60_000);
 
@@ -91,7 +91,7 @@ describe('accounts while the server holds the warehouse', () => {
       expect(response.status, `${method} ${path}`).toBe(403);
       expect(await errorCode(response)).toBe('forbidden');
     }
-    const through = rcm('users', 'list', '--server', base, '--token', tokens.jane2.token);
+    const through = await rcmAsync({}, 'users', 'list', '--server', base, '--token', tokens.jane2.token);
     expect(through.status).toBe(2);
     expect(through.stderr).toContain('403');
 
@@ -110,18 +110,18 @@ describe('accounts while the server holds the warehouse', () => {
 
   it('adds users and tokens through the server, and audits every call, the audit read too', async () => {
     const env = { RCM_SERVER: base, RCM_TOKEN: tokens.root.token };
-    const added = rcmWithEnv({ ...env, RCM_USER_PASSWORD: 'another long password' }, 'users', 'add', 'newbie', '--role', 'finance', '--practice', PRACTICE.billingNpi);
+    const added = await rcmAsync({ ...env, RCM_USER_PASSWORD: 'another long password' }, 'users', 'add', 'newbie', '--role', 'finance', '--practice', PRACTICE.billingNpi);
     expect(added.stderr).toBe('');
     expect(added.stdout).toBe(`added newbie (finance, practices ${PRACTICE.billingNpi})\n`);
-    expect(rcmWithEnv(env, 'users', 'add', 'newbie', '--role', 'finance', '--practice', PRACTICE.billingNpi).stderr).toContain('409 the user newbie exists already');
-    const created = rcmWithEnv(env, 'tokens', 'create', 'newbie', '--name', 'nightly');
+    expect((await rcmAsync(env, 'users', 'add', 'newbie', '--role', 'finance', '--practice', PRACTICE.billingNpi)).stderr).toContain('409 the user newbie exists already');
+    const created = await rcmAsync(env, 'tokens', 'create', 'newbie', '--name', 'nightly');
     expect(created.stdout).toMatch(/^token \d+ for newbie \(shown once\): rcm_[A-Za-z0-9_-]{43}\n$/);
     const token = created.stdout.trim().split(' ').at(-1)!;
     expect((await fetch(`${base}/api/session`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    expect(rcmWithEnv(env, 'users', 'email', 'newbie', 'newbie@example.org').stdout).toBe('newbie: e-mail newbie@example.org\n');
+    expect((await rcmAsync(env, 'users', 'email', 'newbie', 'newbie@example.org')).stdout).toBe('newbie: e-mail newbie@example.org\n');
 
-    expect(rcmWithEnv(env, 'audit', '--user', 'root').status).toBe(0);
-    const audit = rcmWithEnv(env, 'audit', '--user', 'root', '--json');
+    expect((await rcmAsync(env, 'audit', '--user', 'root')).status).toBe(0);
+    const audit = await rcmAsync(env, 'audit', '--user', 'root', '--json');
     expect(audit.status, audit.stderr).toBe(0);
     const events = (JSON.parse(audit.stdout) as { route: string; parameters: string; rowCount: number }[]).map((e) => ({ ...e, parameters: JSON.parse(e.parameters) as Record<string, string> }));
     const routes = events.map((e) => e.route);
