@@ -42,13 +42,15 @@ export interface LoadingParts {
   readers?: Warehouse[];
   /** Where uploads wait while they load (default: beside the warehouse file, inboxFor); emptied at start. */
   inbox?: string;
+  /** The answers kept until the data changes (default: a cache of DEFAULT_CACHE_LIMITS). */
+  cache?: AnswerCache;
   /** The built dashboards (dashboards/dist), served at '/' beside the API. */
   dashboards?: string;
 }
 
 export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS, parts?: LoadingParts): Hono<AppEnv> {
   const serialized = queue();
-  const cache = new AnswerCache();
+  const cache = parts?.cache ?? new AnswerCache();
   // Sign-ins and each request's session check go on the audit trail's connection when there is one: small
   // reads and writes that would otherwise wait in line behind the metric queries before the request starts.
   const accounts = parts?.audit ? { warehouse: parts.audit, serialized: queue() } : { warehouse, serialized };

@@ -11,8 +11,8 @@ export interface ServeProcess {
   kill: () => void;
 }
 
-export function startServe(db: string, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [`${REPO}bin/rcm.cjs`, 'serve', '--db', db, '--port', '0'], { cwd: REPO, env: { ...process.env, ...env } });
+export function startServe(db: string, env: Record<string, string> = {}, args: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [`${REPO}bin/rcm.cjs`, 'serve', '--db', db, '--port', '0', ...args], { cwd: REPO, env: { ...process.env, ...env } });
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {
