@@ -40,14 +40,24 @@ function checkEmail(email: string): void {
   if (!EMAIL.test(email)) throw new UserError(`"${email}" is not an e-mail address`);
 }
 
-export async function addUser(w: Warehouse, username: string, role: Role, password: string, practices: string[], options: { email?: string } = {}): Promise<User> {
+/** A new user's password, checked and hashed (slow on purpose: a server does it before it takes its warehouse queue). */
+export interface HashedPassword {
+  hash: string;
+}
+
+export async function hashNewPassword(password: string): Promise<HashedPassword> {
+  if (password.length < 12) throw new UserError('a password needs at least 12 characters');
+  return { hash: await hashPassword(password) };
+}
+
+export async function addUser(w: Warehouse, username: string, role: Role, password: string | HashedPassword, practices: string[], options: { email?: string } = {}): Promise<User> {
   if (options.email !== undefined) checkEmail(options.email);
   if (!USERNAME.test(username)) throw new UserError(`"${username}" is not a valid user name: 2–64 lower-case letters, digits, or . _ @ -`);
-  if (password.length < 12) throw new UserError('a password needs at least 12 characters');
+  if (typeof password === 'string' && password.length < 12) throw new UserError('a password needs at least 12 characters');
   for (const npi of practices) if (!NPI.test(npi)) throw new UserError(`"${npi}" is not a billing NPI (10 digits)`);
   if (role !== 'admin' && practices.length === 0) throw new UserError(`a ${role} must be granted at least one practice (--practice <billing NPI>)`);
   if (await w.one('SELECT 1 FROM app_user WHERE username = $1', [username])) throw new UserError(`the user ${username} exists already`, 'exists');
-  const hash = await hashPassword(password);
+  const { hash } = typeof password === 'string' ? await hashNewPassword(password) : password;
   return w.transaction(async () => {
     const { id } = (await w.one<{ id: bigint }>('INSERT INTO app_user (username, role, password_hash, email, created_at) VALUES ($1, $2, $3, $4, current_timestamp) RETURNING user_id AS id', [username, role, hash, options.email ?? null]))!;
     for (const npi of new Set(practices)) await w.run('INSERT INTO app_user_practice VALUES ($1, $2)', [id, npi]);

@@ -11,7 +11,7 @@ import { Auditor, listAudit } from '../auth/audit.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { requireView } from '../auth/roles.ts';
-import { addUser, createToken, disableUser, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../auth/users.ts';
+import { addUser, createToken, disableUser, hashNewPassword, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../auth/users.ts';
 import { httpError } from '../http-error.ts';
 import { date, parse } from '../query.ts';
 
@@ -115,7 +115,9 @@ export function adminRoutes(warehouse: Warehouse, serialized: Queue, auditor = n
     const asked = await body(c, newUser, '{"username": "jane", "role": "billing_lead", "practices": ["1234567893"]}');
     const password = asked.password ?? generatePassword();
     const parameters = { username: asked.username, role: asked.role, practices: (asked.practices ?? []).join(','), email: asked.email ?? '' };
-    const user = await change(c, 'POST /api/admin/users', parameters, () => addUser(warehouse, asked.username, asked.role, password, asked.practices ?? [], { email: asked.email }));
+    // hashed before the queue: the hash takes a good part of a second, which every sign-in and token check would wait for
+    const hashed = await hashNewPassword(password);
+    const user = await change(c, 'POST /api/admin/users', parameters, () => addUser(warehouse, asked.username, asked.role, hashed, asked.practices ?? [], { email: asked.email }));
     return c.json({ user: userAnswer(user), ...(asked.password === undefined ? { password } : {}) }, 201);
   });
 

@@ -1,6 +1,7 @@
 // Refused rows of a billing company's exports that mix practices: each practice's users see the refused rows
 // that name their practice (the row's Billing NPI, else its claim's practice when one practice has that
-// claim), in JSON and CSV; a row naming no practice, or a claim two practices use, only an admin sees.
+// claim), in JSON and CSV; a row naming no practice, a claim two practices use, or a rejected file only an
+// admin sees.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { npi } from '../../demo/practice/practice.ts';
 import { ingestFiles } from '../../ingest/loader/ingest-run.ts';
@@ -41,8 +42,12 @@ describe('refused rows of a mixed export', () => {
   beforeAll(async () => {
     const dir = tempDir('rcm-row-errors-');
     warehouse = await tempWarehouse(dir);
-    const run = await ingestFiles(warehouse, [writeFile(dir, 'charges.csv', CHARGES.join('\n')), writeFile(dir, 'postings.csv', POSTINGS.join('\n'))]);
-    expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded']);
+    const run = await ingestFiles(warehouse, [
+      writeFile(dir, 'charges.csv', CHARGES.join('\n')),
+      writeFile(dir, 'postings.csv', POSTINGS.join('\n')),
+      writeFile(dir, 'unknown.csv', `Patient,Billing NPI\nALPHA ANNA,${A}\n`), // not an export rcm knows: the whole file is refused
+    ]);
+    expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded', 'rejected']);
     await buildModels(warehouse);
     for (const [name, role, practices] of [['root', 'admin', []], ['alpha', 'billing_lead', [A]], ['bravo', 'practice_manager', [B]], ['charlie', 'billing_lead', [C]]] as const) {
       await addUser(warehouse, name, role, 'a long enough password', [...practices]);
@@ -67,6 +72,7 @@ describe('refused rows of a mixed export', () => {
       { file: 'charges.csv', line_number: 10n, billing_npi: null },
       { file: 'postings.csv', line_number: 2n, billing_npi: B },
       { file: 'postings.csv', line_number: 3n, billing_npi: null },
+      { file: 'unknown.csv', line_number: null, billing_npi: null },
     ]);
   });
 
@@ -74,7 +80,7 @@ describe('refused rows of a mixed export', () => {
     expect(await seen('alpha')).toEqual(['charges.csv:7']);
     expect(await seen('bravo')).toEqual(['charges.csv:8', 'postings.csv:2']);
     expect(await seen('charlie')).toEqual(['charges.csv:9']);
-    expect(await seen('root')).toEqual(['charges.csv:10', 'charges.csv:7', 'charges.csv:8', 'charges.csv:9', 'postings.csv:2', 'postings.csv:3']);
+    expect(await seen('root')).toEqual(['charges.csv:10', 'charges.csv:7', 'charges.csv:8', 'charges.csv:9', 'postings.csv:2', 'postings.csv:3', 'unknown.csv:null']);
   });
 
   it('exports the same rows as CSV', async () => {
@@ -89,6 +95,6 @@ describe('refused rows of a mixed export', () => {
     const charlie = (await csv('charlie')).join('\n');
     expect(await csv('charlie')).toHaveLength(2);
     for (const name of ['ALPHA', 'BRAVO', 'NOBODY', 'SHARED']) expect(charlie).not.toContain(name);
-    expect(await csv('root')).toHaveLength(7);
+    expect(await csv('root')).toHaveLength(8);
   });
 });
