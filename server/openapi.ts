@@ -20,6 +20,7 @@ import { ROLES } from './auth/users.ts';
 import { ARROW_STREAM } from './table-response.ts';
 import { REPORT_FORMATS } from '../reports/render/formats.ts';
 import { CONTENT_TYPES, REPORT_FILE_NAME, type ReportFileAnswer, type ReportRunAnswer } from './routes/reports.ts';
+import { UPLOAD_NAME } from './routes/ingest.ts';
 import { TOKEN_ID, TOKEN_NAME, USER_NAME, type AuditAnswer, type TokenAnswer, type UserAnswer } from './routes/admin.ts';
 
 /** The JSON Schema (2020-12) subset this document uses. */
@@ -202,7 +203,7 @@ const BUILT: JsonSchema = { type: 'boolean', description: 'whether the models we
 const FAILED_CHECKS = list(text(), 'model checks that failed after the rebuild');
 const UPLOAD_ID: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{32}$', description: 'an upload set' };
 
-const FILE_NAME: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9._ ()-]{1,200}$' };
+const FILE_NAME: JsonSchema = { type: 'string', pattern: UPLOAD_NAME.source, description: 'a name only: the server stores the file under a name of its own' };
 const BUILD = query('build', { type: 'string', enum: ['true', 'false'], default: 'true' }, 'rebuild the models after loading (when a file loaded)');
 const FILE_BODY: Operation['requestBody'] = { required: true, description: "the file's bytes", content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
 const UPLOAD = path('id', UPLOAD_ID, 'the upload set (POST /api/uploads)', '0123456789abcdef0123456789abcdef');
@@ -387,6 +388,7 @@ const responses: Record<string, Response> = {
   Unauthorized: json('Not signed in: no valid session cookie or API token.', ref('Error')),
   Forbidden: json("The user's role may not open this view, or (with the session cookie) a request that changes something came without the session's X-CSRF-Token or from another origin.", ref('Error')),
   Unavailable: json('This server was started without loading (unavailable).', ref('Error')),
+  TooLarge: json('The body is over its limit (too_large): 64 KB for a JSON body, the upload cap (rcm serve --upload-limit, 2 GB) for a file. The connection closes after the answer.', ref('Error')),
   NotFound: json('Nothing by that name among the practices the user may see (another practice answers the same as an unknown one), or no data yet.', ref('Error')),
 };
 
@@ -410,7 +412,8 @@ const paths: Record<string, PathItem> = {
         400: response('BadRequest'),
         401: json('Wrong user name or password.', ref('Error')),
         403: json('Posted from another origin.', ref('Error')),
-        429: { ...json('Too many failed logins.', ref('Error')), headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } },
+        413: response('TooLarge'),
+        429: { ...json('Too many sign-in attempts (each counted before its password is checked).', ref('Error')), headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } },
       },
     }),
     get: operation(undefined, {
@@ -553,7 +556,7 @@ const paths: Record<string, PathItem> = {
         { $ref: '#/components/parameters/CsrfToken' },
       ],
       requestBody: FILE_BODY,
-      responses: { 200: json("The file's outcome.", ref('Ingested')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 503: response('Unavailable') },
+      responses: { 200: json("The file's outcome.", ref('Ingested')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 413: response('TooLarge'), 503: response('Unavailable') },
     }),
   },
   '/api/uploads': {
@@ -567,18 +570,18 @@ const paths: Record<string, PathItem> = {
   '/api/uploads/{id}/files': {
     post: operation('ingest_write', {
       operationId: 'addToUploadSet', summary: 'Add a file to an upload set', tags: ['ingest'],
-      description: "Keeps one file (the raw request body) in the set, in the order sent; files may share a name.",
+      description: "Keeps one file (the raw request body) in the set, in the order sent; files may share a name. Acknowledged only once the whole file is kept: such a file is always loaded by the set's ingest.",
       parameters: [UPLOAD, query('name', FILE_NAME, 'the file name, as the ingest history shows it', true), { $ref: '#/components/parameters/CsrfToken' }],
       requestBody: FILE_BODY,
-      responses: { 200: json('The file is kept.', ref('Uploaded')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+      responses: { 200: json('The file is kept.', ref('Uploaded')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound'), 409: json("The set's ingest has started (upload_closed): send the file in a new set.", ref('Error')), 413: response('TooLarge') },
     }),
   },
   '/api/uploads/{id}/ingest': {
     post: operation('ingest_write', {
       operationId: 'ingestUploadSet', summary: 'Load an upload set', tags: ['ingest'],
-      description: "Loads the set's files as one batch, then rebuilds the models once unless `build=false`; the set is gone afterwards.",
+      description: "Closes the set (a file sent after this is refused), waits for its files still arriving, loads them as one batch, then rebuilds the models once unless `build=false`; the set and its files are gone afterwards. A set not loaded within 6 hours is dropped.",
       parameters: [UPLOAD, BUILD, { $ref: '#/components/parameters/CsrfToken' }],
-      responses: { 200: json("Each file's outcome.", ref('IngestedSet')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound') },
+      responses: { 200: json("Each file's outcome.", ref('IngestedSet')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden'), 404: response('NotFound'), 409: json('The set is being loaded already (upload_closed).', ref('Error')) },
     }),
   },
   '/api/build': {

@@ -40,7 +40,8 @@ const batchQuery = z.object({ batch: z.coerce.number().int().min(1).optional(), 
  * The file's name as the sender knows it (a path is fine: it names the file in outcomes and messages, never a
  * place on this server), at most 255 characters, as a file system takes a name.
  */
-const uploadQuery = z.object({ name: z.string().regex(/^[A-Za-z0-9._ ()/@+-]{1,255}$/, 'a file name of 1-255 letters, digits, spaces and . _ ( ) / @ + -'), build: z.enum(['true', 'false']).optional() }).strict();
+export const UPLOAD_NAME = /^[A-Za-z0-9._ ()/@+-]{1,255}$/;
+const uploadQuery = z.object({ name: z.string().regex(UPLOAD_NAME, 'a file name of 1-255 letters, digits, spaces and . _ ( ) / @ + -'), build: z.enum(['true', 'false']).optional() }).strict();
 
 /** Which files (by id) a reader may see, as SQL: every file for an admin, else those of their practices. */
 function visibleFiles(practices: readonly string[] | undefined): string {
