@@ -1,28 +1,31 @@
 // Adjustments of the month by group and reason: every CAS amount (group × CARC) on the 835 claim records
 // adjudicated in the month (payment date), reversals netted, with the crosswalk's category for it. The
-// labels are the project's own (reference tables), never the licensed CARC texts.
+// labels are the project's own (reference tables), never the licensed CARC texts. The records are those the
+// models count (int_adjudication): a remittance delivered again is read once (stg_remit_payment), and a
+// reversal whose original was never loaded is left out, as it is of the balances the roll-forward ties.
 import { between } from '../../warehouse/metrics/window.ts';
 import { centsOf, type ReportTable, type Row } from '../table.ts';
 import type { PackageContext } from './context.ts';
 
 export async function adjustmentTable(ctx: PackageContext): Promise<ReportTable> {
   const { from, to } = ctx.period;
+  const counted = `${between('r.adjudication_date', { asOf: to, from, to })} AND NOT r.is_orphan_reversal`;
   const rows = await ctx.all<{ group_code: string; reason_code: string; category: string; is_denial: boolean; entries: bigint; claims: bigint; amount: string; group_label: string | null; category_label: string | null }>(
     `SELECT a.group_code, a.reason_code, a.category, a.is_denial, count(*) AS entries, count(DISTINCT r.claim_id) AS claims, sum(a.amount)::VARCHAR AS amount,
             any_value(g.label) AS group_label, any_value(k.label) AS category_label
      FROM stg_remit_adjustment a
-     JOIN stg_remit_claim r USING (file_id, claim_position)
+     JOIN int_adjudication r USING (file_id, claim_position)
      JOIN mart_claim c USING (claim_id)
      LEFT JOIN ref_adjustment_group g ON g.code = a.group_code
      LEFT JOIN ref_denial_category k ON k.category = a.category
-     WHERE ${between('r.adjudication_date', { asOf: to, from, to })}
+     WHERE ${counted}
      GROUP BY a.group_code, a.reason_code, a.category, a.is_denial
      ORDER BY a.group_code, try_cast(a.reason_code AS INTEGER) NULLS LAST, a.reason_code, a.category`,
   );
   const [total] = await ctx.all<{ entries: bigint; claims: bigint; amount: string }>(
     `SELECT count(*) AS entries, count(DISTINCT r.claim_id) AS claims, coalesce(sum(a.amount), 0)::VARCHAR AS amount
-     FROM stg_remit_adjustment a JOIN stg_remit_claim r USING (file_id, claim_position) JOIN mart_claim c USING (claim_id)
-     WHERE ${between('r.adjudication_date', { asOf: to, from, to })}`,
+     FROM stg_remit_adjustment a JOIN int_adjudication r USING (file_id, claim_position) JOIN mart_claim c USING (claim_id)
+     WHERE ${counted}`,
   );
   const lines: Row[] = rows.map((r) => ({
     cells: {
@@ -35,7 +38,7 @@ export async function adjustmentTable(ctx: PackageContext): Promise<ReportTable>
   lines.push({ total: true, cells: { group: 'TOTAL', reason: '', category: '', group_label: null, category_label: null, denial: null, entries: Number(total.entries), claims: Number(total.claims), amount: centsOf(total.amount) } });
   return {
     name: 'adjustments_by_group_and_reason', title: 'Adjustments', section: 'closed',
-    description: `CAS adjustments on the 835 claim records adjudicated ${from} – ${to} (payment date), by group and CARC, reversals netted, with the crosswalk's category (reference: carc_crosswalk). Patient responsibility (PR) moves dollars to the patient; denial categories leave them open.`,
+    description: `CAS adjustments on the 835 claim records adjudicated ${from} – ${to} (payment date), by group and CARC, reversals netted (a reversal without its original is left out: rcm errors lists it), a remittance delivered again counted once, with the crosswalk's category (reference: carc_crosswalk). Patient responsibility (PR) moves dollars to the patient; denial categories leave them open.`,
     keyColumns: ['group', 'reason', 'category'],
     columns: [
       { key: 'group', label: 'Group', format: 'text' },
