@@ -3,6 +3,7 @@
 // (counted), a reversal whose original was never loaded (its cash counts, not its balance). Read by
 // `rcm errors` and GET /api/ingest/remittance-problems.
 import type { Row, Warehouse } from '../../warehouse/database.ts';
+import { sqlString } from '../../warehouse/metrics/metric.ts';
 import type { Columns } from '../../warehouse/table.ts';
 
 /** The listing's columns, as the API answers them (JSON, CSV, Arrow). */
@@ -14,8 +15,8 @@ export const REMITTANCE_PROBLEM_COLUMNS: Columns = {
 export interface ProblemFilter {
   batchId?: bigint;
   limit?: number;
-  /** SQL selecting the file ids the reader may see (every file when absent). */
-  visibleFiles?: string;
+  /** The practices (billing NPIs) whose rows the reader may see; every row when absent (an admin). */
+  practices?: readonly string[];
 }
 
 export interface RemittanceProblems {
@@ -29,7 +30,9 @@ export interface RemittanceProblems {
 export async function listRemittanceProblems(warehouse: Warehouse, filter: ProblemFilter = {}): Promise<RemittanceProblems | null> {
   const built = await warehouse.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'mart_remittance_problem'");
   if (!built?.n) return null;
-  const where = `($1::BIGINT IS NULL OR batch_id = $1)${filter.visibleFiles ? ` AND file_id IN (${filter.visibleFiles})` : ''}`;
+  // a row shows to the practice it belongs to (mart_remittance_problem.billing_npi), not to its file's
+  const scope = filter.practices === undefined ? '' : ` AND billing_npi IN (${filter.practices.length ? filter.practices.map(sqlString).join(', ') : 'NULL'})`;
+  const where = `($1::BIGINT IS NULL OR batch_id = $1)${scope}`;
   const params = [filter.batchId ?? null];
   const rows = await warehouse.all(
     `SELECT problem, batch_id, file_id, file_name, segment_position, claim_id, payer_id, trace_number, payment_date, amount,

@@ -13,6 +13,20 @@ import { addUser, createToken } from '../auth/users.ts';
 /** The fixture's payee: the practice its claims belong to. */
 const PRACTICE = '1234567893';
 
+const OTHER = npi('222222222');
+
+/**
+ * The fixture's remittance beside a second payment, in the same file, to another payee (another practice) for
+ * its own claims: a clearinghouse's file may carry several payees' ERAs.
+ */
+function twoPayees(n: number): string {
+  const text = resentFixture835(n);
+  const start = text.indexOf('ST*835*');
+  const end = text.indexOf('GE*');
+  const other = text.slice(start, end).replaceAll('1234567893', OTHER).replaceAll('CLAIM-', 'OTHER-').replace('TRACE001', 'TRACE002').replaceAll('*0001~', '*0002~');
+  return text.slice(0, end) + other + text.slice(end).replace('GE*1*', 'GE*2*');
+}
+
 type Problem = { problem: string; file_name: string; first_file_name: string | null; claim_id: string | null; counted: string };
 
 describe('the remittances to look at, through the ingest API', () => {
@@ -51,6 +65,24 @@ describe('the remittances to look at, through the ingest API', () => {
 
   it("shows another practice's reader nothing", async () => {
     expect(await rows('/api/ingest/remittance-problems', 'other')).toEqual([]);
+  });
+
+  it("shows each payee's practice only its own rows of a file that carries two practices' remittances", async () => {
+    const dir = tempDir('rcm-remittance-payees-');
+    const w = await tempWarehouse(dir);
+    await ingestFiles(w, [1, 2].map((n) => writeFile(dir, `two-payees-${n}.835`, twoPayees(n))));
+    await buildModels(w);
+    await addUser(w, 'ours', 'billing_lead', 'a long enough password', [PRACTICE]);
+    await addUser(w, 'theirs', 'billing_lead', 'a long enough password', [OTHER]);
+    await addUser(w, 'root', 'admin', 'a long enough password', []);
+    const token = async (name: string) => (await createToken(w, name, 'test')).token;
+    const seen = async (name: string) => {
+      const response = await createApp(w).request('/api/ingest/remittance-problems', { headers: { authorization: `Bearer ${await token(name)}` } });
+      return ((await response.json()) as { rows: (Problem & { trace_number: string })[] }).rows.map((r) => [r.problem, r.trace_number, r.claim_id]);
+    };
+    expect(await seen('ours')).toEqual([['duplicate_remittance', 'TRACE001', null], ['orphan_reversal', 'TRACE001', 'CLAIM-C']]);
+    expect(await seen('theirs')).toEqual([['duplicate_remittance', 'TRACE002', null], ['orphan_reversal', 'TRACE002', 'OTHER-C']]);
+    expect(await seen('root')).toHaveLength(4);
   });
 
   it('downloads as CSV, and every read is audited (the rows name claims)', async () => {

@@ -101,7 +101,7 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
     const q = parse(batchQuery, query);
     const format = formatOf(c);
     const found = await serialized(() =>
-      listRemittanceProblems(warehouse, { batchId: q.batch === undefined ? undefined : BigInt(q.batch), limit: q.limit ?? 1000, visibleFiles: visibleFiles(c.get('practices')) }),
+      listRemittanceProblems(warehouse, { batchId: q.batch === undefined ? undefined : BigInt(q.batch), limit: q.limit ?? 1000, practices: c.get('practices') }),
     );
     const rows = found?.rows ?? [];
     const total = Object.values(found?.counts ?? {}).reduce((sum, n) => sum + n, 0);
