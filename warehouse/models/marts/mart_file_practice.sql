@@ -1,5 +1,6 @@
 -- grain: one ingested file and one practice (billing NPI) whose claims it carries: who may see the file,
--- its warnings and its row errors (GET /api/ingest/*). An 837, 835, 277CA, posting or charges file belongs
+-- its warnings (GET /api/ingest/batches, /api/ingest/files; a refused row and a remittance problem go by
+-- the practice their row names, not their file's). An 837, 835, 277CA, posting or charges file belongs
 -- to the practices of its claims; a 999 to those of the 837 it acknowledges; a 277CA also to each billing
 -- provider it gives a provider-level status (2200C), so that a practice sees its provider's rejection. A file
 -- with no claim (rejected, or an acknowledgment of nothing loaded) belongs to no practice: only an admin sees it.
