@@ -541,7 +541,7 @@ const paths: Record<string, PathItem> = {
   '/api/ingest/remittance-problems': {
     get: operation('ingest', {
       operationId: 'listRemittanceProblems', summary: 'Remittances to look at', tags: ['ingest'],
-      description: 'Loaded 835 payments and claim records a person must look at, newest files first: `duplicate_remittance` (the same remittance delivered again: not counted, the first file named), `payment_conflict` (an earlier payment of the same payer and trace number with other content: both counted), `orphan_reversal` (a reversal whose original was never loaded: its cash counts, not its balance). From the last model build. A reader sees the rows of their practices (a claim record: its claim's practice; a payment: the one practice of all its claims, else admins only); they name claims, so every read is audited.',
+      description: 'Loaded 835 payments and claim records a person must look at, newest files first: `duplicate_remittance` (the same remittance delivered again: not counted, the first file named), `payment_conflict` (an earlier payment of the same payer and trace number with other content: both counted), `orphan_reversal` (a reversal whose original was never loaded: its cash counts, not its balance). From the last model build. A reader sees the rows of their practices (a claim record: the practice of its claim; a payment: the one practice of all its claims, else admins only); they name claims, so every read is audited.',
       parameters: [BATCH, LIMIT(1000), FORMAT],
       responses: { 200: tableResponse('The remittances to look at.', ref('RemittanceProblems')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
     }),
