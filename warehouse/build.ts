@@ -85,15 +85,42 @@ function modelsHash(models: Model[]): string {
   return hash.digest('hex');
 }
 
-/** Whether the marts were built by these models (false: never built, or built by other code). */
+/**
+ * Whether the marts can be read as they are: built by these models from every file loaded so far. Else why
+ * not: never built, built by other code, or built before the last load committed (a build that did not
+ * finish, rcm ingest --no-build).
+ */
+export type ModelsState = 'current' | 'never built' | 'other models' | 'older than the data';
+
+export async function modelsState(warehouse: Warehouse): Promise<ModelsState> {
+  const row = await warehouse.one<{ models_hash: string; built: bigint | null; loaded: bigint }>(
+    'SELECT models_hash, b.load_generation AS built, g.generation AS loaded FROM model_build b, load_generation g',
+  );
+  if (!row) return 'never built';
+  if (row.models_hash !== modelsHash(loadModels())) return 'other models';
+  return row.built === row.loaded ? 'current' : 'older than the data';
+}
+
+/** Whether the marts were built by these models from every file loaded so far. */
 export async function modelsUpToDate(warehouse: Warehouse): Promise<boolean> {
-  const row = await warehouse.one<{ models_hash: string }>('SELECT models_hash FROM model_build');
-  return row?.models_hash === modelsHash(loadModels());
+  return (await modelsState(warehouse)) === 'current';
+}
+
+/** What to tell someone about marts that are not current, and what to do. */
+export function staleModelsMessage(state: Exclude<ModelsState, 'current'>, db: string): string {
+  const why = {
+    'never built': 'the models are not built (after rcm ingest --no-build, say)',
+    'other models': 'the models were built by another version of rcm',
+    'older than the data': 'files were loaded after the models were last built (rcm ingest --no-build, or a build that did not finish), so the metrics would leave them out',
+  }[state];
+  return `${why}: run rcm build --db ${db}, then this again`;
 }
 
 export async function buildModels(warehouse: Warehouse, options: { checks?: boolean } = {}): Promise<BuildResult> {
   const began = performance.now();
   const order = buildOrder(loadModels());
+  // the files the build sees: a load that commits after this point leaves the marts older than the data
+  const { generation } = (await warehouse.one<{ generation: bigint }>('SELECT generation FROM load_generation'))!;
   // each model reads the freshly built tables, not the live ones
   const toNext = (sql: string) => order.reduce((text, m) => text.replace(new RegExp(`\\b${m.name}\\b`, 'g'), `${m.name}${NEXT}`), sql);
   const models: BuildResult['models'] = [];
@@ -110,7 +137,7 @@ export async function buildModels(warehouse: Warehouse, options: { checks?: bool
         await warehouse.run(`ALTER TABLE ${model.name}${NEXT} RENAME TO ${model.name}`);
       }
       await warehouse.run('DELETE FROM model_build');
-      await warehouse.run('INSERT INTO model_build VALUES ($1, current_timestamp)', [modelsHash(order)]);
+      await warehouse.run('INSERT INTO model_build (models_hash, built_at, load_generation) VALUES ($1, current_timestamp, $2)', [modelsHash(order), generation]);
     });
   } finally {
     for (const model of order) await warehouse.run(`DROP TABLE IF EXISTS ${model.name}${NEXT}`);

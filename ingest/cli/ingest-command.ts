@@ -11,7 +11,7 @@ import { centsToNumber } from '../x12/values.ts';
 import { CliError } from './cli-error.ts';
 import { loadMapping } from '../postings/csv-mapping.ts';
 import { count, megabytes, money } from './format.ts';
-import { buildModels } from '../../warehouse/build.ts';
+import { buildModels, modelsState, type BuildResult, type ModelsState } from '../../warehouse/build.ts';
 import { buildJson } from '../../warehouse/cli/build-command.ts';
 import { ingestThroughServer } from './ingest-remote.ts';
 import { isHeldByAnotherProcess } from './with-warehouse.ts';
@@ -54,9 +54,12 @@ export function registerIngestCommand(program: Command): void {
         const showProgress = !options.json && process.stderr.isTTY === true;
         const run = await ingestFiles(warehouse, paths, showProgress ? progressBar() : undefined, mapping);
         const loadedAny = run.outcomes.some((o) => o.status === 'loaded');
+        // files of an earlier run whose build did not finish (killed, or --no-build) count as much as new ones
+        const state = await modelsState(warehouse);
+        const stale = state !== 'current' && (loadedAny || (await holdsFiles(warehouse)));
         let build: Awaited<ReturnType<typeof buildModels>> | undefined;
         let buildFailure: unknown;
-        if (options.build && loadedAny) {
+        if (options.build && stale) {
           await endLoading(warehouse);
           // the files are committed by now: a failed build must not hide that, nor lose the summary
           build = await buildModels(warehouse).catch((error: unknown) => {
@@ -64,9 +67,10 @@ export function registerIngestCommand(program: Command): void {
             return undefined;
           });
         }
+        const models = build ? 'rebuilt' : stale ? 'older than the data' : 'current';
         process.stdout.write(options.json
-          ? `${JSON.stringify({ ...summaryJson(run, options.db), ...(build ? { build: buildJson(build) } : {}) }, null, 2)}\n`
-          : `${summaryText(run, options.db)}${build ? `models rebuilt in ${(build.milliseconds / 1000).toFixed(1)} s${build.checks.some((c) => c.failures > 0n) ? ' (some checks failed: rcm build shows them)' : ''}\n` : ''}`);
+          ? `${JSON.stringify({ ...summaryJson(run, options.db), models, ...(build ? { build: buildJson(build) } : {}) }, null, 2)}\n`
+          : `${summaryText(run, options.db)}${modelsText(build, loadedAny ? undefined : state, stale && !options.build, options.db)}`);
         if (buildFailure !== undefined) {
           const reason = buildFailure instanceof Error ? buildFailure.message.split('\n')[0] : String(buildFailure);
           throw new CliError(`the files above are loaded, but rebuilding the models failed: ${reason}\nRun \`rcm build --db ${options.db}\` to rebuild them.`);
@@ -77,6 +81,21 @@ export function registerIngestCommand(program: Command): void {
         warehouse.close();
       }
     });
+}
+
+/** What happened to the models: rebuilt (and why, when no file of this run asked for it: `before`), or left older than the data. */
+function modelsText(build: BuildResult | undefined, before: ModelsState | undefined, leftStale: boolean, db: string): string {
+  if (build) {
+    const failed = build.checks.some((c) => c.failures > 0n) ? ' (some checks failed: rcm build shows them)' : '';
+    const why = before === 'other models' ? ': they had been built by another version of rcm' : before ? ': files loaded before had not been built into them' : '';
+    return `models rebuilt in ${(build.milliseconds / 1000).toFixed(1)} s${why}${failed}\n`;
+  }
+  if (leftStale) return `models not rebuilt (--no-build): the metrics leave these files out until rcm build --db ${db}\n`;
+  return '';
+}
+
+async function holdsFiles(warehouse: Warehouse): Promise<boolean> {
+  return (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
 }
 
 function progressBar(): IngestProgress {

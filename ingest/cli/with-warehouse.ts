@@ -9,7 +9,9 @@ export function isHeldByAnotherProcess(error: unknown): boolean {
 }
 
 /**
- * `needsModels`: the verb reads the SQL models, which a load with --no-build leaves unbuilt: say so, and how to build them.
+ * `needsModels`: the verb reads the SQL models. Marts that are not current (never built, built by other
+ * code, or older than the loaded data) are never answered from: the verb says why and to run rcm build
+ * (exit 2), as every reading verb does.
  * `whenHeld`: what to do instead when a running server holds the file (default: load files through it).
  */
 export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Promise<T>, options: { needsModels?: boolean; whenHeld?: string } = {}): Promise<T> {
@@ -25,11 +27,12 @@ export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Pro
   try {
     if (options.needsModels) {
       // loaded only for these verbs: rcm ingest opens the warehouse here too, without the models
-      const { modelsUpToDate } = await import('../../warehouse/build.ts');
-      if (!(await modelsUpToDate(warehouse))) {
+      const { modelsState, staleModelsMessage } = await import('../../warehouse/build.ts');
+      const state = await modelsState(warehouse);
+      if (state !== 'current') {
         const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n;
         if (loaded === 0n) throw new CliError(`the warehouse ${path} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
-        throw new CliError(`the models of ${path} are not built, or were built by another version of rcm (after rcm ingest --no-build, say): run rcm build --db ${path}, then this again`);
+        throw new CliError(`${path}: ${staleModelsMessage(state, path)}`);
       }
     }
     return await work(warehouse);

@@ -341,7 +341,7 @@ export class Loader {
     return stageFile(bulk, fileId, path, hash, bytes, this.mapping, onBytes, name);
   }
 
-  /** Inside the transaction, after the rows are in: duplicate-payment warnings and the ingest_file rows. */
+  /** Inside the transaction, after the rows are in: duplicate-payment warnings, the ingest_file rows, the load generation. */
   private async register(files: Staged[]): Promise<void> {
     const ids = files.map((f) => f.outcome.fileId);
     const duplicates = await addDuplicatePaymentWarnings(this.warehouse, files.map((f) => ({ fileId: f.outcome.fileId, name: f.outcome.file })));
@@ -359,6 +359,8 @@ export class Loader {
       `INSERT INTO ingest_file VALUES ${values.map((_, i) => `(${Array.from({ length: COLUMNS }, (_, j) => `$${i * COLUMNS + j + 1}`).join(', ')}, current_timestamp)`).join(', ')}`,
       values.flat(),
     );
+    // in the files' own transaction: once they are in, the marts are known to be older than the data until a build
+    await this.warehouse.run('UPDATE load_generation SET generation = generation + 1');
   }
 
   private reject(name: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): void {

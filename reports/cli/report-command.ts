@@ -48,8 +48,12 @@ export function registerReportCommand(program: Command): void {
       const formats = options.format.split(',').map((f) => f.trim()).filter(Boolean) as ReportFormat[];
       const practices = options.practice?.split(',').map((p) => p.trim()).filter(Boolean);
       try {
-        const run = await withWarehouse(options.db, (w) =>
-          runMonthlyPackage(w, { month: options.month, practices, formats, outDir: options.out, closeDate: options.closeDate, user: { username: whoRuns() } }));
+        const run = await withWarehouse(
+          options.db,
+          (w) => runMonthlyPackage(w, { month: options.month, practices, formats, outDir: options.out, closeDate: options.closeDate, user: { username: whoRuns() } }),
+          // which files are whose practice comes from the marts: stale ones would miss the files loaded since
+          { needsModels: true },
+        );
         process.stdout.write(options.json ? `${toJson(monthlyJson(run))}\n` : monthlyText(run));
       } catch (error) {
         if (error instanceof ReportRequestError) throw new CliError(error.message);
