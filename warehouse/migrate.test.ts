@@ -132,3 +132,26 @@ describe('the storage format', () => {
     }
   });
 });
+
+describe('migration 021 (load generation)', () => {
+  const loaded = `INSERT INTO ingest_file (file_id, batch_id, file_name, file_hash, size_bytes, content_type, encoding, segment_count, transaction_count, claim_count, warning_count, loaded_at)
+    VALUES (1, 1, 'a.835', 'ha', 10, 'x12', 'ascii', 1, 1, 1, 0, TIMESTAMP '2026-01-01 10:00'), (2, 2, 'b.835', 'hb', 10, 'x12', 'ascii', 1, 1, 1, 0, TIMESTAMP '2026-01-02 10:00');`;
+  const state = async (path: string) => {
+    const w = await Warehouse.open(path);
+    try {
+      return await w.one('SELECT g.generation, b.load_generation FROM load_generation g, model_build b');
+    } finally {
+      w.close();
+    }
+  };
+
+  it('counts the files already loaded; a build that finished after the last of them saw them all', async () => {
+    const path = await warehouseBefore('021_load_generation.sql', `${loaded} INSERT INTO model_build VALUES ('hash', TIMESTAMP '2026-01-02 10:05');`);
+    expect(await state(path)).toEqual({ generation: 2n, load_generation: 2n });
+  });
+
+  it('leaves a build from before the last load unknown: the marts count as older than the data', async () => {
+    const path = await warehouseBefore('021_load_generation.sql', `${loaded} INSERT INTO model_build VALUES ('hash', TIMESTAMP '2026-01-01 12:00');`);
+    expect(await state(path)).toEqual({ generation: 2n, load_generation: null });
+  });
+});
