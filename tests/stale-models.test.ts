@@ -86,7 +86,7 @@ describe('rcm ingest --no-build', () => {
       expect(run.status, run.stderr).toBe(0);
       loaded = run.stdout;
     });
-    expect(loaded).toContain(`models not rebuilt (--no-build): the metrics leave these files out until rcm build --db ${db}`);
+    expect(loaded).toContain(`models not rebuilt (--no-build): they are older than the loaded data, and rcm metrics, claim show, denials and report refuse them until rcm build --db ${db}`);
     readingVerbsRefuse(db);
 
     const again = rcm('ingest', ...PAID, '--db', db);

@@ -90,7 +90,7 @@ function modelsText(build: BuildResult | undefined, before: ModelsState | undefi
     const why = before === 'other models' ? ': they had been built by another version of rcm' : before ? ': files loaded before had not been built into them' : '';
     return `models rebuilt in ${(build.milliseconds / 1000).toFixed(1)} s${why}${failed}\n`;
   }
-  if (leftStale) return `models not rebuilt (--no-build): the metrics leave these files out until rcm build --db ${db}\n`;
+  if (leftStale) return `models not rebuilt (--no-build): they are older than the loaded data, and rcm metrics, claim show, denials and report refuse them until rcm build --db ${db}\n`;
   return '';
 }
 
