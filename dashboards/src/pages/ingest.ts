@@ -1,12 +1,14 @@
 // Ingest: what was loaded and what was refused. The batches (GET /api/ingest/batches) with their files,
 // claims, warnings and rejected files; choose one (the address says ?batch=) to see its files (GET
 // /api/ingest/files?batch=) and its rejected files and row errors with their messages and hints (GET
-// /api/ingest/errors?batch=). Each table downloads as CSV (?format=csv). The listings are not filtered
+// /api/ingest/errors?batch=). Beside them, across batches, the loaded remittances a person must look at
+// (GET /api/ingest/remittance-problems: delivered again, conflicting payments, reversals without their
+// original), counted by kind. Each table downloads as CSV (?format=csv). The listings are not filtered
 // by dates, payer, provider or location: a file belongs to the practices of its claims.
 import { getJson, withQuery } from '../api.ts';
 import { rowsTable } from '../charts/rows-table.ts';
 import { baseName } from '../charts/claim-history.ts';
-import { panel } from '../charts/panel.ts';
+import { panel, paragraph, type Panel } from '../charts/panel.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatCount } from '../format.ts';
 import { errorText, heading, isAbort, openView, stateMessage, type PageContext } from '../page.ts';
@@ -48,12 +50,40 @@ interface IngestError {
   recorded_at: string;
 }
 
+interface RemittanceProblem {
+  problem: string;
+  batch_id: number;
+  file_id: number;
+  file_name: string;
+  segment_position: number;
+  claim_id: string | null;
+  payer_id: string | null;
+  trace_number: string | null;
+  payment_date: string | null;
+  amount: string | null;
+  first_file_name: string | null;
+  first_segment_position: number | null;
+  counted: string;
+  message: string;
+  hint: string;
+}
+
+/** The kinds of mart_remittance_problem, in the order the page counts them, with what the models do with each. */
+const PROBLEM_KINDS: readonly { problem: string; label: string }[] = [
+  { problem: 'duplicate_remittance', label: 'Remittance delivered again (not counted)' },
+  { problem: 'payment_conflict', label: 'Conflicting payment (counted)' },
+  { problem: 'orphan_reversal', label: 'Reversal without its original (cash only)' },
+];
+
+const problemLabel = (problem: string) => PROBLEM_KINDS.find((k) => k.problem === problem)?.label ?? problem;
+
 /** The server's limits (server/routes/ingest.ts): batches by default, files and errors at most. */
 const BATCH_LIMIT = 100;
 const ROW_LIMIT = 10_000;
 const PAGE = 50;
 
 const batchHref = (batch: number, filters: Filters) => `/ingest${searchWith(filters, new URLSearchParams({ batch: String(batch) }))}`;
+const claimHref = (claim: string, filters: Filters) => `/claims${searchWith(filters, new URLSearchParams({ claim }))}`;
 
 const limited = (rows: number, limit: number, what: string) => (rows >= limit ? `The server lists at most ${formatCount(limit)} ${what}: there may be more.` : undefined);
 
@@ -127,6 +157,85 @@ function errorsTable(errors: IngestError[], batch: number): HTMLElement {
   return table;
 }
 
+/**
+ * How many of each kind: every kind listed, none as 0, so that a reader sees what was checked. Counted in
+ * the rows the server listed; when it stopped at its limit (`total` is more), the counts say so.
+ */
+function problemCounts(problems: RemittanceProblem[], total: number): HTMLElement {
+  const block = document.createElement('div');
+  block.className = 'table-block problem-counts';
+  if (total > problems.length) block.append(paragraph(`Counted among the ${formatCount(problems.length)} listed, newest files first, of ${formatCount(total)} in all.`));
+  const table = document.createElement('table');
+  table.className = 'compact';
+  const caption = document.createElement('caption');
+  caption.className = 'visually-hidden';
+  caption.textContent = 'Remittances to look at, by kind';
+  table.append(caption);
+  const head = table.createTHead().insertRow();
+  for (const [label, numeric] of [['Kind', false], ['Listed', true]] as const) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = label;
+    if (numeric) th.className = 'num';
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const { problem, label } of PROBLEM_KINDS) {
+    const tr = body.insertRow();
+    tr.dataset.problem = problem;
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = label;
+    const td = tr.insertCell();
+    td.className = 'num';
+    td.textContent = formatCount(problems.filter((p) => p.problem === problem).length);
+    tr.prepend(th);
+  }
+  block.append(table);
+  return block;
+}
+
+function problemsTable(problems: RemittanceProblem[], filters: Filters): HTMLElement {
+  const table = rowsTable(problems, {
+    caption: 'remittances to look at', singular: 'remittance to look at',
+    csv: withQuery('/api/ingest/remittance-problems', { limit: ROW_LIMIT, format: 'csv' }),
+    pageSize: 20,
+    empty: 'No remittance to look at: none was delivered again, none conflicts with another of its trace number, and every reversal has its original.',
+    columns: [
+      { name: 'problem', label: 'Kind', value: (p) => problemLabel(p.problem) },
+      { name: 'batch_id', label: 'Batch', link: (p) => batchHref(p.batch_id, filters) },
+      { name: 'claim_id', label: 'Claim', link: (p) => (p.claim_id ? claimHref(p.claim_id, filters) : undefined) },
+      { name: 'payer_id', label: 'Payer' },
+      { name: 'trace_number', label: 'Trace number' },
+      { name: 'amount', label: 'Amount', type: 'money' },
+      { name: 'file_name', label: 'File', value: (p) => baseName(p.file_name), title: (p) => `${p.file_name}, segment ${p.segment_position}` },
+      { name: 'first_file_name', label: 'First file', value: (p) => (p.first_file_name ? baseName(p.first_file_name) : null), title: (p) => p.first_file_name ?? undefined },
+      { name: 'message', label: 'What it is', className: 'wrap' },
+      { name: 'hint', label: 'What to do', className: 'wrap' },
+    ],
+  });
+  table.classList.add('remittance-problems');
+  return table;
+}
+
+async function showProblems(box: Panel, filters: Filters, signal: AbortSignal): Promise<void> {
+  let answer: TableAnswer;
+  try {
+    answer = await getJson<TableAnswer>('/api/ingest/remittance-problems', { limit: ROW_LIMIT }, signal);
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) return;
+    box.body.replaceChildren(stateMessage(`Could not load the remittances to look at: ${errorText(e)}`, 'error'));
+    return;
+  }
+  if (signal.aborted) return;
+  const problems = answer.rows as unknown as RemittanceProblem[];
+  box.body.replaceChildren(
+    paragraph('Loaded 835 payments and claim records a person should look at, in every batch, as of the last model build: a remittance sent again is counted once (from the first file named), a payment with the same trace number but other content is counted and needs the payer, a reversal whose original was never loaded changes no balance.'),
+    problemCounts(problems, answer.total),
+    problemsTable(problems, filters),
+  );
+}
+
 export async function render(container: HTMLElement, context: PageContext): Promise<void> {
   delete container.dataset.ready;
   try {
@@ -144,9 +253,13 @@ async function show(container: HTMLElement, { filters, signal, session }: PageCo
   note.className = 'hint';
   note.textContent = `What was loaded${admin ? '' : ' for your practices'}, batch by batch. These listings are not narrowed by the dates, payer, provider or location above: a file belongs to the practices of its claims.`;
   const batchesBox = panel('Batches', 'ingest-batches');
+  const problemsBox = panel('Remittances to look at', 'ingest-remittance-problems');
   const detail = document.createElement('div');
-  container.replaceChildren(heading('Ingest'), note, batchesBox.element, detail);
+  container.replaceChildren(heading('Ingest'), note, batchesBox.element, problemsBox.element, detail);
+  await Promise.all([showBatches(batchesBox, detail, asked, admin, filters, signal), showProblems(problemsBox, filters, signal)]);
+}
 
+async function showBatches(batchesBox: Panel, detail: HTMLElement, asked: number | undefined, admin: boolean, filters: Filters, signal: AbortSignal): Promise<void> {
   let batches: Batch[];
   try {
     batches = (await getJson<TableAnswer>('/api/ingest/batches', { limit: BATCH_LIMIT }, signal)).rows as unknown as Batch[];
