@@ -321,7 +321,9 @@ const schemas: Record<string, JsonSchema> = {
   IngestError: tableRow(ERROR_COLUMNS),
   IngestErrors: tableAnswer(ERROR_COLUMNS, 'IngestError'),
   RemittanceProblem: tableRow(REMITTANCE_PROBLEM_COLUMNS),
-  RemittanceProblems: tableAnswer(REMITTANCE_PROBLEM_COLUMNS, 'RemittanceProblem'),
+  RemittanceProblems: tableAnswer(REMITTANCE_PROBLEM_COLUMNS, 'RemittanceProblem', {
+    counts: { type: 'object', description: 'how many of each problem there are in all (rows may stop at the limit)', additionalProperties: integer() },
+  }),
   FileOutcome: {
     description: 'What became of the file: loaded, a duplicate of a file loaded before (same content), or rejected with the reason.',
     oneOf: [

@@ -105,7 +105,7 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
     );
     const rows = found?.rows ?? [];
     const total = Object.values(found?.counts ?? {}).reduce((sum, n) => sum + n, 0);
-    return respondTable(c, format, REMITTANCE_PROBLEM_COLUMNS, rows, { total, filename: 'remittance-problems', audit: { auditor, patientLevel: true } });
+    return respondTable(c, format, REMITTANCE_PROBLEM_COLUMNS, rows, { total, filename: 'remittance-problems', extra: { counts: found?.counts ?? {} }, audit: { auditor, patientLevel: true } });
   });
 
   app.get('/ingest/errors', requireView('ingest'), async (c) => {

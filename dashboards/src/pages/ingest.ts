@@ -158,13 +158,12 @@ function errorsTable(errors: IngestError[], batch: number): HTMLElement {
 }
 
 /**
- * How many of each kind: every kind listed, none as 0, so that a reader sees what was checked. Counted in
- * the rows the server listed; when it stopped at its limit (`total` is more), the counts say so.
+ * How many of each kind, in all (the server counts them, also past the rows it lists): every kind listed,
+ * none as 0, so that a reader sees what was checked.
  */
-function problemCounts(problems: RemittanceProblem[], total: number): HTMLElement {
+function problemCounts(counts: Record<string, number>): HTMLElement {
   const block = document.createElement('div');
   block.className = 'table-block problem-counts';
-  if (total > problems.length) block.append(paragraph(`Counted among the ${formatCount(problems.length)} listed, newest files first, of ${formatCount(total)} in all.`));
   const table = document.createElement('table');
   table.className = 'compact';
   const caption = document.createElement('caption');
@@ -172,7 +171,7 @@ function problemCounts(problems: RemittanceProblem[], total: number): HTMLElemen
   caption.textContent = 'Remittances to look at, by kind';
   table.append(caption);
   const head = table.createTHead().insertRow();
-  for (const [label, numeric] of [['Kind', false], ['Listed', true]] as const) {
+  for (const [label, numeric] of [['Kind', false], ['In all', true]] as const) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = label;
@@ -188,7 +187,7 @@ function problemCounts(problems: RemittanceProblem[], total: number): HTMLElemen
     th.textContent = label;
     const td = tr.insertCell();
     td.className = 'num';
-    td.textContent = formatCount(problems.filter((p) => p.problem === problem).length);
+    td.textContent = formatCount(counts[problem] ?? 0);
     tr.prepend(th);
   }
   block.append(table);
@@ -231,7 +230,7 @@ async function showProblems(box: Panel, filters: Filters, signal: AbortSignal): 
   const problems = answer.rows as unknown as RemittanceProblem[];
   box.body.replaceChildren(
     paragraph('Loaded 835 payments and claim records a person should look at, in every batch, as of the last model build: a remittance sent again is counted once (from the first file named), a payment with the same trace number but other content is counted and needs the payer, a reversal whose original was never loaded changes no balance.'),
-    problemCounts(problems, answer.total),
+    problemCounts((answer as TableAnswer & { counts: Record<string, number> }).counts),
     problemsTable(problems, filters),
   );
 }
