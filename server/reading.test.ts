@@ -2,7 +2,7 @@
 // time each, in the order asked, and several run at once; while a build swaps the models in on the writer,
 // every read on any pool connection sees the models before the swap or after it, never half; and through
 // the app, a build drops what the readers had answered, the as-of date the requests default to included.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
@@ -17,6 +17,7 @@ import { latestEventDate } from '../warehouse/metrics/window.ts';
 import { createApp } from './app.ts';
 import { addUser, createToken } from './auth/users.ts';
 import { readingConnections, readingPool } from './reading.ts';
+import { copyPractice } from '../tests/support/practice-copy.ts';
 
 const OTHER = npi('987654321');
 const THIRD = npi('555444333');
@@ -32,13 +33,7 @@ describe('the reading pool', () => {
     await writeDataset({ seed: 8, claims: 200, months: 3, start: '2025-01-01', out: a });
     // a second practice: the same files under another billing provider, loaded later in the tests
     other = join(dir, 'b');
-    cpSync(a, other, { recursive: true });
-    for (const folder of Object.values(FOLDERS)) {
-      for (const file of readdirSync(join(other, folder))) {
-        const path = join(other, folder, file);
-        writeFileSync(path, readFileSync(path, 'utf8').replaceAll(PRACTICE.billingNpi, OTHER).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
-      }
-    }
+    copyPractice(a, other, { billingNpi: OTHER, claimPrefix: 'OTH', submitterId: 'OTHERSUB' });
     warehouse = await tempWarehouse(dir);
     await ingestFiles(warehouse, Object.values(FOLDERS).map((f) => join(a, f)));
     await buildModels(warehouse);

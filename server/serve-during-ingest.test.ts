@@ -2,17 +2,17 @@
 // is told to go through it), `rcm ingest --server` sends a second practice's files to it, and reads sent
 // all along answer 200, each with the numbers from before the load or after it, never from half of it.
 import { spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
-import { PRACTICE, npi } from '../demo/practice/practice.ts';
+import { npi } from '../demo/practice/practice.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { REPO, rcm } from '../tests/support/cli.ts';
 import { startServe } from '../tests/support/serve-process.ts';
 import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
 import { addUser, createToken } from './auth/users.ts';
+import { copyPractice } from '../tests/support/practice-copy.ts';
 
 const OTHER = npi('987654321');
 
@@ -22,13 +22,7 @@ describe('serving during an ingest', () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     await writeDataset({ seed: 8, claims: 400, months: 3, start: '2025-01-01', out: a });
-    cpSync(a, b, { recursive: true });
-    for (const folder of Object.values(FOLDERS)) {
-      for (const file of readdirSync(join(b, folder))) {
-        const path = join(b, folder, file);
-        writeFileSync(path, readFileSync(path, 'utf8').replaceAll(PRACTICE.billingNpi, OTHER).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
-      }
-    }
+    copyPractice(a, b, { billingNpi: OTHER, claimPrefix: 'OTH', submitterId: 'OTHERSUB' });
     const w = await tempWarehouse(dir);
     await ingestFiles(w, Object.values(FOLDERS).map((f) => join(a, f)));
     await buildModels(w);

@@ -4,7 +4,6 @@
 // anyone signs in; the answer cache stays within its bytes; and, enumerated from the route table so that a
 // new route cannot forget them, every API answer is marked no-store and every CSV or Arrow answer is audited.
 import { serve, type ServerType } from '@hono/node-server';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +20,7 @@ import { addUser, createToken } from '../server/auth/users.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../server/options.ts';
 import { ARROW_STREAM } from '../server/table-response.ts';
 import { tempDir, tempWarehouse, writeFile } from './support/temp.ts';
+import { copyPractice } from './support/practice-copy.ts';
 
 const A = PRACTICE.billingNpi;
 const B = npi('987654321');
@@ -65,13 +65,7 @@ describe('the server under attack', () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     await writeDataset({ seed: 21, claims: 300, months: 3, start: '2025-01-01', out: a });
-    cpSync(a, b, { recursive: true });
-    for (const folder of Object.values(FOLDERS)) {
-      for (const file of readdirSync(join(b, folder))) {
-        const path = join(b, folder, file);
-        writeFileSync(path, readFileSync(path, 'utf8').replaceAll(A, B).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
-      }
-    }
+    copyPractice(a, b, { billingNpi: B, claimPrefix: 'OTH', submitterId: 'OTHERSUB' });
     warehouse = await tempWarehouse(dir);
     await ingestFiles(warehouse, [a, b].flatMap((root) => Object.values(FOLDERS).map((f) => join(root, f))));
     await buildModels(warehouse);

@@ -4,7 +4,6 @@
 // holding that practice alone; a reader granted none sees nothing; and every table a metric reads is one
 // the scope shadows. The third copy is the claim identity's test: the same patient control numbers from
 // two billing providers are two claims each, and every record finds its own.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
@@ -18,6 +17,7 @@ import { SCOPED_TABLES, tablesNamed } from '../warehouse/metrics/practice-scope.
 import { windowFor } from '../warehouse/metrics/window.ts';
 import { findDenialPatterns } from '../warehouse/patterns/denial-patterns.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
+import { copyPractice } from './support/practice-copy.ts';
 
 const A = PRACTICE.billingNpi;
 const B = npi('987654321');
@@ -34,16 +34,10 @@ describe('practice isolation', () => {
     const b = join(dir, 'b');
     await writeDataset({ seed: 11, claims: 800, months: 6, start: '2025-01-01', out: a });
     const c = join(dir, 'c');
-    const copy = (to: string, rewrite: (text: string) => string) => {
-      cpSync(a, to, { recursive: true });
-      for (const folder of Object.values(FOLDERS)) {
-        for (const file of readdirSync(join(to, folder))) writeFileSync(join(to, folder, file), rewrite(readFileSync(join(to, folder, file), 'utf8')));
-      }
-    };
     // another practice: its own NPI, claim numbers and submitter id (which its 999s are addressed to)
-    copy(b, (text) => text.replaceAll(A, B).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
+    copyPractice(a, b, { billingNpi: B, claimPrefix: 'OTH', submitterId: 'OTHERSUB' });
     // and one that numbers its claims as the demo practice does
-    copy(c, (text) => text.replaceAll(A, C).replaceAll(PRACTICE.submitterId, 'THIRDSUB'));
+    copyPractice(a, c, { billingNpi: C, submitterId: 'THIRDSUB' });
     alone = await tempWarehouse(dir);
     both = await tempWarehouse(dir);
     await ingestFiles(alone, Object.values(FOLDERS).map((f) => join(a, f)));

@@ -2,7 +2,7 @@
 // under another billing NPI (its own claim numbers and submitter), the package of either practice holds
 // exactly the numbers of the package of a warehouse holding the demo practice alone, and its files name
 // nothing of the other; the package of every practice adds both up.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { buildModels } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { runMonthlyPackage, type MonthlyPackageRun } from '../reports/monthly/run.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
+import { copyPractice } from './support/practice-copy.ts';
 
 const A = PRACTICE.billingNpi;
 const B = npi('987654321');
@@ -29,13 +30,7 @@ describe('the monthly close package of one practice', () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     await writeDataset({ seed: 11, claims: 500, months: 4, start: '2025-01-01', out: a });
-    cpSync(a, b, { recursive: true });
-    for (const folder of Object.values(FOLDERS)) {
-      for (const file of readdirSync(join(b, folder))) {
-        const path = join(b, folder, file);
-        writeFileSync(path, readFileSync(path, 'utf8').replaceAll(A, B).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
-      }
-    }
+    copyPractice(a, b, { billingNpi: B, claimPrefix: 'OTH', submitterId: 'OTHERSUB' });
     alone = await tempWarehouse(dir);
     both = await tempWarehouse(dir);
     await ingestFiles(alone, Object.values(FOLDERS).map((f) => join(a, f)));

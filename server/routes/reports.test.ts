@@ -6,7 +6,7 @@
 // package and download in the audit trail.
 import { serve, type ServerType } from '@hono/node-server';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -23,6 +23,7 @@ import { listAudit } from '../auth/audit.ts';
 import { addUser, createToken } from '../auth/users.ts';
 import { DEFAULT_SERVER_OPTIONS } from '../options.ts';
 import type { ReportRunAnswer } from './reports.ts';
+import { copyPractice } from '../../tests/support/practice-copy.ts';
 
 const A = PRACTICE.billingNpi;
 const B = npi('987654321');
@@ -42,13 +43,7 @@ describe('the report routes', () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     await writeDataset({ seed: 11, claims: 400, months: 4, start: '2025-01-01', out: a });
-    cpSync(a, b, { recursive: true });
-    for (const folder of Object.values(FOLDERS)) {
-      for (const file of readdirSync(join(b, folder))) {
-        const path = join(b, folder, file);
-        writeFileSync(path, readFileSync(path, 'utf8').replaceAll(A, B).replaceAll('MFH', 'OTH').replaceAll(PRACTICE.submitterId, 'OTHERSUB'));
-      }
-    }
+    copyPractice(a, b, { billingNpi: B, claimPrefix: 'OTH', submitterId: 'OTHERSUB' });
     warehouse = await tempWarehouse(dir);
     await ingestFiles(warehouse, [a, b].flatMap((root) => Object.values(FOLDERS).map((f) => join(root, f))));
     await buildModels(warehouse);
