@@ -3,11 +3,13 @@
 // reading verbs refuse (exit 2, run rcm build), rcm ingest rebuilds them even when every file is a duplicate,
 // and rcm serve rebuilds them at start. Real processes, a real kill, real DuckDB files.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../warehouse/database.ts';
 import { buildModels, modelsState } from '../warehouse/build.ts';
-import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { expandPaths, ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { addUser, createToken } from '../server/auth/users.ts';
 import { FOLDERS } from '../demo/dataset/write-dataset.ts';
 import { REPO, rcm } from './support/cli.ts';
 import { startServe } from './support/serve-process.ts';
@@ -96,14 +98,42 @@ describe('rcm ingest --no-build', () => {
   }, 240_000);
 });
 
-describe('rcm serve on marts older than the data', () => {
-  it('rebuilds them before it answers', async () => {
-    const { db } = builtThenLoaded('serve.duckdb', (db) => expect(rcm('ingest', '--no-build', ...PAID, '--db', db).status).toBe(0));
-    const server = await startServe(db);
+describe('the server', () => {
+  it('loading with build=false leaves its marts older than the data, and it rebuilds them at its next start', async () => {
+    const db = join(dir, 'serve.duckdb');
+    expect(rcm('ingest', ...SUBMITTED, '--db', db).status).toBe(0);
+    const w = await Warehouse.open(db);
+    let token: string;
     try {
-      expect(server.output()).toContain('files were loaded after the last build: rebuilding the SQL models first');
+      await addUser(w, 'loader', 'admin', 'a long enough password', []);
+      token = (await createToken(w, 'loader', 'test')).token;
     } finally {
-      await server.stop();
+      w.close();
+    }
+    const first = await startServe(db);
+    try {
+      const post = (path: string, body?: string) =>
+        fetch(`http://127.0.0.1:${first.port}${path}`, { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+      const set = ((await (await post('/api/uploads')).json()) as { upload: string }).upload;
+      for (const path of expandPaths(PAID)) expect((await post(`/api/uploads/${set}/files?name=${basename(path)}`, readFileSync(path, 'utf8'))).status).toBe(200);
+      const loaded = (await (await post(`/api/uploads/${set}/ingest?build=false`)).json()) as { built: boolean; outcomes: { status: string }[] };
+      expect(loaded.built).toBe(false);
+      expect(loaded.outcomes.every((o) => o.status === 'loaded')).toBe(true);
+    } finally {
+      await first.stop();
+    }
+    const reopened = await Warehouse.open(db);
+    try {
+      expect(await modelsState(reopened)).toBe('older than the data');
+    } finally {
+      reopened.close();
+    }
+
+    const second = await startServe(db);
+    try {
+      expect(second.output()).toContain('files were loaded after the last build: rebuilding the SQL models first');
+    } finally {
+      await second.stop();
     }
     expect(ar(db)).toBe(arTotal);
   }, 240_000);
