@@ -21,6 +21,7 @@ import { staticRoutes } from './routes/static.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { jsonBodyLimit, noStore } from './request-limits.ts';
+import { ModelsFreshness } from './models-freshness.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -56,19 +57,26 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   const accounts = parts?.audit ? { warehouse: parts.audit, serialized: queue() } : { warehouse, serialized };
   const auditor = new Auditor(accounts.warehouse, accounts.serialized);
   const read = parts?.readers?.length ? readingPool(parts.readers) : oneConnection(warehouse, serialized);
-  const loading = parts ? { writer: parts.writer, serialized: queue(), changed: () => cache.clear(), inbox: new Inbox(parts.inbox ?? inboxFor(warehouse.path), options.limits, () => options.now().getTime()) } : undefined;
+  const loads = queue();
+  const freshness = parts ? new ModelsFreshness(parts.writer, loads) : new ModelsFreshness(warehouse, serialized);
+  const changed = () => {
+    cache.clear();
+    freshness.forget();
+  };
+  const loading = parts ? { writer: parts.writer, serialized: loads, changed, inbox: new Inbox(parts.inbox ?? inboxFor(warehouse.path), options.limits, () => options.now().getTime()) } : undefined;
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders());
   app.use('/api/*', noStore(), jsonBodyLimit(options.limits.jsonBytes));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', sessionRoutes(accounts.warehouse, accounts.serialized, options));
   app.use('/api/*', requireUser(accounts.warehouse, accounts.serialized, options));
+  app.use('/api/*', freshness.notice());
   app.route('/api', metricsRoutes(read, cache, auditor));
   app.route('/api', claimRoutes(read, cache, auditor));
   app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
   app.route('/api', adminRoutes(accounts.warehouse, accounts.serialized, auditor));
   // packages wait for loads (and loads for packages): a package never reads the models while a rebuild swaps them
-  const reporting = { warehouse: loading?.writer ?? warehouse, serialized: loading?.serialized ?? queue(), dir: reportsDirFor(warehouse.path, options) };
+  const reporting = { warehouse: loading?.writer ?? warehouse, serialized: loading?.serialized ?? queue(), dir: reportsDirFor(warehouse.path, options), fresh: () => freshness.require() };
   app.route('/api', reportRoutes(warehouse, serialized, reporting, auditor));
   app.route('/api', docsRoutes());
   if (parts?.dashboards) app.route('/', staticRoutes(parts.dashboards));

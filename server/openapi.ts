@@ -604,7 +604,7 @@ const paths: Record<string, PathItem> = {
         201: json('The run, with its files and where to download them.', ref('ReportRun')),
         400: json('The body is malformed, or the package cannot be made as asked (a month, close date or format it refuses, a practice the warehouse does not hold, nothing loaded by the close date): the message says which.', ref('Error')),
         ...signedIn, 403: response('Forbidden'), 404: response('NotFound'),
-        409: json('The A/R roll-forward of the month does not tie to the cent (does_not_tie): nothing was written; the message gives the difference.', ref('Error')),
+        409: json('The A/R roll-forward of the month does not tie to the cent (does_not_tie): nothing was written; the message gives the difference. Or the models are older than the loaded data (models_stale, after a load with build=false): POST /api/build first.', ref('Error')),
       },
     }),
   },
@@ -742,6 +742,8 @@ export function openApiDocument(): OpenApiDocument {
         `Sign in with \`POST /api/session\` (a browser gets the \`${SESSION_COOKIE}\` cookie; requests that change something must then send the session's CSRF token as \`X-CSRF-Token\`), or send an API token (\`rcm tokens create\`) as \`Authorization: Bearer rcm_…\`. A user sees only the practices granted (an admin sees all); each route names the roles that may open it.`,
         '',
         'Refusals answer `{ "error": { "code", "message" } }`. Money is an exact decimal string in tables (JSON, CSV) and Decimal128 in Arrow; metrics are numbers.',
+        '',
+        'Every answer is `Cache-Control: private, no-store`. A read answered while the models are older than the loaded data (files loaded with `build=false`, until `POST /api/build`) carries `X-Models-Stale` with the reason. Bodies are bounded (413): 64 KB, a file the upload cap.',
       ].join('\n'),
     },
     tags: [

@@ -28,6 +28,16 @@ type Params = Record<string, string | number | undefined | null>;
 let csrfToken: string | null = null;
 let onUnauthorized: (error: ApiError) => void = () => undefined;
 
+let onModelsStale: (reason: string | null) => void = () => undefined;
+
+/**
+ * What to do with the server's word on its models after each read: a reason when its numbers leave out files
+ * loaded after the last build (the X-Models-Stale header), null when they do not.
+ */
+export function whenModelsStale(handler: (reason: string | null) => void): void {
+  onModelsStale = handler;
+}
+
 /** What to do when the server answers 401 (the app shows the login form). */
 export function whenUnauthorized(handler: (error: ApiError) => void): void {
   onUnauthorized = handler;
@@ -75,6 +85,7 @@ async function request<T>(method: string, path: string, init: { body?: unknown; 
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network', 'the server cannot be reached; is `rcm serve` running?');
   }
+  if (method === 'GET' && response.ok) onModelsStale(response.headers.get('x-models-stale'));
   if (!response.ok) {
     const error = await errorOf(response);
     if (error.status === 401 && !init.quietUnauthorized) {

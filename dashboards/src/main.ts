@@ -1,7 +1,7 @@
 // The dashboards' entry: asks who is signed in (GET /api/session), shows the login form or the shell, and
 // routes over the URL — the path names the page (/overview, /ar, /denials, /payers, /collections,
 // /claims, /ingest), the query holds the filters, so a view can be shared by its address.
-import { currentSession, logOut, whenUnauthorized, type Session } from './api.ts';
+import { currentSession, logOut, whenModelsStale, whenUnauthorized, type Session } from './api.ts';
 import { askOnPress } from './claim-answers.ts';
 import { filtersOf, searchWith, type Filters } from './filters.ts';
 import { renderLogin } from './login.ts';
@@ -82,6 +82,7 @@ function preloadPages(s: Session): void {
 }
 
 whenUnauthorized(() => showLogin('Your session has ended: sign in again.'));
+whenModelsStale((reason) => shell?.modelsStale(reason));
 // the page's code loads while the session is asked, not after (route() then finds it loaded)
 void pageOf(location.pathname)?.load().catch(() => undefined);
 window.addEventListener('popstate', () => void route());

@@ -10,6 +10,8 @@ export interface Shell {
   main: HTMLElement;
   /** Marks the current page and shows the URL's filters in the bar. */
   update(pageId: string | undefined, filters: Filters): void;
+  /** Shows why the numbers may leave data out (the server's models are older than its data), or hides it (null). */
+  modelsStale(reason: string | null): void;
 }
 
 export interface ShellHandlers {
@@ -170,7 +172,11 @@ export function renderShell(root: HTMLElement, session: Session, handlers: Shell
   const bar = filterBar(session, handlers, () => filters);
   const main = document.createElement('main');
   main.id = 'main';
-  root.replaceChildren(header, bar.form, main);
+  const stale = document.createElement('p');
+  stale.className = 'models-stale';
+  stale.setAttribute('role', 'status');
+  stale.hidden = true;
+  root.replaceChildren(header, bar.form, stale, main);
 
   return {
     main,
@@ -183,6 +189,10 @@ export function renderShell(root: HTMLElement, session: Session, handlers: Shell
         else link.removeAttribute('aria-current');
       }
       bar.show(next);
+    },
+    modelsStale(reason) {
+      stale.hidden = reason === null;
+      stale.textContent = reason === null ? '' : `These numbers may be incomplete: ${reason}.`;
     },
   };
 }

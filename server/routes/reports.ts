@@ -31,6 +31,8 @@ export interface Reporting {
   serialized: Queue;
   /** Where each run writes its folder; files are downloaded only from inside it. */
   dir: string;
+  /** Refuses (409) when the models are older than the data: a package never closes a month from them. */
+  fresh?: () => Promise<void>;
 }
 
 /** A file of a run as answered: its name (unique in the run) and where to download it. */
@@ -147,6 +149,7 @@ export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting:
     const user = c.get('user');
     // a non-admin's package covers their practices (or the one asked of them); a practice not theirs answers 404
     const practices = practicesFor(c.get('practices'), body.practice);
+    await reporting.fresh?.();
     const asked: Record<string, string> = { month: body.month, practice: body.practice ?? '', formats: (body.formats ?? []).join(','), close_date: body.closeDate ?? '' };
     let runId: bigint;
     try {

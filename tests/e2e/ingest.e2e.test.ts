@@ -200,4 +200,23 @@ describe.skipIf(!browserAvailable)('the ingest page in Chromium', () => {
     expect(await columnOf(manager.page, table, 'file_name')).toEqual(managers.slice(0, 20).map((p) => baseName(p.file_name)));
     expect(problems).toEqual([]);
   });
+  it('tells every page that its numbers leave out files loaded without a rebuild, until the models are built', async () => {
+    const adminContext = await openContext(browser, bench.baseUrl);
+    const session = await adminContext.request.post('/api/session', { data: admin, headers: { origin: bench.baseUrl } });
+    const { csrf_token: csrf } = (await session.json()) as { csrf_token: string };
+    const headers = { 'x-csrf-token': csrf, origin: bench.baseUrl };
+    const { page } = manager;
+    const notice = page.locator('.models-stale');
+    expect(await notice.isHidden()).toBe(true);
+    const loaded = await adminContext.request.post('/api/ingest?name=era-unbuilt.835&build=false', { data: resentFixture835(12), headers: { ...headers, 'content-type': 'application/octet-stream' } });
+    expect(((await loaded.json()) as { built: boolean }).built).toBe(false);
+    await page.locator('header nav a', { hasText: 'Overview' }).click();
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toContain('files were loaded after the models were last built');
+    expect((await adminContext.request.post('/api/build', { headers })).status()).toBe(200);
+    await page.locator('header nav a', { hasText: 'Ingest' }).click();
+    await ready(page);
+    await notice.waitFor({ state: 'hidden' });
+    expect(problems).toEqual([]);
+  });
 });
