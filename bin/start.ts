@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Warehouse } from '../warehouse/database.ts';
-import { buildModels, modelsUpToDate } from '../warehouse/build.ts';
+import { NOT_CURRENT, buildModels, modelsState } from '../warehouse/build.ts';
 import { DASHBOARDS_DIST, startServer } from '../server/start-server.ts';
 import { generatePassword } from '../server/auth/passwords.ts';
 import { addUser, listUsers } from '../server/auth/users.ts';
@@ -29,9 +29,10 @@ if (!existsSync(DEFAULT_DATABASE_PATH)) {
   process.stdout.write(demoText(run, await withWarehouse(DEFAULT_DATABASE_PATH, headline), DEFAULT_DATABASE_PATH));
 }
 await withWarehouse(DEFAULT_DATABASE_PATH, async (w) => {
-  // marts built by older code are rebuilt before anything reads them
-  if (!(await modelsUpToDate(w)) && (await latestEventDate(w)) !== null) {
-    process.stdout.write('the SQL models changed since the last build: rebuilding them first…\n');
+  // marts built by older code, or before the last load (a build that did not finish), are rebuilt before anything reads them
+  const state = await modelsState(w);
+  if (state !== 'current' && (await latestEventDate(w)) !== null) {
+    process.stdout.write(`${NOT_CURRENT[state]}: rebuilding them first…\n`);
     await buildModels(w);
   }
   const asOf = await latestEventDate(w);

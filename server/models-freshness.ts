@@ -4,7 +4,7 @@
 // a report package refuses (409) rather than close a month from them. The state is asked of the warehouse
 // once, and again after each load or build through the server (the only way the data changes while it runs).
 import type { MiddlewareHandler } from 'hono';
-import { modelsState, type ModelsState } from '../warehouse/build.ts';
+import { NOT_CURRENT, modelsState, type ModelsState } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { httpError } from './http-error.ts';
 
@@ -12,8 +12,8 @@ export const STALE_HEADER = 'X-Models-Stale';
 
 /** What the header says: why the numbers may leave data out, and what to do. */
 const REASONS: Partial<Record<ModelsState, string>> = {
-  'older than the data': 'files were loaded after the models were last built, and the numbers leave them out until a rebuild (POST /api/build, or rcm build)',
-  'other models': 'the models were built by another version of rcm: rebuild them (POST /api/build, or rcm build)',
+  'older than the data': `${NOT_CURRENT['older than the data']}, and the numbers leave them out until a rebuild (POST /api/build, or rcm build)`,
+  'other models': `${NOT_CURRENT['other models']}: rebuild them (POST /api/build, or rcm build)`,
 };
 
 export class ModelsFreshness {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Warehouse } from '../warehouse/database.ts';
-import { buildModels, modelsState, type ModelsState } from '../warehouse/build.ts';
+import { NOT_CURRENT, buildModels, modelsState } from '../warehouse/build.ts';
 import { createApp } from './app.ts';
 import { readingConnections } from './reading.ts';
 import { warmUp } from './warm-up.ts';
@@ -26,19 +26,13 @@ export interface Running {
   schedules: { path: string; count: number } | null;
 }
 
-const REBUILD_REASON: Record<Exclude<ModelsState, 'current'>, string> = {
-  'never built': 'the models were never built',
-  'other models': 'the SQL models changed since the last build',
-  'older than the data': 'files were loaded after the last build',
-};
-
 /** Serves the opened warehouse (rebuilding its models first when they are not current: other code, or older than the data). */
 export async function startServer(warehouse: Warehouse, options: { port: number; host: string; schedules?: string; reports?: string; server?: ServerOptions }): Promise<Running> {
   // marts built by older code, never built, or older than the loaded data are rebuilt before anyone reads them
   const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
   const state = await modelsState(warehouse);
   if (loaded && state !== 'current') {
-    process.stdout.write(`${REBUILD_REASON[state]}: rebuilding the SQL models first…\n`);
+    process.stdout.write(`${NOT_CURRENT[state]}: rebuilding them first…\n`);
     await buildModels(warehouse);
   }
   const writer = await warehouse.connect();

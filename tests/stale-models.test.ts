@@ -131,7 +131,7 @@ describe('the server', () => {
 
     const second = await startServe(db);
     try {
-      expect(second.output()).toContain('files were loaded after the last build: rebuilding the SQL models first');
+      expect(second.output()).toContain('files were loaded after the models were last built: rebuilding them first');
     } finally {
       await second.stop();
     }

@@ -106,14 +106,21 @@ export async function modelsUpToDate(warehouse: Warehouse): Promise<boolean> {
   return (await modelsState(warehouse)) === 'current';
 }
 
+/** Why marts that are not current may not be read as they are, in a few words (every message about them starts so). */
+export const NOT_CURRENT: Record<Exclude<ModelsState, 'current'>, string> = {
+  'never built': 'the models were never built',
+  'other models': 'the models were built by another version of rcm',
+  'older than the data': 'files were loaded after the models were last built',
+};
+
 /** What to tell someone about marts that are not current, and what to do. */
 export function staleModelsMessage(state: Exclude<ModelsState, 'current'>, db: string): string {
-  const why = {
-    'never built': 'the models are not built (after rcm ingest --no-build, say)',
-    'other models': 'the models were built by another version of rcm',
-    'older than the data': 'files were loaded after the models were last built (rcm ingest --no-build, or a build that did not finish), so the metrics would leave them out',
+  const detail = {
+    'never built': ' (after rcm ingest --no-build, say)',
+    'other models': '',
+    'older than the data': ' (rcm ingest --no-build, or a build that did not finish), so the metrics would leave them out',
   }[state];
-  return `${why}: run rcm build --db ${db}, then this again`;
+  return `${NOT_CURRENT[state]}${detail}: run rcm build --db ${db}, then this again`;
 }
 
 export async function buildModels(warehouse: Warehouse, options: { checks?: boolean } = {}): Promise<BuildResult> {

@@ -43,9 +43,11 @@ export function registerHistoryCommands(program: Command): void {
       const { listErrors, warehouseKysely } = await historyQueries();
       const { listRemittanceProblems } = await import('../remittance/remittance-problems.ts');
       const batchId = options.batch === undefined ? undefined : BigInt(options.batch);
-      const { rows, problems } = await withWarehouse(options.db, async (w) => ({
+      const { NOT_CURRENT, modelsState } = await import('../../warehouse/build.ts');
+      const { rows, problems, models } = await withWarehouse(options.db, async (w) => ({
         rows: options.remittances ? [] : await listErrors(warehouseKysely<WarehouseSchema>(w), { batchId, limit: options.limit }),
         problems: await listRemittanceProblems(w, { batchId, limit: options.limit }),
+        models: await modelsState(w),
       }));
       if (options.json) return void process.stdout.write(`${toJson(options.remittances ? (problems?.rows ?? []) : rows)}\n`);
       if (!options.remittances) {
@@ -53,6 +55,8 @@ export function registerHistoryCommands(program: Command): void {
         for (const r of rows) process.stdout.write(`batch ${r.batch_id} ${r.error_code}: ${r.message}\n  what to do: ${r.hint}\n`);
       }
       if (problems === null) return void process.stdout.write(`remittances to look at: the models are not built (rcm build --db ${options.db} lists them)\n`);
+      // the listing is a model: files loaded since the last build are not in it yet
+      if (models === 'older than the data') process.stderr.write(`rcm errors: ${NOT_CURRENT[models]}; the remittances to look at leave them out until rcm build --db ${options.db}\n`);
       if (problems.rows.length === 0) return void process.stdout.write('no remittance to look at\n');
       process.stdout.write(`remittances to look at: ${problemCounts(problems.counts)}\n`);
       for (const p of problems.rows) {

@@ -111,6 +111,12 @@ describe('a payment conflicting with an earlier one, and rcm errors', () => {
     const json = JSON.parse(rcm('errors', '--db', w.path, '--remittances', '--batch', '2', '--json').stdout) as { problem: string; batch_id: number; first_file_name: string | null }[];
     expect(json.map((p) => [p.problem, p.batch_id, p.first_file_name])).toEqual([['payment_conflict', 2, first()], ['orphan_reversal', 2, null]]);
     expect(JSON.parse(rcm('errors', '--db', w.path, '--json').stdout)).toEqual([]); // the rejected files alone, as before
+    expect(text.stderr).toBe('');
+    // a file loaded without a build is not in the listing yet: rcm errors says so
+    expect(rcm('ingest', '--db', w.path, '--no-build', writeFile(dir, 'era-4.835', resentFixture835(4))).status).toBe(0);
+    const stale = rcm('errors', '--db', w.path, '--remittances');
+    expect(stale.stderr).toContain(`rcm errors: files were loaded after the models were last built; the remittances to look at leave them out until rcm build --db ${w.path}`);
+    expect(stale.stdout).toContain('2 remittances delivered again (not counted)');
   });
 });
 
