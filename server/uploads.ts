@@ -83,14 +83,14 @@ export class Inbox {
     if (set.closed) throw httpError(409, 'upload_closed', `upload set ${id} is being loaded: send further files in a new set`);
     const place = set.next++;
     const path = join(set.dir, String(place).padStart(6, '0'));
-    const arriving = this.receive(body, declaredLength, path);
+    // the file joins the set in the same step as it finishes arriving: an ingest waiting for it finds it
+    const arriving = this.receive(body, declaredLength, path).then(() => void set.files.set(place, { path, name }));
     set.arriving.add(arriving);
     try {
       await arriving;
     } finally {
       set.arriving.delete(arriving);
     }
-    set.files.set(place, { path, name });
     return set.files.size;
   }
 
