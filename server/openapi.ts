@@ -11,6 +11,7 @@ import { METRICS } from '../warehouse/metrics/registry.ts';
 import type { WindowName } from '../warehouse/metrics/window.ts';
 import type { DenialPattern, PatternDimension } from '../warehouse/patterns/denial-patterns.ts';
 import type { ColumnType } from '../warehouse/table.ts';
+import { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS } from '../warehouse/queries/ingest-history.ts';
 import type { ClaimEvent } from '../ingest/loader/claim-history.ts';
 import type { FileOutcome } from '../ingest/loader/loader.ts';
 import { REMITTANCE_PROBLEM_COLUMNS } from '../ingest/remittance/remittance-problems.ts';
@@ -211,14 +212,10 @@ const REPORT_RUN = path('id', { type: 'integer', minimum: 1 }, 'a report run (GE
 const USERNAME: JsonSchema = { type: 'string', pattern: USER_NAME.source, description: 'a user name' };
 const ACCOUNT = path('username', USERNAME, 'a user name', 'admin');
 
-// The columns of the ingest tables (server/routes/ingest.ts answers them; the test compares).
-const BATCH_COLUMNS: Record<string, ColumnType> = { batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int' };
-const FILE_COLUMNS: Record<string, ColumnType> = {
-  file_id: 'int', batch_id: 'int', file_name: 'text', content_type: 'text', size_bytes: 'int', encoding: 'text', transactions: 'int', claims: 'int', warnings: 'int', loaded_at: 'text',
-};
-const ERROR_COLUMNS: Record<string, ColumnType> = {
-  error_id: 'int', batch_id: 'int', file_name: 'text', error_code: 'text', segment_position: 'int', line_number: 'int', message: 'text', hint: 'text', raw_row: 'text', recorded_at: 'text',
-};
+// The columns of the ingest tables, declared once beside their queries (the routes answer them; the test compares).
+const BATCH_COLUMNS = INGEST_BATCH_COLUMNS;
+const FILE_COLUMNS = INGEST_FILE_COLUMNS;
+const ERROR_COLUMNS = INGEST_ERROR_COLUMNS;
 
 // --- answer schemas, keyed by the types the routes return
 
@@ -519,7 +516,7 @@ const paths: Record<string, PathItem> = {
   '/api/ingest/batches': {
     get: operation('ingest', {
       operationId: 'listIngestBatches', summary: 'Ingest batches', tags: ['ingest'],
-      description: 'The ingest runs, newest first, with their files, claims and warnings. A reader sees the batches with files of their practices; `files_rejected` only an admin sees (null otherwise).',
+      description: 'The ingest runs, newest first, with their files, claims and warnings. A reader sees the batches with files of their practices (`files`, `claims`, `warnings` count those files); the batch’s own counts `files_rejected`, `files_loaded`, `files_skipped` only an admin sees (null otherwise).',
       parameters: [LIMIT(100), FORMAT],
       responses: { 200: tableResponse('The batches.', ref('IngestBatches')), 400: response('BadRequest'), ...signedIn, 403: response('Forbidden') },
     }),

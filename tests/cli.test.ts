@@ -52,8 +52,8 @@ describe('rcm ingest', () => {
 
   it('lists the batches and the rejected files (rcm batches, rcm errors)', () => {
     const batches = JSON.parse(rcm('batches', '--db', db, '--json').stdout);
-    expect(batches.map((b: { batch_id: number; files_loaded: number; files_rejected: number; claims: string }) => [b.batch_id, b.files_loaded, b.files_rejected, b.claims])).toEqual([
-      [3, 0, 1, null], [2, 0, 0, null], [1, 2, 1, '6'],
+    expect(batches.map((b: { batch_id: number; files_loaded: number; files_rejected: number; files: number; claims: number }) => [b.batch_id, b.files_loaded, b.files_rejected, b.files, b.claims])).toEqual([
+      [3, 0, 1, 0, 0], [2, 0, 0, 0, 0], [1, 2, 1, 2, 6],
     ]);
     const errors = JSON.parse(rcm('errors', '--db', db, '--batch', '1', '--json').stdout);
     expect(errors).toEqual([expect.objectContaining({ batch_id: 1, error_code: 'truncated', file_name: join(dir, 'bad.835') })]);

@@ -4,7 +4,6 @@ import Table from 'cli-table3';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
 import { withWarehouse } from './with-warehouse.ts';
-import type { WarehouseSchema } from '../../warehouse/schema.ts';
 import { CliError } from './cli-error.ts';
 import { toJson } from './json.ts';
 
@@ -23,11 +22,11 @@ export function registerHistoryCommands(program: Command): void {
     .option('--limit <n>', 'how many batches', positiveInteger('--limit'), 20)
     .option('--json', 'print JSON')
     .action(async (options: { db: string; limit: number; json?: boolean }) => {
-      const { listBatches, warehouseKysely } = await historyQueries();
-      const rows = await withWarehouse(options.db, (w) => listBatches(warehouseKysely<WarehouseSchema>(w), options.limit));
+      const { listBatches } = await import('../../warehouse/queries/ingest-history.ts');
+      const rows = await withWarehouse(options.db, (w) => listBatches(w, { limit: options.limit }));
       if (options.json) return void process.stdout.write(`${toJson(rows)}\n`);
       const table = new Table({ head: ['batch', 'started', 'loaded', 'skipped', 'rejected', 'claims', 'warnings'], style: { head: [], border: [] } });
-      for (const r of rows) table.push([String(r.batch_id), r.started_at, r.files_loaded ?? '', r.files_skipped ?? '', r.files_rejected ?? '', r.claims ?? '0', r.warnings ?? '0']);
+      for (const r of rows) table.push([String(r.batch_id), r.started_at, r.files_loaded ?? '', r.files_skipped ?? '', r.files_rejected ?? '', String(r.claims), String(r.warnings)]);
       process.stdout.write(`${table.toString()}\n`);
     });
 
@@ -40,12 +39,12 @@ export function registerHistoryCommands(program: Command): void {
     .option('--remittances', 'only the remittances to look at: duplicates not counted, conflicting payments, reversals without their original')
     .option('--json', 'print JSON')
     .action(async (options: { db: string; batch?: number; limit: number; remittances?: boolean; json?: boolean }) => {
-      const { listErrors, warehouseKysely } = await historyQueries();
+      const { listErrors } = await import('../../warehouse/queries/ingest-history.ts');
       const { listRemittanceProblems } = await import('../remittance/remittance-problems.ts');
       const batchId = options.batch === undefined ? undefined : BigInt(options.batch);
       const { NOT_CURRENT, modelsState } = await import('../../warehouse/build.ts');
       const { rows, problems, models } = await withWarehouse(options.db, async (w) => ({
-        rows: options.remittances ? [] : await listErrors(warehouseKysely<WarehouseSchema>(w), { batchId, limit: options.limit }),
+        rows: options.remittances ? [] : await listErrors(w, { batchId, limit: options.limit }),
         problems: await listRemittanceProblems(w, { batchId, limit: options.limit }),
         models: await modelsState(w),
       }));
@@ -74,10 +73,4 @@ const PROBLEM_NAMES: Record<string, [string, string]> = {
 /** "4 remittances delivered again (not counted), 1 reversal without its original" */
 function problemCounts(counts: Record<string, number>): string {
   return Object.entries(counts).map(([p, n]) => `${n} ${PROBLEM_NAMES[p]?.[n === 1 ? 0 : 1] ?? p}`).join(', ');
-}
-
-/** Kysely and the history queries, loaded when a history verb runs (Kysely's modules cost every rcm verb half a second at start). */
-async function historyQueries() {
-  const [{ warehouseKysely }, { listBatches, listErrors }] = await Promise.all([import('../../warehouse/kysely.ts'), import('../loader/history.ts')]);
-  return { warehouseKysely, listBatches, listErrors };
 }

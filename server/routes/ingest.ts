@@ -13,9 +13,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { buildModels } from '../../warehouse/build.ts';
-import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
-import { sqlString } from '../../warehouse/metrics/metric.ts';
-import type { Columns } from '../../warehouse/table.ts';
+import { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS, listBatches, listErrors, listFiles } from '../../warehouse/queries/ingest-history.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
 import { listRemittanceProblems, REMITTANCE_PROBLEM_COLUMNS } from '../../ingest/remittance/remittance-problems.ts';
 import type { BuildResult } from '../../warehouse/build.ts';
@@ -27,14 +25,6 @@ import { parse } from '../query.ts';
 import { formatOf, respondTable } from '../table-response.ts';
 import type { Inbox } from '../uploads.ts';
 
-const BATCH_COLUMNS: Columns = { batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int' };
-const FILE_COLUMNS: Columns = {
-  file_id: 'int', batch_id: 'int', file_name: 'text', content_type: 'text', size_bytes: 'int', encoding: 'text', transactions: 'int', claims: 'int', warnings: 'int', loaded_at: 'text',
-};
-const ERROR_COLUMNS: Columns = {
-  error_id: 'int', batch_id: 'int', file_name: 'text', error_code: 'text', segment_position: 'int', line_number: 'int', message: 'text', hint: 'text', raw_row: 'text', recorded_at: 'text',
-};
-
 const batchQuery = z.object({ batch: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(10_000).optional(), format: z.enum(['json', 'csv']).optional() }).strict();
 /**
  * The file's name as the sender knows it (a path is fine: it names the file in outcomes and messages, never a
@@ -43,10 +33,7 @@ const batchQuery = z.object({ batch: z.coerce.number().int().min(1).optional(), 
 export const UPLOAD_NAME = /^[A-Za-z0-9._ ()/@+-]{1,255}$/;
 const uploadQuery = z.object({ name: z.string().regex(UPLOAD_NAME, 'a file name of 1-255 letters, digits, spaces and . _ ( ) / @ + -'), build: z.enum(['true', 'false']).optional() }).strict();
 
-/** Which files (by id) a reader may see, as SQL: every file for an admin, else those of their practices. */
-function visibleFiles(practices: readonly string[] | undefined): string {
-  return practices === undefined ? 'SELECT file_id FROM ingest_file' : scopeToPractices('SELECT file_id FROM mart_file_practice', practices);
-}
+const batchOf = (q: { batch?: number }) => (q.batch === undefined ? undefined : BigInt(q.batch));
 
 export interface Loading {
   /** The connection loads run on (never the one reads run on). */
@@ -64,34 +51,14 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
 
   app.get('/ingest/batches', requireView('ingest'), async (c) => {
     const q = parse(batchQuery, c.req.query());
-    const practices = c.get('practices');
-    const rows = await serialized(() =>
-      warehouse.all(
-        `SELECT b.batch_id, strftime(b.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, strftime(b.finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at,
-                count(f.file_id) AS files, coalesce(sum(f.claim_count), 0) AS claims, coalesce(sum(f.warning_count), 0) AS warnings,
-                ${practices === undefined ? 'any_value(b.files_rejected)' : 'NULL'} AS files_rejected
-         FROM ingest_batch b
-         LEFT JOIN ingest_file f ON f.batch_id = b.batch_id AND f.file_id IN (${visibleFiles(practices)})
-         GROUP BY b.batch_id, b.started_at, b.finished_at
-         HAVING ${practices === undefined ? 'true' : 'count(f.file_id) > 0'}
-         ORDER BY b.batch_id DESC LIMIT ${q.limit ?? 100}`,
-      ),
-    );
-    return respondTable(c, formatOf(c), BATCH_COLUMNS, rows, { total: rows.length, filename: 'ingest-batches', audit: { auditor, patientLevel: false } });
+    const rows = await serialized(() => listBatches(warehouse, { practices: c.get('practices'), limit: q.limit }));
+    return respondTable(c, formatOf(c), INGEST_BATCH_COLUMNS, rows, { total: rows.length, filename: 'ingest-batches', audit: { auditor, patientLevel: false } });
   });
 
   app.get('/ingest/files', requireView('ingest'), async (c) => {
     const q = parse(batchQuery, c.req.query());
-    const rows = await serialized(() =>
-      warehouse.all(
-        `SELECT file_id, batch_id, file_name, content_type, size_bytes, encoding, transaction_count AS transactions, claim_count AS claims, warning_count AS warnings,
-                strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at
-         FROM ingest_file WHERE file_id IN (${visibleFiles(c.get('practices'))}) AND ($1::BIGINT IS NULL OR batch_id = $1)
-         ORDER BY file_id DESC LIMIT ${q.limit ?? 1000}`,
-        [q.batch === undefined ? null : BigInt(q.batch)],
-      ),
-    );
-    return respondTable(c, formatOf(c), FILE_COLUMNS, rows, { total: rows.length, filename: 'ingest-files', audit: { auditor, patientLevel: false } });
+    const rows = await serialized(() => listFiles(warehouse, { practices: c.get('practices'), batchId: batchOf(q), limit: q.limit }));
+    return respondTable(c, formatOf(c), INGEST_FILE_COLUMNS, rows, { total: rows.length, filename: 'ingest-files', audit: { auditor, patientLevel: false } });
   });
 
   // the loaded remittances a person must look at (duplicates not counted, conflicting payments, reversals
@@ -101,7 +68,7 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
     const q = parse(batchQuery, query);
     const format = formatOf(c);
     const found = await serialized(() =>
-      listRemittanceProblems(warehouse, { batchId: q.batch === undefined ? undefined : BigInt(q.batch), limit: q.limit ?? 1000, practices: c.get('practices') }),
+      listRemittanceProblems(warehouse, { batchId: batchOf(q), limit: q.limit ?? 1000, practices: c.get('practices') }),
     );
     const rows = found?.rows ?? [];
     const total = Object.values(found?.counts ?? {}).reduce((sum, n) => sum + n, 0);
@@ -109,23 +76,9 @@ export function ingestRoutes(warehouse: Warehouse, serialized: <T>(work: () => P
   });
 
   app.get('/ingest/errors', requireView('ingest'), async (c) => {
-    const query = c.req.query();
-    const q = parse(batchQuery, query);
-    const practices = c.get('practices');
-    const format = formatOf(c);
-    const rows = await serialized(async () => {
-      // a refused row belongs to the practice it names (ingest_error.billing_npi, migration 023), not to the
-      // file: an export can mix practices. A row naming none and a rejected file only an admin sees.
-      const visible = practices === undefined ? 'true' : `e.billing_npi IN (${practices.length ? practices.map(sqlString).join(', ') : 'NULL'})`;
-      const found = await warehouse.all(
-        `SELECT e.error_id, e.batch_id, e.file_name, e.error_code, e.segment_position, e.line_number, e.message, e.hint, e.raw_row, strftime(e.recorded_at, '%Y-%m-%d %H:%M:%S') AS recorded_at
-         FROM ingest_error e WHERE ${visible} AND ($1::BIGINT IS NULL OR e.batch_id = $1)
-         ORDER BY e.error_id DESC LIMIT ${q.limit ?? 1000}`,
-        [q.batch === undefined ? null : BigInt(q.batch)],
-      );
-      return found;
-    });
-    return respondTable(c, format, ERROR_COLUMNS, rows, { total: rows.length, filename: 'ingest-errors', audit: { auditor, patientLevel: true } });
+    const q = parse(batchQuery, c.req.query());
+    const rows = await serialized(() => listErrors(warehouse, { practices: c.get('practices'), batchId: batchOf(q), limit: q.limit }));
+    return respondTable(c, formatOf(c), INGEST_ERROR_COLUMNS, rows, { total: rows.length, filename: 'ingest-errors', audit: { auditor, patientLevel: true } });
   });
 
   /** Loads files as one batch on the writer, rebuilds unless told not to, and drops cached answers. */
