@@ -73,7 +73,7 @@ describe('every metric on a hand-built practice, through its files', () => {
     expect(run.outcomes.filter((o) => o.status !== 'loaded' || o.warnings !== 0)).toEqual([]);
     expect(run.outcomes).toHaveLength(fixtureFiles().length);
     expect(await warehouse.all('SELECT * FROM ingest_warning')).toEqual([]);
-    expect(await warehouse.all('SELECT source, claim_id, reason FROM unmatched_record')).toEqual([]);
+    expect(await warehouse.all('SELECT source, claim_id, reason FROM mart_unmatched_record')).toEqual([]);
     expect(build.checks.map((c) => c.name).sort()).toEqual(['adjudication_balances', 'ar_roll_forward', 'claim_charges_identity', 'claim_once']);
     expect(build.checks.filter((c) => c.failures > 0n)).toEqual([]);
   });

@@ -89,7 +89,7 @@ describe('practice isolation', () => {
 
   it('keeps apart two practices that use the same claim numbers, and every record finds its own claim', async () => {
     // every record names its provider (837 billing NPI, 835 payee, 277CA billing provider, the exports' Billing NPI column)
-    expect(await both.all('SELECT source, reason FROM unmatched_record')).toEqual([]);
+    expect(await both.all('SELECT source, reason FROM mart_unmatched_record')).toEqual([]);
     const count = async (w: Warehouse, where: string) => (await w.one<{ n: bigint }>(`SELECT count(*) AS n FROM mart_claim WHERE ${where}`))!.n;
     const n = await count(alone, 'true');
     expect(await count(both, `claim_id LIKE '%@${A}'`)).toBe(n);

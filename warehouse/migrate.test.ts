@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { fixture835 } from '../tests/support/fixture-835.ts';
 import { tempDir, writeFile } from '../tests/support/temp.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
+import { copyPractice } from '../tests/support/practice-copy.ts';
+import { npi } from '../demo/practice/practice.ts';
+import { buildModels } from './build.ts';
 import { Warehouse } from './database.ts';
 import { migrationFiles } from './migrate.ts';
 
@@ -154,4 +158,72 @@ describe('migration 021 (load generation)', () => {
     const path = await warehouseBefore('021_load_generation.sql', `${loaded} INSERT INTO model_build VALUES ('hash', TIMESTAMP '2026-01-01 12:00');`);
     expect(await state(path)).toEqual({ generation: 2n, load_generation: null });
   });
+});
+
+/** The last definition of a view in migrations 003–012, as a warehouse before migration 024 had it. */
+function viewBefore024(name: string): string {
+  const statements = migrationFiles().filter((f) => f < '024')
+    .flatMap((f) => readFileSync(MIGRATIONS_DIR + f, 'utf8').replace(/--[^\n]*/g, '').split(';'))
+    .filter((sql) => new RegExp(`^\\s*CREATE (OR REPLACE )?VIEW ${name} AS`).test(sql));
+  return statements.at(-1)!.replace(/^\s*CREATE (OR REPLACE )?VIEW/, 'CREATE OR REPLACE VIEW');
+}
+
+describe('migration 024 (tables only)', () => {
+  const views = (w: Warehouse) => w.all('SELECT view_name FROM duckdb_views() WHERE NOT internal');
+
+  it('leaves no view in a warehouse made before it, nor in a new one', async () => {
+    const path = await warehouseBefore('024_tables_only.sql', 'SELECT 1');
+    const old = await Warehouse.open(path);
+    try {
+      expect(await views(old)).toEqual([]);
+    } finally {
+      old.close();
+    }
+    const fresh = await Warehouse.open(join(tempDir(), 'new.duckdb'));
+    try {
+      expect(await views(fresh)).toEqual([]);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('no migration after it creates a view: logic over the tables is a model (warehouse/models/)', () => {
+    for (const name of migrationFiles().filter((f) => f > '024')) {
+      const sql = readFileSync(MIGRATIONS_DIR + name, 'utf8').replace(/--[^\n]*/g, '');
+      expect(sql, name).not.toMatch(/\bCREATE\s+(OR\s+REPLACE\s+)?(TEMP\w*\s+)?VIEW\b/i);
+    }
+  });
+
+  it('the models that replace the views answer what the views answered', async () => {
+    const dir = tempDir();
+    const a = join(dir, 'a');
+    await writeDataset({ seed: 5, claims: 300, months: 4, start: '2025-01-01', out: a });
+    // a second practice numbering its claims as the first does (shared numbers), and records of no claim
+    copyPractice(a, join(dir, 'b'), { billingNpi: npi('555555555'), submitterId: 'OTHERSUB' });
+    writeFile(dir, 'orphans.csv', 'Claim #,Post Date,Type,Amount\nNOBODY,2025-02-02,Patient Payment,5.00\nMFH000001,2025-02-03,Patient Payment,7.00\n');
+    // replacements under numbers of their own (REF*F8 names the claim), whose records join the first claim
+    const replacing = readdirSync(join(a, '837')).find((f) => /:7\*/.test(readFileSync(join(a, '837', f), 'utf8')))!;
+    writeFile(dir, 'renumbered.837', readFileSync(join(a, '837', replacing), 'utf8').replace(/CLM\*([^*]+)(\*[^~]*:7\*)/g, 'CLM*$1R$2'));
+    const w = await Warehouse.open(join(dir, 'w.duckdb'));
+    try {
+      await ingestFiles(w, [...['a', 'b'].flatMap((p) => Object.values(FOLDERS).map((f) => join(dir, p, f))), join(dir, 'orphans.csv'), join(dir, 'renumbered.837')]);
+      await buildModels(w);
+      for (const view of ['claim_ack_999', 'shared_claim_number', 'claim_number', 'claim_resubmission', 'claim_root', 'unmatched_record']) await w.run(viewBefore024(view));
+      const pairs: [string, string][] = [
+        ['SELECT * FROM claim_ack_999', 'SELECT * FROM stg_claim_ack_999'],
+        ['SELECT * FROM shared_claim_number', 'SELECT patient_control_number, billing_npis FROM mart_shared_claim_number'],
+        ['SELECT * EXCLUDE (shared_by) FROM claim_number', 'SELECT * EXCLUDE (shared_by) FROM stg_claim_number'],
+        ['SELECT * FROM claim_resubmission', 'SELECT * FROM stg_claim_resubmission'],
+        ['SELECT * FROM claim_root', 'SELECT * FROM stg_claim_chain'],
+        ['SELECT * FROM unmatched_record', 'SELECT * FROM mart_unmatched_record'],
+      ];
+      for (const [view, model] of pairs) {
+        expect((await w.one<{ n: bigint }>(`SELECT count(*) AS n FROM (${view})`))!.n, view).toBeGreaterThan(0n);
+        expect(await w.all(`(${view}) EXCEPT ALL (${model})`), view).toEqual([]);
+        expect(await w.all(`(${model}) EXCEPT ALL (${view})`), model).toEqual([]);
+      }
+    } finally {
+      w.close();
+    }
+  }, 180_000);
 });

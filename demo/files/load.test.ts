@@ -57,13 +57,13 @@ describe('the written files in a warehouse', () => {
       files().map(([n]) => [n, 'loaded', 0]),
     );
     expect(await w.all('SELECT * FROM ingest_warning')).toEqual([]);
-    expect(await w.all('SELECT source, claim_id, reason FROM unmatched_record')).toEqual([]);
+    expect(await w.all('SELECT source, claim_id, reason FROM mart_unmatched_record')).toEqual([]);
   });
 
   it('links each 999 to the claims of the transaction set it acknowledges', async () => {
     const rows = await w.all(`
       SELECT a.file_name AS ack, c.file_name AS claims, m.patient_control_number AS pcn, m.status
-      FROM claim_ack_999 m JOIN ingest_file a ON a.file_id = m.ack_file_id JOIN ingest_file c ON c.file_id = m.claim_file_id
+      FROM stg_claim_ack_999 m JOIN ingest_file a ON a.file_id = m.ack_file_id JOIN ingest_file c ON c.file_id = m.claim_file_id
       ORDER BY a.file_name, m.claim_position`);
     expect(rows.map((r) => [name(r.ack as string), name(r.claims as string), r.pcn, r.status])).toEqual([
       ['03-ack.999', '02-claims.837', 'CLM-1001', 'A'], ['03-ack.999', '02-claims.837', 'CLM-1002', 'A'],
@@ -84,7 +84,7 @@ describe('the written files in a warehouse', () => {
       { pcn: 'CLM-1003', category: 'A2', status_code: '20', entity: null, icn: 'MB24-0003', charge: '155.00', is_rejected: false },
       { pcn: 'CLM-1002', category: 'A2', status_code: '20', entity: null, icn: 'AC24-0102', charge: '1400.00', is_rejected: false },
     ]);
-    expect(await w.all("SELECT patient_control_number AS pcn, kind, linked_by FROM claim_resubmission ORDER BY submitted_date")).toEqual([
+    expect(await w.all("SELECT patient_control_number AS pcn, kind, linked_by FROM stg_claim_resubmission ORDER BY submitted_date")).toEqual([
       { pcn: 'CLM-1003', kind: 'resubmission', linked_by: 'same patient control number' },
       { pcn: 'CLM-1002', kind: 'replacement', linked_by: 'payer claim number (REF*F8 = CLP07)' },
     ]);

@@ -42,7 +42,8 @@ describe('999 implementation acknowledgments', () => {
       'AK2*837*987654*005010X223A3~', 'IK3*CLM*19**8~', 'IK5*R*5~', 'AK9*R*1*1*0~', 'SE*7*0001~', 'GE*1*908~', 'IEA*1*000000908~',
     ].join('\n');
     await ingestFiles(w, [samplePath('linuxforhealth_x12__837i-two-claims-single-provider.837i'), writeFile(dir, 'ack.999', ack)]);
-    expect(await w.all('SELECT patient_control_number, status, is_rejected FROM claim_ack_999 ORDER BY claim_position')).toEqual([
+    await buildModels(w);
+    expect(await w.all('SELECT patient_control_number, status, is_rejected FROM stg_claim_ack_999 ORDER BY claim_position')).toEqual([
       { patient_control_number: '756048Q', status: 'R', is_rejected: true },
       { patient_control_number: '756049Q', status: 'R', is_rejected: true },
     ]);
@@ -110,7 +111,7 @@ describe('277CA provider-level statuses and dates', () => {
       { claim_id: 'INST-1', first_acknowledged_date: null, first_rejected_date: null },
       { claim_id: 'INST-2', first_acknowledged_date: null, first_rejected_date: null },
     ]);
-    expect(await w.all("SELECT * FROM unmatched_record WHERE source = '277CA'")).toEqual([]);
+    expect(await w.all("SELECT * FROM mart_unmatched_record WHERE source = '277CA'")).toEqual([]);
     // the practice whose provider was rejected sees the file and its warning
     expect(await w.all('SELECT billing_npi FROM mart_file_practice WHERE file_id = (SELECT max(file_id) FROM ingest_file)')).toEqual([{ billing_npi: '1111111112' }]);
   });

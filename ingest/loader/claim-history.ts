@@ -25,9 +25,8 @@ export interface ClaimMatch {
 /**
  * The claims a number names: a claim number ("PCN", or "PCN@NPI" when two billing providers use the
  * number) or a patient control number, which names one claim per billing provider that uses it. A
- * replacement's number names the claim it replaces. Read from the staging models (as fresh as the history
- * itself): the claim_number and claim_root views they are built from take 100–200 ms per look-up on the
- * demo practice, the models a few.
+ * replacement's number names the claim it replaces. Read from the staging models of claim identity
+ * (stg_claim_number, stg_claim_chain), as fresh as the history itself.
  */
 export async function findClaims(warehouse: Warehouse, number: string): Promise<ClaimMatch[]> {
   return warehouse.all<ClaimMatch & Record<string, unknown>>(

@@ -73,18 +73,20 @@ describe('claim links', () => {
     expect(run.outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded', 'loaded', 'loaded', 'loaded']);
     const original = await w.one<{ file_id: bigint }>("SELECT file_id FROM ingest_file WHERE file_name LIKE '%a-original.837'");
     const resent = await w.one<{ file_id: bigint }>("SELECT file_id FROM ingest_file WHERE file_name LIKE '%c-replacement.837'");
-    expect(await w.all('SELECT patient_control_number AS pcn, kind, original_patient_control_number AS original, original_file_id, linked_by FROM claim_resubmission ORDER BY submitted_date')).toEqual([
+    expect(await w.all('SELECT patient_control_number AS pcn, kind, original_patient_control_number AS original, original_file_id, linked_by FROM stg_claim_resubmission ORDER BY submitted_date')).toEqual([
       { pcn: 'CLAIM-A2', kind: 'replacement', original: 'CLAIM-A', original_file_id: original!.file_id, linked_by: 'payer claim number (REF*F8 = CLP07)' },
       { pcn: 'CLAIM-A2', kind: 'resubmission', original: 'CLAIM-A2', original_file_id: resent!.file_id, linked_by: 'same patient control number' },
       { pcn: 'CLAIM-A2', kind: 'void', original: 'CLAIM-A', original_file_id: original!.file_id, linked_by: 'payer claim number (REF*F8 = CLP07)' },
     ]);
-    expect(await w.all('SELECT source, claim_id, amount, reason FROM unmatched_record ORDER BY source, claim_id')).toEqual([
+    expect(await w.all('SELECT source, claim_id, amount, reason FROM mart_unmatched_record ORDER BY source, claim_id')).toEqual([
       { source: '835', claim_id: 'CLAIM-B', amount: '0.00', reason: 'no 837 claim or charge with this patient control number' },
       { source: '835', claim_id: 'CLAIM-C', amount: '-80.00', reason: 'no 837 claim or charge with this patient control number' },
       { source: '835', claim_id: 'CLAIM-C', amount: '90.00', reason: 'no 837 claim or charge with this patient control number' },
       { source: 'posting', claim_id: 'NOBODY', amount: '5.00', reason: 'no claim (837, 835 or charge) with this claim id' },
     ]);
-    expect(await w.one("SELECT claims_837, remittances_835, postings FROM claim_identity WHERE claim_id = 'CLAIM-A'")).toEqual({ claims_837: 1n, remittances_835: 1n, postings: 1n });
+    expect(await w.all("SELECT source, count(*) AS n FROM stg_claim_number WHERE claim_number = 'CLAIM-A' GROUP BY source ORDER BY source")).toEqual([
+      { source: '835', n: 1n }, { source: '837', n: 1n }, { source: 'posting', n: 1n },
+    ]);
 
     const history = await claimHistory(w, 'CLAIM-A');
     // The fixture pays CLAIM-A 280 with contractuals CO-A2 20 + CO-45 50 + CO-45 50 and PR 50 + 50 (moved to the
@@ -176,7 +178,7 @@ describe('claim links', () => {
     ]);
     // Cash nets to the last payment: 0 + 400 − 400 + 380.
     expect(await w.one("SELECT sum(paid)::VARCHAR AS paid FROM remit_claim WHERE patient_control_number = 'CLAIM-X'")).toEqual({ paid: '380.00' });
-    expect(await w.all("SELECT kind, linked_by FROM claim_resubmission WHERE patient_control_number = 'CLAIM-X' ORDER BY submitted_date")).toEqual([
+    expect(await w.all("SELECT kind, linked_by FROM stg_claim_resubmission WHERE patient_control_number = 'CLAIM-X' ORDER BY submitted_date")).toEqual([
       { kind: 'resubmission', linked_by: 'same patient control number' },
       { kind: 'replacement', linked_by: 'payer claim number (REF*F8 = CLP07)' },
     ]);
@@ -204,7 +206,8 @@ describe('claim links', () => {
       writeFile(dir, 'jan.999', ack999('20240111', '901', '401', 'R')),
       writeFile(dir, 'mar.999', ack999('20240311', '902', '401', 'A')),
     ]);
-    expect(await w.all('SELECT patient_control_number, status FROM claim_ack_999 ORDER BY patient_control_number')).toEqual([
+    await buildModels(w);
+    expect(await w.all('SELECT patient_control_number, status FROM stg_claim_ack_999 ORDER BY patient_control_number')).toEqual([
       { patient_control_number: 'CLAIM-JAN', status: 'R' },
       { patient_control_number: 'CLAIM-MAR', status: 'A' },
     ]);

@@ -81,7 +81,7 @@ describe('a patient control number used by two billing providers', () => {
   });
 
   it('lists a posting that names no provider of a shared number, with what to do', async () => {
-    expect(await w.all('SELECT source, claim_id, amount::VARCHAR AS amount, reason FROM unmatched_record')).toEqual([
+    expect(await w.all('SELECT source, claim_id, amount::VARCHAR AS amount, reason FROM mart_unmatched_record')).toEqual([
       { source: 'posting', claim_id: 'CLM-1001', amount: '5.00', reason: `the number is used by 2 billing providers (${A}, ${B}) and this record names none: add a billing NPI column to the export` },
     ]);
     expect(await w.one("SELECT records_without_provider FROM mart_shared_claim_number WHERE patient_control_number = 'CLM-1001'")).toEqual({ records_without_provider: 1n });

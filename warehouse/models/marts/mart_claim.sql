@@ -54,7 +54,7 @@ acknowledgments AS (
   -- between it and the next submission of the claim
   SELECT f.claim_id, try_strptime(t.group_date, '%Y%m%d')::DATE AS ack_date, k.is_rejected
   FROM first_submission f
-  JOIN claim_ack_999 k ON k.claim_file_id = f.file_id AND k.claim_position = f.claim_position
+  JOIN stg_claim_ack_999 k ON k.claim_file_id = f.file_id AND k.claim_position = f.claim_position
   JOIN ack_999_set a ON a.file_id = k.ack_file_id AND a.set_position = k.set_position
   JOIN x12_transaction t ON t.file_id = a.file_id AND t.transaction_position = a.transaction_position
   UNION ALL

@@ -32,7 +32,7 @@ events AS (
          CASE WHEN m.is_rejected THEN 'rejected by the clearinghouse' ELSE 'accepted by the clearinghouse' END,
          NULL, '999 IK5 ' || coalesce(m.status, '?'), m.ack_file_id, m.set_position
   FROM stg_claim_submission s
-  JOIN claim_ack_999 m ON m.claim_file_id = s.file_id AND m.claim_position = s.claim_position
+  JOIN stg_claim_ack_999 m ON m.claim_file_id = s.file_id AND m.claim_position = s.claim_position
   JOIN ack_999_set a ON a.file_id = m.ack_file_id AND a.set_position = m.set_position
   JOIN x12_transaction t ON t.file_id = a.file_id AND t.transaction_position = a.transaction_position
   UNION ALL

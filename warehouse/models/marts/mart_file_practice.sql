@@ -11,7 +11,7 @@ WITH records AS (
   UNION SELECT file_id, claim_id FROM stg_charge
   UNION SELECT n.file_id, coalesce(chain.root, n.claim_number) FROM stg_claim_number n LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
         WHERE n.claim_number IS NOT NULL
-  UNION SELECT m.ack_file_id, s.claim_id FROM claim_ack_999 m JOIN stg_claim_submission s ON s.file_id = m.claim_file_id AND s.claim_position = m.claim_position
+  UNION SELECT m.ack_file_id, s.claim_id FROM stg_claim_ack_999 m JOIN stg_claim_submission s ON s.file_id = m.claim_file_id AND s.claim_position = m.claim_position
 )
 SELECT DISTINCT r.file_id, c.billing_npi
 FROM records r

@@ -16,4 +16,4 @@ SELECT c.file_id,
 FROM charge_line c
 JOIN stg_claim_number n ON n.source = 'charge' AND n.file_id = c.file_id AND n.position = c.line_number
 LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
-WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in unmatched_record
+WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in mart_unmatched_record

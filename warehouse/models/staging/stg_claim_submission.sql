@@ -25,4 +25,4 @@ JOIN claim_submission s USING (file_id, transaction_position)
 JOIN stg_claim_number n ON n.source = '837' AND n.file_id = c.file_id AND n.position = c.claim_position
 LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
 LEFT JOIN (SELECT file_id, claim_position, min(service_date) AS first_service_date FROM claim_line GROUP BY ALL) lines USING (file_id, claim_position)
-WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in unmatched_record
+WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in mart_unmatched_record

@@ -12,5 +12,5 @@ SELECT p.file_id,
 FROM payment_posting p
 JOIN stg_claim_number n ON n.source = 'posting' AND n.file_id = p.file_id AND n.position = p.line_number
 LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
-WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in unmatched_record
+WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in mart_unmatched_record
   AND p.posting_type <> 'statement'  -- a patient statement moves no money (the ledger shows it)

@@ -19,4 +19,4 @@ FROM remit_claim r
 JOIN stg_remit_payment p USING (file_id, transaction_position)
 JOIN stg_claim_number n ON n.source = '835' AND n.file_id = r.file_id AND n.position = r.claim_position
 LEFT JOIN stg_claim_chain chain ON chain.claim_id = n.claim_number
-WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in unmatched_record
+WHERE n.claim_number IS NOT NULL  -- a shared number without its provider: listed in mart_unmatched_record
