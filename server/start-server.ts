@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Warehouse } from '../warehouse/database.ts';
 import { NOT_CURRENT, buildModels, modelsState } from '../warehouse/build.ts';
+import { holdsFiles } from '../warehouse/queries/ingest-history.ts';
 import { createApp } from './app.ts';
 import { readingConnections } from './reading.ts';
 import { warmUp } from './warm-up.ts';
@@ -29,7 +30,7 @@ export interface Running {
 /** Serves the opened warehouse (rebuilding its models first when they are not current: other code, or older than the data). */
 export async function startServer(warehouse: Warehouse, options: { port: number; host: string; schedules?: string; reports?: string; server?: ServerOptions }): Promise<Running> {
   // marts built by older code, never built, or older than the loaded data are rebuilt before anyone reads them
-  const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
+  const loaded = await holdsFiles(warehouse);
   const state = await modelsState(warehouse);
   if (loaded && state !== 'current') {
     process.stdout.write(`${NOT_CURRENT[state]}: rebuilding them first…\n`);

@@ -6,14 +6,13 @@ import type { Warehouse } from '../warehouse/database.ts';
 import { claimHistory } from '../ingest/loader/claim-history.ts';
 import { claimRemittances } from '../warehouse/claims/claim-remittances.ts';
 import { visibleClaim } from './routes/claims.ts';
+import { someRemittedClaim } from '../warehouse/queries/claims.ts';
 
 /** Reads the first claim with an 835 record, as the claim routes do; a warehouse without one (empty, or models not built) is skipped. */
 export async function warmUp(reader: Warehouse): Promise<void> {
-  const built = await reader.one("SELECT 1 FROM duckdb_tables() WHERE table_name = 'mart_claim_history'");
-  if (!built) return;
-  const any = await reader.one<{ claim_id: string }>('SELECT claim_id FROM stg_remit_claim SEMI JOIN mart_claim USING (claim_id) LIMIT 1');
-  if (!any) return;
-  const claimId = await visibleClaim(reader, any.claim_id, undefined);
+  const any = await someRemittedClaim(reader);
+  if (any === undefined) return;
+  const claimId = await visibleClaim(reader, any, undefined);
   await claimHistory(reader, claimId);
   await claimRemittances(reader, claimId);
 }

@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { basename } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../../warehouse/database.ts';
+import { holdsFiles } from '../../warehouse/queries/ingest-history.ts';
 import { INGEST_MEMORY_LIMIT, ingestFiles, endLoading, useLoadingSettings, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
 import type { FileOutcome } from '../loader/loader.ts';
 import { centsToNumber } from '../x12/values.ts';
@@ -92,10 +93,6 @@ function modelsText(build: BuildResult | undefined, before: ModelsState | undefi
   }
   if (leftStale) return `models not rebuilt (--no-build): they are older than the loaded data, and rcm metrics, claim show, denials and report refuse them until rcm build --db ${db}\n`;
   return '';
-}
-
-async function holdsFiles(warehouse: Warehouse): Promise<boolean> {
-  return (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
 }
 
 function progressBar(): IngestProgress {

@@ -30,8 +30,8 @@ export async function withWarehouse<T>(path: string, work: (w: Warehouse) => Pro
       const { modelsState, staleModelsMessage } = await import('../../warehouse/build.ts');
       const state = await modelsState(warehouse);
       if (state !== 'current') {
-        const loaded = (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n;
-        if (loaded === 0n) throw new CliError(`the warehouse ${path} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
+        const { holdsFiles } = await import('../../warehouse/queries/ingest-history.ts');
+        if (!(await holdsFiles(warehouse))) throw new CliError(`the warehouse ${path} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
         throw new CliError(`${path}: ${staleModelsMessage(state, path)}`);
       }
     }

@@ -1,6 +1,7 @@
 // The audit trail: every read of patient-level data (claim numbers, patients) and every export is recorded
 // with who, when, which route, which parameters and how many rows; rows are only ever added.
-import type { SqlValue, Warehouse } from '../../warehouse/database.ts';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { insertAuditRows, selectAudit, type AuditRow } from '../../warehouse/queries/accounts.ts';
 import type { User } from './users.ts';
 
 export interface AuditEvent {
@@ -12,19 +13,16 @@ export interface AuditEvent {
   rowCount: bigint;
 }
 
+const auditRow = (user: User | undefined, route: string, parameters: Record<string, string>, rowCount: number): AuditRow => [
+  user?.userId ?? null, user?.username ?? null, route, JSON.stringify(parameters), BigInt(rowCount),
+];
+
 export async function recordAudit(w: Warehouse, user: User | undefined, route: string, parameters: Record<string, string>, rowCount: number): Promise<void> {
-  await w.run('INSERT INTO audit_event (occurred_at, user_id, username, route, parameters, row_count) VALUES (current_timestamp, $1, $2, $3, $4, $5)', [
-    user?.userId ?? null, user?.username ?? null, route, JSON.stringify(parameters), BigInt(rowCount),
-  ]);
+  await insertAuditRows(w, [auditRow(user, route, parameters, rowCount)]);
 }
 
 export async function listAudit(w: Warehouse, filter: { username?: string; since?: string; limit: number }): Promise<AuditEvent[]> {
-  const rows = await w.all<{ event_id: bigint; occurred_at: string; username: string | null; route: string; parameters: string; row_count: bigint }>(
-    `SELECT event_id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S') AS occurred_at, username, route, parameters, row_count FROM audit_event
-     WHERE ($1::VARCHAR IS NULL OR username = $1) AND ($2::DATE IS NULL OR occurred_at >= $2::DATE)
-     ORDER BY event_id DESC LIMIT $3`,
-    [filter.username ?? null, filter.since ?? null, BigInt(filter.limit)],
-  );
+  const rows = await selectAudit(w, filter);
   return rows.map((r) => ({ eventId: r.event_id, occurredAt: r.occurred_at, username: r.username, route: r.route, parameters: r.parameters, rowCount: r.row_count }));
 }
 
@@ -34,7 +32,7 @@ export async function listAudit(w: Warehouse, filter: { username?: string; since
  * each request still waits until its own row is written, but many readers cost one write.
  */
 export class Auditor {
-  private pending: { row: SqlValue[]; done: (error?: unknown) => void }[] = [];
+  private pending: { row: AuditRow; done: (error?: unknown) => void }[] = [];
   private writing = false;
 
   constructor(
@@ -45,7 +43,7 @@ export class Auditor {
   record(user: User | undefined, route: string, parameters: Record<string, string>, rowCount: number): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({
-        row: [user?.userId ?? null, user?.username ?? null, route, JSON.stringify(parameters), BigInt(rowCount)],
+        row: auditRow(user, route, parameters, rowCount),
         done: (error) => (error === undefined ? resolve() : reject(error)),
       });
       void this.write();
@@ -58,10 +56,7 @@ export class Auditor {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, 500);
       try {
-        const values = batch.map((_, i) => `(nextval('audit_event_id'), current_timestamp, $${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`).join(', ');
-        await this.serialized(() =>
-          this.warehouse.run(`INSERT INTO audit_event (event_id, occurred_at, user_id, username, route, parameters, row_count) VALUES ${values}`, batch.flatMap((b) => b.row)),
-        );
+        await this.serialized(() => insertAuditRows(this.warehouse, batch.map((b) => b.row)));
         for (const b of batch) b.done();
       } catch (error) {
         for (const b of batch) b.done(error ?? new Error('audit write failed'));

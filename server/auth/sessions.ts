@@ -4,6 +4,7 @@
 // login; a disabled user's sessions end with the user.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Warehouse } from '../../warehouse/database.ts';
+import { endSessionRow, insertSession, selectLiveSession, touchSession } from '../../warehouse/queries/accounts.ts';
 import { listUsers, type User } from './users.ts';
 
 export const SESSION_COOKIE = 'rcm_session';
@@ -27,30 +28,25 @@ const TOUCH_MS = 60_000;
 export async function createSession(w: Warehouse, user: User, now: Date): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await w.run('INSERT INTO app_session VALUES ($1, $2, $3, $4::TIMESTAMP, $4::TIMESTAMP, NULL)', [hash(token), user.userId, csrfToken, timestamp(now)]);
+  await insertSession(w, { hash: hash(token), userId: user.userId, csrfToken, at: timestamp(now) });
   return { token, csrfToken };
 }
 
 /** The live session of this cookie value, its last-seen time moved on; undefined when it is unknown, ended, expired or its user disabled. */
 export async function sessionOf(w: Warehouse, token: string, now: Date, limits: SessionLimits): Promise<Session | undefined> {
-  const row = await w.one<{ username: string; csrf_token: string; created_at: string; last_seen_at: string }>(
-    `SELECT u.username, s.csrf_token, strftime(s.created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS created_at, strftime(s.last_seen_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS last_seen_at
-     FROM app_session s JOIN app_user u USING (user_id)
-     WHERE s.session_hash = $1 AND s.ended_at IS NULL AND u.disabled_at IS NULL`,
-    [hash(token)],
-  );
+  const row = await selectLiveSession(w, hash(token));
   if (!row) return undefined;
   const created = new Date(row.created_at).getTime();
   const lastSeen = new Date(row.last_seen_at).getTime();
   const absoluteEnd = created + limits.maxMinutes * 60_000;
   if (now.getTime() >= absoluteEnd || now.getTime() >= lastSeen + limits.idleMinutes * 60_000) return undefined;
-  if (now.getTime() - lastSeen >= TOUCH_MS) await w.run('UPDATE app_session SET last_seen_at = $2::TIMESTAMP WHERE session_hash = $1', [hash(token), timestamp(now)]);
+  if (now.getTime() - lastSeen >= TOUCH_MS) await touchSession(w, hash(token), timestamp(now));
   const user = (await listUsers(w, row.username))[0];
   return { user, csrfToken: row.csrf_token, expiresAt: new Date(Math.min(absoluteEnd, now.getTime() + limits.idleMinutes * 60_000)) };
 }
 
 export async function endSession(w: Warehouse, token: string, now: Date): Promise<void> {
-  await w.run('UPDATE app_session SET ended_at = $2::TIMESTAMP WHERE session_hash = $1 AND ended_at IS NULL', [hash(token), timestamp(now)]);
+  await endSessionRow(w, hash(token), timestamp(now));
 }
 
 /** Compares a CSRF token sent with a request to the session's, in constant time. */

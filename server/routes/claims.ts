@@ -8,7 +8,7 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { claimHistory, findClaims } from '../../ingest/loader/claim-history.ts';
 import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/claims/claim-list.ts';
 import { claimRemittances } from '../../warehouse/claims/claim-remittances.ts';
-import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
+import { claimInScope } from '../../warehouse/queries/claims.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
@@ -60,7 +60,7 @@ export async function visibleClaim(warehouse: Warehouse, id: string, practices: 
   if (!CLAIM_NUMBER.test(id)) throw httpError(400, 'bad_request', 'a patient control number is 1–38 letters, digits or . _ - /, optionally followed by @ and a billing NPI');
   const visible = [];
   for (const match of await findClaims(warehouse, id)) {
-    if (await warehouse.one(scopeToPractices('SELECT 1 FROM mart_claim WHERE claim_id = $1', practices), [match.claim_id])) visible.push(match.claim_id);
+    if (await claimInScope(warehouse, match.claim_id, practices)) visible.push(match.claim_id);
   }
   if (visible.length === 0) throw httpError(404, 'not_found', `no claim ${id}`);
   if (visible.length > 1) throw httpError(409, 'ambiguous_claim', `${id} names ${visible.length} claims of different billing providers: ${visible.join(', ')}; ask for one of them`);

@@ -7,7 +7,7 @@ import { ingestFiles } from '../../ingest/loader/ingest-run.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import { buildModels } from '../build.ts';
 import type { Warehouse } from '../database.ts';
-import { listBatches, listErrors, listFiles } from './ingest-history.ts';
+import { holdsFiles, listBatches, listErrors, listFiles } from './ingest-history.ts';
 
 const A = npi('111111111');
 const B = npi('222222222');
@@ -55,5 +55,12 @@ describe('ingest history', () => {
   it('refuses a limit that is not a positive whole number (it is written into the statement)', async () => {
     await expect(listBatches(warehouse, { limit: 0 })).rejects.toThrow(RangeError);
     await expect(listFiles(warehouse, { limit: 1.5 })).rejects.toThrow(RangeError);
+  });
+
+  it('tells a warehouse that holds files from an empty one', async () => {
+    expect(await holdsFiles(warehouse)).toBe(true);
+    const empty = await tempWarehouse(tempDir('rcm-ingest-history-empty-'));
+    expect(await holdsFiles(empty)).toBe(false);
+    empty.close();
   });
 });

@@ -123,3 +123,8 @@ function limitOf(filter: HistoryFilter, fallback: number): number {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive whole number, not ${limit}`);
   return limit;
 }
+
+/** Whether any file was ever loaded (an empty warehouse needs no models). */
+export async function holdsFiles(warehouse: Warehouse): Promise<boolean> {
+  return (await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM ingest_file'))!.n > 0n;
+}
