@@ -17,7 +17,7 @@ import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric } from '../warehouse/metrics/compute.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { ReportRequestError, runMonthlyPackage, type MonthlyPackageRun } from '../reports/monthly/run.ts';
-import { listRuns } from '../reports/runs/run-store.ts';
+import { listRuns } from '../warehouse/queries/report-runs.ts';
 import { browserAvailable } from './e2e/support/browser.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 

@@ -9,7 +9,7 @@ import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { addUser, createToken } from '../server/auth/users.ts';
-import { listDeliveries } from '../reports/delivery/delivery-log.ts';
+import { listDeliveries } from '../warehouse/queries/schedules.ts';
 import { fixtureFiles, PRACTICE } from './support/fixture-practice.ts';
 import { startServe } from './support/serve-process.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';

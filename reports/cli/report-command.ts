@@ -12,7 +12,8 @@ import { toJson } from '../../ingest/cli/json.ts';
 import { RollForwardError, type RollForward } from '../monthly/roll-forward.ts';
 import { ReportRequestError, runMonthlyPackage, type MonthlyPackageRun } from '../monthly/run.ts';
 import { DEFAULT_FORMATS, REPORT_FORMATS, type ReportFormat } from '../render/formats.ts';
-import { diffRuns, listRuns, UnknownRun, type NumberChange, type RunDiff, type RunRecord } from '../runs/run-store.ts';
+import { diffRuns, UnknownRun, type NumberChange, type RunDiff } from '../runs/run-store.ts';
+import { listRuns, type RunRecord } from '../../warehouse/queries/report-runs.ts';
 
 export const DEFAULT_REPORTS_DIR = './data/reports';
 

@@ -6,11 +6,11 @@ import { DEFAULT_DATABASE_PATH, type Warehouse } from '../../warehouse/database.
 import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 import { toJson } from '../../ingest/cli/json.ts';
-import { listDeliveries, type DeliveryRow } from '../delivery/delivery-log.ts';
+import { listDeliveries, type DeliveryRow } from '../../warehouse/queries/schedules.ts';
 import { findSchedule, loadSchedules, ScheduleConfigError, schedulesPath, SCHEDULES_ENV, DEFAULT_SCHEDULES_PATH, type SchedulesConfig } from '../schedule/config.ts';
 import { nextOccurrence } from '../schedule/occurrences.ts';
 import { runDue, runScheduleNow, type OccurrenceResult } from '../schedule/run-schedules.ts';
-import { lastDueOccurrence, listOccurrences, seenAt } from '../schedule/schedule-store.ts';
+import { lastDueOccurrence, listOccurrences, seenAt } from '../../warehouse/queries/schedules.ts';
 
 const SCHEDULES_OPTION = ['--schedules <path>', `the schedules file (default: $${SCHEDULES_ENV}, else ${DEFAULT_SCHEDULES_PATH})`] as const;
 

@@ -6,7 +6,7 @@ import { recordAudit } from '../../server/auth/audit.ts';
 import type { User } from '../../server/auth/users.ts';
 import type { MonthlyPackageRun } from '../monthly/run.ts';
 import type { Schedule, SchedulesConfig } from '../schedule/config.ts';
-import { recordAttempt, type DeliveryChannel, type DeliveryStatus } from './delivery-log.ts';
+import { recordAttempt, type DeliveryChannel, type DeliveryStatus } from '../../warehouse/queries/schedules.ts';
 import { sendWithRetries, smtpTransport, type SendControl, type SmtpTransport } from './email.ts';
 import { deliverToFolder } from './folder.ts';
 import { packageMessage } from './message.ts';

@@ -7,7 +7,7 @@ import { runMonthlyPackage } from '../monthly/run.ts';
 import { deliverRun, type DeliveryContext, type DeliveryOutcome } from '../delivery/deliver.ts';
 import type { Schedule, SchedulesConfig } from './config.ts';
 import { dueOccurrences, lastCompleteMonth, MAX_CATCH_UP } from './occurrences.ts';
-import { claimOccurrence, finishOccurrence, firstSeen, lastDueOccurrence, markInterrupted } from './schedule-store.ts';
+import { claimOccurrence, finishOccurrence, firstSeen, lastDueOccurrence, markInterrupted } from '../../warehouse/queries/schedules.ts';
 
 export interface OccurrenceResult {
   schedule: string;

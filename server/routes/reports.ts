@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { RollForwardError } from '../../reports/monthly/roll-forward.ts';
 import { REPORT_FORMATS, ReportRequestError, runMonthlyPackage } from '../../reports/monthly/run.ts';
-import { findRun, listRuns, runFiles, type RunFile, type RunRecord } from '../../reports/runs/run-store.ts';
+import { findRun, listRuns, runFiles, type RunFile, type RunRecord } from '../../warehouse/queries/report-runs.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';
