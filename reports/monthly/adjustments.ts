@@ -3,30 +3,13 @@
 // labels are the project's own (reference tables), never the licensed CARC texts. The records are those the
 // models count (int_adjudication): a remittance delivered again is read once (stg_remit_payment), and a
 // reversal whose original was never loaded is left out, as it is of the balances the roll-forward ties.
-import { between } from '../../warehouse/metrics/window.ts';
+import { adjustmentsByGroupAndReason } from '../../warehouse/queries/monthly-package.ts';
 import { centsOf, type ReportTable, type Row } from '../table.ts';
 import type { PackageContext } from './context.ts';
 
 export async function adjustmentTable(ctx: PackageContext): Promise<ReportTable> {
   const { from, to } = ctx.period;
-  const counted = `${between('r.adjudication_date', { asOf: to, from, to })} AND NOT r.is_orphan_reversal`;
-  const rows = await ctx.all<{ group_code: string; reason_code: string; category: string; is_denial: boolean; entries: bigint; claims: bigint; amount: string; group_label: string | null; category_label: string | null }>(
-    `SELECT a.group_code, a.reason_code, a.category, a.is_denial, count(*) AS entries, count(DISTINCT r.claim_id) AS claims, sum(a.amount)::VARCHAR AS amount,
-            any_value(g.label) AS group_label, any_value(k.label) AS category_label
-     FROM stg_remit_adjustment a
-     JOIN int_adjudication r USING (file_id, claim_position)
-     JOIN mart_claim c USING (claim_id)
-     LEFT JOIN ref_adjustment_group g ON g.code = a.group_code
-     LEFT JOIN ref_denial_category k ON k.category = a.category
-     WHERE ${counted}
-     GROUP BY a.group_code, a.reason_code, a.category, a.is_denial
-     ORDER BY a.group_code, try_cast(a.reason_code AS INTEGER) NULLS LAST, a.reason_code, a.category`,
-  );
-  const [total] = await ctx.all<{ entries: bigint; claims: bigint; amount: string }>(
-    `SELECT count(*) AS entries, count(DISTINCT r.claim_id) AS claims, coalesce(sum(a.amount), 0)::VARCHAR AS amount
-     FROM stg_remit_adjustment a JOIN int_adjudication r USING (file_id, claim_position) JOIN mart_claim c USING (claim_id)
-     WHERE ${counted}`,
-  );
+  const { rows, total } = await adjustmentsByGroupAndReason(ctx, ctx.period);
   const lines: Row[] = rows.map((r) => ({
     cells: {
       group: r.group_code, reason: r.reason_code, category: r.category, group_label: r.group_label, category_label: r.category_label,

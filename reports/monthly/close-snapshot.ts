@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/database.ts';
 import { buildModels, loadModels } from '../../warehouse/build.ts';
-import { addDays } from './period.ts';
-import { dateLiteral } from '../../warehouse/metrics/window.ts';
+import { exportLoadedRows, filesLoadedBy, importRows, spillTo, tablesWithFileId } from '../../warehouse/queries/close-snapshot.ts';
 
 export interface WarehouseSnapshot {
   warehouse: Warehouse;
@@ -19,23 +18,10 @@ export interface WarehouseSnapshot {
   close(): void;
 }
 
-/** The condition on ingest_file that a file was loaded on or before the day (null: every file loaded so far). */
-export function loadedBy(closeDate: string | null, alias = ''): string {
-  return closeDate === null ? 'true' : `${alias}loaded_at < ${dateLiteral(addDays(closeDate, 1))}`;
-}
-
-const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
-
 /** The loaded-data tables: every base table with a file_id except the models' own tables. */
 async function fileTables(live: Warehouse): Promise<string[]> {
   const models = new Set(loadModels().map((m) => m.name));
-  const rows = await live.all<{ name: string }>(
-    `SELECT t.table_name AS name FROM information_schema.tables t
-     JOIN information_schema.columns c ON c.table_catalog = t.table_catalog AND c.table_schema = t.table_schema AND c.table_name = t.table_name
-     WHERE t.table_catalog = current_database() AND t.table_schema = 'main' AND t.table_type = 'BASE TABLE' AND c.column_name = 'file_id'
-     ORDER BY 1`,
-  );
-  return rows.map((r) => r.name).filter((name) => !models.has(name) && !name.endsWith('__next'));
+  return (await tablesWithFileId(live)).filter((name) => !models.has(name) && !name.endsWith('__next'));
 }
 
 /** A warehouse of the files loaded on or before `closeDate` (null: all of them), its models built. */
@@ -49,19 +35,14 @@ export async function openSnapshot(live: Warehouse, closeDate: string | null): P
   try {
     const tables = await fileTables(live);
     const files = await live.transaction(async () => {
-      const kept = `file_id IN (SELECT file_id FROM ingest_file WHERE ${loadedBy(closeDate)})`;
-      for (const table of tables) {
-        await live.run(`COPY (SELECT * FROM ${table} WHERE ${kept}) TO ${quote(join(dir, `${table}.parquet`))} (FORMAT parquet)`);
-      }
-      return Number((await live.one<{ n: bigint }>(`SELECT count(*) AS n FROM ingest_file WHERE ${loadedBy(closeDate)}`))!.n);
+      for (const table of tables) await exportLoadedRows(live, table, closeDate, join(dir, `${table}.parquet`));
+      return filesLoadedBy(live, closeDate);
     });
     // in memory: a file of its own would pay a disk sync per model built (several times slower); what does
     // not fit in memory spills to the snapshot's folder
     snapshot = await Warehouse.open(':memory:');
-    await snapshot.run(`SET temp_directory = ${quote(join(dir, 'spill'))}`);
-    for (const table of tables) {
-      await snapshot.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_parquet(${quote(join(dir, `${table}.parquet`))})`);
-    }
+    await spillTo(snapshot, join(dir, 'spill'));
+    for (const table of tables) await importRows(snapshot, table, join(dir, `${table}.parquet`));
     await buildModels(snapshot, { checks: false });
     const opened = snapshot;
     let closed = false;

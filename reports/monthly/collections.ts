@@ -4,7 +4,7 @@
 // belongs to a remittance, not a claim, so it has no provider or location: what no line claims is shown
 // as its own line, and every table adds up to the practice's collections to the cent.
 import type { MetricResult } from '../../warehouse/metrics/compute.ts';
-import { between } from '../../warehouse/metrics/window.ts';
+import { collectionClaimValues } from '../../warehouse/queries/monthly-package.ts';
 import { centsOf, type Cell, type Column, type ReportTable, type Row } from '../table.ts';
 import { PackageContext, payerName } from './context.ts';
 
@@ -77,14 +77,9 @@ export async function collectionTables(ctx: PackageContext): Promise<ReportTable
   checkSum('collections by payer', payerRows, payerTotal);
 
   // by the claim's rendering provider and location: the values that have money in the month
-  const valuesOf = async (column: string) =>
-    (await ctx.all<{ v: string }>(
-      `SELECT DISTINCT c.${column} AS v FROM mart_cash m JOIN mart_claim c USING (claim_id)
-       WHERE m.kind <> 'contractual' AND ${between('m.cash_date', { asOf: to, from, to })} AND c.${column} IS NOT NULL ORDER BY 1`,
-    )).map((r) => r.v);
-  const claimTable = async (dimension: 'provider' | 'location', column: string): Promise<Row[]> => {
+  const claimTable = async (dimension: 'provider' | 'location', column: 'rendering_npi' | 'location'): Promise<Row[]> => {
     const rows: Row[] = [];
-    for (const v of await valuesOf(column)) {
+    for (const v of await collectionClaimValues(ctx, ctx.period, column)) {
       const cells = kindCells(await ctx.monthly('collections', { by: 'kind', [dimension]: v }));
       rows.push({ cells: dimension === 'provider' ? { provider: v, provider_name: providerNames.get(v) ?? null, ...cells } : { location: v, ...cells } });
     }

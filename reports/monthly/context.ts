@@ -8,6 +8,7 @@ import type { Dimension } from '../../warehouse/metrics/metric.ts';
 import { metric } from '../../warehouse/metrics/registry.ts';
 import { scopeToPractices } from '../../warehouse/metrics/practice-scope.ts';
 import type { MonthPeriod } from './period.ts';
+import { firstEventDate, payerNames, providerNames, type Scoped } from '../../warehouse/queries/monthly-package.ts';
 
 export interface MetricAsk {
   /** Snapshot metrics need only the as-of date; window metrics take [from, to] as well. */
@@ -20,7 +21,7 @@ export interface MetricAsk {
   location?: string;
 }
 
-export class PackageContext {
+export class PackageContext implements Scoped {
   private readonly results = new Map<string, Promise<MetricResult>>();
 
   constructor(
@@ -56,16 +57,14 @@ export class PackageContext {
     return this.metric(id, { ...ask, asOf: this.period.to });
   }
 
-  /** The package's own SQL over the marts, inside the practice scope. */
+  /** Runs a statement of warehouse/queries/monthly-package.ts over the marts, inside the practice scope. */
   all<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
     return this.warehouse.all<T>(scopeToPractices(sql, this.practices));
   }
 
   /** The earliest date any event in scope carries (null: none): a month that ends before it has no data, not zeros. */
   firstEventDate(): Promise<string | null> {
-    this.first ??= this.all<{ d: string | null }>(
-      "SELECT strftime(min(d), '%Y-%m-%d') AS d FROM (SELECT min(valid_from) AS d FROM mart_claim_balance UNION ALL SELECT min(cash_date) FROM mart_cash)",
-    ).then(([row]) => row?.d ?? null);
+    this.first ??= firstEventDate(this);
     return this.first;
   }
 
@@ -74,14 +73,8 @@ export class PackageContext {
   /** Names for payer ids and provider NPIs, from the practice's own files (payers' 835s, the 837s' rendering providers). */
   async names(): Promise<{ payers: Map<string, string>; providers: Map<string, string> }> {
     this.labels ??= (async () => {
-      const payers = await this.all<{ id: string; name: string }>(
-        `SELECT payer_id AS id, min(payer_name) AS name FROM stg_remit_payment
-         WHERE payer_id IS NOT NULL AND payer_name IS NOT NULL AND file_id IN (SELECT file_id FROM mart_file_practice) GROUP BY 1`,
-      );
-      const providers = await this.all<{ id: string; name: string }>(
-        `SELECT rendering_provider_npi AS id, min(rendering_provider_name) AS name FROM claim
-         WHERE rendering_provider_npi IS NOT NULL AND rendering_provider_name IS NOT NULL AND file_id IN (SELECT file_id FROM mart_file_practice) GROUP BY 1`,
-      );
+      const payers = await payerNames(this);
+      const providers = await providerNames(this);
       return { payers: new Map(payers.map((r) => [r.id, r.name])), providers: new Map(providers.map((r) => [r.id, r.name])) };
     })();
     return this.labels;

@@ -4,46 +4,19 @@
 // over the month's charges) by payer; the same write-offs by denial category and their claim counts, which
 // the registry does not break down, come from the SQL below, and must add up to the registry's number.
 import type { BreakdownRow, MetricResult } from '../../warehouse/metrics/compute.ts';
-import { between } from '../../warehouse/metrics/window.ts';
+import { denialCategories, finalDenialWriteOffTotal, finalDenialWriteOffsBy } from '../../warehouse/queries/monthly-package.ts';
 import { centsOf, type Cell, type ReportTable, type Row } from '../table.ts';
 import { PackageContext, payerName } from './context.ts';
-import type { Window } from '../../warehouse/metrics/window.ts';
-
-/**
- * Write-offs posted in the window on claims denied on or before the posting (final_denial_rate's
- * numerator), each with the denial categories of the claim's denied lines up to that day.
- */
-export function finalDenialWriteOffs(w: Window): string {
-  return `WITH written AS (
-      SELECT p.claim_id, c.payer_id, p.posting_date, p.amount
-      FROM stg_posting p JOIN mart_claim c USING (claim_id)
-      WHERE p.posting_type = 'write_off' AND ${between('p.posting_date', w)} AND c.first_denied_date <= p.posting_date
-    ),
-    categories AS (
-      SELECT w.claim_id, w.posting_date, list_sort(list_distinct(flatten(list(l.denial_categories)))) AS categories
-      FROM (SELECT DISTINCT claim_id, posting_date FROM written) w
-      JOIN int_adjudication a ON a.claim_id = w.claim_id AND NOT a.is_reversal AND NOT a.is_secondary AND a.adjudication_date <= w.posting_date
-      JOIN int_adjudication_line l ON l.file_id = a.file_id AND l.claim_position = a.claim_position AND l.is_denied
-      GROUP BY ALL
-    )
-    SELECT w.claim_id, w.payer_id, w.amount, coalesce(nullif(k.categories, []), ['(unknown)']) AS categories
-    FROM written w LEFT JOIN categories k USING (claim_id, posting_date)`;
-}
 
 interface Final { claims: number; amount: number }
 
 async function finalWriteOffsBy(ctx: PackageContext, key: 'payer' | 'category'): Promise<Map<string, Final>> {
-  const w = { asOf: ctx.period.to, from: ctx.period.from, to: ctx.period.to };
-  const keyed = key === 'payer' ? 'SELECT payer_id AS key, claim_id, amount FROM f' : 'SELECT unnest(categories) AS key, claim_id, amount FROM f';
-  const rows = await ctx.all<{ key: string | null; claims: bigint; amount: string }>(
-    `WITH f AS (${finalDenialWriteOffs(w)}) SELECT key, count(DISTINCT claim_id) AS claims, sum(amount)::VARCHAR AS amount FROM (${keyed}) GROUP BY 1`,
-  );
+  const rows = await finalDenialWriteOffsBy(ctx, ctx.period, key);
   return new Map(rows.map((r) => [r.key ?? '(none)', { claims: Number(r.claims), amount: centsOf(r.amount)! }]));
 }
 
 async function finalTotal(ctx: PackageContext): Promise<Final> {
-  const w = { asOf: ctx.period.to, from: ctx.period.from, to: ctx.period.to };
-  const [row] = await ctx.all<{ claims: bigint; amount: string }>(`SELECT count(DISTINCT claim_id) AS claims, coalesce(sum(amount), 0)::VARCHAR AS amount FROM (${finalDenialWriteOffs(w)})`);
+  const row = await finalDenialWriteOffTotal(ctx, ctx.period);
   return { claims: Number(row.claims), amount: centsOf(row.amount)! };
 }
 
@@ -85,9 +58,7 @@ export async function denialTables(ctx: PackageContext): Promise<ReportTable[]> 
   // by denial category
   const [claimsCat, linesCat] = [await ctx.monthly('initial_denial_rate', { by: 'denial_category' }), await ctx.monthly('initial_denial_rate_line', { by: 'denial_category' })];
   const finalCats = await finalWriteOffsBy(ctx, 'category');
-  const reference = await ctx.all<{ category: string; label: string; avoidable: boolean | null; owner_team: string | null; sort_order: number | null }>(
-    'SELECT category, label, avoidable, owner_team, sort_order FROM ref_denial_category',
-  );
+  const reference = await denialCategories(ctx);
   const ref = new Map(reference.map((r) => [r.category, r]));
   const categories = [...new Set([...(claimsCat.breakdown ?? []), ...(linesCat.breakdown ?? [])].map((b) => b.key).filter((k): k is string => k !== null).concat([...finalCats.keys()]))]
     .sort((a, b) => (Number(ref.get(a)?.sort_order ?? 9999) - Number(ref.get(b)?.sort_order ?? 9999)) || a.localeCompare(b));

@@ -1,10 +1,9 @@
 // Post-close activity: what files loaded after the close date say about the month. Shown apart from the
 // closed numbers, never merged into them: the claim events dated in the month that those files carry (by
 // file and event), and each headline KPI as closed beside the same KPI with everything loaded so far.
-import { between } from '../../warehouse/metrics/window.ts';
 import { centsOf, type Cell, type ReportTable, type Row } from '../table.ts';
 import type { PackageContext } from './context.ts';
-import { loadedBy } from './close-snapshot.ts';
+import { eventsLoadedAfter } from '../../warehouse/queries/monthly-package.ts';
 import type { MonthPeriod } from './period.ts';
 import { change, KPIS, kpiValues } from './summary.ts';
 
@@ -20,14 +19,7 @@ export interface LateFile {
  * `now` is the warehouse as it is now, in the practice scope.
  */
 async function lateEvents(now: PackageContext, closeDate: string) {
-  const { from, to } = now.period;
-  return now.all<{ file_name: string; loaded_at: string; content_type: string; event: string; claims: bigint; change: string }>(
-    `SELECT f.file_name, strftime(f.loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at, f.content_type, e.event,
-            count(DISTINCT e.claim_id) AS claims, sum(e.balance_delta)::VARCHAR AS change
-     FROM mart_claim_history e JOIN mart_claim c USING (claim_id) JOIN ingest_file f ON f.file_id = e.file_id
-     WHERE ${between('e.event_date', { asOf: to, from, to })} AND NOT (${loadedBy(closeDate, 'f.')})
-     GROUP BY ALL ORDER BY loaded_at, file_name, event`,
-  );
+  return eventsLoadedAfter(now, now.period, closeDate);
 }
 
 /** `now`: the month and practices over the warehouse as it is now; null when no file came after the close. */

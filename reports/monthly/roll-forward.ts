@@ -4,8 +4,7 @@
 // at the month end, to the cent. The balances at both ends are the registry's A/R and credit balances
 // (ar_total over mart_claim_balance) and the positive balances that are not A/R (claims not yet served, or
 // without a date of service). A roll-forward that does not tie stops the package.
-import { claimsOn } from '../../warehouse/metrics/ar.ts';
-import { between, dateLiteral } from '../../warehouse/metrics/window.ts';
+import { balanceBeforeService, balanceMovements } from '../../warehouse/queries/monthly-package.ts';
 import { centsOf, type ReportTable, type Row } from '../table.ts';
 import type { PackageContext } from './context.ts';
 import { dayBefore } from './period.ts';
@@ -59,12 +58,7 @@ async function balancesAt(ctx: PackageContext, date: string): Promise<Balances> 
   const ar = centsOf((await ctx.metric('ar_total', { asOf: date })).numerator ?? 0)!;
   const kinds = await ctx.metric('ar_total', { asOf: date, by: 'kind' });
   const credits = centsOf(kinds.breakdown?.find((b) => b.key === 'credit balances')?.numerator ?? 0)!;
-  const d = dateLiteral(date);
-  const [row] = await ctx.all<{ other: string }>(
-    `SELECT coalesce(sum(total_balance), 0)::VARCHAR AS other FROM (${claimsOn({ asOf: date, from: date, to: date }, {})})
-     WHERE total_balance > 0 AND (service_date IS NULL OR service_date > ${d})`,
-  );
-  const other = centsOf(row.other)!;
+  const other = centsOf(await balanceBeforeService(ctx, date))!;
   return { date, ar, credits, other, net: ar - credits + other };
 }
 
@@ -72,10 +66,7 @@ export async function rollForward(ctx: PackageContext): Promise<RollForward> {
   const { from, to } = ctx.period;
   const opening = await balancesAt(ctx, dayBefore(from));
   const closing = await balancesAt(ctx, to);
-  const sums = await ctx.all<{ kind: string; amount: string }>(
-    `SELECT e.kind, sum(e.total_change)::VARCHAR AS amount FROM int_balance_event e JOIN mart_claim c USING (claim_id)
-     WHERE ${between('e.event_date', { asOf: to, from, to })} GROUP BY 1`,
-  );
+  const sums = await balanceMovements(ctx, ctx.period);
   const byKind = new Map(sums.map((s) => [s.kind, centsOf(s.amount)!]));
   const known = MOVEMENTS.map(({ kind, label }) => ({ kind, label, amount: byKind.get(kind) ?? 0 }));
   // a kind the models add later is listed under its own name rather than lost from the tie

@@ -8,13 +8,13 @@ import { join, resolve } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { modelsUpToDate } from '../../warehouse/build.ts';
 import { isIsoDate } from '../../warehouse/metrics/window.ts';
-import { sqlString } from '../../warehouse/metrics/metric.ts';
 import { kpiTrends } from '../charts/kpi-trends.ts';
 import { DEFAULT_FORMATS, REPORT_FORMATS, WRITERS, formatUnavailable, type PackageContent, type ReportFormat } from '../render/formats.ts';
 import { numbersSha256 } from '../runs/run-store.ts';
 import { nextRunId, recordRun, timestampText, type RunFile, type RunRecord } from '../../warehouse/queries/report-runs.ts';
 import { numbersOf, type ReportTable } from '../table.ts';
-import { loadedBy, openSnapshot, type WarehouseSnapshot } from './close-snapshot.ts';
+import { openSnapshot, type WarehouseSnapshot } from './close-snapshot.ts';
+import { anyLoadedAfter, billingProviderNames, buildProvenance, builtAfterLastLoad, firstLoadDate, hasTable, practicesWithFiles } from '../../warehouse/queries/monthly-package.ts';
 import { PackageContext } from './context.ts';
 import { computeMonthlyTables } from './package.ts';
 import { DEFAULT_CLOSE_DAYS, defaultCloseDate, isMonth, monthPeriod } from './period.ts';
@@ -98,10 +98,7 @@ function check(request: MonthlyPackageRequest): { formats: ReportFormat[]; pract
 export async function resolveCloseDate(live: Warehouse, month: string, practices: readonly string[] | undefined, given?: string): Promise<{ closeDate: string; rule: string }> {
   if (given !== undefined) return { closeDate: given, rule: 'given' };
   const standard = defaultCloseDate(month);
-  const files = practices === undefined || !(await hasTable(live, 'mart_file_practice'))
-    ? 'SELECT file_id FROM ingest_file'
-    : `SELECT file_id FROM mart_file_practice WHERE billing_npi IN (${practices.map(sqlString).join(', ')})`;
-  const first = (await live.one<{ d: string | null }>(`SELECT strftime(min(loaded_at), '%Y-%m-%d') AS d FROM ingest_file WHERE file_id IN (${files})`))?.d ?? null;
+  const first = await firstLoadDate(live, practices === undefined || !(await hasTable(live, 'mart_file_practice')) ? undefined : practices);
   if (first !== null && first > standard) {
     return { closeDate: first, rule: `the first load: nothing${practices ? ' of the practice' : ''} was loaded by ${standard} (month end + ${DEFAULT_CLOSE_DAYS} days)` };
   }
@@ -111,20 +108,15 @@ export async function resolveCloseDate(live: Warehouse, month: string, practices
 /** Every practice asked for has files in the warehouse (when the marts say which files are whose). */
 async function checkPractices(live: Warehouse, practices: readonly string[] | undefined): Promise<void> {
   if (practices === undefined || !(await hasTable(live, 'mart_file_practice'))) return;
-  const known = new Set((await live.all<{ npi: string }>(`SELECT DISTINCT billing_npi AS npi FROM mart_file_practice WHERE billing_npi IN (${practices.map(sqlString).join(', ')})`)).map((r) => r.npi));
+  const known = await practicesWithFiles(live, practices);
   const missing = practices.filter((p) => !known.has(p));
   if (missing.length) throw new ReportRequestError(`the warehouse holds nothing of practice ${missing.join(', ')} (billing NPI)`);
-}
-
-async function hasTable(w: Warehouse, name: string): Promise<boolean> {
-  return (await w.one<{ n: bigint }>('SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1 AND table_catalog = current_database()', [name]))!.n > 0n;
 }
 
 /** Whether the live marts were built by these models after the last file was loaded. */
 async function liveIsCurrent(live: Warehouse): Promise<boolean> {
   if (!(await hasTable(live, 'mart_claim')) || !(await modelsUpToDate(live))) return false;
-  const row = await live.one<{ fresh: boolean }>('SELECT (SELECT max(built_at) FROM model_build) >= coalesce((SELECT max(loaded_at) FROM ingest_file), TIMESTAMP \'1970-01-01\') AS fresh');
-  return row?.fresh === true;
+  return builtAfterLastLoad(live);
 }
 
 function localDate(d: Date): string {
@@ -179,7 +171,7 @@ async function makePackage(live: Warehouse, request: MonthlyPackageRequest): Pro
     const { tables, rollForward, kpis } = await computeMonthlyTables(closed.warehouse, request.month, practices);
 
     // what came after the close: the warehouse as it is now (the live marts when they are current)
-    const anyLate = (await live.one<{ n: bigint }>(`SELECT count(*) AS n FROM ingest_file WHERE NOT (${loadedBy(closeDate)})`))!.n > 0n;
+    const anyLate = await anyLoadedAfter(live, closeDate);
     let nowSource: 'none' | 'live' | 'snapshot' = 'none';
     let nowWarehouse: Warehouse | null = null;
     if (anyLate) {
@@ -198,10 +190,9 @@ async function makePackage(live: Warehouse, request: MonthlyPackageRequest): Pro
     const all = [...tables, ...post];
     const numbers = numbersOf(all);
     const numbersHash = numbersSha256(numbers);
-    const models = await closed.warehouse.one<{ models_hash: string }>('SELECT models_hash FROM model_build');
-    const reference = await closed.warehouse.all<{ name: string; sha256: string }>('SELECT name, sha256 FROM ref_version ORDER BY name');
+    const { modelsHash, reference } = await buildProvenance(closed.warehouse);
     run.parameters = {
-      files_counted: closed.files, late_files: lateFiles.length, models_hash: models?.models_hash ?? null,
+      files_counted: closed.files, late_files: lateFiles.length, models_hash: modelsHash,
       reference: Object.fromEntries(reference.map((r) => [r.name, r.sha256])), post_close_from: nowSource, provisional,
     };
 
@@ -239,9 +230,7 @@ async function makePackage(live: Warehouse, request: MonthlyPackageRequest): Pro
 /** The practices as a reader knows them: the billing provider's name from the claims, with its NPI. */
 async function practiceLabelOf(w: Warehouse, practices: readonly string[] | undefined): Promise<string> {
   if (practices === undefined) return 'Every practice';
-  const rows = await w.all<{ npi: string; name: string | null }>(
-    `SELECT billing_provider_npi AS npi, min(billing_provider_name) AS name FROM claim WHERE billing_provider_npi IN (${practices.map(sqlString).join(', ')}) GROUP BY 1`,
-  );
+  const rows = await billingProviderNames(w, practices);
   const names = new Map(rows.map((r) => [r.npi, r.name]));
   return practices.map((p) => (names.get(p) ? `${names.get(p)} (NPI ${p})` : `Practice NPI ${p}`)).join(', ');
 }
