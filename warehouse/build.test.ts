@@ -1,12 +1,14 @@
 // The model builder: dependency order from the models' own SQL, a cycle named, every model built over the
 // public samples, and checks that fail when an identity is broken.
 import { describe, expect, it } from 'vitest';
-import { buildModels, buildOrder, loadChecks, loadModels, type Model } from './build.ts';
+import { buildModels, buildOrder, loadModels, loadRules, type Model } from './build.ts';
+import { buildExitCode, buildText } from './cli/build-command.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { SAMPLES_DIR } from '../tests/support/samples.ts';
 import { tempDir, tempWarehouse, writeFile } from '../tests/support/temp.ts';
 import { write837P } from '../demo/files/write-837.ts';
 import { FILE1, PRACTICE } from '../demo/files/test-fixture.ts';
+import { contract, contractRules } from './models/contract.ts';
 
 const model = (name: string, dependsOn: string[]): Model => ({ name, layer: 'staging', sql: '', dependsOn });
 
@@ -24,7 +26,8 @@ describe('the model builder', () => {
     const result = await buildModels(warehouse);
     expect(result.models.map((m) => m.name).sort()).toEqual(loadModels().map((m) => m.name).sort());
     expect(result.models.find((m) => m.name === 'mart_claim')!.rows).toBeGreaterThan(10n);
-    expect(result.checks.length).toBe(loadChecks().length);
+    expect(result.checks.map((c) => c.name)).toEqual(loadRules().map((r) => `${r.model}.${r.rule}`));
+    expect(result.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['mart_claim.key', 'mart_claim_balance.not_null', 'int_adjudication.balances']));
     expect(result.checks.filter((c) => c.failures > 0n)).toEqual([]);
     // built beside the live tables and swapped in: nothing left over
     expect(await warehouse.all("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%\\_\\_next' ESCAPE '\\'")).toEqual([]);
@@ -38,8 +41,21 @@ describe('the model builder', () => {
     await warehouse.run('UPDATE mart_claim_balance SET total_balance = total_balance + 1 WHERE claim_id = (SELECT min(claim_id) FROM mart_claim_balance)');
     await warehouse.run('INSERT INTO mart_claim SELECT * FROM mart_claim LIMIT 1');
     const failed = [];
-    for (const check of loadChecks()) if ((await warehouse.all(check.sql)).length > 0) failed.push(check.name);
-    expect(failed).toEqual(expect.arrayContaining(['claim_charges_identity', 'claim_once', 'ar_roll_forward']));
+    for (const rule of loadRules()) if ((await warehouse.all(rule.sql)).length > 0) failed.push(`${rule.model}.${rule.rule}`);
+    expect(failed).toEqual(expect.arrayContaining(['mart_claim_balance.charges_identity', 'mart_claim.key', 'mart_claim_balance.ar_roll_forward']));
+  }, 120_000);
+
+  it('names the model, the rule and a row that breaks it, and fails the command', async () => {
+    const warehouse = await tempWarehouse();
+    await ingestFiles(warehouse, [SAMPLES_DIR]);
+    // claims of the samples that no 835 answers have no first payment
+    const rules = contractRules(contract('mart_claim', { key: null, notNull: ['first_paid'] }));
+    const result = await buildModels(warehouse, { rules });
+    expect(result.checks).toEqual([expect.objectContaining({ name: 'mart_claim.not_null', model: 'mart_claim', rule: 'not_null', example: expect.objectContaining({ null_columns: ['first_paid'] }) })]);
+    expect(result.checks[0].failures).toBeGreaterThan(0n);
+    expect(buildText(result)).toMatch(/FAILED mart_claim\.not_null: never NULL: first_paid \(\d+ rows, e\.g\. \{"null_columns":\["first_paid"\],"claim_id":/);
+    expect(buildExitCode(result)).toBe(1);
+    expect(buildExitCode({ ...result, checks: [] })).toBe(0);
   }, 120_000);
 
   it('keeps apart the claims of two billing providers that use the same patient control numbers', async () => {

@@ -1,4 +1,4 @@
-// `rcm build [--db PATH] [--json]`: rebuilds the SQL models and runs their checks.
+// `rcm build [--db PATH] [--json]`: rebuilds the SQL models and checks their contracts (exit 1 when a rule fails).
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { DEFAULT_DATABASE_PATH } from '../database.ts';
@@ -9,14 +9,18 @@ import { count } from '../../ingest/cli/format.ts';
 export function registerBuildCommand(program: Command): void {
   program
     .command('build')
-    .description('rebuild the SQL models (staging → intermediate → marts) from the loaded data and run their checks; also done after every ingest')
+    .description('rebuild the SQL models (staging → intermediate → marts) from the loaded data and check their contracts (keys, not-null columns, identities); also done after every ingest')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--json', 'print the result as JSON')
     .action(async (options: { db: string; json?: boolean }) => {
       const result = await withWarehouse(options.db, (w) => buildModels(w));
       process.stdout.write(options.json ? `${JSON.stringify(buildJson(result), null, 2)}\n` : buildText(result));
-      process.exitCode = result.checks.some((c) => c.failures > 0n) ? 1 : 0;
+      process.exitCode = buildExitCode(result);
     });
+}
+
+export function buildExitCode(result: BuildResult): number {
+  return result.checks.some((c) => c.failures > 0n) ? 1 : 0;
 }
 
 export function buildJson(result: BuildResult) {

@@ -1,0 +1,38 @@
+// Every model's contract (<model>.contract.ts beside <model>.sql), in one list: a contract is bundled with
+// the command line, so it is imported here rather than found on disk. A test holds this list to the models.
+import type { ModelContract } from './contract.ts';
+import stgCharge from './staging/stg_charge.contract.ts';
+import stgClaimAck999 from './staging/stg_claim_ack_999.contract.ts';
+import stgClaimChain from './staging/stg_claim_chain.contract.ts';
+import stgClaimLine from './staging/stg_claim_line.contract.ts';
+import stgClaimNumber from './staging/stg_claim_number.contract.ts';
+import stgClaimResubmission from './staging/stg_claim_resubmission.contract.ts';
+import stgClaimSubmission from './staging/stg_claim_submission.contract.ts';
+import stgPosting from './staging/stg_posting.contract.ts';
+import stgRemitAdjustment from './staging/stg_remit_adjustment.contract.ts';
+import stgRemitClaim from './staging/stg_remit_claim.contract.ts';
+import stgRemitDelivery from './staging/stg_remit_delivery.contract.ts';
+import stgRemitLine from './staging/stg_remit_line.contract.ts';
+import stgRemitPayment from './staging/stg_remit_payment.contract.ts';
+import stgRemitRepeat from './staging/stg_remit_repeat.contract.ts';
+import intAdjudication from './intermediate/int_adjudication.contract.ts';
+import intAdjudicationLine from './intermediate/int_adjudication_line.contract.ts';
+import intBalanceEvent from './intermediate/int_balance_event.contract.ts';
+import intClaim from './intermediate/int_claim.contract.ts';
+import martCash from './marts/mart_cash.contract.ts';
+import martClaim from './marts/mart_claim.contract.ts';
+import martClaimBalance from './marts/mart_claim_balance.contract.ts';
+import martClaimHistory from './marts/mart_claim_history.contract.ts';
+import martFilePractice from './marts/mart_file_practice.contract.ts';
+import martFirstAdjudicationLine from './marts/mart_first_adjudication_line.contract.ts';
+import martRemittanceProblem from './marts/mart_remittance_problem.contract.ts';
+import martSharedClaimNumber from './marts/mart_shared_claim_number.contract.ts';
+import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
+
+export const CONTRACTS: readonly ModelContract[] = [
+  stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
+  stgClaimSubmission, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
+  stgRemitPayment, stgRemitRepeat, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martCash,
+  martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine,
+  martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
+];

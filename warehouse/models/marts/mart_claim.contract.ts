@@ -1,0 +1,41 @@
+import { contract } from '../contract.ts';
+
+const claim = { claim_id: 'X1', source: '837', payer_id: 'MEDICARE', is_self_pay: false, billing_npi: '1234567893', rendering_npi: '1477558899', location: 'CLINIC', service_date: '2025-01-06', charge: 300, first_submitted_date: '2025-01-07', submissions: 1 };
+const record = { claim_id: 'X1', is_reversal: false, is_orphan_reversal: false, is_denied_in_full: false, charge: 300, denied: 0, contractual: 0, balance_adjustment: 0, patient_responsibility: 0 };
+
+export default contract('mart_claim', {
+  key: ['claim_id'],
+  notNull: ['claim_id', 'source', 'charge', 'first_denied_as_duplicate'],
+  cases: [
+    {
+      name: 'a crossover: Medicare adjudicates first and denies a line, Medicaid pays it as the secondary payer, which is no overturn',
+      given: {
+        int_claim: [claim],
+        int_adjudication: [
+          // Medicare, processed as primary and forwarded (CLP02 19): pays line 1, denies line 2
+          { ...record, file_id: 1, claim_position: 10, payer_id: 'MEDICARE', adjudication_date: '2025-02-03', status_code: '19', is_secondary: false, is_first: true, paid: 120, patient_responsibility: 30, denied: 100, contractual: 50, balance_adjustment: 50 },
+          // Medicaid, processed as secondary (CLP02 2): pays the line Medicare denied
+          { ...record, file_id: 2, claim_position: 10, payer_id: 'MEDICAID', adjudication_date: '2025-02-20', status_code: '2', is_secondary: true, is_first: false, paid: 130 },
+        ],
+        int_adjudication_line: [
+          { file_id: 1, claim_position: 10, line_in_claim: 1, line_control_number: 'L1', charge: 200, paid: 120, is_denied: false },
+          { file_id: 1, claim_position: 10, line_in_claim: 2, line_control_number: 'L2', charge: 100, paid: 0, is_denied: true, denial_categories: ['non_covered'], denial_carcs: ['96'] },
+          { file_id: 2, claim_position: 10, line_in_claim: 1, line_control_number: 'L1', charge: 200, paid: 30, is_denied: false },
+          { file_id: 2, claim_position: 10, line_in_claim: 2, line_control_number: 'L2', charge: 100, paid: 100, is_denied: false },
+        ],
+        int_balance_event: [
+          { claim_id: 'X1', event_date: '2025-01-06', kind: 'charges', total_change: 300, patient_change: 0 },
+          { claim_id: 'X1', event_date: '2025-02-03', kind: 'insurance_paid', total_change: -120, patient_change: 0 },
+          { claim_id: 'X1', event_date: '2025-02-03', kind: 'payer_adjustments', total_change: -50, patient_change: 30 },
+          { claim_id: 'X1', event_date: '2025-02-20', kind: 'insurance_paid', total_change: -130, patient_change: -130 },
+        ],
+      },
+      expect: [
+        {
+          claim_id: 'X1', payer_id: 'MEDICARE', first_adjudicated_date: '2025-02-03', first_paid: 120, first_lines: 2, first_denied_lines: 1,
+          first_denied: true, first_denial_carcs: ['96'], first_denied_date: '2025-02-03', overturned_date: null, resolved_date: '2025-02-20',
+        },
+      ],
+    },
+  ],
+});
