@@ -12,7 +12,7 @@ import { addUser, listUsers } from '../server/auth/users.ts';
 import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
 import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
 import { demoText } from '../demo/cli/demo-command.ts';
-import { headline } from '../demo/cli/headline.ts';
+import { headline } from '../warehouse/queries/demo.ts';
 import { DEMO_DEFAULTS, runDemo } from '../demo/cli/run-demo.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { computeMetric } from '../warehouse/metrics/compute.ts';

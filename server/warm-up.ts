@@ -3,10 +3,9 @@
 // nobody asked for rather than for the first claim a person opens: on the demo practice the first claim
 // read in a new process took 130 ms, the next one 60 ms (measured; answers are not cached by this).
 import type { Warehouse } from '../warehouse/database.ts';
-import { claimHistory } from '../ingest/loader/claim-history.ts';
 import { claimRemittances } from '../warehouse/claims/claim-remittances.ts';
 import { visibleClaim } from './routes/claims.ts';
-import { someRemittedClaim } from '../warehouse/queries/claims.ts';
+import { claimHistory, someRemittedClaim } from '../warehouse/queries/claims.ts';
 
 /** Reads the first claim with an 835 record, as the claim routes do; a warehouse without one (empty, or models not built) is skipped. */
 export async function warmUp(reader: Warehouse): Promise<void> {

@@ -7,7 +7,7 @@ import { CliError } from '../../ingest/cli/cli-error.ts';
 import { count, megabytes, money } from '../../ingest/cli/format.ts';
 import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
 import { parseCents } from '../../ingest/x12/values.ts';
-import { headline, type Headline } from './headline.ts';
+import { headline, type Headline } from '../../warehouse/queries/demo.ts';
 import { DEMO_DEFAULTS, DemoExists, runDemo, type DemoRun } from './run-demo.ts';
 
 function positiveInteger(name: string) {

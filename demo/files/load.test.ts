@@ -2,7 +2,7 @@
 // warning, the acknowledgments find their claims, and each claim's ledger balance is what the fixture's
 // story says, computed by hand below.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { claimHistory } from '../../ingest/loader/claim-history.ts';
+import { claimHistory } from '../../warehouse/queries/claims.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';

@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { basename } from 'node:path';
 import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
 import { withWarehouse } from './with-warehouse.ts';
-import { claimHistory, findClaims, type ClaimEvent } from '../loader/claim-history.ts';
+import { claimHistory, findClaims, type ClaimEvent } from '../../warehouse/queries/claims.ts';
 import { CliError } from './cli-error.ts';
 import { toJson } from './json.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './ingest-run.ts';
 import { buildModels } from '../../warehouse/build.ts';
-import { claimHistory, findClaims } from './claim-history.ts';
+import { claimHistory, findClaims } from '../../warehouse/queries/claims.ts';
 import { rcm } from '../../tests/support/cli.ts';
 import { fixture835 } from '../../tests/support/fixture-835.ts';
 import { isa } from '../../tests/support/fixture-835.ts';

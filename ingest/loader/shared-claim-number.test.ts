@@ -5,7 +5,7 @@
 // statement is a "patient billed" event that moves no money.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from './ingest-run.ts';
-import { claimHistory, findClaims } from './claim-history.ts';
+import { claimHistory, findClaims } from '../../warehouse/queries/claims.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { rcm } from '../../tests/support/cli.ts';

@@ -4,7 +4,7 @@
 // whose original was never loaded is listed and changes no balance, until its original is loaded.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../loader/ingest-run.ts';
-import { claimHistory } from '../loader/claim-history.ts';
+import { claimHistory } from '../../warehouse/queries/claims.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { rcm } from '../../tests/support/cli.ts';

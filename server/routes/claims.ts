@@ -5,10 +5,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { claimHistory, findClaims } from '../../ingest/loader/claim-history.ts';
 import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/claims/claim-list.ts';
 import { claimRemittances } from '../../warehouse/claims/claim-remittances.ts';
-import { claimInScope } from '../../warehouse/queries/claims.ts';
+import { claimHistory, claimInScope, findClaims } from '../../warehouse/queries/claims.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../auth/audit.ts';
 import { requireView } from '../auth/roles.ts';

@@ -1,5 +1,6 @@
-// Reads about one claim that the server makes around the claim pages: whether a reader may see it, and a claim
-// to read before the server listens. The claim list and a claim's 835 records are in warehouse/claims/.
+// Reads about one claim, for `rcm claim show` and the claim pages: the claims a number names, whether a reader
+// may see one, its history across every source (the mart_claim_history model: as fresh as the last build), and a
+// claim to read before the server listens. The claim list and a claim's 835 records are in warehouse/claims/.
 import type { Warehouse } from '../database.ts';
 import { scopeToPractices } from '../metrics/practice-scope.ts';
 
@@ -13,4 +14,52 @@ export async function someRemittedClaim(warehouse: Warehouse): Promise<string | 
   const built = await warehouse.one("SELECT 1 FROM duckdb_tables() WHERE table_name = 'mart_claim_history'");
   if (!built) return undefined;
   return (await warehouse.one<{ claim_id: string }>('SELECT claim_id FROM stg_remit_claim SEMI JOIN mart_claim USING (claim_id) LIMIT 1'))?.claim_id;
+}
+
+/** One event of a claim's history, with what it did to the balance (as the metrics define it: denied dollars stay, contractuals reduce). */
+export interface ClaimEvent {
+  event_date: string | null;
+  source: string;
+  event: string;
+  amount: string | null;
+  /** What the event did to the balance, and the balance after it. */
+  balance_delta: string;
+  balance: string;
+  detail: string;
+  file_name: string;
+  position: bigint;
+}
+
+export interface ClaimMatch {
+  /** The claim (the first of its replacement chain), as the ledger and the marts name it. */
+  claim_id: string;
+  billing_npi: string | null;
+}
+
+/**
+ * The claims a number names: a claim number ("PCN", or "PCN@NPI" when two billing providers use the
+ * number) or a patient control number, which names one claim per billing provider that uses it. A
+ * replacement's number names the claim it replaces. Read from the staging models of claim identity
+ * (stg_claim_number, stg_claim_chain), as fresh as the history itself.
+ */
+export async function findClaims(warehouse: Warehouse, number: string): Promise<ClaimMatch[]> {
+  return warehouse.all<ClaimMatch & Record<string, unknown>>(
+    `SELECT coalesce(r.root, n.claim_number) AS claim_id, min(n.billing_npi) FILTER (WHERE n.source IN ('837', 'charge')) AS billing_npi
+     FROM stg_claim_number n LEFT JOIN stg_claim_chain r ON r.claim_id = n.claim_number
+     WHERE n.claim_number IS NOT NULL AND (n.claim_number = $1 OR n.patient_control_number = $1)
+     GROUP BY ALL ORDER BY claim_id`,
+    [number],
+  );
+}
+
+/** The history of one claim (a claim_id of findClaims), in date order with the balance after each event. */
+export async function claimHistory(warehouse: Warehouse, claimId: string): Promise<ClaimEvent[]> {
+  return warehouse.all<ClaimEvent & Record<string, unknown>>(
+    `SELECT e.event_date, e.source, e.event, e.amount, e.balance_delta::DECIMAL(18,2) AS balance_delta, e.balance::DECIMAL(18,2) AS balance,
+            e.detail, coalesce(f.file_name, '') AS file_name, e.position
+     FROM mart_claim_history e LEFT JOIN ingest_file f USING (file_id)
+     WHERE e.claim_id = $1
+     ORDER BY e.event_date NULLS LAST, e.event_rank, e.file_id, e.position`,
+    [claimId],
+  );
 }

@@ -1,6 +1,6 @@
 // The few totals `npm start` and `rcm demo` print about a warehouse until the metrics and the server
 // take over: what was billed, paid and posted. Sums are DECIMAL in DuckDB and come back as strings.
-import type { Warehouse } from '../../warehouse/database.ts';
+import type { Warehouse } from '../database.ts';
 
 export type Headline = {
   files: bigint;
