@@ -14,7 +14,7 @@ import type { ColumnType } from '../warehouse/table.ts';
 import { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS } from '../warehouse/queries/ingest-history.ts';
 import type { ClaimEvent } from '../warehouse/queries/claims.ts';
 import type { FileOutcome } from '../ingest/loader/loader.ts';
-import { REMITTANCE_PROBLEM_COLUMNS } from '../ingest/remittance/remittance-problems.ts';
+import { REMITTANCE_PROBLEM_COLUMNS } from '../warehouse/queries/remittance-problems.ts';
 import { mayOpen, VIEWS, type View } from './auth/roles.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { ROLES } from './auth/users.ts';

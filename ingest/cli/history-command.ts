@@ -40,7 +40,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { db: string; batch?: number; limit: number; remittances?: boolean; json?: boolean }) => {
       const { listErrors } = await import('../../warehouse/queries/ingest-history.ts');
-      const { listRemittanceProblems } = await import('../remittance/remittance-problems.ts');
+      const { listRemittanceProblems } = await import('../../warehouse/queries/remittance-problems.ts');
       const batchId = options.batch === undefined ? undefined : BigInt(options.batch);
       const { NOT_CURRENT, modelsState } = await import('../../warehouse/build.ts');
       const { rows, problems, models } = await withWarehouse(options.db, async (w) => ({

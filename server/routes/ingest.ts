@@ -15,7 +15,7 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS, listBatches, listErrors, listFiles } from '../../warehouse/queries/ingest-history.ts';
 import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
-import { listRemittanceProblems, REMITTANCE_PROBLEM_COLUMNS } from '../../ingest/remittance/remittance-problems.ts';
+import { listRemittanceProblems, REMITTANCE_PROBLEM_COLUMNS } from '../../warehouse/queries/remittance-problems.ts';
 import type { BuildResult } from '../../warehouse/build.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../auth/audit.ts';

@@ -2,9 +2,9 @@
 // again (not counted again), a payment that conflicts with an earlier one of the same trace number
 // (counted), a reversal whose original was never loaded (its cash counts, not its balance). Read by
 // `rcm errors` and GET /api/ingest/remittance-problems.
-import type { Row, Warehouse } from '../../warehouse/database.ts';
-import { sqlString } from '../../warehouse/metrics/metric.ts';
-import type { Columns } from '../../warehouse/table.ts';
+import type { Row, Warehouse } from '../database.ts';
+import { sqlString } from '../metrics/metric.ts';
+import type { Columns } from '../table.ts';
 
 /** The listing's columns, as the API answers them (JSON, CSV, Arrow). */
 export const REMITTANCE_PROBLEM_COLUMNS: Columns = {
