@@ -53,9 +53,12 @@ export function contractRules(c: ModelContract): Rule[] {
   const rules: Rule[] = [];
   if (c.key) {
     const key = c.key.map(quoted).join(', ');
+    // grouped by a hash of the key first (one number instead of several columns: half the time on the
+    // large models), then exactly, on the rows whose hash repeats
     rules.push({
       model: c.model, rule: 'key', description: `one row per (${c.key.join(', ')})`,
-      sql: `SELECT ${key}, count(*) AS rows FROM ${c.model} GROUP BY ${key} HAVING count(*) > 1`,
+      sql: `WITH repeated AS (SELECT hash(${key}) AS h FROM ${c.model} GROUP BY h HAVING count(*) > 1)
+SELECT ${key}, count(*) AS rows FROM ${c.model} WHERE hash(${key}) IN (SELECT h FROM repeated) GROUP BY ${key} HAVING count(*) > 1`,
     });
   }
   if (c.notNull.length > 0) {

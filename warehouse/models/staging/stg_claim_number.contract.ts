@@ -7,16 +7,6 @@ const C = '1555555555';
 export default contract('stg_claim_number', {
   key: ['source', 'file_id', 'position'],
   notNull: ['source', 'file_id', 'position', 'patient_control_number'],
-  identities: [
-    {
-      name: 'number_of_its_provider',
-      description: 'a claim number is the patient control number, or "PCN@NPI" of a provider that uses it; none only when the number is shared',
-      sql: `SELECT * FROM stg_claim_number
-WHERE NOT (claim_number = patient_control_number AND shared_by IS NULL
-           OR claim_number = patient_control_number || '@' || billing_npi AND list_contains(shared_by, billing_npi)
-           OR claim_number IS NULL AND shared_by IS NOT NULL)`,
-    },
-  ],
   cases: [
     {
       name: 'a patient control number two billing providers use names one claim of each; a record naming neither of them names none',
