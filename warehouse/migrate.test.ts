@@ -171,11 +171,17 @@ function viewBefore024(name: string): string {
 describe('migration 024 (tables only)', () => {
   const views = (w: Warehouse) => w.all('SELECT view_name FROM duckdb_views() WHERE NOT internal');
 
-  it('leaves no view in a warehouse made before it, nor in a new one', async () => {
+  it('leaves no view in a warehouse made before it, nor in a new one; the models answer in their stead', async () => {
     const path = await warehouseBefore('024_tables_only.sql', 'SELECT 1');
     const old = await Warehouse.open(path);
     try {
       expect(await views(old)).toEqual([]);
+      // the fixture's remittances answer claims no 837 billed
+      await ingestFiles(old, [writeFile(tempDir(), 'fixture.835', fixture835())]);
+      await buildModels(old);
+      expect(await old.all('SELECT DISTINCT claim_id, reason FROM mart_unmatched_record ORDER BY claim_id')).toEqual(
+        ['CLAIM-A', 'CLAIM-B', 'CLAIM-C'].map((claim_id) => ({ claim_id, reason: 'no 837 claim or charge with this patient control number' })),
+      );
     } finally {
       old.close();
     }

@@ -53,8 +53,8 @@ export function contractRules(c: ModelContract): Rule[] {
   const rules: Rule[] = [];
   if (c.key) {
     const key = c.key.map(quoted).join(', ');
-    // grouped by a hash of the key first (one number instead of several columns: half the time on the
-    // large models), then exactly, on the rows whose hash repeats
+    // grouped by a hash of the key first (one number to group by instead of several columns), then
+    // exactly, on the rows whose hash repeats
     rules.push({
       model: c.model, rule: 'key', description: `one row per (${c.key.join(', ')})`,
       sql: `WITH repeated AS (SELECT hash(${key}) AS h FROM ${c.model} GROUP BY h HAVING count(*) > 1)
