@@ -3,8 +3,8 @@
 // answer schemas are keyed by the TypeScript types the routes return (tsc refuses a missing or extra field), and
 // server/openapi.test.ts checks the paths, methods, parameters and roles against the running app.
 import packageJson from '../package.json' with { type: 'json' };
-import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES } from '../warehouse/claims/claim-list.ts';
-import type { EraAdjustmentRow, EraLineRow, EraRecord } from '../warehouse/claims/claim-remittances.ts';
+import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES } from '../warehouse/queries/claim-list.ts';
+import type { EraAdjustmentRow, EraLineRow, EraRecord } from '../warehouse/queries/claim-remittances.ts';
 import type { BreakdownRow, MetricResult } from '../warehouse/metrics/compute.ts';
 import { DIMENSIONS, SINGLE_ONLY, type MetricDefinition, type Unit } from '../warehouse/metrics/metric.ts';
 import { METRICS } from '../warehouse/metrics/registry.ts';

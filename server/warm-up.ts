@@ -3,7 +3,7 @@
 // nobody asked for rather than for the first claim a person opens: on the demo practice the first claim
 // read in a new process took 130 ms, the next one 60 ms (measured; answers are not cached by this).
 import type { Warehouse } from '../warehouse/database.ts';
-import { claimRemittances } from '../warehouse/claims/claim-remittances.ts';
+import { claimRemittances } from '../warehouse/queries/claim-remittances.ts';
 import { visibleClaim } from './routes/claims.ts';
 import { claimHistory, someRemittedClaim } from '../warehouse/queries/claims.ts';
 

@@ -5,8 +5,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/claims/claim-list.ts';
-import { claimRemittances } from '../../warehouse/claims/claim-remittances.ts';
+import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/queries/claim-list.ts';
+import { claimRemittances } from '../../warehouse/queries/claim-remittances.ts';
 import { claimHistory, claimInScope, findClaims } from '../../warehouse/queries/claims.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../auth/audit.ts';

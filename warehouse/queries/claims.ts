@@ -1,6 +1,7 @@
 // Reads about one claim, for `rcm claim show` and the claim pages: the claims a number names, whether a reader
 // may see one, its history across every source (the mart_claim_history model: as fresh as the last build), and a
-// claim to read before the server listens. The claim list and a claim's 835 records are in warehouse/claims/.
+// claim to read before the server listens. The claim list and a claim's 835 records have files of their own
+// (claim-list.ts, claim-remittances.ts).
 import type { Warehouse } from '../database.ts';
 import { scopeToPractices } from '../metrics/practice-scope.ts';
 
