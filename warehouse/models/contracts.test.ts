@@ -27,6 +27,10 @@ describe('the models’ contracts', () => {
     expect(files.sort()).toEqual(models);
   });
 
+  it('keep the grain where an analyst reads it first: the top of the model', () => {
+    for (const m of loadModels()) expect(m.sql, m.name).toMatch(/^-- grain: /);
+  });
+
   it('name only columns their model has', async () => {
     for (const c of CONTRACTS) {
       const columns = (await w.all<{ column_name: string }>('SELECT column_name FROM duckdb_columns() WHERE table_name = $1', [c.model])).map((r) => r.column_name);
