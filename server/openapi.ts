@@ -433,7 +433,7 @@ const paths: Record<string, PathItem> = {
       description: 'Every metric of the registry (or those asked for) for an as-of date and its window, optionally broken down: the same document as `rcm metrics --json`. Aggregates only.',
       parameters: [
         AS_OF, FROM, TO,
-        query('by', { type: 'string', pattern: '^[a-z_]+(,[a-z_]+)?$' }, `one dimension, or two separated by a comma (${DIMENSIONS.join(', ')}; ${SINGLE_ONLY.join(', ')} only alone); every metric asked must allow it (definition.breakdowns), else 400 naming what each allows`),
+        query('by', { type: 'string', pattern: '^[a-z_]+(,[a-z_]+)?$' }, `one dimension, or two separated by a comma (${DIMENSIONS.join(', ')}; the hand-written A/R and lag metrics take ${SINGLE_ONLY.join(', ')} only alone, a declared metric crosses any two its measures carry but never denial_category with carc); every metric asked must allow it (definition.breakdowns), else 400 naming what each allows`),
         PAYER, PROVIDER, LOCATION, PRACTICE,
         query('denial_category', { type: 'string', pattern: '^[a-z_]{1,40}$' }, `denial rates only (${METRICS.filter((m) => m.denialFilters).map((m) => m.id).join(', ')}; 400 for another metric): the numerator counts only the denials of this category, the denominator stays whole`),
         query('carc', { type: 'string', pattern: '^[A-Z0-9]{1,5}$' }, 'denial rates only, as denial_category: the numerator counts only the denials with this claim adjustment reason code'),

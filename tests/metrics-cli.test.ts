@@ -82,7 +82,8 @@ describe('rcm build, metrics and denials', () => {
       [['metrics', '--db', db, '--from', '2025-01-01'], /--from and --to go together/],
       [['metrics', '--db', db, '--as-of', '2025-02-30'], /--as-of must be a date/],
       [['metrics', '--db', db, '--metric', 'happiness'], /no metric "happiness"/],
-      [['metrics', '--db', db, '--metric', 'initial_denial_rate', 'days_in_ar', '--by', 'payer'], /^rcm: days_in_ar cannot be broken down by payer \(it can by: nothing\)$/m],
+      [['metrics', '--db', db, '--metric', 'initial_denial_rate', 'days_in_ar', '--by', 'payer'], /^rcm: days_in_ar cannot be broken down by payer; it has no breakdown$/m],
+      [['metrics', '--db', db, '--metric', 'initial_denial_rate_line', '--by', 'denial_category,carc'], /^rcm: initial_denial_rate_line cannot cross denial_category with carc \(two lists of the same denials\)$/m],
       [['metrics', 'explain', 'happiness'], /no metric "happiness"/],
       [['denials', 'patterns', '--db', db, '--min-claims', '0'], /--min-claims must be a whole number/],
     ];

@@ -58,7 +58,23 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
     expect(message).not.toContain('initial_denial_rate');
     // every metric (no metric= given) is asked, so a breakdown only some allow is refused too
     expect(await refused({ by: 'payer' })).toContain('days_in_ar cannot be broken down by payer');
-    expect(await refused({ metric: 'initial_denial_rate', by: 'denial_category,payer' })).toContain('cannot be crossed');
+    expect(await refused({ metric: 'initial_denial_rate', by: 'denial_category,carc' })).toBe('by=denial_category,carc: initial_denial_rate cannot cross denial_category with carc (two lists of the same denials)');
+    expect(await refused({ metric: 'payer_lag_days', by: 'denial_category' })).toContain('payer_lag_days cannot be broken down by denial_category');
+  });
+
+  it('crosses a denial category with another dimension: the denied claims of each category over all the claims of the other key', async () => {
+    const crossed = (await ok({ metric: 'initial_denial_rate', by: 'denial_category,payer' })).metrics.initial_denial_rate.breakdown as { key: string; numerator: number; denominator: number }[];
+    const byPayer = (await ok({ metric: 'initial_denial_rate', by: 'payer' })).metrics.initial_denial_rate.breakdown as { key: string; denominator: number }[];
+    const byCategory = (await ok({ metric: 'initial_denial_rate', by: 'denial_category' })).metrics.initial_denial_rate.breakdown as { key: string; numerator: number }[];
+    expect(crossed.length).toBeGreaterThan(byCategory.length);
+    for (const row of crossed) {
+      const [category, payer] = row.key.split(' × ');
+      expect(row.denominator, row.key).toBe(byPayer.find((p) => p.key === payer)!.denominator);
+      expect(byCategory.some((c) => c.key === category), row.key).toBe(true);
+    }
+    for (const c of byCategory) {
+      expect(crossed.filter((r) => r.key.startsWith(`${c.key} × `)).reduce((sum, r) => sum + r.numerator, 0), c.key).toBe(c.numerator);
+    }
   });
 
   it('answers a breakdown every metric asked allows, and lists the allowed ones in each definition', async () => {

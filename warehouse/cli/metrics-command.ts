@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { DEFAULT_DATABASE_PATH } from '../database.ts';
 import { METRICS, metric } from '../metrics/registry.ts';
-import { computeMetric, resolveWindow, type MetricResult } from '../metrics/compute.ts';
-import { DIMENSIONS, type Dimension } from '../metrics/metric.ts';
+import { BreakdownError, checkBreakdown, computeMetric, resolveWindow, type MetricResult } from '../metrics/compute.ts';
+import { DIMENSIONS, type Breakdown, type Dimension, type MetricDefinition } from '../metrics/metric.ts';
 import { isIsoDate, latestEventDate } from '../metrics/window.ts';
 import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
@@ -42,17 +42,16 @@ export function registerMetricsCommand(program: Command): void {
       const chosen = (options.metric ?? METRICS.map((m) => m.id)).map((id) => metric(id) ?? (() => { throw new CliError(`no metric "${id}"; the metrics are ${METRICS.map((m) => m.id).join(', ')}`); })());
       // a breakdown asked of metrics named on purpose must be there (as the API refuses it); of all the
       // metrics, those that cannot be broken down so are shown whole, and stderr says which
-      const whole = by ? chosen.filter((m) => !by.every((d) => m.breakdowns.includes(d))) : [];
-      if (by && options.metric && whole.length > 0) {
-        throw new CliError(whole.map((m) => `${m.id} cannot be broken down by ${by.join(' × ')} (it can by: ${m.breakdowns.join(', ') || 'nothing'})`).join('\n'));
-      }
+      const refusals = new Map(by ? chosen.flatMap((m) => { const why = refusal(m, by); return why ? [[m.id, why] as const] : []; }) : []);
+      const whole = chosen.filter((m) => refusals.has(m.id));
+      if (by && options.metric && whole.length > 0) throw new CliError(whole.map((m) => refusals.get(m.id)).join('\n'));
       if (by && whole.length > 0) process.stderr.write(`not broken down by ${by.join(' × ')} (they cannot be): ${whole.map((m) => m.id).join(', ')}\n`);
       const results = await withWarehouse(options.db, async (w) => {
         const asOf = options.asOf ?? (await latestEventDate(w, options.practice ? [options.practice] : undefined));
         if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
         const out: MetricResult[] = [];
         for (const m of chosen) {
-          const breakdown = by && by.every((d) => m.breakdowns.includes(d)) ? by : undefined;
+          const breakdown = by && !refusals.has(m.id) ? by : undefined;
           out.push(await computeMetric(w, m, { asOf, from: options.from, to: options.to, by: breakdown, filters: { payer: options.payer, provider: options.provider, location: options.location, practices: options.practice ? [options.practice] : undefined } }));
         }
         return { asOf, out };
@@ -84,6 +83,17 @@ export function registerMetricsCommand(program: Command): void {
         '',
       ].join('\n'));
     });
+}
+
+/** Why the metric cannot be broken down so, naming what it can (undefined: it can). */
+function refusal(m: MetricDefinition, by: Breakdown): string | undefined {
+  try {
+    checkBreakdown(m, by);
+    return undefined;
+  } catch (e) {
+    if (e instanceof BreakdownError) return e.message;
+    throw e;
+  }
 }
 
 export function metricsJson(asOf: string, options: MetricsOptions, results: MetricResult[]) {

@@ -81,6 +81,11 @@ export function resolveWindow(m: MetricDefinition, request: MetricRequest): Wind
 export class BreakdownError extends Error {}
 
 export function checkBreakdown(m: MetricDefinition, by: Breakdown): void {
+  if (m.refuse) {
+    const reason = m.refuse(by);
+    if (reason) throw new BreakdownError(`${m.id} ${reason}`);
+    return;
+  }
   const missing = by.filter((d) => !m.breakdowns.includes(d));
   if (missing.length) throw new BreakdownError(`${m.id} cannot be broken down by ${missing.join(', ')}; ${m.breakdowns.length ? `it can by ${m.breakdowns.join(', ')}` : 'it has no breakdown'}`);
   if (by.length > 2) throw new BreakdownError('a breakdown crosses at most two dimensions');

@@ -66,6 +66,10 @@ export interface MetricDefinition {
   defaultBreakdown?: Dimension;
   /** The SQL for a window, an optional breakdown and filters: columns key, numerator, denominator (ratio, sum, days) or key, median, p90, n (quantile); optional numerator_amount, denominator_amount for the dollar pair of a count rate. */
   sql(window: Window, by: Breakdown | undefined, filters: Filters): string;
+  /** Why a breakdown cannot be given (undefined: it can); without it, the breakdowns list and the dimensions that stand alone decide. */
+  refuse?(by: Breakdown): string | undefined;
+  /** The formula over measures of a compiled metric (declare.ts), e.g. `{denied_claims} / {adjudicated_claims}`. */
+  formula?: string;
   /** SQL returning one row with `reason`: why the metric cannot be computed for this window (its inputs are missing), or NULL. */
   unavailableSql?(window: Window): string;
 }

@@ -1,0 +1,95 @@
+// The semantic models (one per mart the compiled metrics read) and their measures. A measure is named
+// once and used by every metric whose formula names it.
+import { dateLiteral } from './window.ts';
+import type { Measure, SemanticModel } from './semantic.ts';
+
+const claimAttributes = { payer: { sql: 'payer_id' }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' } };
+
+/** mart_claim: one row per claim; its denial lists are those of its first adjudication. */
+export const claimModel: SemanticModel = {
+  id: 'claim', from: 'mart_claim', payer: 'payer_id',
+  dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_categories', list: 'denied' }, carc: { sql: 'first_denial_carcs', list: 'denied' } },
+};
+
+/** mart_first_adjudication_line: one row per service line of a claim's first adjudication. */
+export const lineModel: SemanticModel = {
+  id: 'line', from: 'mart_first_adjudication_line', payer: 'payer_id',
+  dimensions: {
+    ...claimAttributes, cpt: { sql: 'procedure_code' }, diagnosis: { sql: 'diagnosis_code' },
+    modifier: { sql: "CASE WHEN modifiers = '' THEN ['(none)'] ELSE string_split(modifiers, ' ') END", list: 'every' },
+    denial_category: { sql: 'denial_categories', list: 'denied' }, carc: { sql: 'denial_carcs', list: 'denied' },
+  },
+};
+
+/** Write-offs posted on claims denied on or before the write-off, with the claim's attributes and denials. */
+export const deniedWriteOffModel: SemanticModel = {
+  id: 'denied_write_off', payer: 'payer_id',
+  from: `(SELECT p.posting_date, p.amount, c.claim_id, c.payer_id, c.rendering_npi, c.location, c.first_denial_categories, c.first_denial_carcs
+    FROM stg_posting p JOIN mart_claim c USING (claim_id) WHERE p.posting_type = 'write_off' AND c.first_denied_date <= p.posting_date)`,
+  dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_categories', list: 'denied' }, carc: { sql: 'first_denial_carcs', list: 'denied' } },
+};
+
+/** mart_cash as money on claims: the payer is the claim's. */
+export const claimCashModel: SemanticModel = { id: 'claim_cash', from: 'mart_cash', payer: 'claim_payer_id', dimensions: { payer: { sql: 'claim_payer_id' } } };
+
+/** mart_cash as money in: a payer's remittance money, or the patient's. */
+export const cashModel: SemanticModel = { id: 'cash', from: 'mart_cash', payer: 'payer_id', dimensions: { payer: { sql: "coalesce(payer_id, 'patient')" }, kind: { sql: 'kind' } } };
+
+const firstAdjudication = { date: 'first_adjudicated_date' } as const;
+const notDuplicate = 'NOT first_denied_as_duplicate';
+const deniedResolved = { model: claimModel, date: 'resolved_date', where: 'first_denied_date <= resolved_date', denied: true } as const;
+const overturned = (w: { to: string }) => `overturned_date IS NOT NULL AND overturned_date <= ${dateLiteral(w.to)}`;
+const lineFirst = { model: lineModel, date: 'adjudication_date', month: 'adjudication_month', where: 'NOT claim_denied_as_duplicate' } as const;
+const cashIn = { model: claimCashModel, date: 'cash_date', month: 'cash_month', where: 'claim_id IS NOT NULL' } as const;
+
+export const MEASURES: readonly Measure[] = [
+  // claims at their first adjudication, duplicate denials (CARC 18) apart
+  { id: 'adjudicated_claims', model: claimModel, aggregate: 'count', ...firstAdjudication, where: notDuplicate },
+  { id: 'adjudicated_claim_charges', model: claimModel, aggregate: 'sum', expr: 'charge', ...firstAdjudication, where: notDuplicate },
+  { id: 'denied_claims', model: claimModel, aggregate: 'count', filter: 'first_denied', ...firstAdjudication, where: notDuplicate, denied: true },
+  { id: 'denied_claim_charges', model: claimModel, aggregate: 'sum', expr: 'charge', filter: 'first_denied', ...firstAdjudication, where: notDuplicate, denied: true },
+  // claims at their first adjudication, duplicates included
+  { id: 'all_adjudicated_claims', model: claimModel, aggregate: 'count', ...firstAdjudication },
+  { id: 'all_adjudicated_claim_charges', model: claimModel, aggregate: 'sum', expr: 'charge', ...firstAdjudication },
+  { id: 'duplicate_claims', model: claimModel, aggregate: 'count', filter: 'first_denied_as_duplicate', ...firstAdjudication },
+  { id: 'duplicate_claim_charges', model: claimModel, aggregate: 'sum', expr: 'charge', filter: 'first_denied_as_duplicate', ...firstAdjudication },
+  { id: 'first_pass_claims', model: claimModel, aggregate: 'count', filter: 'NOT first_denied AND (first_paid > 0 OR first_patient_responsibility > 0)', ...firstAdjudication },
+  // lines at their claim's first adjudication
+  { id: 'adjudicated_lines', aggregate: 'count', ...lineFirst },
+  { id: 'adjudicated_line_charges', aggregate: 'sum', expr: 'charge', ...lineFirst },
+  { id: 'denied_lines', aggregate: 'count', filter: 'is_denied', ...lineFirst, denied: true },
+  { id: 'denied_line_charges', aggregate: 'sum', expr: 'charge', filter: 'is_denied', ...lineFirst, denied: true },
+  // denied claims resolved (balance at zero or less) in the window
+  { id: 'resolved_denied_claims', aggregate: 'count', ...deniedResolved },
+  { id: 'resolved_denied_claim_charges', aggregate: 'sum', expr: 'charge', ...deniedResolved },
+  { id: 'overturned_claims', aggregate: 'count', filter: overturned, ...deniedResolved },
+  { id: 'overturned_claim_charges', aggregate: 'sum', expr: 'charge', filter: overturned, ...deniedResolved },
+  // first submissions acknowledged by the as-of date
+  {
+    id: 'acknowledged_submissions', model: claimModel, aggregate: 'count', date: 'first_submitted_date',
+    where: (w) => `first_acknowledged_date <= ${dateLiteral(w.asOf)}`,
+  },
+  {
+    id: 'accepted_submissions', model: claimModel, aggregate: 'count', date: 'first_submitted_date',
+    where: (w) => `first_acknowledged_date <= ${dateLiteral(w.asOf)}`, filter: (w) => `first_rejected_date IS NULL OR first_rejected_date > ${dateLiteral(w.asOf)}`,
+  },
+  // charges by date of service; write-offs on denied claims by posting date
+  { id: 'charges', model: claimModel, aggregate: 'sum', expr: 'charge', date: 'service_date', month: 'service_month' },
+  { id: 'denial_write_offs', model: deniedWriteOffModel, aggregate: 'sum', expr: 'amount', date: 'posting_date', denied: true },
+  // money on claims: payments (insurance, reversals netted, + patient − refunds) and contractual adjustments
+  { id: 'payments', aggregate: 'sum', expr: "CASE kind WHEN 'insurance_paid' THEN amount WHEN 'patient_payment' THEN amount WHEN 'refund' THEN -amount ELSE 0 END", ...cashIn },
+  { id: 'contractual_adjustments', aggregate: 'sum', expr: "CASE kind WHEN 'contractual' THEN amount ELSE 0 END", ...cashIn },
+  // money in; PLB amounts carry the payer's sign (negative adds to the payment): money in is their negation
+  {
+    id: 'collections', model: cashModel, aggregate: 'sum', date: 'cash_date', month: 'cash_month', where: "kind <> 'contractual'",
+    expr: "CASE kind WHEN 'refund' THEN -amount WHEN 'plb_interest' THEN -amount WHEN 'plb_recoupment' THEN -amount WHEN 'plb_other' THEN -amount ELSE amount END",
+  },
+];
+
+const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));
+
+export function measure(id: string): Measure {
+  const m = BY_ID.get(id);
+  if (!m) throw new Error(`no measure ${id}`);
+  return m;
+}
