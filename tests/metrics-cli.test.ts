@@ -57,6 +57,23 @@ describe('rcm build, metrics and denials', () => {
     expect(text.stdout).toMatch(/MCRB1/);
   }, 60_000);
 
+  it('answers a billing lead’s questions: overturns by denial category, line denials by CPT × category, collections by kind × month', () => {
+    const ask = (id: string, by: string) => {
+      const run = rcm('metrics', '--db', db, '--metric', id, '--by', by, '--json');
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).metrics[id] as { numerator: number; breakdown: { key: string; numerator: number; denominator: number | null }[] };
+    };
+    const overturns = ask('denial_overturn_rate', 'denial_category');
+    expect(overturns.breakdown.length).toBeGreaterThan(0);
+    for (const row of overturns.breakdown) expect(row.numerator).toBeLessThanOrEqual(row.denominator!);
+    const lines = ask('initial_denial_rate_line', 'cpt,denial_category');
+    expect(lines.breakdown.length).toBeGreaterThan(0);
+    for (const row of lines.breakdown) expect(row.key).toMatch(/^\w+ × [a-z_]+$/);
+    const collections = ask('collections', 'kind,month');
+    expect(collections.breakdown.map((r) => r.key)).toContain(`insurance_paid × ${collections.breakdown[0].key.split(' × ')[1]}`);
+    expect(Math.round(collections.breakdown.reduce((sum, r) => sum + r.numerator, 0) * 100)).toBe(Math.round(collections.numerator * 100));
+  }, 60_000);
+
   it('explains a metric with its SQL', () => {
     const run = rcm('metrics', 'explain', 'days_in_ar_net');
     expect(run.status, run.stderr).toBe(0);

@@ -108,6 +108,13 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     const final = await get('final_denial_rate', asOf, w);
     expect([cents(final.numerator), cents(final.denominator)], where).toEqual([t.finalDenialRate.amount.numerator, t.finalDenialRate.amount.denominator]);
     expect(pair(await get('denial_overturn_rate', asOf, w)), where).toEqual([t.denialOverturnRate.numerator, t.denialOverturnRate.denominator]);
+    // declared over measures: write-offs on denied claims and the overturn rate, by denial category
+    const writeOffs = await get('denial_write_offs', asOf, w, 'denial_category');
+    expect(cents(writeOffs.value), where).toBe(t.finalDenialRate.amount.numerator);
+    expect(Object.fromEntries(writeOffs.breakdown!.map((b) => [b.key, cents(b.value)])), where).toEqual(t.denialWriteOffsByCategory);
+    const overturns = await get('denial_overturn_rate', asOf, w, 'denial_category');
+    expect(Object.fromEntries(overturns.breakdown!.map((b) => [b.key, [b.numerator, b.denominator]])), where)
+      .toEqual(Object.fromEntries(Object.entries(t.denialOverturnRateByCategory).map(([c, r]) => [c, [r.numerator, r.denominator]])));
     expect(pair(await get('first_pass_acceptance', asOf, w)), where).toEqual([t.firstPassAcceptance.numerator, t.firstPassAcceptance.denominator]);
     expect(pair(await get('first_pass_yield', asOf, w)), where).toEqual([t.firstPassYield.numerator, t.firstPassYield.denominator]);
   }));

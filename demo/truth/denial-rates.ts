@@ -1,6 +1,7 @@
 // Denial rates over a window: initial (claims and lines denied on their claim's first adjudication dated in
 // the window; CARC 18 duplicates set aside), final (write-offs on denied claims ÷ gross charges) and the
-// overturn rate (denied claims resolved in the window whose denied lines were later paid).
+// overturn rate (denied claims resolved in the window whose denied lines were later paid); the write-offs
+// and the overturn rate by the denial categories of the claim's first adjudication.
 import type { Cents } from '../model.ts';
 import type { ClaimFacts } from './claim-facts.ts';
 import { inWindow, type DateWindow } from './dates.ts';
@@ -78,6 +79,9 @@ export class DenialRates {
   private finalClaims = 0;
   private overturned = 0;
   private resolvedDenied = 0;
+  /** By the denial categories of the claim's first adjudication (a claim first denied later has none): write-offs, and denied claims resolved and overturned. */
+  private readonly writeOffsByCategory = new Map<string, Cents>();
+  private readonly overturnByCategory = new Map<string, { overturned: number; resolved: number }>();
 
   constructor(private readonly window: DateWindow) {}
 
@@ -98,12 +102,21 @@ export class DenialRates {
     if (facts.firstDenial !== null) {
       // a write-off counts when the claim had a denial on or before the posting date
       const writtenOff = facts.writeOffs.filter((w) => inWindow(w.date, this.window) && facts.firstDenial! <= w.date);
-      this.finalWriteOffs += writtenOff.reduce((s, w) => s + w.amount, 0);
+      const written = writtenOff.reduce((s, w) => s + w.amount, 0);
+      this.finalWriteOffs += written;
       if (writtenOff.length > 0) this.finalClaims++;
+      const categories = first?.denial.denied ? first.denial.categories : [];
+      // a claim denied for several reasons counts once in each of its categories
+      if (writtenOff.length > 0) for (const c of categories) this.writeOffsByCategory.set(c, (this.writeOffsByCategory.get(c) ?? 0) + written);
       // a denial after the claim was resolved did not keep it open: only denials up to the resolution date
       if (inWindow(facts.resolvedOn, this.window) && facts.firstDenial <= facts.resolvedOn!) {
+        const overturned = facts.overturnedOn !== null && facts.overturnedOn <= this.window.to;
         this.resolvedDenied++;
-        if (facts.overturnedOn !== null && facts.overturnedOn <= this.window.to) this.overturned++;
+        if (overturned) this.overturned++;
+        for (const c of categories) {
+          const r = this.overturnByCategory.get(c) ?? { overturned: 0, resolved: 0 };
+          this.overturnByCategory.set(c, { overturned: r.overturned + (overturned ? 1 : 0), resolved: r.resolved + 1 });
+        }
       }
     }
   }
@@ -117,6 +130,9 @@ export class DenialRates {
         claims: this.finalClaims,
       },
       denialOverturnRate: ratio(this.overturned, this.resolvedDenied, 'no denied claims resolved in the window'),
+      denialWriteOffsByCategory: Object.fromEntries([...this.writeOffsByCategory].sort(([a], [b]) => a.localeCompare(b))),
+      denialOverturnRateByCategory: Object.fromEntries([...this.overturnByCategory].sort(([a], [b]) => a.localeCompare(b))
+        .map(([c, r]) => [c, ratio(r.overturned, r.resolved, 'no denied claims resolved in the window')])),
     };
   }
 }

@@ -346,6 +346,9 @@ describe('truth: denials', () => {
     expect(atD2.windows.ttm.finalDenialRate.amount.value).toBe(0.031008);
     // D1 quarter: no such write-off: 0 / 244000
     expect(atD1.windows.quarter.finalDenialRate).toEqual({ amount: { numerator: 0, denominator: 244000, value: 0 }, claims: 0 });
+    // by the categories of the claim's first adjudication: C3's line 2, CO 50
+    expect(atD2.windows.quarter.denialWriteOffsByCategory).toEqual({ medical_necessity: 8000 });
+    expect(atD1.windows.quarter.denialWriteOffsByCategory).toEqual({});
   });
 
   it('denial overturn rate', () => {
@@ -354,6 +357,12 @@ describe('truth: denials', () => {
     expect(atD2.windows.quarter.denialOverturnRate).toEqual({ numerator: 2, denominator: 3, value: 0.666667 });
     expect(atD2.windows.month.denialOverturnRate).toEqual({ numerator: 0, denominator: 1, value: 0 });
     expect(atD1.windows.quarter.denialOverturnRate.value).toBeNull();
+    // by the categories of the first adjudication: C2 authorization (overturned), C4 duplicate (overturned), C3 medical necessity (not)
+    expect(atD2.windows.quarter.denialOverturnRateByCategory).toEqual({
+      authorization: { numerator: 1, denominator: 1, value: 1 },
+      duplicate: { numerator: 1, denominator: 1, value: 1 },
+      medical_necessity: { numerator: 0, denominator: 1, value: 0 },
+    });
   });
 
   it('counts the planted patterns', () => {

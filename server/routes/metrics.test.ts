@@ -62,6 +62,18 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
     expect(await refused({ metric: 'payer_lag_days', by: 'denial_category' })).toContain('payer_lag_days cannot be broken down by denial_category');
   });
 
+  it('answers the issue’s examples: overturns by denial category, line denials by CPT × category, collections by kind × month in one request', async () => {
+    const answer = async (metric: string, by: string) => (await ok({ metric, by })).metrics[metric].breakdown as { key: string; numerator: number }[];
+    expect((await answer('denial_overturn_rate', 'denial_category')).length).toBeGreaterThan(0);
+    expect((await answer('initial_denial_rate_line', 'cpt,denial_category')).every((r) => / × /.test(r.key))).toBe(true);
+    const kinds = await answer('collections', 'kind,month');
+    const byKind = await answer('collections', 'kind');
+    for (const k of byKind) {
+      const sum = kinds.filter((r) => r.key.startsWith(`${k.key} × `)).reduce((s, r) => s + r.numerator, 0);
+      expect(Math.round(sum * 100), k.key).toBe(Math.round(k.numerator * 100));
+    }
+  });
+
   it('crosses a denial category with another dimension: the denied claims of each category over all the claims of the other key', async () => {
     const crossed = (await ok({ metric: 'initial_denial_rate', by: 'denial_category,payer' })).metrics.initial_denial_rate.breakdown as { key: string; numerator: number; denominator: number }[];
     const byPayer = (await ok({ metric: 'initial_denial_rate', by: 'payer' })).metrics.initial_denial_rate.breakdown as { key: string; denominator: number }[];

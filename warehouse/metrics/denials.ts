@@ -1,6 +1,6 @@
 // Denial metrics (metrics.md): initial denial rate by claim and by line, in count and dollars, by category
 // and payer; final denial rate (write-offs on denied claims over gross charges); overturn rate. Duplicate
-// denials (CARC 18) are left out of the initial rates and reported on their own. Declared over measures.ts.
+// denials (CARC 18) are left out of the initial rates and reported on their own; write-offs on denied claims. Declared over measures.ts.
 import type { MetricDefinition } from './metric.ts';
 import { declareMetric } from './declare.ts';
 
@@ -32,8 +32,14 @@ export const DENIAL_METRICS: MetricDefinition[] = [
     formula: '{denial_write_offs} / {charges}',
   }),
   declareMetric({
+    id: 'denial_write_offs', label: 'Write-offs on denied claims', unit: 'dollars', grain: 'claim', dateBasis: 'posting date of the write-off', window: 'quarter',
+    numerator: 'write-offs posted in the window on claims that had a denied line on an adjudication dated on or before the write-off (the final denial rate’s numerator); by denial category: the categories of the claim’s first adjudication, a claim counted once in each',
+    denominator: '—', exclusions: 'write-offs on claims never denied', defaultBreakdown: 'denial_category',
+    formula: '{denial_write_offs}',
+  }),
+  declareMetric({
     id: 'denial_overturn_rate', label: 'Denial overturn rate', unit: 'ratio', grain: 'claim', dateBasis: 'resolution date (first day the balance reached zero or less)', window: 'quarter',
-    numerator: 'denied claims whose denied lines were later paid (> 0) on a re-adjudication', denominator: 'claims with a denial that were resolved in the window',
+    numerator: 'denied claims whose denied lines were later paid (> 0) on a re-adjudication', denominator: 'claims with a denial that were resolved in the window; by denial category: those whose first adjudication was denied for it',
     exclusions: 'claims still open',
     formula: '{overturned_claims} / {resolved_denied_claims}', dollars: '{overturned_claim_charges} / {resolved_denied_claim_charges}',
   }),
