@@ -6,7 +6,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES } from '../warehouse/queries/claim-list.ts';
 import type { EraAdjustmentRow, EraLineRow, EraRecord } from '../warehouse/queries/claim-remittances.ts';
 import type { BreakdownRow, MetricResult } from '../warehouse/metrics/compute.ts';
-import { DIMENSIONS, SINGLE_ONLY, type MetricDefinition, type Unit } from '../warehouse/metrics/metric.ts';
+import { DIMENSIONS, SINGLE_ONLY, type MetricDefinition, type MetricFormat, type Unit } from '../warehouse/metrics/metric.ts';
 import { METRICS } from '../warehouse/metrics/registry.ts';
 import type { WindowName } from '../warehouse/metrics/window.ts';
 import type { DenialPattern, PatternDimension } from '../warehouse/patterns/denial-patterns.ts';
@@ -221,11 +221,12 @@ const ERROR_COLUMNS = INGEST_ERROR_COLUMNS;
 
 const UNITS = ['dollars', 'ratio', 'days', 'count'] as const satisfies readonly Unit[];
 const WINDOWS = ['snapshot', 'month', 'quarter', 'ttm'] as const satisfies readonly WindowName[];
+const FORMATS = ['pct1', 'usd', 'days', 'count'] as const satisfies readonly MetricFormat[];
 const GRAINS = ['claim', 'line', 'money'] as const satisfies readonly MetricDefinition['grain'][];
 const PATTERN_DIMENSIONS = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const satisfies readonly PatternDimension[];
 
 const dollars = object<'value' | 'numerator' | 'denominator'>({ value: nullable(number()), numerator: number(), denominator: number() }, { description: 'the same rate in dollars' });
-const definition = object<keyof MetricResult['definition']>({ numerator: text(), denominator: text(), grain: text(), date_basis: text(), window: text(), exclusions: text(), breakdowns: list({ type: 'string', enum: DIMENSIONS }) });
+const definition = object<keyof MetricResult['definition']>({ numerator: text(), denominator: text(), grain: text(), date_basis: text(), window: text(), exclusions: text(), breakdowns: list({ type: 'string', enum: DIMENSIONS }), section: text('the sections of metrics.md it implements') });
 
 type LoadedOutcome = Extract<FileOutcome, { status: 'loaded' }>;
 type DuplicateOutcome = Extract<FileOutcome, { status: 'duplicate' }>;
@@ -262,7 +263,8 @@ const schemas: Record<string, JsonSchema> = {
     unavailable_reason: text(), p90: nullable(number()), n: integer(), dollars,
   }, { optional: ['unavailable_reason', 'p90', 'n', 'dollars'] }),
   MetricResult: object<keyof MetricResult>({
-    id: text(), label: text(), as_of: DATE, from: DATE, to: DATE, unit: { type: 'string', enum: UNITS },
+    id: text(), label: text(), short_label: text('the label where room is short'), format: { type: 'string', enum: FORMATS, description: 'pct1: a percentage with one decimal; usd: dollars and cents; days: to two decimals; count: whole' },
+    as_of: DATE, from: DATE, to: DATE, unit: { type: 'string', enum: UNITS },
     value: nullable(number('rates are fractions, money is dollars')), numerator: nullable(number()), denominator: nullable(number()),
     p90: nullable(number()), n: integer(), dollars,
     unavailable_reason: nullable(text('why there is no value')),

@@ -15,6 +15,8 @@ export interface MetricDefinition {
   exclusions: string;
   /** The dimensions the metric can be broken down by (the API refuses any other). */
   breakdowns: string[];
+  /** The sections of metrics.md it implements. */
+  section: string;
 }
 
 export interface BreakdownRow {
@@ -31,6 +33,9 @@ export interface BreakdownRow {
 export interface MetricResult {
   id: string;
   label: string;
+  /** The registry's label where room is short, and how its value is shown: a page never types a label of its own. */
+  short_label: string;
+  format: 'pct1' | 'usd' | 'days' | 'count';
   as_of: string;
   from: string;
   to: string;

@@ -42,7 +42,7 @@ export function contractualRatios(w: Window): string {
 
 export const AR_METRICS: MetricDefinition[] = [
   {
-    id: 'ar_total', label: 'A/R', unit: 'dollars', valueKind: 'sum', grain: 'claim', dateBasis: 'as-of date (events dated on or before it)', window: 'snapshot',
+    id: 'ar_total', label: 'A/R', unit: 'dollars', shortLabel: 'A/R', format: 'usd', section: 'Claim state at an as-of date D; The metrics', valueKind: 'sum', grain: 'claim', dateBasis: 'as-of date (events dated on or before it)', window: 'snapshot',
     numerator: 'Σ total balance of claims served on or before D whose total balance is positive; by payer: each claim’s insurance portion to its payer, its patient portion to "patient"',
     denominator: '—', exclusions: 'credit balances (claims owing a negative total) are reported beside A/R, never netted into it',
     breakdowns: ['payer', 'provider', 'location', 'kind'],
@@ -63,7 +63,8 @@ export const AR_METRICS: MetricDefinition[] = [
   },
   ...(['service', 'submission'] as const).map((basis): MetricDefinition => ({
     id: basis === 'service' ? 'ar_aging' : 'ar_aging_by_submission',
-    label: basis === 'service' ? 'A/R aging' : 'A/R aging by first submission', unit: 'ratio', valueKind: 'ratio', grain: 'claim',
+    label: basis === 'service' ? 'A/R aging' : 'A/R aging by first submission', shortLabel: basis === 'service' ? 'A/R aging' : 'Aging by submission',
+    format: 'pct1', section: 'Claim state at an as-of date D; The metrics', unit: 'ratio', valueKind: 'ratio', grain: 'claim',
     dateBasis: basis === 'service' ? 'age = D − first date of service' : 'age = D − first submission date (claims never sent: "unsubmitted")', window: 'snapshot',
     numerator: 'A/R at D in each age bucket (0–30, 31–60, 61–90, 91–120, 121–180, 181+); the headline is the share older than 90 days', denominator: 'A/R at D', exclusions: 'credit balances',
     breakdowns: ['bucket'], defaultBreakdown: 'bucket',
@@ -77,7 +78,7 @@ export const AR_METRICS: MetricDefinition[] = [
     },
   })),
   ...([90, 120] as const).map((days): MetricDefinition => ({
-    id: `ar_over_${days}_pct`, label: `% of A/R over ${days} days`, unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'age = D − first date of service', window: 'snapshot',
+    id: `ar_over_${days}_pct`, label: `% of A/R over ${days} days`, shortLabel: `A/R > ${days} days`, format: 'pct1', section: 'Claim state at an as-of date D; The metrics', unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'age = D − first date of service', window: 'snapshot',
     numerator: `A/R at D older than ${days} days`, denominator: 'A/R at D (ar_total)', exclusions: 'credit balances', breakdowns: ['payer', 'provider', 'location'],
     sql(w, by, filters) {
       const key = keyOf(by, claimDimension);
@@ -86,7 +87,7 @@ export const AR_METRICS: MetricDefinition[] = [
     },
   })),
   {
-    id: 'days_in_ar', label: 'Days in A/R (gross)', unit: 'days', valueKind: 'days', grain: 'claim', dateBasis: 'snapshot at D; charges by date of service', window: 'snapshot',
+    id: 'days_in_ar', label: 'Days in A/R (gross)', unit: 'days', shortLabel: 'Days in A/R', format: 'days', section: 'Claim state at an as-of date D; The metrics', valueKind: 'days', grain: 'claim', dateBasis: 'snapshot at D; charges by date of service', window: 'snapshot',
     numerator: 'A/R at D', denominator: 'average daily gross charges over the 90 days ending D (Σ charges with D − 90 < DOS ≤ D, ÷ 90)', exclusions: 'credit balances',
     breakdowns: [],
     sql(w, _by, filters) {
@@ -94,7 +95,7 @@ export const AR_METRICS: MetricDefinition[] = [
     },
   },
   {
-    id: 'days_in_ar_net', label: 'Days in A/R (net of expected contractuals)', unit: 'days', valueKind: 'days', grain: 'claim', dateBasis: 'snapshot at D; charges by date of service', window: 'snapshot',
+    id: 'days_in_ar_net', label: 'Days in A/R (net of expected contractuals)', unit: 'days', shortLabel: 'Net days in A/R', format: 'days', section: 'Claim state at an as-of date D; The metrics', valueKind: 'days', grain: 'claim', dateBasis: 'snapshot at D; charges by date of service', window: 'snapshot',
     numerator: 'A/R at D less the expected contractual adjustment of open claims not yet adjudicated (charge × the payer’s observed contractual ratio)',
     denominator: 'average daily (charges − expected contractuals) over the 90 days ending D',
     exclusions: 'credit balances; a payer with nothing adjudicated by D has no ratio (0 is used)', breakdowns: [],

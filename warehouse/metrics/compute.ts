@@ -20,6 +20,9 @@ export interface BreakdownRow {
 export interface MetricResult {
   id: string;
   label: string;
+  /** The registry's short label and format: a page shows these, never a label of its own. */
+  short_label: string;
+  format: string;
   as_of: string;
   from: string;
   to: string;
@@ -32,7 +35,7 @@ export interface MetricResult {
   dollars?: BreakdownRow['dollars'];
   unavailable_reason: string | null;
   /** The registry's definition, with the breakdowns the metric allows (a page asks only for those). */
-  definition: { numerator: string; denominator: string; grain: string; date_basis: string; window: string; exclusions: string; breakdowns: string[] };
+  definition: { numerator: string; denominator: string; grain: string; date_basis: string; window: string; exclusions: string; breakdowns: string[]; section: string };
   breakdown?: BreakdownRow[];
 }
 
@@ -95,8 +98,8 @@ export function checkBreakdown(m: MetricDefinition, by: Breakdown): void {
 export async function computeMetric(warehouse: Warehouse, m: MetricDefinition, request: MetricRequest): Promise<MetricResult> {
   const window = resolveWindow(m, request);
   const filters = request.filters ?? {};
-  const definition = { numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions, breakdowns: [...m.breakdowns] };
-  const base = { id: m.id, label: m.label, as_of: window.asOf, from: window.from, to: window.to, unit: m.unit, definition };
+  const definition = { numerator: m.numerator, denominator: m.denominator, grain: m.grain, date_basis: m.dateBasis, window: m.window, exclusions: m.exclusions, breakdowns: [...m.breakdowns], section: m.section };
+  const base = { id: m.id, label: m.label, short_label: m.shortLabel, format: m.format, as_of: window.asOf, from: window.from, to: window.to, unit: m.unit, definition };
   const scoped = (sql: string) => scopeToPractices(sql, { practices: filters.practices, provider: filters.provider, location: filters.location });
   const missing = m.unavailableSql ? (await warehouse.one<{ reason: string | null }>(scoped(m.unavailableSql(window))))?.reason ?? null : null;
   if (missing) return { ...base, value: null, numerator: null, denominator: null, unavailable_reason: missing };

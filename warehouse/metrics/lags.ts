@@ -12,7 +12,7 @@ function quantiles(days: string, month: string, where: string, by: Breakdown | u
 
 export const LAG_METRICS: MetricDefinition[] = [
   {
-    id: 'payer_lag_days', label: 'Payer lag (days)', unit: 'days', valueKind: 'quantile', grain: 'claim', dateBasis: 'first adjudication date', window: 'quarter',
+    id: 'payer_lag_days', label: 'Payer lag (days)', unit: 'days', shortLabel: 'Payer lag', format: 'days', section: 'The metrics', valueKind: 'quantile', grain: 'claim', dateBasis: 'first adjudication date', window: 'quarter',
     numerator: 'median (and p90) of days from first submission to first adjudication', denominator: 'claims first adjudicated in the window, any outcome',
     exclusions: 'claims known only from remittances (no submission)', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {
@@ -20,7 +20,7 @@ export const LAG_METRICS: MetricDefinition[] = [
     },
   },
   {
-    id: 'charge_lag_days', label: 'Charge lag (days)', unit: 'days', valueKind: 'quantile', grain: 'claim', dateBasis: 'first submission date', window: 'quarter',
+    id: 'charge_lag_days', label: 'Charge lag (days)', unit: 'days', shortLabel: 'Charge lag', format: 'days', section: 'The metrics', valueKind: 'quantile', grain: 'claim', dateBasis: 'first submission date', window: 'quarter',
     numerator: 'median (and p90) of days from date of service to first submission', denominator: 'claims first submitted in the window',
     exclusions: '—', breakdowns: ['payer', 'provider', 'location', 'month'],
     sql(w, by, filters) {

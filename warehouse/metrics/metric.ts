@@ -5,6 +5,8 @@
 import type { Window, WindowName } from './window.ts';
 
 export type Unit = 'dollars' | 'ratio' | 'days' | 'count';
+/** How a value is shown: a ratio as a percentage with one decimal, dollars with cents, days to two decimals, a count whole. */
+export type MetricFormat = 'pct1' | 'usd' | 'days' | 'count';
 export type Dimension = 'payer' | 'provider' | 'location' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind';
 export const DIMENSIONS: readonly Dimension[] = ['payer', 'provider', 'location', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind'];
 
@@ -51,7 +53,12 @@ export interface Filters {
 export interface MetricDefinition {
   id: string;
   label: string;
+  /** The label where room is short (a tile, a column head). */
+  shortLabel: string;
   unit: Unit;
+  format: MetricFormat;
+  /** The sections of metrics.md the metric implements. */
+  section: string;
   valueKind: ValueKind;
   grain: 'claim' | 'line' | 'money';
   dateBasis: string;
@@ -72,6 +79,11 @@ export interface MetricDefinition {
   formula?: string;
   /** SQL returning one row with `reason`: why the metric cannot be computed for this window (its inputs are missing), or NULL. */
   unavailableSql?(window: Window): string;
+}
+
+/** Every label a metric is shown with comes from here: the full one, or the short one. */
+export function metricLabel(m: Pick<MetricDefinition, 'label' | 'shortLabel'>, short = false): string {
+  return short ? m.shortLabel : m.label;
 }
 
 export function sqlString(text: string): string {
