@@ -5,6 +5,7 @@ import { centsOf, type Cell } from '../table.ts';
 import type { PackageContext } from '../monthly/context.ts';
 import { monthPeriod, shiftMonth } from '../monthly/period.ts';
 import { KPIS, type Kpi } from '../monthly/summary.ts';
+import { labelOf } from '../../warehouse/metrics/registry.ts';
 
 /** The KPIs the PDF draws as trends, in drawing order. */
 export const TREND_KPIS = ['days_in_ar', 'net_collection_rate', 'initial_denial_rate', 'collections'] as const;
@@ -26,13 +27,6 @@ export interface KpiTrend {
   points: TrendPoint[];
 }
 
-/** Short names for the charts' titles (the summary's labels explain more than a chart title can hold). */
-const TITLES: Record<(typeof TREND_KPIS)[number], string> = {
-  days_in_ar: 'Days in A/R',
-  net_collection_rate: 'Net collection rate',
-  initial_denial_rate: 'Initial denial rate',
-  collections: 'Collections',
-};
 
 export async function kpiTrends(ctx: PackageContext, month: string, months = TREND_MONTHS): Promise<KpiTrend[]> {
   const first = await ctx.firstEventDate();
@@ -52,7 +46,8 @@ export async function kpiTrends(ctx: PackageContext, month: string, months = TRE
       const v = kpi.pick(result);
       points.push({ month: p.month, value: v === null ? null : kpi.unit === 'money' ? centsOf(v) : v });
     }
-    trends.push({ key, label: TITLES[key], unit: kpi.unit, metric: kpi.metric, points });
+    // the charts' titles are the registry's short labels (the summary's explain more than a title can hold)
+    trends.push({ key, label: labelOf(kpi.metric, true), unit: kpi.unit, metric: kpi.metric, points });
   }
   return trends;
 }

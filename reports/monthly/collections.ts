@@ -4,6 +4,7 @@
 // belongs to a remittance, not a claim, so it has no provider or location: what no line claims is shown
 // as its own line, and every table adds up to the practice's collections to the cent.
 import type { MetricResult } from '../../warehouse/metrics/compute.ts';
+import { labelOf } from '../../warehouse/metrics/registry.ts';
 import { collectionClaimValues } from '../../warehouse/queries/monthly-package.ts';
 import { centsOf, type Cell, type Column, type ReportTable, type Row } from '../table.ts';
 import { PackageContext, payerName } from './context.ts';
@@ -37,7 +38,7 @@ const columns = (key: string, label: string, name?: string): Column[] => [
   { key, label, format: 'text' },
   ...(name ? [{ key: `${key}_name`, label: name, format: 'text' as const }] : []),
   ...COLLECTION_KINDS.map(({ kind, label: l }) => ({ key: kind, label: l, format: 'money' as const })),
-  { key: 'total', label: 'Collections', format: 'money' },
+  { key: 'total', label: labelOf('collections'), format: 'money' },
 ];
 
 function checkSum(table: string, rows: Row[], total: Row): void {

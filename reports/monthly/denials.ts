@@ -4,6 +4,7 @@
 // over the month's charges) by payer; the same write-offs by denial category and their claim counts, which
 // the registry does not break down, come from the SQL below, and must add up to the registry's number.
 import type { BreakdownRow, MetricResult } from '../../warehouse/metrics/compute.ts';
+import { labelOf } from '../../warehouse/metrics/registry.ts';
 import { denialCategories, finalDenialWriteOffTotal, finalDenialWriteOffsBy } from '../../warehouse/queries/monthly-package.ts';
 import { centsOf, type Cell, type ReportTable, type Row } from '../table.ts';
 import { PackageContext, payerName } from './context.ts';
@@ -89,18 +90,18 @@ export async function denialTables(ctx: PackageContext): Promise<ReportTable[]> 
         { key: 'payer_name', label: 'Payer name', format: 'text' },
         { key: 'claims_adjudicated', label: 'Claims first adjudicated', format: 'count' },
         { key: 'claims_denied', label: 'Claims denied', format: 'count' },
-        { key: 'denial_rate', label: 'Initial denial rate', format: 'ratio' },
+        { key: 'denial_rate', label: labelOf('initial_denial_rate', true), format: 'ratio' },
         { key: 'charges_adjudicated', label: 'Charges adjudicated', format: 'money' },
         { key: 'charges_denied', label: 'Charges denied', format: 'money' },
-        { key: 'denial_rate_dollars', label: 'Initial denial rate ($)', format: 'ratio' },
+        { key: 'denial_rate_dollars', label: `${labelOf('initial_denial_rate', true)} ($)`, format: 'ratio' },
         { key: 'lines_adjudicated', label: 'Lines first adjudicated', format: 'count' },
         { key: 'lines_denied', label: 'Lines denied', format: 'count' },
-        { key: 'line_denial_rate', label: 'Line denial rate', format: 'ratio' },
-        { key: 'duplicate_claims', label: 'Duplicate denials (claims)', format: 'count' },
-        { key: 'final_write_offs', label: 'Write-offs on denied claims', format: 'money' },
+        { key: 'line_denial_rate', label: labelOf('initial_denial_rate_line', true), format: 'ratio' },
+        { key: 'duplicate_claims', label: `${labelOf('duplicate_denials', true)} (claims)`, format: 'count' },
+        { key: 'final_write_offs', label: labelOf('denial_write_offs'), format: 'money' },
         { key: 'final_claims', label: 'Claims written off after a denial', format: 'count' },
         { key: 'charges_in_month', label: 'Charges (service in the month)', format: 'money' },
-        { key: 'final_denial_rate', label: 'Final denial rate', format: 'ratio' },
+        { key: 'final_denial_rate', label: labelOf('final_denial_rate', true), format: 'ratio' },
       ],
       rows: payerRows,
     },
@@ -118,7 +119,7 @@ export async function denialTables(ctx: PackageContext): Promise<ReportTable[]> 
         { key: 'charges_denied', label: 'Charges of the claims denied', format: 'money' },
         { key: 'lines_denied', label: 'Lines denied', format: 'count' },
         { key: 'line_charges_denied', label: 'Charges of the lines denied', format: 'money' },
-        { key: 'final_write_offs', label: 'Write-offs on denied claims', format: 'money' },
+        { key: 'final_write_offs', label: labelOf('denial_write_offs'), format: 'money' },
         { key: 'final_claims', label: 'Claims written off after a denial', format: 'count' },
       ],
       rows: categoryRows,

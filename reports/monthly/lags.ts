@@ -2,6 +2,7 @@
 // adjudicated in the month, and days from service to first submission for the claims first sent in it,
 // median and p90, by payer (registry: payer_lag_days, charge_lag_days).
 import type { BreakdownRow, MetricResult } from '../../warehouse/metrics/compute.ts';
+import { labelOf } from '../../warehouse/metrics/registry.ts';
 import type { Cell, ReportTable, Row } from '../table.ts';
 import { PackageContext, payerName } from './context.ts';
 
@@ -27,11 +28,11 @@ export async function lagTable(ctx: PackageContext): Promise<ReportTable> {
       { key: 'payer', label: 'Payer', format: 'text' },
       { key: 'payer_name', label: 'Payer name', format: 'text' },
       { key: 'payer_lag_claims', label: 'Claims first adjudicated', format: 'count' },
-      { key: 'payer_lag_median', label: 'Payer lag, median (days)', format: 'days' },
-      { key: 'payer_lag_p90', label: 'Payer lag, p90 (days)', format: 'days' },
+      { key: 'payer_lag_median', label: `${labelOf('payer_lag_days', true)}, median (days)`, format: 'days' },
+      { key: 'payer_lag_p90', label: `${labelOf('payer_lag_days', true)}, p90 (days)`, format: 'days' },
       { key: 'charge_lag_claims', label: 'Claims first sent', format: 'count' },
-      { key: 'charge_lag_median', label: 'Charge lag, median (days)', format: 'days' },
-      { key: 'charge_lag_p90', label: 'Charge lag, p90 (days)', format: 'days' },
+      { key: 'charge_lag_median', label: `${labelOf('charge_lag_days', true)}, median (days)`, format: 'days' },
+      { key: 'charge_lag_p90', label: `${labelOf('charge_lag_days', true)}, p90 (days)`, format: 'days' },
     ],
     rows,
   };

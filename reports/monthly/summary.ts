@@ -3,6 +3,7 @@
 // at its last day), with the change in each comparison and why a number is missing when it is.
 import type { MetricResult } from '../../warehouse/metrics/compute.ts';
 import type { Dimension } from '../../warehouse/metrics/metric.ts';
+import { labelOf, metric } from '../../warehouse/metrics/registry.ts';
 import { centsOf, type Cell, type Format, type ReportTable, type Row } from '../table.ts';
 import { PackageContext } from './context.ts';
 import { monthPeriod, shiftMonth } from './period.ts';
@@ -21,26 +22,33 @@ export interface Kpi {
 const value = (r: MetricResult) => r.value;
 const numerator = (r: MetricResult) => r.numerator;
 
+/** A KPI that is a metric's own value: its label and unit are the registry's. */
+function registryKpi(id: string, options: { snapshot?: boolean } = {}): Kpi {
+  const m = metric(id);
+  if (!m) throw new Error(`no metric ${id} in the registry`);
+  return { key: id, label: labelOf(id), unit: m.unit === 'dollars' ? 'money' : m.unit, metric: id, ...options, pick: value };
+}
+
 export const KPIS: readonly Kpi[] = [
   { key: 'charges', label: 'Charges (date of service in the month)', unit: 'money', metric: 'gross_collection_rate', pick: (r) => r.denominator },
   { key: 'collections', label: 'Collections (insurance, PLB, patients, less refunds)', unit: 'money', metric: 'collections', pick: numerator },
-  { key: 'net_collection_rate', label: 'Net collection rate', unit: 'ratio', metric: 'net_collection_rate', pick: value },
-  { key: 'gross_collection_rate', label: 'Gross collection rate', unit: 'ratio', metric: 'gross_collection_rate', pick: value },
+  registryKpi('net_collection_rate'),
+  registryKpi('gross_collection_rate'),
   { key: 'ar_total', label: 'A/R at month end', unit: 'money', metric: 'ar_total', snapshot: true, pick: numerator },
   { key: 'credit_balances', label: 'Credit balances at month end (beside A/R)', unit: 'money', metric: 'ar_total', snapshot: true, by: 'kind',
     pick: (r) => r.breakdown?.find((b) => b.key === 'credit balances')?.numerator ?? 0 },
-  { key: 'ar_over_90_pct', label: '% of A/R over 90 days', unit: 'ratio', metric: 'ar_over_90_pct', snapshot: true, pick: value },
-  { key: 'ar_over_120_pct', label: '% of A/R over 120 days', unit: 'ratio', metric: 'ar_over_120_pct', snapshot: true, pick: value },
-  { key: 'days_in_ar', label: 'Days in A/R (gross)', unit: 'days', metric: 'days_in_ar', snapshot: true, pick: value },
-  { key: 'days_in_ar_net', label: 'Days in A/R (net of expected contractuals)', unit: 'days', metric: 'days_in_ar_net', snapshot: true, pick: value },
-  { key: 'initial_denial_rate', label: 'Initial denial rate (claims)', unit: 'ratio', metric: 'initial_denial_rate', pick: value },
+  registryKpi('ar_over_90_pct', { snapshot: true }),
+  registryKpi('ar_over_120_pct', { snapshot: true }),
+  registryKpi('days_in_ar', { snapshot: true }),
+  registryKpi('days_in_ar_net', { snapshot: true }),
+  registryKpi('initial_denial_rate'),
   { key: 'initial_denial_rate_dollars', label: 'Initial denial rate (claims, dollars)', unit: 'ratio', metric: 'initial_denial_rate', pick: (r) => r.dollars?.value ?? null },
-  { key: 'initial_denial_rate_line', label: 'Initial denial rate (lines)', unit: 'ratio', metric: 'initial_denial_rate_line', pick: value },
+  registryKpi('initial_denial_rate_line'),
   { key: 'duplicate_denials', label: 'Duplicate denials (CARC 18, claims; apart from the rates)', unit: 'count', metric: 'duplicate_denials', pick: numerator },
-  { key: 'final_denial_rate', label: 'Final denial rate (write-offs on denied claims ÷ charges)', unit: 'ratio', metric: 'final_denial_rate', pick: value },
-  { key: 'denial_overturn_rate', label: 'Denial overturn rate', unit: 'ratio', metric: 'denial_overturn_rate', pick: value },
-  { key: 'first_pass_yield', label: 'First-pass yield', unit: 'ratio', metric: 'first_pass_yield', pick: value },
-  { key: 'first_pass_acceptance', label: 'First-pass acceptance', unit: 'ratio', metric: 'first_pass_acceptance', pick: value },
+  registryKpi('final_denial_rate'),
+  registryKpi('denial_overturn_rate'),
+  registryKpi('first_pass_yield'),
+  registryKpi('first_pass_acceptance'),
   { key: 'payer_lag_days', label: 'Payer lag, median (days from first submission to first adjudication)', unit: 'days', metric: 'payer_lag_days', pick: value },
   { key: 'charge_lag_days', label: 'Charge lag, median (days from service to first submission)', unit: 'days', metric: 'charge_lag_days', pick: value },
 ];

@@ -8,6 +8,7 @@ import { denialChart, topDenialCategories } from '../charts/denial-chart.ts';
 import { chartDocument, chartMarkup } from '../charts/server-plot.ts';
 import { trendChart } from '../charts/trend-chart.ts';
 import { BUCKETS } from '../../warehouse/metrics/ar.ts';
+import { labelOf } from '../../warehouse/metrics/registry.ts';
 import { bucketColumn } from '../monthly/aging.ts';
 import { COLLECTION_KINDS } from '../monthly/collections.ts';
 import { formatOf, type ReportTable, type Row } from '../table.ts';
@@ -19,10 +20,11 @@ import { escapeHtml as esc, nonZeroColumns, tableHtml } from './pdf-tables.ts';
 /** The summary's KPIs shown as tiles on the first page. */
 export const TILE_KPIS = ['collections', 'net_collection_rate', 'days_in_ar', 'initial_denial_rate', 'ar_total', 'ar_over_90_pct'] as const;
 
-const SHORT_LABELS: Record<string, string> = {
-  collections: 'Collections', net_collection_rate: 'Net collection rate', days_in_ar: 'Days in A/R',
-  initial_denial_rate: 'Initial denial rate', ar_total: 'A/R at month end', ar_over_90_pct: 'A/R over 90 days',
-};
+/** A tile's label: the registry's short label of its metric (A/R is the month end's). */
+function tileLabel(key: (typeof TILE_KPIS)[number]): string {
+  const label = labelOf(key, true);
+  return key === 'ar_total' ? `${label} at month end` : label;
+}
 
 function table(content: PackageContent, name: string): ReportTable {
   const t = content.tables.find((x) => x.name === name);
@@ -43,7 +45,7 @@ function tiles(summary: ReportTable): string {
   return `<div class="tiles">${TILE_KPIS.map((key) => {
     const row = rowOf(summary, key);
     if (!row) return '';
-    return `<div class="tile" data-kpi="${key}"><div class="tile-label">${esc(SHORT_LABELS[key])}</div>
+    return `<div class="tile" data-kpi="${key}"><div class="tile-label">${esc(tileLabel(key))}</div>
       <div class="tile-value">${esc(shown(summary, row, 'month'))}</div>
       <div class="tile-change">vs ${esc(formatMonth(prior))}: ${esc(shown(summary, row, 'change_vs_prior_month'))}</div>
       <div class="tile-change">vs ${esc(formatMonth(lastYear))}: ${esc(shown(summary, row, 'change_vs_last_year'))}</div>

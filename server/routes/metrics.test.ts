@@ -100,7 +100,7 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
     expect(plain.metrics.ar_aging.definition.breakdowns).toEqual(['bucket']);
     expect(answer.metrics.initial_denial_rate.definition.breakdowns).toContain('month');
     // labels, short labels, formats and the metrics.md section come from the registry, for every page to show
-    expect(answer.metrics.initial_denial_rate).toMatchObject({ label: 'Initial denial rate (claims)', short_label: 'Denial rate', format: 'pct1', definition: { section: 'The metrics' } });
+    expect(answer.metrics.initial_denial_rate).toMatchObject({ label: 'Initial denial rate (claims)', short_label: 'Initial denial rate', format: 'pct1', definition: { section: 'The metrics' } });
     expect(plain.metrics.days_in_ar).toMatchObject({ short_label: 'Days in A/R', format: 'days' });
   });
 

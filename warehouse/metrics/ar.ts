@@ -78,7 +78,7 @@ export const AR_METRICS: MetricDefinition[] = [
     },
   })),
   ...([90, 120] as const).map((days): MetricDefinition => ({
-    id: `ar_over_${days}_pct`, label: `% of A/R over ${days} days`, shortLabel: `A/R > ${days} days`, format: 'pct1', section: 'Claim state at an as-of date D; The metrics', unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'age = D − first date of service', window: 'snapshot',
+    id: `ar_over_${days}_pct`, label: `% of A/R over ${days} days`, shortLabel: `A/R over ${days} days`, format: 'pct1', section: 'Claim state at an as-of date D; The metrics', unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'age = D − first date of service', window: 'snapshot',
     numerator: `A/R at D older than ${days} days`, denominator: 'A/R at D (ar_total)', exclusions: 'credit balances', breakdowns: ['payer', 'provider', 'location'],
     sql(w, by, filters) {
       const key = keyOf(by, claimDimension);

@@ -5,14 +5,14 @@ import { declareMetric } from './declare.ts';
 
 export const COLLECTION_METRICS: MetricDefinition[] = [
   declareMetric({
-    id: 'net_collection_rate', label: 'Net collection rate', unit: 'ratio', shortLabel: 'Net collection', format: 'pct1', section: 'The metrics', grain: 'money', dateBasis: 'payment and posting dates; charges by date of service', window: 'ttm',
+    id: 'net_collection_rate', label: 'Net collection rate', unit: 'ratio', shortLabel: 'Net collection rate', format: 'pct1', section: 'The metrics', grain: 'money', dateBasis: 'payment and posting dates; charges by date of service', window: 'ttm',
     numerator: 'claim payments (Σ CLP04, reversals netted) + patient payments − refunds, dated in the window',
     denominator: 'charges with date of service in the window − contractual-category adjustments on remittances dated in the window',
     exclusions: 'PLB money (interest, recoupments: see collections); other adjustments (denials, bad debt) stay in the denominator',
     formula: '{payments} / ({charges} - {contractual_adjustments})',
   }),
   declareMetric({
-    id: 'gross_collection_rate', label: 'Gross collection rate', unit: 'ratio', shortLabel: 'Gross collection', format: 'pct1', section: 'The metrics', grain: 'money', dateBasis: 'payment and posting dates; charges by date of service', window: 'ttm',
+    id: 'gross_collection_rate', label: 'Gross collection rate', unit: 'ratio', shortLabel: 'Gross collection rate', format: 'pct1', section: 'The metrics', grain: 'money', dateBasis: 'payment and posting dates; charges by date of service', window: 'ttm',
     numerator: 'payments posted in the window (claim payments + patient payments − refunds)', denominator: 'charges with date of service in the window',
     exclusions: 'PLB money',
     formula: '{payments} / {charges}',

@@ -6,7 +6,7 @@ import { declareMetric } from './declare.ts';
 
 export const DENIAL_METRICS: MetricDefinition[] = [
   declareMetric({
-    id: 'initial_denial_rate', label: 'Initial denial rate (claims)', unit: 'ratio', shortLabel: 'Denial rate', format: 'pct1', section: 'The metrics', grain: 'claim', dateBasis: 'first adjudication date (BPR16 of the first 835 record that is not a reversal)', window: 'quarter',
+    id: 'initial_denial_rate', label: 'Initial denial rate (claims)', unit: 'ratio', shortLabel: 'Initial denial rate', format: 'pct1', section: 'The metrics', grain: 'claim', dateBasis: 'first adjudication date (BPR16 of the first 835 record that is not a reversal)', window: 'quarter',
     numerator: 'claims whose first adjudication had at least one denied line (dollars: their charges)', denominator: 'claims first adjudicated in the window (dollars: their charges)',
     exclusions: 'claims whose first adjudication was a duplicate denial (CARC 18), reported apart; reversals; a secondary payer’s records',
     denialFilters: true,

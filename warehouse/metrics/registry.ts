@@ -1,6 +1,6 @@
 // The metrics registry: every metric of metrics.md, defined once. The CLI, the API, the dashboards and the
 // reports ask it by id.
-import type { MetricDefinition } from './metric.ts';
+import { metricLabel, type MetricDefinition } from './metric.ts';
 import { AR_METRICS } from './ar.ts';
 import { DENIAL_METRICS } from './denials.ts';
 import { FIRST_PASS_METRICS } from './first-pass.ts';
@@ -13,4 +13,11 @@ const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
 
 export function metric(id: string): MetricDefinition | undefined {
   return BY_ID.get(id);
+}
+
+/** A metric's label by id (the short one where room is short): what every report, chart and message shows. */
+export function labelOf(id: string, short = false): string {
+  const m = BY_ID.get(id);
+  if (!m) throw new Error(`no metric ${id} in the registry`);
+  return metricLabel(m, short);
 }

@@ -123,7 +123,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
 
   const kinds = m.kinds;
   cards.replaceChildren(
-    statCard(kinds, { label: 'A/R', note: 'Insurance and patient portions of every open claim.' }),
+    statCard(kinds, { label: kinds.short_label, note: 'Insurance and patient portions of every open claim.' }),
     statCard(rowAsMetric(kinds, 'insurance'), { label: 'Payer (insurance) A/R', definitionNote: 'The "insurance" row of ar_total by kind: each open claim’s insurance portion.' }),
     statCard(rowAsMetric(kinds, 'patient'), { label: 'Patient A/R', definitionNote: 'The "patient" row of ar_total by kind: each open claim’s patient portion.' }),
     statCard(rowAsMetric(kinds, CREDIT), { label: 'Credit balances', note: 'Owed back to payers or patients: beside A/R, never netted into it.', definitionNote: 'The "credit balances" row of ar_total by kind: the total of claims whose balance is negative, as a positive amount.' }),
@@ -266,7 +266,7 @@ function payerAndPatient(byPayer: MetricResult, options: { selected: string | nu
   const table = document.createElement('table');
   table.className = 'owed-table compact';
   const head = table.createTHead().insertRow();
-  for (const [text, numeric] of [['Owed by', false], ['A/R', true]] as const) {
+  for (const [text, numeric] of [['Owed by', false], [byPayer.short_label, true]] as const) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = text;

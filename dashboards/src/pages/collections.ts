@@ -171,7 +171,7 @@ export async function render(container: HTMLElement, { filters, signal, session 
     rates.body.replaceChildren(
       paragraph('Each month: the money received that month over the charges with dates of service in it — net of contractual adjustments dated that month (net), or not (gross). A month whose charges are still unpaid reads low; a month collecting older charges can pass 100%.'),
       figure(collectionsRateLines(series, { months: months.map((m) => m.month), label: 'Net and gross collection rate by month' })),
-      table(['Month', 'Net collection rate', 'Gross collection rate'],
+      table(['Month', series[0].metric.short_label, series[1].metric.short_label],
         months.map((m, i) => ({ key: m.month, cells: [formatMonth(m.month), formatPercent(series[0].points[i].value), formatPercent(series[1].points[i].value)] })),
         'rates-by-month compact',
         { key: 'window', cells: ['Window', formatPercent(net.value), formatPercent(gross.value)] }),

@@ -117,9 +117,9 @@ export async function render(container: HTMLElement, { filters, signal, session 
     h2,
     definition(denial, 'Claims adjudicated and initial denial rate', 'Claims adjudicated is the initial denial rate’s denominator by payer; the rate is its numerator over it. Hover a number for its counts.'),
     definition(paid, 'Paid', 'collections by payer: the money the payer sent (insurance payments and its PLB interest or recoupments), dated in the window. Patient payments and refunds are filed under “patient”, not under a payer.'),
-    definition(firstPass, 'First-pass yield', 'first_pass_yield by payer.'),
-    definition(lag, 'Payer lag, median and p90', 'payer_lag_days by payer: the median and the 90th percentile of the same claims.'),
-    definition(ncr, 'Net collection rate', 'net_collection_rate by payer: money from the payer’s claims, patient payments on them included.'),
+    definition(firstPass, firstPass.short_label, 'first_pass_yield by payer.'),
+    definition(lag, `${lag.short_label}, median and p90`, 'payer_lag_days by payer: the median and the 90th percentile of the same claims.'),
+    definition(ncr, ncr.short_label, 'net_collection_rate by payer: money from the payer’s claims, patient payments on them included.'),
   );
 
   const may = session.user.views.includes('claims');
@@ -127,11 +127,11 @@ export async function render(container: HTMLElement, { filters, signal, session 
   const columns: ScorecardColumn[] = [
     column('volume', 'Claims adjudicated', 'count', denial),
     column('paid', 'Paid', 'dollars', paid),
-    column('denial', 'Initial denial rate', 'ratio', denial),
-    column('yield', 'First-pass yield', 'ratio', firstPass),
-    column('lag_median', 'Payer lag, median', 'days', lag),
-    column('lag_p90', 'Payer lag, p90', 'days', lag),
-    column('ncr', 'Net collection rate', 'ratio', ncr),
+    column('denial', denial.short_label, 'ratio', denial),
+    column('yield', firstPass.short_label, 'ratio', firstPass),
+    column('lag_median', `${lag.short_label}, median`, 'days', lag),
+    column('lag_p90', `${lag.short_label}, p90`, 'days', lag),
+    column('ncr', ncr.short_label, 'ratio', ncr),
   ];
   let sort = sortOf(location.search);
   if (sort.column !== 'label' && !columns.some((c) => c.id === sort.column)) sort = DEFAULT_SORT;
