@@ -120,10 +120,21 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
 
   it('follows a payer filter: the URL, then the numbers, as the API answers for that payer', async () => {
     const before = await shown();
+    const asked: URLSearchParams[] = [];
+    const record = (r: { url(): string }) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/metrics') asked.push(url.searchParams);
+    };
+    page.on('request', record);
     await page.locator('input[name="payer"]').fill('MCRB1');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL('**/collections?payer=MCRB1');
     const after = await shown();
+    page.off('request', record);
+    // the payments of each month by kind: one request for kind × month, none by month
+    const collectionsAsked = asked.filter((q) => q.get('metric') === 'collections').map((q) => q.get('by'));
+    expect(collectionsAsked.filter((by) => by === 'kind,month')).toHaveLength(1);
+    expect(collectionsAsked.filter((by) => by === 'kind')).toHaveLength(0);
     const want = await expected({ payer: 'MCRB1' });
     expect(after.cards).toEqual(want.cards);
     expect(after.byMonth).toEqual(want.byMonth);

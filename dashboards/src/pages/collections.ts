@@ -1,8 +1,9 @@
 // Collections: money in over the window (the registry's twelve months, or the URL's range) — the total and
 // the net and gross collection rates; payments by month split by kind (insurance, patient, refunds, PLB);
-// both rates by month; payments by rendering provider and by location. The collections metric has no
-// kind × month, provider or location breakdown, so those are asked one month, provider or location at a
-// time (in parallel) with the API's own filters; every number is the API's.
+// both rates by month; payments by rendering provider and by location. Kind × month is one request (the
+// registry crosses them); the collections metric has no provider or location breakdown (PLB money has
+// no claim), so those are asked one provider or location at a time (in parallel) with the API's own
+// filters; every number is the API's.
 import { barList } from '../charts/bar-list.ts';
 import { collectionsMonthBars, type MonthKindAmount } from '../charts/collections-month-bars.ts';
 import { collectionsRateLines } from '../charts/collections-rate-lines.ts';
@@ -137,13 +138,17 @@ export async function render(container: HTMLElement, { filters, signal, session 
   const months = monthsOf(window.from!, window.to!);
 
   const monthly = (async () => {
-    const [trend, ...split] = await Promise.all([
+    const [trend, split] = await Promise.all([
       fetchMetrics(['collections', 'net_collection_rate', 'gross_collection_rate'], window, { by: 'month' }, signal),
-      ...months.map((m) => fetchMetrics(['collections'], { ...window, from: m.from, to: m.to }, { by: 'kind' }, signal)),
+      fetchMetrics(['collections'], window, { by: 'kind,month' }, signal),
     ]);
     if (signal.aborted) return;
     const totals = new Map((metricOf(trend, 'collections').breakdown ?? []).map((r) => [r.key ?? '', r.value]));
-    const amounts: MonthKindAmount[] = split.flatMap((a, i) => (metricOf(a, 'collections').breakdown ?? []).filter((r) => r.key !== null).map((r) => ({ month: months[i].month, kind: r.key!, amount: r.value ?? 0 })));
+    // keys "kind × month"
+    const amounts: MonthKindAmount[] = (metricOf(split, 'collections').breakdown ?? []).filter((r) => r.key !== null).map((r) => {
+      const [kind, month] = r.key!.split(' × ');
+      return { month, kind, amount: r.value ?? 0 };
+    });
     const monthKinds = ordered([...kinds.map((r) => r.key!), ...amounts.map((a) => a.kind)]);
     const amountOf = new Map(amounts.map((a) => [`${a.month}|${a.kind}`, a.amount]));
     const kindTotal = new Map(kinds.map((r) => [r.key!, r.value]));
@@ -157,7 +162,7 @@ export async function render(container: HTMLElement, { filters, signal, session 
         months.map((m) => ({ key: m.month, cells: [formatMonth(m.month), ...monthKinds.map((k) => formatMoney(amountOf.get(`${m.month}|${k}`) ?? 0)), formatMoney(totals.get(m.month) ?? 0)] })),
         'collections-by-month',
         { key: 'window', cells: ['Window', ...monthKinds.map((k) => formatMoney(kindTotal.get(k) ?? 0)), formatMoney(collections.value)] }),
-      howComputed(collections, { note: 'Each month’s kinds are collections by kind over that month alone; the totals are collections by month, and the last row collections by kind over the window.' }),
+      howComputed(collections, { note: 'Each month’s kinds are collections by kind × month; the totals are collections by month, and the last row collections by kind over the window.' }),
     );
     byMonth.element.dataset.ready = 'true';
 
