@@ -105,6 +105,7 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
 
   it('final denial rate, overturn rate, first-pass acceptance and yield', windows(async (w, t, asOf, name) => {
     const where = `${name} ending ${asOf}`;
+    expect(cents((await get('charges', asOf, w)).value), where).toBe(t.finalDenialRate.amount.denominator);
     const final = await get('final_denial_rate', asOf, w);
     expect([cents(final.numerator), cents(final.denominator)], where).toEqual([t.finalDenialRate.amount.numerator, t.finalDenialRate.amount.denominator]);
     expect(pair(await get('denial_overturn_rate', asOf, w)), where).toEqual([t.denialOverturnRate.numerator, t.denialOverturnRate.denominator]);

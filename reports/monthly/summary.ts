@@ -30,7 +30,7 @@ function registryKpi(id: string, options: { snapshot?: boolean } = {}): Kpi {
 }
 
 export const KPIS: readonly Kpi[] = [
-  { key: 'charges', label: 'Charges (date of service in the month)', unit: 'money', metric: 'gross_collection_rate', pick: (r) => r.denominator },
+  { ...registryKpi('charges'), pick: numerator },
   { key: 'collections', label: 'Collections (insurance, PLB, patients, less refunds)', unit: 'money', metric: 'collections', pick: numerator },
   registryKpi('net_collection_rate'),
   registryKpi('gross_collection_rate'),

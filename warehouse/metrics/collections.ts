@@ -1,4 +1,4 @@
-// Money in: net and gross collection rates, and collections by kind (insurance payments, patient
+// Charges, and money in: net and gross collection rates, and collections by kind (insurance payments, patient
 // payments, refunds, PLB interest and recoupments) that tie to the remittances' cash (Σ BPR02).
 import type { MetricDefinition } from './metric.ts';
 import { declareMetric } from './declare.ts';
@@ -16,6 +16,12 @@ export const COLLECTION_METRICS: MetricDefinition[] = [
     numerator: 'payments posted in the window (claim payments + patient payments − refunds)', denominator: 'charges with date of service in the window',
     exclusions: 'PLB money',
     formula: '{payments} / {charges}',
+  }),
+  declareMetric({
+    id: 'charges', label: 'Charges (date of service in the window)', shortLabel: 'Charges', format: 'usd', section: 'The metrics', unit: 'dollars', grain: 'claim', dateBasis: 'date of service', window: 'ttm',
+    numerator: 'gross charges of the claims with a date of service in the window (the collection rates’ and the final denial rate’s charges)', denominator: '—',
+    exclusions: '—',
+    formula: '{charges}',
   }),
   declareMetric({
     id: 'collections', label: 'Collections', unit: 'dollars', shortLabel: 'Collections', format: 'usd', section: 'The metrics', grain: 'money', dateBasis: 'payment date (835 BPR16) and posting date', window: 'ttm',
