@@ -77,6 +77,19 @@ describe('practice isolation', () => {
     }
   }, 60_000);
 
+  it('breaks a declared metric down by practice: each practice’s row is the metric for that practice alone', async () => {
+    const declared = METRICS.filter((m) => m.breakdowns.includes('practice'));
+    expect(declared.map((m) => m.id)).toEqual(expect.arrayContaining(['initial_denial_rate', 'net_collection_rate', 'collections']));
+    for (const m of declared) {
+      const by = await computeMetric(both, m, { asOf, by: ['practice'] });
+      for (const practice of [A, B, C]) {
+        const alone = await computeMetric(both, m, { asOf, filters: { practices: [practice] } });
+        const row = by.breakdown!.find((r) => r.key === practice);
+        expect([row?.numerator ?? 0, row?.denominator ?? (m.valueKind === 'sum' ? null : 0)], `${m.id} for ${practice}`).toEqual([alone.numerator, alone.denominator]);
+      }
+    }
+  }, 60_000);
+
   it('finds denial patterns among the granted practice’s claims only', async () => {
     const window = windowFor('ttm', asOf);
     const alonePatterns = await findDenialPatterns(alone, { window, minClaims: 3, limit: 10 });

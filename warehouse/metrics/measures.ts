@@ -3,7 +3,7 @@
 import { dateLiteral } from './window.ts';
 import type { Measure, SemanticModel } from './semantic.ts';
 
-const claimAttributes = { payer: { sql: 'payer_id' }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' } };
+const claimAttributes = { payer: { sql: 'payer_id' }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
 
 /** mart_claim: one row per claim; its denial lists are those of its first adjudication. */
 export const claimModel: SemanticModel = {
@@ -24,16 +24,16 @@ export const lineModel: SemanticModel = {
 /** Write-offs posted on claims denied on or before the write-off, with the claim's attributes and denials. */
 export const deniedWriteOffModel: SemanticModel = {
   id: 'denied_write_off', payer: 'payer_id',
-  from: `(SELECT p.posting_date, p.amount, c.claim_id, c.payer_id, c.rendering_npi, c.location, c.first_denial_categories, c.first_denial_carcs
+  from: `(SELECT p.posting_date, p.amount, c.claim_id, c.payer_id, c.billing_npi, c.rendering_npi, c.location, c.first_denial_categories, c.first_denial_carcs
     FROM stg_posting p JOIN mart_claim c USING (claim_id) WHERE p.posting_type = 'write_off' AND c.first_denied_date <= p.posting_date)`,
   dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_categories', list: 'denied' }, carc: { sql: 'first_denial_carcs', list: 'denied' } },
 };
 
 /** mart_cash as money on claims: the payer is the claim's. */
-export const claimCashModel: SemanticModel = { id: 'claim_cash', from: 'mart_cash', payer: 'claim_payer_id', dimensions: { payer: { sql: 'claim_payer_id' } } };
+export const claimCashModel: SemanticModel = { id: 'claim_cash', from: 'mart_cash', payer: 'claim_payer_id', dimensions: { payer: { sql: 'claim_payer_id' }, practice: { sql: 'billing_npi' } } };
 
-/** mart_cash as money in: a payer's remittance money, or the patient's. */
-export const cashModel: SemanticModel = { id: 'cash', from: 'mart_cash', payer: 'payer_id', dimensions: { payer: { sql: "coalesce(payer_id, 'patient')" }, kind: { sql: 'kind' } } };
+/** mart_cash as money in: a payer's remittance money, or the patient's; PLB money's practice is the remittance's payee. */
+export const cashModel: SemanticModel = { id: 'cash', from: 'mart_cash', payer: 'payer_id', dimensions: { payer: { sql: "coalesce(payer_id, 'patient')" }, kind: { sql: 'kind' }, practice: { sql: 'billing_npi' } } };
 
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;
 const notDuplicate = 'NOT first_denied_as_duplicate';
