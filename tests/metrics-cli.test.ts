@@ -80,6 +80,8 @@ describe('rcm build, metrics and denials', () => {
     expect(run.stdout).toMatch(/numerator: +A\/R at D less the expected contractual/);
     expect(run.stdout).toMatch(/SELECT/);
     expect(run.stdout).toMatch(/mart_claim_balance/);
+    const declared = rcm('metrics', 'explain', 'net_collection_rate');
+    expect(declared.stdout).toContain('formula:     {payments} / ({charges} - {contractual_adjustments})');
   });
 
   it('lists denial patterns with example claims', () => {

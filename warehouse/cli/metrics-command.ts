@@ -72,6 +72,7 @@ export function registerMetricsCommand(program: Command): void {
       const w = resolveWindow(m, { asOf: options.asOf });
       process.stdout.write([
         `${m.id}: ${m.label} (${m.unit})`,
+        ...(m.formula ? [`formula:     ${m.formula} (measures of warehouse/metrics/measures.ts)`] : []),
         `numerator:   ${m.numerator}`,
         `denominator: ${m.denominator}`,
         `grain: ${m.grain}; date basis: ${m.dateBasis}; default window: ${m.window}`,
