@@ -2,10 +2,11 @@
 // the CLI is read from warehouse/metrics/, never typed again. This test reads every TypeScript source
 // outside warehouse/ and fails on a string literal that is a registry label, naming the file and line,
 // unless it is allowed below with its reason.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './support/source-files.ts';
 import { METRICS } from '../warehouse/metrics/registry.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -35,15 +36,6 @@ export function retypedLabels(fileName: string, text: string, labels: ReadonlySe
   return found;
 }
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED.has(entry.name) && !entry.name.startsWith('.')) out.push(...sources(join(dir, entry.name)));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts')) out.push(join(dir, entry.name));
-  }
-  return out;
-}
 
 describe('metric labels live in the registry', () => {
   it('finds a retyped label', () => {
@@ -53,7 +45,7 @@ describe('metric labels live in the registry', () => {
 
   it('no source outside warehouse/ types a metric’s label', () => {
     const found: string[] = [];
-    for (const file of sources(ROOT)) {
+    for (const file of sourceFiles(ROOT, SKIPPED, { tests: false })) {
       const path = relative(ROOT, file);
       for (const hit of retypedLabels(path, readFileSync(file, 'utf8'))) {
         if (!ALLOWED[`${path}:${hit.label}`]) found.push(`${path}:${hit.line} "${hit.label}"`);

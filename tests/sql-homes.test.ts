@@ -1,10 +1,11 @@
 // SQL lives in warehouse/: the models and migrations as files, every read the server, reports, CLI verbs and
 // demo make as a function of warehouse/queries/. This test reads every TypeScript source outside warehouse/
 // and fails on a string that holds a SQL statement, naming the file and line, unless the file is allowed below.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './support/source-files.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -52,15 +53,6 @@ export function sqlStrings(fileName: string, text: string): { line: number; text
   return found;
 }
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED.has(entry.name) && !entry.name.startsWith('.')) out.push(...sources(join(dir, entry.name)));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(join(dir, entry.name));
-  }
-  return out;
-}
 
 describe('SQL homes', () => {
   it('finds a SQL statement in a string, quoted or template, and nothing in prose or comments', () => {
@@ -80,7 +72,7 @@ describe('SQL homes', () => {
 
   it('holds every SQL statement outside warehouse/ to the allow-list', () => {
     const offenders: string[] = [];
-    for (const file of sources(ROOT)) {
+    for (const file of sourceFiles(ROOT, SKIPPED)) {
       const path = relative(ROOT, file).split('\\').join('/');
       if (isTest(path) || path in ALLOWED) continue;
       for (const f of sqlStrings(path, readFileSync(file, 'utf8'))) offenders.push(`${path}:${f.line}: ${f.text}`);
