@@ -21,9 +21,6 @@ const ALLOWED: Record<string, string> = {
   // load's transaction; they are the ingest, not reads
   'ingest/loader/loader.ts': 'loading: staging tables, COPY, the commit of a group of files',
   'ingest/loader/ingest-run.ts': 'loading: the batch row and its counts',
-  'ingest/loader/posting-writer.ts': 'loading: the rows of a CSV export',
-  'ingest/loader/warning-writer.ts': 'loading: a file’s warnings',
-  'ingest/loader/row-error-practice.ts': 'loading: the practice a refused row belongs to, decided as the error is recorded',
   // test support: they build, damage or inspect warehouses on purpose
   'tests/support/die-after.ts': 'kills a process in the middle of a load or a build',
   'tests/support/file-tables.ts': 'lists the loaded tables a test compares',

@@ -15,11 +15,11 @@ import { BulkLoad } from '../../warehouse/bulk-load.ts';
 import type { SqlValue, Warehouse } from '../../warehouse/database.ts';
 import { X12Error, abbreviate } from '../x12/diagnostics.ts';
 import type { Cents } from '../x12/values.ts';
-import { dropRowsLoadedBefore } from './posting-writer.ts';
+import { dropRowsLoadedBefore } from '../../warehouse/load/repeated-rows.ts';
 import { stageFile, type Staged } from './stage-file.ts';
 import type { RowError } from '../postings/read-csv.ts';
 import { DEFAULT_MAPPING, type CsvMapping } from '../postings/csv-mapping.ts';
-import { addDuplicatePaymentWarnings } from './warning-writer.ts';
+import { addDuplicatePaymentWarnings } from '../../warehouse/load/duplicate-payments.ts';
 import { practicesOfRowErrors } from './row-error-practice.ts';
 
 export type FileOutcome =
