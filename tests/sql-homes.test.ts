@@ -20,7 +20,6 @@ const ALLOWED: Record<string, string> = {
   // the loader's own writes: COPY from its staging files and the INSERTs of one file's load, inside the
   // load's transaction; they are the ingest, not reads
   'ingest/loader/loader.ts': 'loading: staging tables, COPY, the commit of a group of files',
-  'ingest/loader/ingest-run.ts': 'loading: the batch row and its counts',
   // test support: they build, damage or inspect warehouses on purpose
   'tests/support/die-after.ts': 'kills a process in the middle of a load or a build',
   'tests/support/file-tables.ts': 'lists the loaded tables a test compares',

@@ -3,42 +3,12 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
+import { finishBatch, startBatch } from '../../warehouse/load/ingest-batch.ts';
 import { Loader, type FileOutcome } from './loader.ts';
 import type { CsvMapping } from '../postings/csv-mapping.ts';
 
 export { INGEST_MEMORY_LIMIT } from './loader.ts';
-
-/**
- * DuckDB while `rcm ingest` loads. Set on the CLI's own process only: the server's loads share its
- * instance with the readers.
- * - One thread. The reader and the mappers keep one core busy; more COPY threads on the other only compete
- *   with them and with each other (measured on the 119 MB bench file: 40% less CPU and 30 MB less memory
- *   at one thread, for the same or better wall time on two cores).
- * - Each full row group written to the file at once (DuckDB buffers five by default). Under the load's
- *   memory cap the buffered row groups of three tables did not fit: DuckDB spilled them to temporary files,
- *   ZSTD-compressed, and read them back (traced: 2,500 blocks of 256 KB out and 2,100 in for the bench
- *   file). One at a time: the bench file 5.6-5.8 s against 5.9-6.0, the 400 files 6.1-6.4 s against
- *   6.1-7.2, same peak memory.
- */
-export async function useLoadingSettings(warehouse: Warehouse): Promise<void> {
-  await warehouse.run('SET threads = 1');
-  await warehouse.run('SET write_buffer_row_group_count = 1');
-}
-
-/**
- * Back to DuckDB's defaults once the files are in: the build after a load runs its
- * queries in parallel, and its joins over every claim need far more than a load's cap (at 128 MB
- * the build after the 119 MB bench file ran out of memory).
- */
-export async function endLoading(warehouse: Warehouse): Promise<void> {
-  await warehouse.run('RESET threads');
-  await warehouse.run('RESET write_buffer_row_group_count');
-  // RESET alone puts the setting back but leaves the buffer pool at the old cap (DuckDB 1.5: the build
-  // still ran out at 122 MiB), so the default it reads back is set again explicitly
-  await warehouse.run('RESET memory_limit');
-  const { limit } = (await warehouse.one<{ limit: string }>("SELECT current_setting('memory_limit') AS limit"))!;
-  await warehouse.run(`SET memory_limit = '${limit}'`);
-}
+export { endLoading, useLoadingSettings } from '../../warehouse/load/loading-settings.ts';
 
 export interface IngestRun {
   batchId: bigint;
@@ -102,17 +72,13 @@ function linkTarget(path: string): Stats | null {
 export async function ingestFiles(warehouse: Warehouse, paths: string[], progress?: IngestProgress, mapping?: CsvMapping, names?: string[]): Promise<IngestRun> {
   const files = expandPaths(paths);
   if (names && names.length !== files.length) throw new Error('ingestFiles: one name per file');
-  const batchId = (await warehouse.one<{ id: bigint }>("SELECT nextval('ingest_batch_id') AS id"))!.id;
-  await warehouse.run('INSERT INTO ingest_batch (batch_id, started_at) VALUES ($1, current_timestamp)', [batchId]);
+  const batchId = await startBatch(warehouse);
   const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
   progress?.start(totalBytes, files.length);
   const outcomes = await new Loader(warehouse, batchId, mapping).loadAll(files, (n, file) => progress?.advance(n, file), names);
   progress?.stop();
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-  await warehouse.run(
-    'UPDATE ingest_batch SET finished_at = current_timestamp, files_loaded = $2, files_skipped = $3, files_rejected = $4 WHERE batch_id = $1',
-    [batchId, count('loaded'), count('duplicate'), count('rejected')],
-  );
+  await finishBatch(warehouse, batchId, { loaded: count('loaded'), skipped: count('duplicate'), rejected: count('rejected') });
   return { batchId, outcomes };
 }
 
