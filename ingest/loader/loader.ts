@@ -12,7 +12,10 @@
 import { statSync } from 'node:fs';
 import { sha256 } from '../file-hash.ts';
 import { BulkLoad } from '../../warehouse/bulk-load.ts';
-import type { SqlValue, Warehouse } from '../../warehouse/database.ts';
+import type { Warehouse } from '../../warehouse/database.ts';
+import { recordFileRejection, recordRowError } from '../../warehouse/load/ingest-error.ts';
+import { loadedFileNames, loadedFileSizes, nextFileIds, registerFiles, type IngestFileRow } from '../../warehouse/load/ingest-file.ts';
+import { beginLoad, commitWithRoom, rollbackLoad } from '../../warehouse/load/transaction.ts';
 import { X12Error, abbreviate } from '../x12/diagnostics.ts';
 import type { Cents } from '../x12/values.ts';
 import { dropRowsLoadedBefore } from '../../warehouse/load/repeated-rows.ts';
@@ -114,16 +117,11 @@ export class Loader {
     }
     const hashes = toHash.flatMap((i) => (i.hash ? [i.hash] : []));
     if (hashes.length > 0) {
-      const rows = await this.warehouse.all<{ file_hash: string; file_name: string }>(
-        'SELECT file_hash, file_name FROM ingest_file WHERE file_hash IN (SELECT unnest($1::VARCHAR[]))',
-        [`[${hashes.map((h) => `'${h}'`).join(',')}]`],
-      );
-      for (const r of rows) this.known.set(r.file_hash, r.file_name);
+      for (const [hash, name] of await loadedFileNames(this.warehouse, hashes)) this.known.set(hash, name);
     }
     const loadable = inputs.filter((i) => !i.unreadable).length;
     if (loadable > 0) {
-      const ids = await this.warehouse.all<{ id: bigint }>("SELECT nextval('ingest_file_id') AS id FROM range($1)", [loadable]);
-      this.fileIds = ids.map((r) => r.id).reverse();
+      this.fileIds = (await nextFileIds(this.warehouse, loadable)).reverse();
     }
     this.groupBytesLeft = inputs.reduce((sum, i) => sum + (i.unreadable || i.bytes >= STREAMING_FILE_BYTES ? 0 : i.bytes), 0);
     for (const input of inputs) await this.load(input, onBytes && ((n) => onBytes(n, input.path)));
@@ -138,11 +136,7 @@ export class Loader {
     for (const { bytes } of inputs) counts.set(bytes, (counts.get(bytes) ?? 0) + 1);
     const twice = new Set([...counts].filter(([, n]) => n > 1).map(([bytes]) => bytes));
     if (counts.size === 0) return twice;
-    const loaded = await this.warehouse.all<{ size: bigint }>(
-      'SELECT DISTINCT size_bytes AS size FROM ingest_file WHERE size_bytes IN (SELECT unnest($1::BIGINT[]))',
-      [`[${[...counts.keys()].join(',')}]`],
-    );
-    for (const { size } of loaded) twice.add(Number(size));
+    for (const size of await loadedFileSizes(this.warehouse, [...counts.keys()])) twice.add(size);
     return twice;
   }
 
@@ -191,7 +185,7 @@ export class Loader {
 
   private async stage(path: string, name: string, hash: string | null, bytes: number, onBytes?: (n: number) => void): Promise<void> {
     // a group's transaction begins after the previous group's commit: its copies run while files are read
-    this.group ??= { bulk: new BulkLoad(this.warehouse, 'group', this.committing.then(() => this.warehouse.run('BEGIN TRANSACTION'))), files: [] };
+    this.group ??= { bulk: new BulkLoad(this.warehouse, 'group', this.committing.then(() => beginLoad(this.warehouse))), files: [] };
     const { bulk } = this.group;
     const mark = bulk.mark();
     const fileId = this.fileIds.pop()!;
@@ -222,11 +216,11 @@ export class Loader {
     try {
       await group.bulk.finish();
       if (group.files.length > 0) await this.register(group.files);
-      await this.commitWithRoom();
+      await commitWithRoom(this.warehouse);
       this.queueRowErrors(group.files);
     } catch (error) {
       await group.bulk.abandon();
-      await this.warehouse.run('ROLLBACK').catch(() => undefined);
+      await rollbackLoad(this.warehouse);
       if (group.files.length > 1 && isOutOfMemory(error)) {
         // The group as a whole did not fit in DuckDB's memory: its files are not at fault, each loads again on its own.
         for (const staged of group.files) await this.loadAgainAlone(staged);
@@ -260,33 +254,16 @@ export class Loader {
     });
   }
 
-  /** `work` in one transaction of its own, committed as a group is (commitWithRoom). */
+  /** `work` in one transaction of its own, committed as a group is (commitWithRoom, warehouse/load/transaction.ts). */
   private async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.warehouse.run('BEGIN TRANSACTION');
+    await beginLoad(this.warehouse);
     try {
       const result = await work();
-      await this.commitWithRoom();
+      await commitWithRoom(this.warehouse);
       return result;
     } catch (error) {
-      await this.warehouse.run('ROLLBACK').catch(() => undefined);
+      await rollbackLoad(this.warehouse);
       throw error;
-    }
-  }
-
-  /**
-   * COMMIT with DuckDB's memory cap doubled for its duration. A commit moves every table's rows that do not
-   * fill a row group from the transaction into the table at once, and may checkpoint the database after
-   * it. A group of many kinds of file (837s, 277CAs, 999s, CSV exports: two dozen tables) did not fit under
-   * the load's cap (the demo's folders in one order: 1,191 files refused, "failed to pin block"; it needed
-   * less than 64 MB of the 48); and a checkpoint that does not fit invalidates the database.
-   */
-  private async commitWithRoom(): Promise<void> {
-    const cap = await memoryLimitBytes(this.warehouse);
-    if (cap !== null) await this.warehouse.run(`SET memory_limit = '${cap * 2}B'`);
-    try {
-      await this.warehouse.run('COMMIT');
-    } finally {
-      if (cap !== null) await this.warehouse.run(`SET memory_limit = '${cap}B'`);
     }
   }
 
@@ -319,20 +296,17 @@ export class Loader {
     this.rowErrors = [];
     const practices = rowErrors.length > 0 ? await practicesOfRowErrors(this.warehouse, rowErrors.map((r) => r.error)) : [];
     for (const [i, { error, hash }] of rowErrors.entries()) {
-      await this.warehouse.run(
-        `INSERT INTO ingest_error (error_id, batch_id, file_name, file_hash, error_code, line_number, message, hint, raw_row, billing_npi, recorded_at)
-         VALUES (nextval('ingest_error_id'), $1, $2, $3, 'bad_row', $4, $5, $6, $7, $8, current_timestamp)`,
-        [this.batchId, error.file, hash, error.line, error.message, error.hint, abbreviate(error.raw, 2000), practices[i]],
-      );
+      await recordRowError(this.warehouse, this.batchId, {
+        file: error.file, hash, line: error.line, message: error.message, hint: error.hint, rawRow: abbreviate(error.raw, 2000), billingNpi: practices[i],
+      });
     }
     const pending = this.rejections;
     this.rejections = [];
     for (const { error, hash } of pending) {
-      await this.warehouse.run(
-        `INSERT INTO ingest_error (error_id, batch_id, file_name, file_hash, error_code, segment_position, segment_text, message, hint, recorded_at)
-         VALUES (nextval('ingest_error_id'), $1, $2, $3, $4, $5, $6, $7, $8, current_timestamp)`,
-        [this.batchId, error.file, hash, error.code, error.segment ?? null, error.segmentText === undefined ? null : abbreviate(error.segmentText, 500), error.message, error.hint],
-      );
+      await recordFileRejection(this.warehouse, this.batchId, {
+        file: error.file, hash, code: error.code, segment: error.segment ?? null,
+        segmentText: error.segmentText === undefined ? null : abbreviate(error.segmentText, 500), message: error.message, hint: error.hint,
+      });
     }
   }
 
@@ -346,21 +320,17 @@ export class Loader {
     const ids = files.map((f) => f.outcome.fileId);
     const duplicates = await addDuplicatePaymentWarnings(this.warehouse, files.map((f) => ({ fileId: f.outcome.fileId, name: f.outcome.file })));
     const loadedBefore = files.some((f) => f.outcome.contentType !== 'x12') ? await dropRowsLoadedBefore(this.warehouse, ids) : new Map<bigint, number>();
-    const values: SqlValue[][] = [];
+    const rows: IngestFileRow[] = [];
     for (const { outcome: o, encoding, segments } of files) {
       o.warnings += duplicates.get(o.fileId) ?? 0;
       o.rowsAlreadyLoaded = loadedBefore.get(o.fileId) ?? 0;
       o.rows -= o.rowsAlreadyLoaded;
-      values.push([o.fileId, this.batchId, o.file, o.hash, o.bytes, o.contentType, encoding, segments, o.transactions, o.claims + o.rows, o.warnings]);
+      rows.push({
+        fileId: o.fileId, batchId: this.batchId, name: o.file, hash: o.hash, bytes: o.bytes, contentType: o.contentType, encoding, segments,
+        transactions: o.transactions, rows: o.claims + o.rows, warnings: o.warnings,
+      });
     }
-    // one statement for the group's files (one each cost 1-2 ms, half a second for 400 files)
-    const COLUMNS = 11;
-    await this.warehouse.run(
-      `INSERT INTO ingest_file VALUES ${values.map((_, i) => `(${Array.from({ length: COLUMNS }, (_, j) => `$${i * COLUMNS + j + 1}`).join(', ')}, current_timestamp)`).join(', ')}`,
-      values.flat(),
-    );
-    // in the files' own transaction: once they are in, the marts are known to be older than the data until a build
-    await this.warehouse.run('UPDATE load_generation SET generation = generation + 1');
+    await registerFiles(this.warehouse, rows);
   }
 
   private reject(name: string, hash: string | null, bytes: number, error: X12Error, at = this.outcomes.length): void {
@@ -397,18 +367,6 @@ function cannotRead(name: string, error: unknown): X12Error {
 /** DuckDB's refusals for want of memory: "Out of Memory Error: …", or "failed to pin block" at a commit. */
 function isOutOfMemory(error: unknown): boolean {
   return /out of memory|failed to pin block/i.test(error instanceof Error ? error.message : String(error));
-}
-
-/**
- * DuckDB's memory cap in bytes; null when it cannot be told. It reads back cut to a tenth ("45.7 MiB" for
- * 48MB, 45.78 MiB), so the middle of that tenth is taken: set again, it reads back the same.
- */
-async function memoryLimitBytes(warehouse: Warehouse): Promise<number | null> {
-  const row = await warehouse.one<{ limit: string }>("SELECT current_setting('memory_limit') AS limit");
-  const match = /^([\d.]+)\s*(bytes|KiB|MiB|GiB|TiB)$/.exec(row?.limit ?? '');
-  if (!match) return null;
-  const power = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'].indexOf(match[2]);
-  return Math.round((Number(match[1]) + (power > 0 ? 0.05 : 0)) * 1024 ** power);
 }
 
 /** The rejection of a file that was read but that the database refused to store (its transaction rolled back). */
