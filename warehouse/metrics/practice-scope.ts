@@ -29,9 +29,14 @@ export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id' | 'pra
   mart_file_practice: 'practice',
 };
 
+/** A row whose practice (`column`) is one of those granted: none granted, no row. */
+export function inPractices(column: string, practices: readonly string[]): string {
+  return `${column} IN (${practices.length ? practices.map(sqlString).join(', ') : 'NULL'})`;
+}
+
 function conditions(scope: ClaimScope, which: ('practices' | 'provider' | 'location')[]): string[] {
   const out: string[] = [];
-  if (which.includes('practices') && scope.practices !== undefined) out.push(`billing_npi IN (${scope.practices.length ? scope.practices.map(sqlString).join(', ') : 'NULL'})`);
+  if (which.includes('practices') && scope.practices !== undefined) out.push(inPractices('billing_npi', scope.practices));
   if (which.includes('provider') && scope.provider !== undefined) out.push(`rendering_npi = ${sqlString(scope.provider)}`);
   if (which.includes('location') && scope.location !== undefined) out.push(`location = ${sqlString(scope.location)}`);
   return out;

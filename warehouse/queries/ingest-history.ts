@@ -4,8 +4,7 @@
 // belongs to no practice (rejected files, files without claims, a batch's own counts) only an admin sees.
 import type { Warehouse } from '../database.ts';
 import type { Columns } from '../table.ts';
-import { sqlString } from '../metrics/metric.ts';
-import { scopeToPractices } from '../metrics/practice-scope.ts';
+import { inPractices, scopeToPractices } from '../metrics/practice-scope.ts';
 
 /** The reader's practices: undefined for an admin (every file, every row). */
 export type Practices = readonly string[] | undefined;
@@ -108,7 +107,7 @@ export async function listFiles(warehouse: Warehouse, filter: HistoryFilter = {}
  */
 export async function listErrors(warehouse: Warehouse, filter: HistoryFilter = {}): Promise<IngestError[]> {
   const { practices } = filter;
-  const visible = practices === undefined ? 'true' : `e.billing_npi IN (${practices.length ? practices.map(sqlString).join(', ') : 'NULL'})`;
+  const visible = practices === undefined ? 'true' : inPractices('e.billing_npi', practices);
   return warehouse.all<IngestError>(
     `SELECT e.error_id, e.batch_id, e.file_name, e.error_code, e.segment_position, e.line_number, e.message, e.hint, e.raw_row, ${TIME('e.recorded_at')} AS recorded_at
      FROM ingest_error e WHERE ${visible} AND ($1::BIGINT IS NULL OR e.batch_id = $1)

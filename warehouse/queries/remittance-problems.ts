@@ -3,7 +3,7 @@
 // (counted), a reversal whose original was never loaded (its cash counts, not its balance). Read by
 // `rcm errors` and GET /api/ingest/remittance-problems.
 import type { Row, Warehouse } from '../database.ts';
-import { sqlString } from '../metrics/metric.ts';
+import { inPractices } from '../metrics/practice-scope.ts';
 import type { Columns } from '../table.ts';
 
 /** The listing's columns, as the API answers them (JSON, CSV, Arrow). */
@@ -31,7 +31,7 @@ export async function listRemittanceProblems(warehouse: Warehouse, filter: Probl
   const built = await warehouse.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'mart_remittance_problem'");
   if (!built?.n) return null;
   // a row shows to the practice it belongs to (mart_remittance_problem.billing_npi), not to its file's
-  const scope = filter.practices === undefined ? '' : ` AND billing_npi IN (${filter.practices.length ? filter.practices.map(sqlString).join(', ') : 'NULL'})`;
+  const scope = filter.practices === undefined ? '' : ` AND ${inPractices('billing_npi', filter.practices)}`;
   const where = `($1::BIGINT IS NULL OR batch_id = $1)${scope}`;
   const params = [filter.batchId ?? null];
   const rows = await warehouse.all(
