@@ -43,7 +43,8 @@ export function refusal(measures: readonly Measure[], by: Breakdown): string | u
   return undefined;
 }
 
-interface Scan { name: string; measures: Measure[]; keys: number[] }
+/** One pass over a model: its measures share the model, the date basis, the population and the keys (`shares`). */
+interface Scan { shares: string; name: string; measures: Measure[]; keys: number[] }
 
 /** Which rows a measure counts: its filter, narrowed (denied measures only) to the filters' denial category and CARC. */
 function conditionOf(x: Measure, w: Window, filters: Filters): string | undefined {
@@ -87,10 +88,10 @@ export function compileQuery(measures: readonly Measure[], columns: Record<strin
   const scans: Scan[] = [];
   for (const m of measures) {
     const keys = dims.map((_, i) => i).filter((i) => m.denied || !splitBy[i]);
-    const id = [m.model.id, m.date, sqlOf(m.where, w) ?? '', keys.join(',')].join('|');
-    const scan = scans.find((s) => [s.measures[0].model.id, s.measures[0].date, sqlOf(s.measures[0].where, w) ?? '', s.keys.join(',')].join('|') === id);
+    const shares = [m.model.id, m.date, sqlOf(m.where, w) ?? '', keys.join(',')].join('|');
+    const scan = scans.find((s) => s.shares === shares);
     if (scan) scan.measures.push(m);
-    else scans.push({ name: `s${scans.length}`, measures: [m], keys });
+    else scans.push({ shares, name: `s${scans.length}`, measures: [m], keys });
   }
   const full = scans.filter((s) => s.keys.length === dims.length);
   const partial = scans.filter((s) => s.keys.length < dims.length);
