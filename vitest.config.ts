@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['bin/**/*.test.ts', 'demo/**/*.test.ts', 'ingest/**/*.test.ts', 'warehouse/**/*.test.ts', 'server/**/*.test.ts', 'reports/**/*.test.ts', 'dashboards/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['kernel/**/*.test.ts', 'access/**/*.test.ts', 'cli/**/*.test.ts', 'bin/**/*.test.ts', 'demo/**/*.test.ts', 'ingest/**/*.test.ts', 'warehouse/**/*.test.ts', 'server/**/*.test.ts', 'reports/**/*.test.ts', 'dashboards/src/**/*.test.ts', 'tests/**/*.test.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 60_000,
     hookTimeout: 60_000,

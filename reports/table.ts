@@ -1,7 +1,7 @@
 // A report table as the renderers see it: columns with a format, rows of cells, a name for its file and
 // for the keys of its numbers. Money is integer cents (exact), rates are fractions, days and counts plain
 // numbers; the renderers turn them into spreadsheet formats or CSV text, never into float sums.
-import { formatCents, type Cents } from '../ingest/x12/values.ts';
+import { formatCents, type Cents } from '../kernel/money.ts';
 
 export type Format = 'text' | 'money' | 'count' | 'ratio' | 'days';
 

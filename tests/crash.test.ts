@@ -9,7 +9,7 @@ import { migrationFiles } from '../warehouse/migrate.ts';
 import { REPO, rcm, rcmWithEnv } from './support/cli.ts';
 import { emptyTotals, synthetic835 } from './support/synthetic-835.ts';
 import { tempDir } from './support/temp.ts';
-import { formatCents } from '../ingest/x12/values.ts';
+import { formatCents } from '../kernel/money.ts';
 
 async function writeLarge(path: string, claims: number) {
   const totals = emptyTotals();

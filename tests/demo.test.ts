@@ -12,7 +12,7 @@ import { simulate } from '../demo/simulation/simulate.ts';
 import { checkInvariants } from '../demo/truth/invariants.ts';
 import type { Truth } from '../demo/truth/truth-types.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
-import { formatCents } from '../ingest/x12/values.ts';
+import { formatCents } from '../kernel/money.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { rcm } from './support/cli.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';

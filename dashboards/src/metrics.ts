@@ -3,7 +3,7 @@
 // previous period. Every number comes from the registry through the API.
 import { ApiError, getJson } from './api.ts';
 import type { Filters } from './filters.ts';
-import type { Unit } from './format.ts';
+import type { Unit } from '../../kernel/format.ts';
 import { previousPeriod, trendAsOfs, trendMonths, trendRange, type Period } from './periods.ts';
 
 export interface MetricDefinition {

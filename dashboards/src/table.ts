@@ -3,7 +3,7 @@
 // parameters of the request, and "Download CSV" is the same request with ?format=csv (every row, the
 // same filters and sort). Money, counts and dates are formatted by format.ts.
 import { getJson, withQuery } from './api.ts';
-import { formatCell, formatCount } from './format.ts';
+import { formatCell, formatCount } from '../../kernel/format.ts';
 import { errorText, isAbort, stateMessage } from './page.ts';
 
 export interface TableAnswer {

@@ -6,7 +6,7 @@ import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 import { count, megabytes, money } from '../../ingest/cli/format.ts';
 import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { parseCents } from '../../ingest/x12/values.ts';
+import { parseCents } from '../../kernel/money.ts';
 import { headline, type Headline } from '../../warehouse/queries/demo.ts';
 import { DEMO_DEFAULTS, DemoExists, runDemo, type DemoRun } from './run-demo.ts';
 

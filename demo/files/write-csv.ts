@@ -2,7 +2,7 @@
 // charges of self-pay encounters, which never become 837s. Headers are names the built-in CSV mapping
 // recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING).
 import type { Claim, Posting, PostingType } from '../model.ts';
-import { formatCents } from '../../ingest/x12/values.ts';
+import { formatCents } from '../../kernel/money.ts';
 
 export const POSTINGS_HEADER = ['Claim ID', 'Posting Date', 'Amount', 'Type', 'Payer or Patient', 'Reason Code', 'Reference'];
 export const CHARGES_HEADER = ['Claim ID', 'Date of Service', 'Rendering NPI', 'Payer', 'Location', 'CPT', 'Modifiers', 'Diagnoses', 'Units', 'Charge'];

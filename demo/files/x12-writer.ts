@@ -1,7 +1,7 @@
 // A tiny X12 builder for the demo's files: segments from element lists, transaction sets that count
 // their own segments for SE01, and the fixed-width ISA envelope. Separators are fixed: element "*",
 // component ":", repetition "^", segment "~" followed by a newline (readable, and every reader accepts it).
-import { formatCents } from '../../ingest/x12/values.ts';
+import { formatCents } from '../../kernel/money.ts';
 import type { Cents, IsoDate } from '../model.ts';
 
 export const ELEMENT = '*';

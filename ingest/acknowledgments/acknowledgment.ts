@@ -1,7 +1,7 @@
 // Front-end acknowledgments of claim files: the 999 (did the clearinghouse accept each 837 transaction
 // set?) and the 277CA (did the payer accept each claim into adjudication?).
 import type { TransactionHeader } from '../x12/envelope.ts';
-import type { Cents } from '../x12/values.ts';
+import type { Cents } from '../../kernel/money.ts';
 
 export interface SetError {
   position: number;

@@ -1,7 +1,7 @@
 // A claim as billed (837P professional or 837I institutional): who billed it, for whom, to which payer,
 // its diagnoses and its service lines. Money is integer cents; dates are ISO strings.
 import type { TransactionHeader } from '../x12/envelope.ts';
-import type { Cents } from '../x12/values.ts';
+import type { Cents } from '../../kernel/money.ts';
 
 export interface Party {
   entityType: string | null;

@@ -1,5 +1,5 @@
 // Number formatting for terminal output, from one place.
-import { formatCents, type Cents } from '../x12/values.ts';
+import { formatCents, type Cents } from '../../kernel/money.ts';
 
 /** 1234567.5 → "1,234,567.50"; exact, from cents. */
 export function money(cents: Cents | null | undefined): string {

@@ -8,7 +8,7 @@ import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../../warehouse/
 import { holdsFiles } from '../../warehouse/queries/ingest-history.ts';
 import { INGEST_MEMORY_LIMIT, ingestFiles, endLoading, useLoadingSettings, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
 import type { FileOutcome } from '../loader/loader.ts';
-import { centsToNumber } from '../x12/values.ts';
+import { centsToNumber } from '../../kernel/money.ts';
 import { CliError } from './cli-error.ts';
 import { loadMapping } from '../postings/csv-mapping.ts';
 import { count, megabytes, money } from './format.ts';

@@ -10,7 +10,7 @@ import { fileRowTables } from '../../tests/support/file-tables.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import { eraTransaction } from '../remittance/era-document.ts';
 import { readEra } from '../remittance/read-era.ts';
-import { formatCents } from '../x12/values.ts';
+import { formatCents } from '../../kernel/money.ts';
 import { ingestFiles } from './ingest-run.ts';
 import { closesGroup, STREAMING_FILE_BYTES } from './loader.ts';
 import { ROW_GROUP_ROWS } from '../../warehouse/bulk-load.ts';

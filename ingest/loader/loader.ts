@@ -17,7 +17,7 @@ import { recordFileRejection, recordRowError } from '../../warehouse/load/ingest
 import { loadedFileNames, loadedFileSizes, nextFileIds, registerFiles, type IngestFileRow } from '../../warehouse/load/ingest-file.ts';
 import { beginLoad, commitWithRoom, rollbackLoad } from '../../warehouse/load/transaction.ts';
 import { X12Error, abbreviate } from '../x12/diagnostics.ts';
-import type { Cents } from '../x12/values.ts';
+import type { Cents } from '../../kernel/money.ts';
 import { dropRowsLoadedBefore } from '../../warehouse/load/repeated-rows.ts';
 import { stageFile, type Staged } from './stage-file.ts';
 import type { RowError } from '../postings/read-csv.ts';

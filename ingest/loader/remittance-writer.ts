@@ -1,7 +1,7 @@
 // Writes the remittances of one file into the warehouse tables as the mapper streams them out.
 // Column order follows warehouse/migrations/001_ingest_and_remittance.sql as 017_lean_remittance.sql left it.
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
-import type { Cents } from '../x12/values.ts';
+import type { Cents } from '../../kernel/money.ts';
 import type { AmountValue, ClaimPayment, Person, QuantityValue, Reference, Remark, Remittance, RemittanceSink, SentSegment } from '../remittance/remittance.ts';
 import { payeeNpi, payeeTaxId, payerId } from '../remittance/remittance.ts';
 

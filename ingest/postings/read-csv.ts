@@ -6,7 +6,8 @@ import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse, CsvError } from 'csv-parse';
 import { X12Error } from '../x12/diagnostics.ts';
-import { amountProblem, fitsQuantity, parseCents, parseQuantity, QUANTITY_PLACES, type Cents } from '../x12/values.ts';
+import { amountProblem, parseCents, type Cents } from '../../kernel/money.ts';
+import { fitsQuantity, parseQuantity, QUANTITY_PLACES } from '../x12/values.ts';
 import { recognize, normalizeName, type CsvKind, type CsvMapping, type DateFormat, type PostingType } from './csv-mapping.ts';
 
 export interface PaymentPosting {

@@ -2,7 +2,7 @@
 // row it concerns; the remittance still loads.
 import type { Warning } from '../x12/diagnostics.ts';
 import { refText, type SegmentRef } from '../x12/segment.ts';
-import { formatCents, type Cents } from '../x12/values.ts';
+import { formatCents, type Cents } from '../../kernel/money.ts';
 import type { Adjustment, ClaimPayment, Remittance, ServiceLine } from './remittance.ts';
 
 const sumAdjustments = (adjustments: Adjustment[]): Cents => adjustments.reduce((sum, a) => sum + a.amount, 0);

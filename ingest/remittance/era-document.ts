@@ -1,7 +1,7 @@
 // The stable JSON document of `rcm era show --json` (schema in the README): the remittance as a biller
 // reads it. Amounts are JSON numbers with at most two decimals, dates ISO.
 import type { Warning } from '../x12/diagnostics.ts';
-import { centsToNumber, type Cents } from '../x12/values.ts';
+import { centsToNumber, type Cents } from '../../kernel/money.ts';
 import { payeeNpi, payerId, type Adjustment, type ClaimPayment, type Remark, type Remittance, type ServiceLine } from './remittance.ts';
 
 export interface EraDocument {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture835 } from '../../tests/support/fixture-835.ts';
 import { samplePath } from '../../tests/support/samples.ts';
 import { tempDir, writeFile } from '../../tests/support/temp.ts';
-import { formatCents } from '../x12/values.ts';
+import { formatCents } from '../../kernel/money.ts';
 import { eraTransaction } from './era-document.ts';
 import { readEra, type EraRead } from './read-era.ts';
 

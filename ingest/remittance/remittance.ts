@@ -1,7 +1,7 @@
 // The remittance (835) as the workbench sees it: a payment with its claims, service lines,
 // adjustments and provider-level adjustments. Money is integer cents; dates are ISO strings.
 import type { TransactionHeader } from '../x12/envelope.ts';
-import type { Cents } from '../x12/values.ts';
+import type { Cents } from '../../kernel/money.ts';
 
 export interface Reference {
   qualifier: string;

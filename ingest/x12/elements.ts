@@ -2,7 +2,8 @@
 // file (a wrong amount must never load), other bad values become warnings and load as empty.
 import { X12Error, type Warning } from './diagnostics.ts';
 import { segmentText, type Segment } from './segment.ts';
-import { amountProblem, fitsQuantity, parseCents, parseDate, parseQuantity, QUANTITY_PLACES, storableQuantity, type Cents } from './values.ts';
+import { amountProblem, parseCents, type Cents } from '../../kernel/money.ts';
+import { fitsQuantity, parseDate, parseQuantity, QUANTITY_PLACES, storableQuantity } from './values.ts';
 
 export type WarningSink = (warning: Warning) => void;
 

@@ -7,7 +7,7 @@ import { SAMPLES_DIR, sampleBytes } from '../../tests/support/samples.ts';
 import { X12Error } from './diagnostics.ts';
 import { readX12Bytes } from './reader.ts';
 import { MAX_SEGMENT_LENGTH } from './tokenizer.ts';
-import { formatCents } from './values.ts';
+import { formatCents } from '../../kernel/money.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -3,7 +3,7 @@
 // wide enough to hold it and each payer's total at the end of its bar. Drawn from the package's
 // ar_aging_by_payer table, so the chart's numbers are the table's. A pure function of (table, document).
 import * as Plot from '@observablehq/plot';
-import { ROLE, SEQUENTIAL_SCHEME } from '../../dashboards/src/charts/palette.ts';
+import { ROLE, SEQUENTIAL_SCHEME } from '../../kernel/palette.ts';
 import { BUCKETS } from '../../warehouse/metrics/ar.ts';
 import { bucketColumn } from '../monthly/aging.ts';
 import { moneyText, tickText } from '../render/pdf-format.ts';

@@ -2,7 +2,7 @@
 // adjudication in each category, with the count and the charges of those claims written at the end of each
 // bar. Drawn from the package's denials_by_category table. A pure function of (table, document).
 import * as Plot from '@observablehq/plot';
-import { ROLE } from '../../dashboards/src/charts/palette.ts';
+import { ROLE } from '../../kernel/palette.ts';
 import { cellDisplay, moneyText } from '../render/pdf-format.ts';
 import type { ReportTable } from '../table.ts';
 import { shortLabel } from './server-plot.ts';

@@ -2,7 +2,7 @@
 // dot, and the highest and lowest months' values on theirs, so the chart reads without its axis. A month
 // without a number is a gap, not a zero. A pure function of (trend, document) → SVG element.
 import * as Plot from '@observablehq/plot';
-import { ROLE } from '../../dashboards/src/charts/palette.ts';
+import { ROLE } from '../../kernel/palette.ts';
 import { cellDisplay, tickText } from '../render/pdf-format.ts';
 import type { KpiTrend } from './kpi-trends.ts';
 

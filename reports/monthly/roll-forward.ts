@@ -8,7 +8,7 @@ import { balanceBeforeService, balanceMovements } from '../../warehouse/queries/
 import { centsOf, type ReportTable, type Row } from '../table.ts';
 import type { PackageContext } from './context.ts';
 import { dayBefore } from './period.ts';
-import type { Cents } from '../../ingest/x12/values.ts';
+import type { Cents } from '../../kernel/money.ts';
 
 /** The kinds of int_balance_event, in the order a roll-forward lists them. */
 export const MOVEMENTS: readonly { kind: string; label: string }[] = [

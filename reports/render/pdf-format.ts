@@ -1,8 +1,8 @@
 // How the PDF writes a number for a reader: through the dashboards' formatting module (money $1,234.56 from
 // exact cents, percent 12.3%, days, counts, signed changes), so a number reads the same in the PDF as on the
 // screen. Money goes in as the exact decimal text of its cents, never through a float.
-import { formatCents } from '../../ingest/x12/values.ts';
-import { MISSING, formatChange, formatCount, formatDays, formatMoney, formatMonth, formatPercent } from '../../dashboards/src/format.ts';
+import { formatCents } from '../../kernel/money.ts';
+import { MISSING, formatChange, formatCount, formatDays, formatMoney, formatMonth, formatPercent } from '../../kernel/format.ts';
 import type { Cell, Format } from '../table.ts';
 
 export { MISSING, formatMonth };

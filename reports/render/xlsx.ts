@@ -3,7 +3,7 @@
 // column widths that fit, totals in bold, and subtotals as formulas (the roll-forward's tie shows live in
 // the spreadsheet; the computed value is stored beside each formula).
 import ExcelJS from 'exceljs';
-import { formatCents } from '../../ingest/x12/values.ts';
+import { formatCents } from '../../kernel/money.ts';
 import { formatOf, type Format, type ReportTable, type Row } from '../table.ts';
 
 export interface WorkbookContent {

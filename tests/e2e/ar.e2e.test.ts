@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent, formatValue } from '../../dashboards/src/format.ts';
+import { formatMoney, formatPercent, formatValue } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { metricsAnswer, signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';

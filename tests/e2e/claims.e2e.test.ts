@@ -4,7 +4,7 @@
 // address; a number that is no claim of the reader's practices says so.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatMoney } from '../../dashboards/src/format.ts';
+import { formatDate, formatMoney } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';

@@ -4,7 +4,7 @@
 // dashboards' own format.ts; a payer filter followed by the URL and the numbers.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, formatMonth, formatPercent } from '../../dashboards/src/format.ts';
+import { formatMoney, formatMonth, formatPercent } from '../../kernel/format.ts';
 import { lastDayOfMonth } from '../../dashboards/src/periods.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { metricsAnswer, signedInPage } from './support/signed-in.ts';

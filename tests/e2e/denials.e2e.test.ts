@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatPercent } from '../../dashboards/src/format.ts';
+import { formatCount, formatMoney, formatPercent } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount, formatMoney } from '../../dashboards/src/format.ts';
+import { formatCount, formatMoney } from '../../kernel/format.ts';
 import { addUser } from '../../server/auth/users.ts';
 import { conflictingFixture835, resentFixture835 } from '../support/fixture-835.ts';
 import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';

@@ -3,7 +3,7 @@
 // table sorts, pages and downloads its CSV with the same filters.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount } from '../../dashboards/src/format.ts';
+import { formatCount } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';

@@ -4,7 +4,7 @@
 // open the shared address again; log out.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatChange, formatValue } from '../../dashboards/src/format.ts';
+import { formatChange, formatValue } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser, openContext, watchProblems } from './support/browser.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 

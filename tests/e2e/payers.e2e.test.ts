@@ -4,7 +4,7 @@
 // URL and the numbers; a row opening that payer's claims.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount, formatValue } from '../../dashboards/src/format.ts';
+import { formatCount, formatValue } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { metricsAnswer, signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMonth } from '../../dashboards/src/format.ts';
+import { formatMonth } from '../../kernel/format.ts';
 import { defaultMonth } from '../../dashboards/src/pages/reports-month.ts';
 import { formatUnavailable } from '../../reports/render/formats.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';

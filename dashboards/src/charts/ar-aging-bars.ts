@@ -3,9 +3,9 @@
 // wide enough and every payer's total at the end of its bar. The same numbers as a table of buttons, for
 // the keyboard and for exact reading. Pure functions of (data, options) → element.
 import * as Plot from '@observablehq/plot';
-import { formatMoney, formatPercent } from '../format.ts';
+import { formatMoney, formatPercent } from '../../../kernel/format.ts';
 import { markButtons } from './mark-buttons.ts';
-import { ROLE, SEQUENTIAL_SCHEME } from './palette.ts';
+import { ROLE, SEQUENTIAL_SCHEME } from '../../../kernel/palette.ts';
 
 export interface AgingSegment {
   payer: string;

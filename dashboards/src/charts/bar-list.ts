@@ -3,9 +3,9 @@
 // name in the legend, so colour never carries the meaning alone), each bar optionally a button to what is
 // behind it. A pure function of (items, options).
 import * as Plot from '@observablehq/plot';
-import { formatValue, type Unit } from '../format.ts';
+import { formatValue, type Unit } from '../../../kernel/format.ts';
 import { markButtons } from './mark-buttons.ts';
-import { ROLE, seriesColour } from './palette.ts';
+import { ROLE, seriesColour } from '../../../kernel/palette.ts';
 
 export interface BarItem {
   key: string;

@@ -3,8 +3,8 @@
 // it did to the balance and the balance after it; above the table, the balance after each event as a step
 // line. A pure function of (events, options) → element.
 import * as Plot from '@observablehq/plot';
-import { formatDate, formatMoney } from '../format.ts';
-import { ROLE } from './palette.ts';
+import { formatDate, formatMoney } from '../../../kernel/format.ts';
+import { ROLE } from '../../../kernel/palette.ts';
 import { rowsTable } from './rows-table.ts';
 
 export interface ClaimEvent {

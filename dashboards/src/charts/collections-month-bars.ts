@@ -2,8 +2,8 @@
 // below), the month's net amount written above its bar, the kinds named in the legend and in each
 // segment's tip. A pure function of (data, options) → element.
 import * as Plot from '@observablehq/plot';
-import { formatMoney, formatMonth } from '../format.ts';
-import { ROLE, seriesColour } from './palette.ts';
+import { formatMoney, formatMonth } from '../../../kernel/format.ts';
+import { ROLE, seriesColour } from '../../../kernel/palette.ts';
 
 export interface MonthKindAmount {
   /** YYYY-MM */

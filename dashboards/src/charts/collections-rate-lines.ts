@@ -2,8 +2,8 @@
 // written above it, the series named at the end of its line as well as in the legend. A pure function of
 // (series, options) → element.
 import * as Plot from '@observablehq/plot';
-import { formatMonth, formatPercent } from '../format.ts';
-import { seriesColour } from './palette.ts';
+import { formatMonth, formatPercent } from '../../../kernel/format.ts';
+import { seriesColour } from '../../../kernel/palette.ts';
 
 export interface RateSeries {
   name: string;

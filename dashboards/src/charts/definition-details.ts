@@ -1,7 +1,7 @@
 // How a number is computed, as the registry defines it (GET /api/metrics sends each metric's definition):
 // the window a value covers, the definition as a list, and a "How is this computed?" disclosure. Used by
 // the A/R, payers and collections pages beside every number they show. Pure DOM builders.
-import { formatDate } from '../format.ts';
+import { formatDate } from '../../../kernel/format.ts';
 import type { MetricDefinition } from '../metrics.ts';
 
 const WINDOW_NAMES: Record<string, string> = { snapshot: 'snapshot', month: 'month to date', quarter: 'quarter (three calendar months)', ttm: 'trailing twelve months' };

@@ -1,7 +1,7 @@
 // The initial denial rate month by month, overall and for each denial category, as small multiples: one
 // card per series with its 12-month line (sparkline.ts, the latest value labelled), the latest month's
 // value and the claims denied over the months shown. A pure function of (series, options) → element.
-import { formatCount, formatMonth, formatPercent } from '../format.ts';
+import { formatCount, formatMonth, formatPercent } from '../../../kernel/format.ts';
 import { sparkline, type SparkPoint } from './sparkline.ts';
 
 export interface DenialTrendPoint extends SparkPoint {

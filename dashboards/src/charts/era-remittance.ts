@@ -3,7 +3,7 @@
 // paid, patient responsibility, payer claim number), the claim-level adjustments (CAS: group, CARC, amount,
 // the denial category the crosswalk gives it), remark codes, and the service lines with their own
 // adjustments and remarks. A pure function of (record, options) → element.
-import { formatDate, formatMoney } from '../format.ts';
+import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { baseName } from './claim-history.ts';
 import { rowsTable } from './rows-table.ts';
 

@@ -3,7 +3,7 @@
 // Cells are buttons: click or Enter calls onSelect with the cell (the page drills into it). A pure
 // function of (cells, options) → element; every cell carries data-row / data-column for the tests.
 import * as Plot from '@observablehq/plot';
-import { INTENSITY_SCHEME } from './palette.ts';
+import { INTENSITY_SCHEME } from '../../../kernel/palette.ts';
 
 export interface HeatmapCell {
   row: string;

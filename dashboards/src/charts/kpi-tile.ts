@@ -2,7 +2,7 @@
 // well as colour), its 12-month trend with the benchmark band, and a disclosure with the registry's
 // definition. A pure function of data and options; the page replaces the tile when more data arrives.
 import type { Benchmark } from '../benchmarks.ts';
-import { formatChange, formatDate, formatValue, type Unit } from '../format.ts';
+import { formatChange, formatDate, formatValue, type Unit } from '../../../kernel/format.ts';
 import type { MetricDefinition } from '../metrics.ts';
 import type { sparkline, SparkPoint } from './sparkline.ts';
 

@@ -2,7 +2,7 @@
 // (click, Enter or Space), named for screen readers, the chosen one outlined and the others faded. Shared
 // by the charts whose bars lead to the claims behind them.
 import type * as Plot from '@observablehq/plot';
-import { ROLE } from './palette.ts';
+import { ROLE } from '../../../kernel/palette.ts';
 
 export interface MarkButtons<T> {
   /** The mark's data, as passed to it (Plot's index points into it). */

@@ -2,7 +2,7 @@
 // covers under its name, a button that opens its definition), sorted in the browser by any column (the
 // rows are few), each row opening that payer's claims when a link is given. A footer row may carry the
 // measures over every payer. A pure function of (rows, options) → element.
-import { formatValue, type Unit } from '../format.ts';
+import { formatValue, type Unit } from '../../../kernel/format.ts';
 
 export interface ScorecardColumn {
   id: string;

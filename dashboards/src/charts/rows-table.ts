@@ -3,7 +3,7 @@
 // fixed size turned in the browser (the answer is bounded by the server), and a "Download CSV" link to the
 // server's own CSV of the same rows. A pure function of (rows, options) → element; for lists the server
 // pages, use table.ts.
-import { formatCell, formatCount, formatPercent } from '../format.ts';
+import { formatCell, formatCount, formatPercent } from '../../../kernel/format.ts';
 
 /** The API's column types (formatCell), plus 'ratio' (a fraction shown as a percentage). */
 export type ColumnType = 'text' | 'date' | 'money' | 'int' | 'bool' | 'list' | 'ratio';

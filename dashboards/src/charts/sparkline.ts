@@ -2,8 +2,8 @@
 // published benchmark range), the latest value labelled, a tip on hover. A pure function of data and
 // options; pass `document` to render outside a browser (jsdom, for reports).
 import * as Plot from '@observablehq/plot';
-import { formatMonth, formatValue, type Unit } from '../format.ts';
-import { ROLE } from './palette.ts';
+import { formatMonth, formatValue, type Unit } from '../../../kernel/format.ts';
+import { ROLE } from '../../../kernel/palette.ts';
 
 export interface SparkPoint {
   /** YYYY-MM */

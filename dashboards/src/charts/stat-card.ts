@@ -1,6 +1,6 @@
 // A number as a card: the metric's value for the filters, the window it covers, why it is missing when it
 // is, and how it is computed (the registry's definition). A pure function of the API's metric result.
-import { formatValue } from '../format.ts';
+import { formatValue } from '../../../kernel/format.ts';
 import type { MetricResult } from '../metrics.ts';
 import { howComputed, windowText } from './definition-details.ts';
 

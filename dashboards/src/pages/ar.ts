@@ -8,7 +8,7 @@ import { howComputed } from '../charts/definition-details.ts';
 import { paragraph, panel } from '../charts/panel.ts';
 import { statCard } from '../charts/stat-card.ts';
 import { searchWith } from '../filters.ts';
-import { formatDate, formatMoney } from '../format.ts';
+import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { serverTable } from '../table.ts';

@@ -8,7 +8,7 @@ import { claimAnswers } from '../claim-answers.ts';
 import { claimHistory, type ClaimEvent } from '../charts/claim-history.ts';
 import { eraRemittance, type EraRecord } from '../charts/era-remittance.ts';
 import { searchWith, type Filters } from '../filters.ts';
-import { formatDate, formatMoney } from '../format.ts';
+import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { errorText, heading, isAbort, markShown, openView, stateMessage, type PageContext } from '../page.ts';
 import { serverTable, type TableAnswer } from '../table.ts';
 

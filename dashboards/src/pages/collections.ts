@@ -11,7 +11,7 @@ import { howComputed, windowText } from '../charts/definition-details.ts';
 import { paragraph, panel } from '../charts/panel.ts';
 import { statCard } from '../charts/stat-card.ts';
 import type { Filters } from '../filters.ts';
-import { formatDate, formatMoney, formatMonth, formatPercent } from '../format.ts';
+import { formatDate, formatMoney, formatMonth, formatPercent } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { lastDayOfMonth } from '../periods.ts';

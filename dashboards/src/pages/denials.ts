@@ -11,7 +11,7 @@ import { howComputed } from '../charts/definition-details.ts';
 import { panel, paragraph } from '../charts/panel.ts';
 import { rowsTable } from '../charts/rows-table.ts';
 import { searchWith, type Filters } from '../filters.ts';
-import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from '../format.ts';
+import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from '../../../kernel/format.ts';
 import { fetchMetrics, type BreakdownRow, type MetricResult } from '../metrics.ts';
 import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { lastDayOfMonth, trendMonths } from '../periods.ts';

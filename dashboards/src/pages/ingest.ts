@@ -10,7 +10,7 @@ import { rowsTable } from '../charts/rows-table.ts';
 import { baseName } from '../charts/claim-history.ts';
 import { panel, paragraph, type Panel } from '../charts/panel.ts';
 import { searchWith, type Filters } from '../filters.ts';
-import { formatCount } from '../format.ts';
+import { formatCount } from '../../../kernel/format.ts';
 import { errorText, heading, isAbort, openView, stateMessage, type PageContext } from '../page.ts';
 import type { TableAnswer } from '../table.ts';
 

@@ -4,7 +4,7 @@
 import { getJson } from '../api.ts';
 import { benchmarkFor } from '../benchmarks.ts';
 import { kpiTile, type KpiTileData, type KpiTileOptions } from '../charts/kpi-tile.ts';
-import { formatDate } from '../format.ts';
+import { formatDate } from '../../../kernel/format.ts';
 import { fetchMetrics, fetchPrevious, fetchTrends, type MetricResult, type MetricsAnswer, type Shown } from '../metrics.ts';
 import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { monthToDate } from '../periods.ts';

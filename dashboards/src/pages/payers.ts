@@ -6,7 +6,7 @@ import { howComputed, windowText } from '../charts/definition-details.ts';
 import { paragraph } from '../charts/panel.ts';
 import { payersScorecard, type ScorecardCell, type ScorecardColumn, type ScorecardRow } from '../charts/payers-scorecard.ts';
 import { searchWith } from '../filters.ts';
-import { formatCount, formatDate, formatMoney } from '../format.ts';
+import { formatCount, formatDate, formatMoney } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type BreakdownRow, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 

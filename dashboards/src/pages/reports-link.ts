@@ -1,7 +1,7 @@
 // A link from another page to the Reports page, pre-filled with a month and the filter bar's practice:
 // "Download the close package for Jun 2025".
 import { searchWith, type Filters } from '../filters.ts';
-import { formatMonth } from '../format.ts';
+import { formatMonth } from '../../../kernel/format.ts';
 
 export function reportsHref(month: string, filters: Filters): string {
   return `/reports${searchWith({ practice: filters.practice }, new URLSearchParams({ month }))}`;

@@ -6,7 +6,7 @@
 import { getJson, postJson } from '../api.ts';
 import { panel, paragraph } from '../charts/panel.ts';
 import { rowsTable } from '../charts/rows-table.ts';
-import { formatCount, formatDate, formatMonth } from '../format.ts';
+import { formatCount, formatDate, formatMonth } from '../../../kernel/format.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { defaultMonth, isMonth } from './reports-month.ts';
 
