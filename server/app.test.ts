@@ -10,8 +10,8 @@ import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
 import { createApp } from './app.ts';
-import { addUser, createToken } from './auth/users.ts';
-import { listAudit } from './auth/audit.ts';
+import { addUser, createToken } from '../access/users.ts';
+import { listAudit } from '../access/audit.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { tableFromIPC } from 'apache-arrow';
 

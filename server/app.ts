@@ -15,7 +15,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { Inbox, inboxFor } from './uploads.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { oneConnection, readingPool } from './reading.ts';
-import { Auditor } from './auth/audit.ts';
+import { Auditor } from '../access/audit.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { staticRoutes } from './routes/static.ts';
 import { reportRoutes } from './routes/reports.ts';

@@ -9,7 +9,7 @@ import { tempDir, tempWarehouse, writeFile } from '../tests/support/temp.ts';
 import { buildModels } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { createApp } from './app.ts';
-import { addUser, createToken } from './auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { STALE_HEADER } from './models-freshness.ts';
 
 describe('answers from marts older than the data', () => {

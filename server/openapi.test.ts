@@ -16,8 +16,8 @@ import { buildModels } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { createApp } from './app.ts';
 import type { AppEnv } from './auth/require-user.ts';
-import { mayOpen } from './auth/roles.ts';
-import { addUser, createToken, ROLES, type Role } from './auth/users.ts';
+import { mayOpen } from '../access/roles.ts';
+import { addUser, createToken, ROLES, type Role } from '../access/users.ts';
 import { METHODS, type JsonSchema, type OpenApiDocument, type Operation, type Parameter, type Ref } from './openapi.ts';
 import { docsRoutes } from './routes/docs.ts';
 

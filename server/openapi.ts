@@ -15,9 +15,9 @@ import { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS } from 
 import type { ClaimEvent } from '../warehouse/queries/claims.ts';
 import type { FileOutcome } from '../ingest/loader/loader.ts';
 import { REMITTANCE_PROBLEM_COLUMNS } from '../warehouse/queries/remittance-problems.ts';
-import { mayOpen, VIEWS, type View } from './auth/roles.ts';
-import { SESSION_COOKIE } from './auth/sessions.ts';
-import { ROLES } from './auth/users.ts';
+import { mayOpen, VIEWS, type View } from '../access/roles.ts';
+import { SESSION_COOKIE } from '../access/sessions.ts';
+import { ROLES } from '../access/users.ts';
 import { ARROW_STREAM } from './table-response.ts';
 import { REPORT_FORMATS } from '../reports/render/formats.ts';
 import { CONTENT_TYPES, REPORT_FILE_NAME, type ReportFileAnswer, type ReportRunAnswer } from './routes/reports.ts';

@@ -2,7 +2,7 @@
 // and the clock (a test moves it instead of waiting).
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter.ts';
 import { parseSize } from './request-limits.ts';
-import type { SessionLimits } from './auth/sessions.ts';
+import type { SessionLimits } from '../access/sessions.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

@@ -15,7 +15,7 @@ import { computeMetric } from '../warehouse/metrics/compute.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { latestEventDate } from '../warehouse/metrics/window.ts';
 import { createApp } from './app.ts';
-import { addUser, createToken } from './auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { readingConnections, readingPool } from './reading.ts';
 import { copyPractice } from '../tests/support/practice-copy.ts';
 

@@ -11,7 +11,7 @@ import { buildModels } from '../warehouse/build.ts';
 import { REPO, rcm } from '../tests/support/cli.ts';
 import { startServe } from '../tests/support/serve-process.ts';
 import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
-import { addUser, createToken } from './auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { copyPractice } from '../tests/support/practice-copy.ts';
 
 const OTHER = npi('987654321');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWarehouse } from '../tests/support/temp.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { createApp } from './app.ts';
-import { addUser, disableUser } from './auth/users.ts';
+import { addUser, disableUser } from '../access/users.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
 
 const PASSWORD = 'a long enough password';

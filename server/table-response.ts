@@ -8,8 +8,8 @@ import { Bool, Data, Decimal, DateDay, Field, Int64, List, makeData, RecordBatch
 
 import type { ColumnType, Columns, Row } from '../warehouse/table.ts';
 import { csvText } from '../warehouse/csv-text.ts';
-import type { Auditor } from './auth/audit.ts';
-import type { User } from './auth/users.ts';
+import type { Auditor } from '../access/audit.ts';
+import type { User } from '../access/users.ts';
 
 export type { ColumnType, Columns, Row };
 

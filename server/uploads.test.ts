@@ -11,7 +11,7 @@ import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
 import { synthetic835 } from '../tests/support/synthetic-835.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { createApp } from './app.ts';
-import { addUser, createToken } from './auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
 
 const remittance = (seed: number) => [...synthetic835({ seed, claims: 3 })].join('');

@@ -3,7 +3,7 @@
 // change holds from the very next request. Over real HTTP, with the real server and the real command line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRACTICE } from '../demo/practice/practice.ts';
-import { addUser, createToken } from '../server/auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { rcmAsync } from './support/cli.ts';
 import { startServe, type ServeProcess } from './support/serve-process.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';

@@ -16,7 +16,7 @@ import type { Warehouse } from '../warehouse/database.ts';
 import { AnswerCache } from '../server/answer-cache.ts';
 import { createApp } from '../server/app.ts';
 import type { AppEnv } from '../server/auth/require-user.ts';
-import { addUser, createToken } from '../server/auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../server/options.ts';
 import { ARROW_STREAM } from '../server/table-response.ts';
 import { tempDir, tempWarehouse, writeFile } from './support/temp.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
 import { buildModels } from '../warehouse/build.ts';
-import { addUser, createToken } from '../server/auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { listDeliveries } from '../warehouse/queries/schedules.ts';
 import { fixtureFiles, PRACTICE } from './support/fixture-practice.ts';
 import { startServe } from './support/serve-process.ts';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
 import { buildModels } from '../warehouse/build.ts';
-import { addUser, disableUser } from '../server/auth/users.ts';
+import { addUser, disableUser } from '../access/users.ts';
 import { money } from '../ingest/cli/format.ts';
 import { centsOf } from '../reports/table.ts';
 import { runFiles, runNumbers } from '../warehouse/queries/report-runs.ts';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../warehouse/database.ts';
 import { buildModels, modelsState } from '../warehouse/build.ts';
 import { expandPaths, ingestFiles } from '../ingest/loader/ingest-run.ts';
-import { addUser, createToken } from '../server/auth/users.ts';
+import { addUser, createToken } from '../access/users.ts';
 import { FOLDERS } from '../demo/dataset/write-dataset.ts';
 import { REPO, rcm } from './support/cli.ts';
 import { startServe } from './support/serve-process.ts';

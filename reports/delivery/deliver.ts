@@ -2,8 +2,8 @@
 // receive them at send time (checked from the user's record as it is then; a refused recipient gets
 // nothing). Every attempt goes to the delivery log, and every delivery, sent or refused, to the audit trail.
 import type { Warehouse } from '../../warehouse/database.ts';
-import { recordAudit } from '../../server/auth/audit.ts';
-import type { User } from '../../server/auth/users.ts';
+import { recordAudit } from '../../access/audit.ts';
+import type { User } from '../../access/users.ts';
 import type { MonthlyPackageRun } from '../monthly/run.ts';
 import type { Schedule, SchedulesConfig } from '../schedule/config.ts';
 import { recordAttempt, type DeliveryChannel, type DeliveryStatus } from '../../warehouse/queries/schedules.ts';

@@ -2,8 +2,8 @@
 // the user exists, is enabled, has a role that may open reports, may see every practice of the package
 // (an admin sees all; a package of every practice goes to admins only), and has an e-mail address.
 import type { Warehouse } from '../../warehouse/database.ts';
-import { mayOpen } from '../../server/auth/roles.ts';
-import { listUsers, type User } from '../../server/auth/users.ts';
+import { mayOpen } from '../../access/roles.ts';
+import { listUsers, type User } from '../../access/users.ts';
 
 export type RecipientCheck =
   | { allowed: true; user: User; address: string }

@@ -9,8 +9,8 @@ import { getCookie } from 'hono/cookie';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { httpError } from '../http-error.ts';
 import type { ServerOptions } from '../options.ts';
-import { csrfMatches, sessionOf, SESSION_COOKIE, type Session } from './sessions.ts';
-import { userOfToken, type User } from './users.ts';
+import { csrfMatches, sessionOf, SESSION_COOKIE, type Session } from '../../access/sessions.ts';
+import { userOfToken, type User } from '../../access/users.ts';
 
 export type AppEnv = {
   Variables: {

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
-import { generatePassword } from '../auth/passwords.ts';
-import { addUser, listUsers } from '../auth/users.ts';
+import { generatePassword } from '../../access/passwords.ts';
+import { addUser, listUsers } from '../../access/users.ts';
 import { serverOptionsFor } from '../options.ts';
 
 /** On first start (no user yet) an admin is created: password from RCM_ADMIN_PASSWORD, else one printed once. */

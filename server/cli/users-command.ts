@@ -8,9 +8,9 @@ import { DEFAULT_DATABASE_PATH, type Warehouse } from '../../warehouse/database.
 import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
 import { CliError } from '../../ingest/cli/cli-error.ts';
 import { call } from '../../ingest/cli/ingest-remote.ts';
-import { generatePassword } from '../auth/passwords.ts';
-import { addUser, createToken, disableUser, isRole, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../auth/users.ts';
-import { listAudit, type AuditEvent } from '../auth/audit.ts';
+import { generatePassword } from '../../access/passwords.ts';
+import { addUser, createToken, disableUser, isRole, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../../access/users.ts';
+import { listAudit, type AuditEvent } from '../../access/audit.ts';
 import { isIsoDate } from '../../warehouse/metrics/window.ts';
 import type { AuditAnswer, TokenAnswer, UserAnswer } from '../routes/admin.ts';
 

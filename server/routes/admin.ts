@@ -7,11 +7,11 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { Auditor, listAudit } from '../auth/audit.ts';
-import { generatePassword } from '../auth/passwords.ts';
+import { Auditor, listAudit } from '../../access/audit.ts';
+import { generatePassword } from '../../access/passwords.ts';
 import type { AppEnv } from '../auth/require-user.ts';
-import { requireView } from '../auth/roles.ts';
-import { addUser, createToken, disableUser, hashNewPassword, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../auth/users.ts';
+import { requireView } from '../auth/require-view.ts';
+import { addUser, createToken, disableUser, hashNewPassword, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../../access/users.ts';
 import { httpError } from '../http-error.ts';
 import { date, parse } from '../query.ts';
 

@@ -9,8 +9,8 @@ import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '
 import { claimRemittances } from '../../warehouse/queries/claim-remittances.ts';
 import { claimHistory, claimInScope, findClaims } from '../../warehouse/queries/claims.ts';
 import type { AppEnv } from '../auth/require-user.ts';
-import { Auditor } from '../auth/audit.ts';
-import { requireView } from '../auth/roles.ts';
+import { Auditor } from '../../access/audit.ts';
+import { requireView } from '../auth/require-view.ts';
 import { httpError } from '../http-error.ts';
 import { date, parse, practicesFor } from '../query.ts';
 import { formatOf, respondTable } from '../table-response.ts';

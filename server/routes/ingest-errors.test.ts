@@ -9,7 +9,7 @@ import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { createApp } from '../app.ts';
-import { addUser, createToken } from '../auth/users.ts';
+import { addUser, createToken } from '../../access/users.ts';
 
 const A = npi('111111111');
 const B = npi('222222222');

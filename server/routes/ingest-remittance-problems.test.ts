@@ -8,7 +8,7 @@ import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { createApp } from '../app.ts';
-import { addUser, createToken } from '../auth/users.ts';
+import { addUser, createToken } from '../../access/users.ts';
 
 /** The fixture's payee: the practice its claims belong to. */
 const PRACTICE = '1234567893';

@@ -11,7 +11,7 @@ import { buildModels } from '../../warehouse/build.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { tempDir, tempWarehouse } from '../../tests/support/temp.ts';
 import { createApp } from '../app.ts';
-import { addUser, createToken } from '../auth/users.ts';
+import { addUser, createToken } from '../../access/users.ts';
 
 const AS_OF = '2025-05-31';
 /** The quarter to the as-of date: the initial denial rates' default window. */
@@ -53,7 +53,7 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
   it('refuses a breakdown a metric asked cannot give, naming what each of them can', async () => {
     expect(await refused({ metric: 'days_in_ar', by: 'month' })).toBe('by=month: days_in_ar cannot be broken down by month; it has no breakdown');
     const message = await refused({ metric: 'initial_denial_rate,ar_over_90_pct,ar_aging', by: 'month' });
-    expect(message).toContain('ar_over_90_pct cannot be broken down by month; it can by payer, provider, location');
+    expect(message).toContain('ar_over_90_pct cannot be broken down by month; it can by payer, payer_name, provider, location');
     expect(message).toContain('ar_aging cannot be broken down by month; it can by bucket');
     expect(message).not.toContain('initial_denial_rate');
     // every metric (no metric= given) is asked, so a breakdown only some allow is refused too
@@ -71,6 +71,18 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
     for (const k of byKind) {
       const sum = kinds.filter((r) => r.key.startsWith(`${k.key} × `)).reduce((s, r) => s + r.numerator, 0);
       expect(Math.round(sum * 100), k.key).toBe(Math.round(k.numerator * 100));
+    }
+  });
+
+  it('breaks a metric down by payer name, alone and crossed: the payer breakdown with each id named as mart_payer names it', async () => {
+    const names = new Map((await warehouse.all<{ payer_id: string; payer_name: string }>('SELECT payer_id, payer_name FROM mart_payer')).map((p) => [p.payer_id, p.payer_name]));
+    expect(names.size).toBeGreaterThan(1);
+    const named = (key: string) => key.split(' × ').map((part, i) => (i === 0 ? names.get(part) ?? (part === 'patient' ? 'Patient' : `unnamed ${part}`) : part)).join(' × ');
+    for (const [metric, by] of [['initial_denial_rate', 'payer'], ['collections', 'payer,month']]) {
+      const ids = (await ok({ metric, by })).metrics[metric].breakdown as { key: string; numerator: number }[];
+      const byName = (await ok({ metric, by: by.replace('payer', 'payer_name') })).metrics[metric].breakdown as { key: string; numerator: number }[];
+      expect(ids.length, metric).toBeGreaterThan(1);
+      expect(Object.fromEntries(byName.map((r) => [r.key, r.numerator])), metric).toEqual(Object.fromEntries(ids.map((r) => [named(r.key), r.numerator])));
     }
   });
 

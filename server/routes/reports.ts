@@ -17,8 +17,8 @@ import { RollForwardError } from '../../reports/monthly/roll-forward.ts';
 import { REPORT_FORMATS, ReportRequestError, runMonthlyPackage } from '../../reports/monthly/run.ts';
 import { findRun, listRuns, runFiles, type RunFile, type RunRecord } from '../../warehouse/queries/report-runs.ts';
 import type { AppEnv } from '../auth/require-user.ts';
-import { Auditor } from '../auth/audit.ts';
-import { requireView } from '../auth/roles.ts';
+import { Auditor } from '../../access/audit.ts';
+import { requireView } from '../auth/require-view.ts';
 import { httpError } from '../http-error.ts';
 import { date, parse, practicesFor } from '../query.ts';
 

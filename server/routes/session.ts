@@ -10,9 +10,9 @@ import { httpError } from '../http-error.ts';
 import type { ServerOptions } from '../options.ts';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { checkOrigin, ownOrigin, requireUser, type AppEnv } from '../auth/require-user.ts';
-import { createSession, endSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import { listUsers, passwordHashOf, passwordMatches, type User } from '../auth/users.ts';
-import { ROLE_VIEWS } from '../auth/roles.ts';
+import { createSession, endSession, SESSION_COOKIE } from '../../access/sessions.ts';
+import { listUsers, passwordHashOf, passwordMatches, type User } from '../../access/users.ts';
+import { ROLE_VIEWS } from '../../access/roles.ts';
 
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
 

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney } from '../../kernel/format.ts';
-import { addUser } from '../../server/auth/users.ts';
+import { addUser } from '../../access/users.ts';
 import { conflictingFixture835, resentFixture835 } from '../support/fixture-835.ts';
 import { browserAvailable, launchBrowser, openContext } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';

@@ -16,7 +16,7 @@ import { FOLDERS, writeDataset } from '../../../demo/dataset/write-dataset.ts';
 import { PRACTICE } from '../../../demo/practice/practice.ts';
 import { ingestFiles } from '../../../ingest/loader/ingest-run.ts';
 import { createApp } from '../../../server/app.ts';
-import { addUser } from '../../../server/auth/users.ts';
+import { addUser } from '../../../access/users.ts';
 import { DEFAULT_SERVER_OPTIONS } from '../../../server/options.ts';
 import { readingConnections } from '../../../server/reading.ts';
 import { buildModels } from '../../../warehouse/build.ts';

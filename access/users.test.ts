@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { addUser, checkPassword, createToken, disableUser, listUsers, revokeToken, UserError, userOfToken } from './users.ts';
-import { rcmWithEnv } from '../../tests/support/cli.ts';
-import { tempDir, tempWarehouse } from '../../tests/support/temp.ts';
+import { rcmWithEnv } from '../tests/support/cli.ts';
+import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
 
 describe('passwords', () => {
   it('hash with a fresh salt each time and verify only the right password', async () => {

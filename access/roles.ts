@@ -1,8 +1,5 @@
-// What each role may open. One table, read by the routes (requireView) and printed in the README: a route
-// names the view it belongs to, and a user whose role lacks it gets 403.
-import { httpError } from '../http-error.ts';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './require-user.ts';
+// What each role may open. One table, read by the server's routes (server/auth/require-view.ts), the report
+// deliveries and the docs: a route names the view it belongs to, and a user whose role lacks it gets 403.
 import type { Role } from './users.ts';
 
 export const VIEWS = {
@@ -26,13 +23,4 @@ export const ROLE_VIEWS: Record<Role, readonly View[]> = {
 
 export function mayOpen(role: Role, view: View): boolean {
   return ROLE_VIEWS[role].includes(view);
-}
-
-/** Refuses (403) a user whose role may not open this view. */
-export function requireView(view: View): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const role = c.get('user').role;
-    if (!mayOpen(role, view)) throw httpError(403, 'forbidden', `a ${role.replace('_', ' ')} may not open ${VIEWS[view]}`);
-    await next();
-  };
 }

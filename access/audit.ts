@@ -1,7 +1,7 @@
 // The audit trail: every read of patient-level data (claim numbers, patients) and every export is recorded
 // with who, when, which route, which parameters and how many rows; rows are only ever added.
-import type { Warehouse } from '../../warehouse/database.ts';
-import { insertAuditRows, selectAudit, type AuditRow } from '../../warehouse/queries/accounts.ts';
+import type { Warehouse } from '../warehouse/database.ts';
+import { insertAuditRows, selectAudit, type AuditRow } from '../warehouse/queries/accounts.ts';
 import type { User } from './users.ts';
 
 export interface AuditEvent {

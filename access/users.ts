@@ -1,8 +1,8 @@
 // The users, their roles and practices, and their API tokens, kept in the warehouse (migration 010).
 // Tokens are random 32-byte strings shown once; only their SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Warehouse } from '../../warehouse/database.ts';
-import * as accounts from '../../warehouse/queries/accounts.ts';
+import type { Warehouse } from '../warehouse/database.ts';
+import * as accounts from '../warehouse/queries/accounts.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export const ROLES = ['admin', 'practice_manager', 'billing_lead', 'finance'] as const;

@@ -3,8 +3,8 @@
 // request. A session ends at logout, after sessionIdleMinutes without a request, or sessionMaxMinutes after
 // login; a disabled user's sessions end with the user.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Warehouse } from '../../warehouse/database.ts';
-import { endSessionRow, insertSession, selectLiveSession, touchSession } from '../../warehouse/queries/accounts.ts';
+import type { Warehouse } from '../warehouse/database.ts';
+import { endSessionRow, insertSession, selectLiveSession, touchSession } from '../warehouse/queries/accounts.ts';
 import { listUsers, type User } from './users.ts';
 
 export const SESSION_COOKIE = 'rcm_session';

@@ -1,8 +1,8 @@
 // The audit trail's group commit: many reads recorded at once all land, each with its own row, and each
 // request's promise settles only once its row is written.
 import { describe, expect, it } from 'vitest';
-import { tempWarehouse } from '../../tests/support/temp.ts';
-import { queue } from '../app.ts';
+import { tempWarehouse } from '../tests/support/temp.ts';
+import { queue } from '../server/app.ts';
 import { Auditor, listAudit } from './audit.ts';
 
 describe('the auditor', () => {
