@@ -18,6 +18,7 @@ try {
     absWorkingDir: root,
     entryPoints: ENTRY_POINTS,
     outdir: COMPILED_DIR,
+    outbase: root, // dist/cli/<folder>/<entry>.js, the path loadEntry looks for
     bundle: true,
     splitting: true, // the verbs' lazy imports (exceljs, Chromium, the server) stay lazy
     format: 'esm',

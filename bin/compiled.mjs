@@ -1,4 +1,4 @@
-// Loads an entry point of the workbench (bin/program.ts for `rcm`, bin/start.ts for `npm start`): compiled
+// Loads an entry point of the workbench (cli/program.ts for `rcm`, bin/start.ts for `npm start`): compiled
 // (bin/build-cli.mjs) when the build is current, else from the TypeScript sources through tsx.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const COMPILED_DIR = `${root}dist/cli`;
 export const COMPILED_MANIFEST = `${COMPILED_DIR}/manifest.json`;
-export const ENTRY_POINTS = ['bin/program.ts', 'bin/start.ts'];
+export const ENTRY_POINTS = ['cli/program.ts', 'bin/start.ts'];
 
 /**
  * Whether a build is current: its manifest exists and no source it was built from (paths relative to
@@ -26,7 +26,7 @@ export async function loadEntry(entry) {
   if (process.env.RCM_FROM_SOURCES !== '1' && isBuildCurrent()) {
     // stack traces name the TypeScript sources
     process.setSourceMapsEnabled(true);
-    return import(pathToFileURL(`${COMPILED_DIR}/${entry.replace(/^bin\//, '').replace(/\.ts$/, '.js')}`).href);
+    return import(pathToFileURL(`${COMPILED_DIR}/${entry.replace(/\.ts$/, '.js')}`).href);
   }
   const { register } = await import('tsx/esm/api');
   register();

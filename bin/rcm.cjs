@@ -16,11 +16,11 @@
 'use strict';
 
 const args = process.argv.slice(2);
-const verb = args.find((a) => !a.startsWith('-')); // the verb, found as bin/program.ts's main() finds it
+const verb = args.find((a) => !a.startsWith('-')); // the verb, found as cli/program.ts's main() finds it
 if (verb === 'ingest' && !args.includes('--server')) process.env.UV_THREADPOOL_SIZE ??= '1';
 
 import('./compiled.mjs')
-  .then(({ loadEntry }) => loadEntry('bin/program.ts'))
+  .then(({ loadEntry }) => loadEntry('cli/program.ts'))
   .then(async ({ main }) => {
     process.exitCode = await main(process.argv);
   });

@@ -10,16 +10,16 @@ import { DASHBOARDS_DIST, startServer } from '../server/start-server.ts';
 import { generatePassword } from '../access/passwords.ts';
 import { addUser, listUsers } from '../access/users.ts';
 import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
-import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
-import { demoText } from '../demo/cli/demo-command.ts';
+import { withWarehouse } from '../cli/kit/with-warehouse.ts';
+import { demoText } from '../cli/demo-command.ts';
 import { headline } from '../warehouse/queries/demo.ts';
-import { DEMO_DEFAULTS, runDemo } from '../demo/cli/run-demo.ts';
+import { DEMO_DEFAULTS, runDemo } from '../cli/run-demo.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { computeMetric } from '../warehouse/metrics/compute.ts';
 import { latestEventDate, windowFor } from '../warehouse/metrics/window.ts';
-import { metricsText } from '../warehouse/cli/metrics-command.ts';
+import { metricsText } from '../cli/metrics-command.ts';
 import { findDenialPatterns } from '../warehouse/patterns/denial-patterns.ts';
-import { patternsText } from '../warehouse/cli/denials-command.ts';
+import { patternsText } from '../cli/denials-command.ts';
 
 const HEADLINE = ['ar_total', 'days_in_ar', 'ar_over_90_pct', 'initial_denial_rate', 'first_pass_acceptance', 'first_pass_yield', 'net_collection_rate', 'payer_lag_days'];
 

@@ -26,7 +26,7 @@ import { runMonthlyPackage, type MonthlyPackageRun } from '../reports/monthly/ru
 import { diffRuns } from '../reports/runs/run-store.ts';
 import { TABLE_HEADER_ROW } from '../reports/render/xlsx.ts';
 import type { ReportTable } from '../reports/table.ts';
-import { main } from '../bin/program.ts';
+import { main } from '../cli/program.ts';
 import { rcm } from './support/cli.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 

@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
-import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
+import { withWarehouse } from '../cli/kit/with-warehouse.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { listDeliveries } from '../warehouse/queries/schedules.ts';

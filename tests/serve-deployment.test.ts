@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
+import { withWarehouse } from '../cli/kit/with-warehouse.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { serverOptionsFor } from '../server/options.ts';
 import { rcm } from './support/cli.ts';

@@ -8,7 +8,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withWarehouse } from '../ingest/cli/with-warehouse.ts';
+import { withWarehouse } from '../cli/kit/with-warehouse.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { DEMO, demoWarehouse } from './e2e/support/workbench.ts';
 import { startServe } from './support/serve-process.ts';

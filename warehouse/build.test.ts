@@ -2,7 +2,7 @@
 // public samples, and checks that fail when an identity is broken.
 import { describe, expect, it } from 'vitest';
 import { buildModels, buildOrder, loadModels, loadRules, type Model } from './build.ts';
-import { buildExitCode, buildText } from './cli/build-command.ts';
+import { buildExitCode, buildText } from '../cli/build-command.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { SAMPLES_DIR } from '../tests/support/samples.ts';
 import { tempDir, tempWarehouse, writeFile } from '../tests/support/temp.ts';

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { Command } from 'commander';
 import Table from 'cli-table3';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_DEFAULTS } from '../../demo/cli/run-demo.ts';
+import { DEMO_DEFAULTS } from '../../cli/run-demo.ts';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { signedInPage, type SavedSession } from '../e2e/support/signed-in.ts';
 import { DIST, startWorkbench } from '../e2e/support/workbench.ts';

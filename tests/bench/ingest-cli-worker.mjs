@@ -9,7 +9,7 @@ const [db, ...files] = process.argv.slice(2);
 rmSync(db, { force: true });
 rmSync(`${db}.wal`, { force: true });
 const started = performance.now();
-const { main } = await loadEntry('bin/program.ts');
+const { main } = await loadEntry('cli/program.ts');
 let summary = '';
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk) => {

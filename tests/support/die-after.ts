@@ -15,7 +15,7 @@ if (mode === 'build') {
     if (sql.startsWith('CREATE OR REPLACE TABLE') && ++models === 3) process.kill(process.pid, 'SIGKILL');
     return run.call(this, sql, params);
   };
-  const { main } = await import('../../bin/program.ts');
+  const { main } = await import('../../cli/program.ts');
   await main([process.argv[0], 'rcm', ...args, '--db', db]);
   throw new Error('die-after build: the command ended without rebuilding the models');
 }

@@ -1,11 +1,11 @@
 // The text view of `rcm era show`: one remittance after another, claims with their lines and
 // group-reason adjustments, as a biller reads an ERA.
 import Table from 'cli-table3';
-import type { Adjustment, ClaimPayment, Person, Remark, Remittance } from '../remittance/remittance.ts';
-import { payeeNpi, payeeTaxId, payerId } from '../remittance/remittance.ts';
-import type { EraRead } from '../remittance/read-era.ts';
-import type { Warning } from '../x12/diagnostics.ts';
-import { money } from './format.ts';
+import type { Adjustment, ClaimPayment, Person, Remark, Remittance } from '../ingest/remittance/remittance.ts';
+import { payeeNpi, payeeTaxId, payerId } from '../ingest/remittance/remittance.ts';
+import type { EraRead } from '../ingest/remittance/read-era.ts';
+import type { Warning } from '../ingest/x12/diagnostics.ts';
+import { money } from './kit/format.ts';
 
 /** Our own short labels for CLP02 claim status codes. */
 const CLAIM_STATUS: Record<string, string> = {

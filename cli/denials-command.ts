@@ -1,11 +1,11 @@
 // `rcm denials patterns [--as-of DATE] [--from DATE --to DATE] [--min-claims N] [--limit N] [--json]`
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { DEFAULT_DATABASE_PATH } from '../database.ts';
-import { findDenialPatterns, type DenialPattern } from '../patterns/denial-patterns.ts';
-import { isIsoDate, latestEventDate, windowFor, type Window } from '../metrics/window.ts';
-import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { CliError } from '../../ingest/cli/cli-error.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { findDenialPatterns, type DenialPattern } from '../warehouse/patterns/denial-patterns.ts';
+import { isIsoDate, latestEventDate, windowFor, type Window } from '../warehouse/metrics/window.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { CliError } from './kit/cli-error.ts';
 
 interface Options { db: string; asOf?: string; from?: string; to?: string; minClaims: string; limit: string; json?: boolean }
 

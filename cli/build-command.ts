@@ -1,10 +1,10 @@
 // `rcm build [--db PATH] [--json]`: rebuilds the SQL models and checks their contracts (exit 1 when a rule fails).
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { DEFAULT_DATABASE_PATH } from '../database.ts';
-import { buildModels, type BuildResult } from '../build.ts';
-import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { count } from '../../ingest/cli/format.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { buildModels, type BuildResult } from '../warehouse/build.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { count } from './kit/format.ts';
 
 export function registerBuildCommand(program: Command): void {
   program

@@ -2,10 +2,10 @@
 // ingest path into a warehouse, and say where everything is.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Warehouse } from '../../warehouse/database.ts';
-import { ingestFiles, type IngestRun } from '../../ingest/loader/ingest-run.ts';
-import { FOLDERS, writeDataset, type DatasetSummary } from '../dataset/write-dataset.ts';
-import { buildModels, type BuildResult } from '../../warehouse/build.ts';
+import { Warehouse } from '../warehouse/database.ts';
+import { ingestFiles, type IngestRun } from '../ingest/loader/ingest-run.ts';
+import { FOLDERS, writeDataset, type DatasetSummary } from '../demo/dataset/write-dataset.ts';
+import { buildModels, type BuildResult } from '../warehouse/build.ts';
 
 export interface DemoOptions {
   claims: number;

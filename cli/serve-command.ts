@@ -1,10 +1,10 @@
 // `rcm serve [--db PATH] [--port 8080] [--host 127.0.0.1]`: the workbench (dashboards and HTTP API) on the warehouse.
 import type { Command } from 'commander';
-import { DEFAULT_DATABASE_PATH, Warehouse } from '../../warehouse/database.ts';
-import { CliError } from '../../ingest/cli/cli-error.ts';
-import { generatePassword } from '../../access/passwords.ts';
-import { addUser, listUsers } from '../../access/users.ts';
-import { serverOptionsFor } from '../options.ts';
+import { DEFAULT_DATABASE_PATH, Warehouse } from '../warehouse/database.ts';
+import { CliError } from './kit/cli-error.ts';
+import { generatePassword } from '../access/passwords.ts';
+import { addUser, listUsers } from '../access/users.ts';
+import { serverOptionsFor } from '../server/options.ts';
 
 /** On first start (no user yet) an admin is created: password from RCM_ADMIN_PASSWORD, else one printed once. */
 async function firstAdmin(warehouse: Warehouse): Promise<void> {
@@ -41,7 +41,7 @@ export function registerServeCommand(program: Command): void {
       let running;
       try {
         // loaded here, not at the top: every other rcm verb would pay for the server's modules at start
-        const { startServer } = await import('../start-server.ts');
+        const { startServer } = await import('../server/start-server.ts');
         running = await startServer(warehouse, { port, host: options.host, schedules: options.schedules, reports: options.reports, server });
       } catch (error) {
         warehouse.close();

@@ -4,16 +4,16 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
-import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { CliError } from '../../ingest/cli/cli-error.ts';
-import { money } from '../../ingest/cli/format.ts';
-import { toJson } from '../../ingest/cli/json.ts';
-import { RollForwardError, type RollForward } from '../monthly/roll-forward.ts';
-import { ReportRequestError, runMonthlyPackage, type MonthlyPackageRun } from '../monthly/run.ts';
-import { DEFAULT_FORMATS, REPORT_FORMATS, type ReportFormat } from '../render/formats.ts';
-import { diffRuns, UnknownRun, type NumberChange, type RunDiff } from '../runs/run-store.ts';
-import { listRuns, type RunRecord } from '../../warehouse/queries/report-runs.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { CliError } from './kit/cli-error.ts';
+import { money } from './kit/format.ts';
+import { toJson } from './kit/json.ts';
+import { RollForwardError, type RollForward } from '../reports/monthly/roll-forward.ts';
+import { ReportRequestError, runMonthlyPackage, type MonthlyPackageRun } from '../reports/monthly/run.ts';
+import { DEFAULT_FORMATS, REPORT_FORMATS, type ReportFormat } from '../reports/render/formats.ts';
+import { diffRuns, UnknownRun, type NumberChange, type RunDiff } from '../reports/runs/run-store.ts';
+import { listRuns, type RunRecord } from '../warehouse/queries/report-runs.ts';
 
 export const DEFAULT_REPORTS_DIR = './data/reports';
 

@@ -3,8 +3,8 @@
 // upload set (POST /api/uploads, each file as a request body), then load as one batch and the models are
 // rebuilt (POST /api/uploads/:id/ingest).
 import { openAsBlob } from 'node:fs';
-import { expandPaths } from '../loader/ingest-run.ts';
-import { CliError } from './cli-error.ts';
+import { expandPaths } from '../ingest/loader/ingest-run.ts';
+import { CliError } from './kit/cli-error.ts';
 
 export interface RemoteOutcome {
   file: string;

@@ -2,10 +2,10 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
-import { withWarehouse } from './with-warehouse.ts';
-import { CliError } from './cli-error.ts';
-import { toJson } from './json.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { CliError } from './kit/cli-error.ts';
+import { toJson } from './kit/json.ts';
 
 const positiveInteger = (name: string) => (value: string) => {
   const parsed = z.coerce.number().int().positive().safeParse(value);
@@ -22,7 +22,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--limit <n>', 'how many batches', positiveInteger('--limit'), 20)
     .option('--json', 'print JSON')
     .action(async (options: { db: string; limit: number; json?: boolean }) => {
-      const { listBatches } = await import('../../warehouse/queries/ingest-history.ts');
+      const { listBatches } = await import('../warehouse/queries/ingest-history.ts');
       const rows = await withWarehouse(options.db, (w) => listBatches(w, { limit: options.limit }));
       if (options.json) return void process.stdout.write(`${toJson(rows)}\n`);
       const table = new Table({ head: ['batch', 'started', 'loaded', 'skipped', 'rejected', 'claims', 'warnings'], style: { head: [], border: [] } });
@@ -39,10 +39,10 @@ export function registerHistoryCommands(program: Command): void {
     .option('--remittances', 'only the remittances to look at: duplicates not counted, conflicting payments, reversals without their original')
     .option('--json', 'print JSON')
     .action(async (options: { db: string; batch?: number; limit: number; remittances?: boolean; json?: boolean }) => {
-      const { listErrors } = await import('../../warehouse/queries/ingest-history.ts');
-      const { listRemittanceProblems } = await import('../../warehouse/queries/remittance-problems.ts');
+      const { listErrors } = await import('../warehouse/queries/ingest-history.ts');
+      const { listRemittanceProblems } = await import('../warehouse/queries/remittance-problems.ts');
       const batchId = options.batch === undefined ? undefined : BigInt(options.batch);
-      const { NOT_CURRENT, modelsState } = await import('../../warehouse/build.ts');
+      const { NOT_CURRENT, modelsState } = await import('../warehouse/build.ts');
       const { rows, problems, models } = await withWarehouse(options.db, async (w) => ({
         rows: options.remittances ? [] : await listErrors(w, { batchId, limit: options.limit }),
         problems: await listRemittanceProblems(w, { batchId, limit: options.limit }),

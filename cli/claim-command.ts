@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { basename } from 'node:path';
-import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
-import { withWarehouse } from './with-warehouse.ts';
-import { claimHistory, findClaims, type ClaimEvent } from '../../warehouse/queries/claims.ts';
-import { CliError } from './cli-error.ts';
-import { toJson } from './json.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { claimHistory, findClaims, type ClaimEvent } from '../warehouse/queries/claims.ts';
+import { CliError } from './kit/cli-error.ts';
+import { toJson } from './kit/json.ts';
 
 export function registerClaimCommand(program: Command): void {
   const claim = program.command('claim').description('look at one claim');

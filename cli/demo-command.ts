@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { join } from 'node:path';
-import { DEFAULT_DATABASE_PATH } from '../../warehouse/database.ts';
-import { CliError } from '../../ingest/cli/cli-error.ts';
-import { count, megabytes, money } from '../../ingest/cli/format.ts';
-import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { parseCents } from '../../kernel/money.ts';
-import { headline, type Headline } from '../../warehouse/queries/demo.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { CliError } from './kit/cli-error.ts';
+import { count, megabytes, money } from './kit/format.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { parseCents } from '../kernel/money.ts';
+import { headline, type Headline } from '../warehouse/queries/demo.ts';
 import { DEMO_DEFAULTS, DemoExists, runDemo, type DemoRun } from './run-demo.ts';
 
 function positiveInteger(name: string) {

@@ -2,13 +2,13 @@
 // and `rcm metrics explain <metric id>`: the registry's numbers, and how each is computed.
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { DEFAULT_DATABASE_PATH } from '../database.ts';
-import { METRICS, metric } from '../metrics/registry.ts';
-import { BreakdownError, checkBreakdown, computeMetric, resolveWindow, type MetricResult } from '../metrics/compute.ts';
-import { DIMENSIONS, type Breakdown, type Dimension, type MetricDefinition } from '../metrics/metric.ts';
-import { isIsoDate, latestEventDate } from '../metrics/window.ts';
-import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { CliError } from '../../ingest/cli/cli-error.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { METRICS, metric } from '../warehouse/metrics/registry.ts';
+import { BreakdownError, checkBreakdown, computeMetric, resolveWindow, type MetricResult } from '../warehouse/metrics/compute.ts';
+import { DIMENSIONS, type Breakdown, type Dimension, type MetricDefinition } from '../warehouse/metrics/metric.ts';
+import { isIsoDate, latestEventDate } from '../warehouse/metrics/window.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { CliError } from './kit/cli-error.ts';
 
 interface MetricsOptions { db: string; asOf?: string; from?: string; to?: string; by?: string; payer?: string; provider?: string; location?: string; practice?: string; metric?: string[]; json?: boolean }
 

@@ -4,15 +4,15 @@
 // /api/admin, with an admin's API token. A revocation or a disabled user then holds from the next request.
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { DEFAULT_DATABASE_PATH, type Warehouse } from '../../warehouse/database.ts';
-import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { CliError } from '../../ingest/cli/cli-error.ts';
-import { call } from '../../ingest/cli/ingest-remote.ts';
-import { generatePassword } from '../../access/passwords.ts';
-import { addUser, createToken, disableUser, isRole, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../../access/users.ts';
-import { listAudit, type AuditEvent } from '../../access/audit.ts';
-import { isIsoDate } from '../../warehouse/metrics/window.ts';
-import type { AuditAnswer, TokenAnswer, UserAnswer } from '../routes/admin.ts';
+import { DEFAULT_DATABASE_PATH, type Warehouse } from '../warehouse/database.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { CliError } from './kit/cli-error.ts';
+import { call } from './ingest-remote.ts';
+import { generatePassword } from '../access/passwords.ts';
+import { addUser, createToken, disableUser, isRole, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../access/users.ts';
+import { listAudit, type AuditEvent } from '../access/audit.ts';
+import { isIsoDate } from '../warehouse/metrics/window.ts';
+import type { AuditAnswer, TokenAnswer, UserAnswer } from '../server/routes/admin.ts';
 
 const HELD = 'run this through it with --server http://127.0.0.1:8080 --token <admin API token> (or set RCM_SERVER and RCM_TOKEN), or stop it for this command';
 

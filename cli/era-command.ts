@@ -1,7 +1,7 @@
 // `rcm era show <file> [--json]`: the ERA viewer.
 import type { Command } from 'commander';
-import { eraTransaction, type EraDocument } from '../remittance/era-document.ts';
-import { readEra } from '../remittance/read-era.ts';
+import { eraTransaction, type EraDocument } from '../ingest/remittance/era-document.ts';
+import { readEra } from '../ingest/remittance/read-era.ts';
 import { renderEra } from './era-text.ts';
 
 export function registerEraCommand(program: Command): void {

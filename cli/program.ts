@@ -1,6 +1,6 @@
 // The `rcm` command line: each area registers its verbs here.
 import { Command, CommanderError } from 'commander';
-import { CliError } from '../ingest/cli/cli-error.ts';
+import { CliError } from './kit/cli-error.ts';
 import { WarehouseOpenError } from '../warehouse/database.ts';
 
 type Register = (program: Command) => void;
@@ -11,18 +11,18 @@ type Register = (program: Command) => void;
  * was a tenth of a second or more of every command's start. Help and an unknown verb load them all.
  */
 const AREAS: { verbs: string[]; load: () => Promise<Register> }[] = [
-  { verbs: ['ingest'], load: async () => (await import('../ingest/cli/ingest-command.ts')).registerIngestCommand },
-  { verbs: ['era'], load: async () => (await import('../ingest/cli/era-command.ts')).registerEraCommand },
-  { verbs: ['batches', 'errors'], load: async () => (await import('../ingest/cli/history-command.ts')).registerHistoryCommands },
-  { verbs: ['claim'], load: async () => (await import('../ingest/cli/claim-command.ts')).registerClaimCommand },
-  { verbs: ['demo'], load: async () => (await import('../demo/cli/demo-command.ts')).registerDemoCommand },
-  { verbs: ['build'], load: async () => (await import('../warehouse/cli/build-command.ts')).registerBuildCommand },
-  { verbs: ['metrics'], load: async () => (await import('../warehouse/cli/metrics-command.ts')).registerMetricsCommand },
-  { verbs: ['denials'], load: async () => (await import('../warehouse/cli/denials-command.ts')).registerDenialsCommand },
-  { verbs: ['users', 'tokens', 'audit'], load: async () => (await import('../server/cli/users-command.ts')).registerUserCommands },
-  { verbs: ['serve'], load: async () => (await import('../server/cli/serve-command.ts')).registerServeCommand },
-  { verbs: ['report'], load: async () => (await import('../reports/cli/report-command.ts')).registerReportCommand },
-  { verbs: ['schedule'], load: async () => (await import('../reports/cli/schedule-command.ts')).registerScheduleCommand },
+  { verbs: ['ingest'], load: async () => (await import('./ingest-command.ts')).registerIngestCommand },
+  { verbs: ['era'], load: async () => (await import('./era-command.ts')).registerEraCommand },
+  { verbs: ['batches', 'errors'], load: async () => (await import('./history-command.ts')).registerHistoryCommands },
+  { verbs: ['claim'], load: async () => (await import('./claim-command.ts')).registerClaimCommand },
+  { verbs: ['demo'], load: async () => (await import('./demo-command.ts')).registerDemoCommand },
+  { verbs: ['build'], load: async () => (await import('./build-command.ts')).registerBuildCommand },
+  { verbs: ['metrics'], load: async () => (await import('./metrics-command.ts')).registerMetricsCommand },
+  { verbs: ['denials'], load: async () => (await import('./denials-command.ts')).registerDenialsCommand },
+  { verbs: ['users', 'tokens', 'audit'], load: async () => (await import('./users-command.ts')).registerUserCommands },
+  { verbs: ['serve'], load: async () => (await import('./serve-command.ts')).registerServeCommand },
+  { verbs: ['report'], load: async () => (await import('./report-command.ts')).registerReportCommand },
+  { verbs: ['schedule'], load: async () => (await import('./schedule-command.ts')).registerScheduleCommand },
 ];
 
 /** The program with the verbs of `verb`'s area, or with every verb when `verb` is none of them (help, a typo). */

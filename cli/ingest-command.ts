@@ -4,18 +4,18 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../../warehouse/database.ts';
-import { holdsFiles } from '../../warehouse/queries/ingest-history.ts';
-import { INGEST_MEMORY_LIMIT, ingestFiles, endLoading, useLoadingSettings, type IngestProgress, type IngestRun } from '../loader/ingest-run.ts';
-import type { FileOutcome } from '../loader/loader.ts';
-import { centsToNumber } from '../../kernel/money.ts';
-import { CliError } from './cli-error.ts';
-import { loadMapping } from '../postings/csv-mapping.ts';
-import { count, megabytes, money } from './format.ts';
-import { buildModels, modelsState, type BuildResult, type ModelsState } from '../../warehouse/build.ts';
-import { buildJson } from '../../warehouse/cli/build-command.ts';
+import { DEFAULT_DATABASE_PATH, Warehouse, isMemorySize } from '../warehouse/database.ts';
+import { holdsFiles } from '../warehouse/queries/ingest-history.ts';
+import { INGEST_MEMORY_LIMIT, ingestFiles, endLoading, useLoadingSettings, type IngestProgress, type IngestRun } from '../ingest/loader/ingest-run.ts';
+import type { FileOutcome } from '../ingest/loader/loader.ts';
+import { centsToNumber } from '../kernel/money.ts';
+import { CliError } from './kit/cli-error.ts';
+import { loadMapping } from '../ingest/postings/csv-mapping.ts';
+import { count, megabytes, money } from './kit/format.ts';
+import { buildModels, modelsState, type BuildResult, type ModelsState } from '../warehouse/build.ts';
+import { buildJson } from './build-command.ts';
 import { ingestThroughServer } from './ingest-remote.ts';
-import { isHeldByAnotherProcess } from './with-warehouse.ts';
+import { isHeldByAnotherProcess } from './kit/with-warehouse.ts';
 
 export function registerIngestCommand(program: Command): void {
   program

@@ -2,15 +2,15 @@
 // occurrences due (for a system timer), one schedule now (to try it), and the delivery log.
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { DEFAULT_DATABASE_PATH, type Warehouse } from '../../warehouse/database.ts';
-import { withWarehouse } from '../../ingest/cli/with-warehouse.ts';
-import { CliError } from '../../ingest/cli/cli-error.ts';
-import { toJson } from '../../ingest/cli/json.ts';
-import { listDeliveries, type DeliveryRow } from '../../warehouse/queries/schedules.ts';
-import { findSchedule, loadSchedules, ScheduleConfigError, schedulesPath, SCHEDULES_ENV, DEFAULT_SCHEDULES_PATH, type SchedulesConfig } from '../schedule/config.ts';
-import { nextOccurrence } from '../schedule/occurrences.ts';
-import { runDue, runScheduleNow, type OccurrenceResult } from '../schedule/run-schedules.ts';
-import { lastDueOccurrence, listOccurrences, seenAt } from '../../warehouse/queries/schedules.ts';
+import { DEFAULT_DATABASE_PATH, type Warehouse } from '../warehouse/database.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+import { CliError } from './kit/cli-error.ts';
+import { toJson } from './kit/json.ts';
+import { listDeliveries, type DeliveryRow } from '../warehouse/queries/schedules.ts';
+import { findSchedule, loadSchedules, ScheduleConfigError, schedulesPath, SCHEDULES_ENV, DEFAULT_SCHEDULES_PATH, type SchedulesConfig } from '../reports/schedule/config.ts';
+import { nextOccurrence } from '../reports/schedule/occurrences.ts';
+import { runDue, runScheduleNow, type OccurrenceResult } from '../reports/schedule/run-schedules.ts';
+import { lastDueOccurrence, listOccurrences, seenAt } from '../warehouse/queries/schedules.ts';
 
 const SCHEDULES_OPTION = ['--schedules <path>', `the schedules file (default: $${SCHEDULES_ENV}, else ${DEFAULT_SCHEDULES_PATH})`] as const;
 
