@@ -2,6 +2,7 @@
 // rcm denials patterns over a small demo practice, and their answers to bad input.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PAYERS } from '../demo/practice/payers.ts';
 import { METRICS } from '../warehouse/metrics/registry.ts';
 import { rcm } from './support/cli.ts';
 import { tempDir } from './support/temp.ts';
@@ -72,6 +73,21 @@ describe('rcm build, metrics and denials', () => {
     const collections = ask('collections', 'kind,month');
     expect(collections.breakdown.map((r) => r.key)).toContain(`insurance_paid × ${collections.breakdown[0].key.split(' × ')[1]}`);
     expect(Math.round(collections.breakdown.reduce((sum, r) => sum + r.numerator, 0) * 100)).toBe(Math.round(collections.numerator * 100));
+  }, 60_000);
+
+  it('names the payers: --by payer_name, alone or crossed, is the payer breakdown with each id named as its 837s name it', () => {
+    const names: Record<string, string> = { ...Object.fromEntries(PAYERS.map((p) => [p.id, p.name])), patient: 'Patient' };
+    const ask = (id: string, by: string) => {
+      const run = rcm('metrics', '--db', db, '--metric', id, '--by', by, '--json');
+      expect(run.status, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout).metrics[id] as { breakdown: { key: string; numerator: number }[] }).breakdown;
+    };
+    for (const [id, by] of [['collections', 'payer'], ['initial_denial_rate', 'payer,month'], ['ar_total', 'payer']]) {
+      const ids = ask(id, by);
+      expect(ids.length, id).toBeGreaterThan(1);
+      const named = Object.fromEntries(ids.map((r) => [r.key.split(' × ').map((part, i) => (i === 0 ? names[part] ?? `unnamed ${part}` : part)).join(' × '), r.numerator]));
+      expect(Object.fromEntries(ask(id, by.replace('payer', 'payer_name')).map((r) => [r.key, r.numerator])), `${id} by ${by}`).toEqual(named);
+    }
   }, 60_000);
 
   it('explains a metric with its SQL', () => {

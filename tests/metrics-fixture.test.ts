@@ -32,7 +32,7 @@ import { buildModels, type BuildResult } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric, type BreakdownRow, type MetricResult } from '../warehouse/metrics/compute.ts';
 import type { Dimension } from '../warehouse/metrics/metric.ts';
-import { metric } from '../warehouse/metrics/registry.ts';
+import { METRICS, metric } from '../warehouse/metrics/registry.ts';
 import { fixtureFiles } from './support/fixture-practice.ts';
 import { tempDir, tempWarehouse, writeFile } from './support/temp.ts';
 
@@ -370,6 +370,40 @@ describe('every metric on a hand-built practice, through its files', () => {
       // by month: April: insurance 1500 + (−9000 + 10000) = 2500, interest 150, patients 2000 + 5000 + 5800 = 12800, refund
       // −2000 → 13450; May: insurance 60000, patients 500 + 10000 → 70500; June: nothing
       expect(amounts((await get('collections', D2, { ...Q2, by: 'month' })).breakdown)).toEqual({ '2024-04': 13450, '2024-05': 70500 });
+    });
+  });
+
+  describe('by payer name', () => {
+    // every payer id with the name its 837s give it (the 835s name ACME and MCR alike); FX-SELF's payer has
+    // no name but its id. ACME: REV, APPEAL, LINE, DUP, PRONLY, CREDIT, 277REJ, UNBILLED; MCR: REJECT, XOVER.
+    const NAMES: Record<string, string> = { ACME: 'ACME HEALTH PLAN', MCR: 'MEDICARE PART B FIXTURE', SELFPAY: 'SELFPAY', patient: 'Patient' };
+
+    it('mart_payer names each payer as its claims do, with its count of claims', async () => {
+      expect(await warehouse.all("SELECT payer_id, payer_name, claims::INTEGER AS claims FROM mart_payer ORDER BY payer_id")).toEqual([
+        { payer_id: 'ACME', payer_name: 'ACME HEALTH PLAN', claims: 8 },
+        { payer_id: 'MCR', payer_name: 'MEDICARE PART B FIXTURE', claims: 2 },
+        { payer_id: 'SELFPAY', payer_name: 'SELFPAY', claims: 1 },
+      ]);
+    });
+
+    it('breaks every metric by payer down by payer name too, alone and crossed with the month: the payer breakdown, each id named', async () => {
+      const named = (key: string | null) => (key === null ? null : key.split(' × ').map((part, i) => (i === 0 ? NAMES[part] ?? `unnamed ${part}` : part)).join(' × '));
+      const byKey = (a: BreakdownRow, b: BreakdownRow) => String(a.key).localeCompare(String(b.key), 'en', { numeric: true });
+      const withPayer = METRICS.filter((m) => m.breakdowns.includes('payer'));
+      expect(withPayer.filter((m) => !m.breakdowns.includes('payer_name')).map((m) => m.id)).toEqual([]);
+      let compared = 0;
+      for (const m of withPayer) {
+        for (const [asOf, by] of [[D1, 'payer'], [D2, 'payer'], [D2, 'payer,month']] as const) {
+          if (by.includes('month') && !m.breakdowns.includes('month')) continue;
+          const ids = await computeMetric(warehouse, m, { asOf, by: by.split(',') as Dimension[] });
+          const names = await computeMetric(warehouse, m, { asOf, by: by.replace('payer', 'payer_name').split(',') as Dimension[] });
+          expect(names.breakdown, `${m.id} by ${by} at ${asOf}`).toEqual(ids.breakdown!.map((r) => ({ ...r, key: named(r.key) })).sort(byKey));
+          compared += ids.breakdown!.length;
+        }
+      }
+      expect(compared).toBeGreaterThan(100);
+      // by D2: ACME 93650, MCR 19500, patient 34300 (collections by payer, above)
+      expect(amounts((await get('collections', D2, { by: 'payer_name' })).breakdown)).toEqual({ 'ACME HEALTH PLAN': 93650, 'MEDICARE PART B FIXTURE': 19500, Patient: 34300 });
     });
   });
 });

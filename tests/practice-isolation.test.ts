@@ -13,7 +13,7 @@ import { buildModels } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric } from '../warehouse/metrics/compute.ts';
 import { METRICS } from '../warehouse/metrics/registry.ts';
-import { SCOPED_TABLES, tablesNamed } from '../warehouse/metrics/practice-scope.ts';
+import { SCOPED_TABLES, SHARED_TABLES, tablesNamed } from '../warehouse/metrics/practice-scope.ts';
 import { windowFor } from '../warehouse/metrics/window.ts';
 import { findDenialPatterns } from '../warehouse/patterns/denial-patterns.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
@@ -46,18 +46,18 @@ describe('practice isolation', () => {
     await buildModels(both);
   }, 180_000);
 
-  it('reads only tables the practice scope shadows', () => {
+  it('reads only tables the practice scope shadows, and the payer names every reader shares', () => {
     const w = windowFor('quarter', asOf);
     for (const m of METRICS) {
       for (const by of [undefined, ...m.breakdowns.map((d) => [d])]) {
-        for (const table of tablesNamed(m.sql(w, by, {}) + (m.unavailableSql?.(w) ?? ''))) expect(Object.keys(SCOPED_TABLES), `${m.id} reads ${table}`).toContain(table);
+        for (const table of tablesNamed(m.sql(w, by, {}) + (m.unavailableSql?.(w) ?? ''))) expect([...Object.keys(SCOPED_TABLES), ...SHARED_TABLES], `${m.id} reads ${table}`).toContain(table);
       }
     }
   });
 
   it('answers every metric for one practice as if it were alone in the warehouse', async () => {
     for (const m of METRICS) {
-      for (const by of [undefined, ...(m.breakdowns.includes('payer') ? [['payer' as const]] : [])]) {
+      for (const by of [undefined, ...(m.breakdowns.includes('payer') ? [['payer' as const], ['payer_name' as const]] : [])]) {
         const expected = await computeMetric(alone, m, { asOf, by });
         expect(await computeMetric(both, m, { asOf, by, filters: { practices: [A] } }), `${m.id} by ${by ?? '-'} for A`).toEqual(expected);
         expect(await computeMetric(both, m, { asOf, by, filters: { practices: [B] } }), `${m.id} by ${by ?? '-'} for B`).toEqual(expected);

@@ -1,7 +1,7 @@
 // A/R at an as-of date (metrics.md, "Claim state"): open claims (served by D, total balance > 0), their
 // insurance and patient portions, aging buckets, credit balances beside them, and days in A/R.
 import { dateLiteral, type Window } from './window.ts';
-import { claimDimensions, keyOf, payerFilter, type Filters, type MetricDefinition } from './metric.ts';
+import { claimDimensions, keyOf, PATIENT_PAYER_NAME, payerFilter, payerNameOf, sqlString, type Filters, type MetricDefinition } from './metric.ts';
 
 /** Every claim's balance on D, with the claim's attributes (mart_claim_balance carries them). */
 export function claimsOn(w: Window, filters: Filters): string {
@@ -43,14 +43,15 @@ export function contractualRatios(w: Window): string {
 export const AR_METRICS: MetricDefinition[] = [
   {
     id: 'ar_total', label: 'A/R', unit: 'dollars', shortLabel: 'A/R', format: 'usd', section: 'Claim state at an as-of date D; The metrics', valueKind: 'sum', grain: 'claim', dateBasis: 'as-of date (events dated on or before it)', window: 'snapshot',
-    numerator: 'Σ total balance of claims served on or before D whose total balance is positive; by payer: each claim’s insurance portion to its payer, its patient portion to "patient"',
+    numerator: 'Σ total balance of claims served on or before D whose total balance is positive; by payer: each claim’s insurance portion to its payer, its patient portion to "patient" ("Patient" by payer name)',
     denominator: '—', exclusions: 'credit balances (claims owing a negative total) are reported beside A/R, never netted into it',
-    breakdowns: ['payer', 'provider', 'location', 'kind'],
+    breakdowns: ['payer', 'payer_name', 'provider', 'location', 'kind'],
     sql(w, by, filters) {
       const open = openClaims(w, filters);
-      if (by?.length === 1 && by[0] === 'payer') {
-        return `SELECT payer_id AS key, sum(insurance_balance) AS numerator, NULL AS denominator FROM (${open}) WHERE NOT is_self_pay GROUP BY 1
-          UNION ALL SELECT 'patient', coalesce(sum(patient_balance), 0), NULL FROM (${open})`;
+      if (by?.length === 1 && (by[0] === 'payer' || by[0] === 'payer_name')) {
+        const [payer, patient] = by[0] === 'payer' ? ['payer_id', "'patient'"] : [payerNameOf('payer_id'), sqlString(PATIENT_PAYER_NAME)];
+        return `SELECT ${payer} AS key, sum(insurance_balance) AS numerator, NULL AS denominator FROM (${open}) WHERE NOT is_self_pay GROUP BY 1
+          UNION ALL SELECT ${patient}, coalesce(sum(patient_balance), 0), NULL FROM (${open})`;
       }
       if (by?.length === 1 && by[0] === 'kind') {
         return `SELECT 'insurance' AS key, sum(insurance_balance) AS numerator, NULL AS denominator FROM (${open})
@@ -79,7 +80,7 @@ export const AR_METRICS: MetricDefinition[] = [
   })),
   ...([90, 120] as const).map((days): MetricDefinition => ({
     id: `ar_over_${days}_pct`, label: `% of A/R over ${days} days`, shortLabel: `A/R over ${days} days`, format: 'pct1', section: 'Claim state at an as-of date D; The metrics', unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'age = D − first date of service', window: 'snapshot',
-    numerator: `A/R at D older than ${days} days`, denominator: 'A/R at D (ar_total)', exclusions: 'credit balances', breakdowns: ['payer', 'provider', 'location'],
+    numerator: `A/R at D older than ${days} days`, denominator: 'A/R at D (ar_total)', exclusions: 'credit balances', breakdowns: ['payer', 'payer_name', 'provider', 'location'],
     sql(w, by, filters) {
       const key = keyOf(by, claimDimension);
       return `SELECT ${key} AS key, coalesce(sum(total_balance) FILTER (WHERE ${dateLiteral(w.asOf)} - service_date > ${days}), 0) AS numerator, sum(total_balance) AS denominator

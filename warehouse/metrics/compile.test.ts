@@ -33,7 +33,7 @@ describe('the metric compiler', () => {
   });
 
   it('refuses a dimension the measures’ models lack, and two denial lists crossed', () => {
-    expect(refusal([measure('payments'), measure('charges')], ['provider'])).toBe('cannot be broken down by provider; it can by payer, practice, month');
+    expect(refusal([measure('payments'), measure('charges')], ['provider'])).toBe('cannot be broken down by provider; it can by payer, payer_name, practice, month');
     expect(refusal([measure('denied_claims'), measure('adjudicated_claims')], ['denial_category', 'carc'])).toBe('cannot cross denial_category with carc (two lists of the same denials)');
     expect(refusal([measure('first_pass_claims'), measure('all_adjudicated_claims')], ['denial_category'])).toMatch(/^cannot be broken down by denial_category/);
     expect(refusal([measure('denied_lines'), measure('adjudicated_lines')], ['cpt', 'modifier'])).toBeUndefined();

@@ -1,9 +1,10 @@
 // The semantic models (one per mart the compiled metrics read) and their measures. A measure is named
 // once and used by every metric whose formula names it.
 import { dateLiteral } from './window.ts';
+import { PATIENT_PAYER_NAME, payerNameOf, sqlString } from './metric.ts';
 import type { Measure, SemanticModel } from './semantic.ts';
 
-const claimAttributes = { payer: { sql: 'payer_id' }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
+const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
 
 /** mart_claim: one row per claim; its denial lists are those of its first adjudication. */
 export const claimModel: SemanticModel = {
@@ -30,10 +31,19 @@ export const deniedWriteOffModel: SemanticModel = {
 };
 
 /** mart_cash as money on claims: the payer is the claim's. */
-export const claimCashModel: SemanticModel = { id: 'claim_cash', from: 'mart_cash', payer: 'claim_payer_id', dimensions: { payer: { sql: 'claim_payer_id' }, practice: { sql: 'billing_npi' } } };
+export const claimCashModel: SemanticModel = {
+  id: 'claim_cash', from: 'mart_cash', payer: 'claim_payer_id',
+  dimensions: { payer: { sql: 'claim_payer_id' }, payer_name: { sql: payerNameOf('claim_payer_id') }, practice: { sql: 'billing_npi' } },
+};
 
 /** mart_cash as money in: a payer's remittance money, or the patient's; PLB money's practice is the remittance's payee. */
-export const cashModel: SemanticModel = { id: 'cash', from: 'mart_cash', payer: 'payer_id', dimensions: { payer: { sql: "coalesce(payer_id, 'patient')" }, kind: { sql: 'kind' }, practice: { sql: 'billing_npi' } } };
+export const cashModel: SemanticModel = {
+  id: 'cash', from: 'mart_cash', payer: 'payer_id',
+  dimensions: {
+    payer: { sql: "coalesce(payer_id, 'patient')" }, payer_name: { sql: `CASE WHEN payer_id IS NULL THEN ${sqlString(PATIENT_PAYER_NAME)} ELSE ${payerNameOf('payer_id')} END` },
+    kind: { sql: 'kind' }, practice: { sql: 'billing_npi' },
+  },
+};
 
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;
 const notDuplicate = 'NOT first_denied_as_duplicate';

@@ -7,8 +7,8 @@ import type { Window, WindowName } from './window.ts';
 export type Unit = 'dollars' | 'ratio' | 'days' | 'count';
 /** How a value is shown: a ratio as a percentage with one decimal, dollars with cents, days to two decimals, a count whole. */
 export type MetricFormat = 'pct1' | 'usd' | 'days' | 'count';
-export type Dimension = 'payer' | 'provider' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind';
-export const DIMENSIONS: readonly Dimension[] = ['payer', 'provider', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind'];
+export type Dimension = 'payer' | 'payer_name' | 'provider' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind';
+export const DIMENSIONS: readonly Dimension[] = ['payer', 'payer_name', 'provider', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind'];
 
 /** How the value follows from the row: a ratio, a sum (numerator alone), days (numerator ÷ daily denominator), or quantiles computed in SQL. */
 export type ValueKind = 'ratio' | 'sum' | 'days' | 'quantile';
@@ -28,9 +28,21 @@ export function keyOf(by: Breakdown | undefined, columns: Partial<Record<Dimensi
   return parts.length === 1 ? parts[0] : `concat_ws(' × ', ${parts.join(', ')})`;
 }
 
+/**
+ * The name mart_payer shows for the payer id in `column`: a lookup written into a query only when the
+ * payer name is asked for, so the other queries never pay for it. mart_payer's id is renamed inside so that
+ * `column` always names the row's own payer, never mart_payer's.
+ */
+export function payerNameOf(column: string): string {
+  return `(SELECT p.payer_name FROM (SELECT payer_id AS named_payer_id, payer_name FROM mart_payer) p WHERE p.named_payer_id = ${column})`;
+}
+
+/** The payer name of patient money (the payer breakdown's 'patient'). */
+export const PATIENT_PAYER_NAME = 'Patient';
+
 /** The claim dimensions of mart_claim, with the month taken from the metric's own date basis. */
 export function claimDimensions(monthOf: string): Partial<Record<Dimension, string>> {
-  return { payer: 'payer_id', provider: 'rendering_npi', location: 'location', month: `strftime(${monthOf}, '%Y-%m')` };
+  return { payer: 'payer_id', payer_name: payerNameOf('payer_id'), provider: 'rendering_npi', location: 'location', month: `strftime(${monthOf}, '%Y-%m')` };
 }
 
 /** The --payer filter as a SQL condition on the given column ('' without one). */

@@ -25,6 +25,7 @@ import martClaimBalance from './marts/mart_claim_balance.contract.ts';
 import martClaimHistory from './marts/mart_claim_history.contract.ts';
 import martFilePractice from './marts/mart_file_practice.contract.ts';
 import martFirstAdjudicationLine from './marts/mart_first_adjudication_line.contract.ts';
+import martPayer from './marts/mart_payer.contract.ts';
 import martRemittanceProblem from './marts/mart_remittance_problem.contract.ts';
 import martSharedClaimNumber from './marts/mart_shared_claim_number.contract.ts';
 import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
@@ -33,6 +34,6 @@ export const CONTRACTS: readonly ModelContract[] = [
   stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martCash,
-  martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine,
+  martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer,
   martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];
