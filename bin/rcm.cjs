@@ -2,17 +2,15 @@
 // The `rcm` command (compiled when the build is current, else from the sources: bin/compiled.mjs).
 //
 // Node starts it with a young generation of 4 MB semi-spaces instead of 16 (the shebang, and `npm run rcm`):
-// an ingest allocates short-lived objects claim by claim, and the larger young generation only held more
-// of them. Measured (README, Benchmarks): the bench file 201-210 MB instead of 229-234, the demo's 1,220
-// remittance files 289-293 MB instead of 299-320, no slower; `rcm demo` no slower either. A V8 flag that
-// sizes the heap must be given at start: it cannot be set from here.
+// an ingest allocates short-lived objects claim by claim, and a larger young generation only holds more of
+// them, for a higher peak and no speed. A V8 flag that sizes the heap must be given at start: it cannot be
+// set from here.
 //
 // CommonJS on purpose: this file runs before Node's module loader has read any other file, and that is
 // the only moment the size of libuv's thread pool can still be chosen (the pool starts with the loader's
 // first read). `rcm ingest` runs with one thread in it: every DuckDB call then runs on the same thread,
-// whose allocator keeps one set of free memory instead of one per thread. Measured on the 400-file bench
-// set (README, Benchmarks): peak memory 244-265 MB instead of 295-360, and 10% faster. Other verbs keep
-// Node's default (the server answers on several connections at once).
+// whose allocator keeps one set of free memory instead of one per thread (a lower peak, and no slower;
+// docs/performance.md). Other verbs keep Node's default (the server answers on several connections at once).
 'use strict';
 
 const args = process.argv.slice(2);

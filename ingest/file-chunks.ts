@@ -1,13 +1,12 @@
 // Reads a file chunk by chunk into a buffer that is used again for every chunk, and for the next file.
 // A read stream allocates a new buffer per chunk, and that memory is given back only when the garbage
-// collector gets round to it: hashing and reading the 119 MB bench file that way held 35 MB of dead chunks,
-// and 400 small files held 30 MB.
+// collector gets round to it: tens of megabytes of dead chunks for a large file.
 //
 // The reads are synchronous (from the page cache they take microseconds), with a turn of the event loop
-// before each file and after every TURN_BYTES: asynchronous reads left the process idle for 400 ms of the
-// 400 bench files' 2.1 s parse, waiting on the thread pool (parse 1.7–1.9 s now; one file 1.5–1.6 s instead
-// of 1.8). The turns keep DuckDB's COPY chain moving during a load (it advances only when its completions are
-// handled: reading whole files without a turn stalled it) and a server that loads answering its readers.
+// before each file and after every TURN_BYTES: asynchronous reads leave the process idle while it waits on
+// the thread pool, a fifth of a parse's time. The turns keep DuckDB's COPY chain moving during a load (it
+// advances only when its completions are handled: reading whole files without a turn stalls it) and a
+// server that loads answering its readers.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 

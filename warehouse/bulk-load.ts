@@ -1,14 +1,13 @@
 // Bulk loading for the ingest: rows are written as CSV to a staging file per table and copied into the
-// table with DuckDB's COPY, inside the caller's transaction. Measured here: about 4× faster than the
-// row appender (6.7 s vs 1.9 s for a million rows of eleven columns). Staging files are handed to COPY as
-// they fill up, so DuckDB copies on its thread while the next rows are being written.
+// table with DuckDB's COPY, inside the caller's transaction: about four times faster than DuckDB's row
+// appender. Staging files are handed to COPY as they fill up, so DuckDB copies on its thread while the next
+// rows are being written.
 //
 // A staging file is handed over one row past each DuckDB row group (122,880 rows): DuckDB keeps a table's
 // unfinished row group in memory until the row after its last arrives, then compresses and writes it. A
-// COPY that ends just past a boundary leaves nothing of its table in memory; COPYs of 4 MB each had left
-// the unfinished row groups of three tables in memory at once, more than the load's memory cap, and
-// DuckDB wrote them to temporary files and read them back (traced: 2,366 blocks out for the 119 MB bench
-// file, 245 now; the file 3.6-4.0 s against 4.0-4.1, the 400 files 3.8-3.9 s against 4.0-4.1).
+// COPY that ends just past a boundary leaves nothing of its table in memory; COPYs ending anywhere would
+// leave the unfinished row groups of several tables in memory at once, more than the load's memory cap,
+// and DuckDB would write them to temporary files and read them back.
 //
 // Two ways to use it:
 // - streaming (a large file): the caller's transaction holds that one file;
@@ -348,8 +347,7 @@ export class BulkTable {
 
   /**
    * The decimal digits of a whole number below 2^53 (row values: positions, counts, dollars). Below 2^31,
-   * which is nearly every value, in 32-bit integer arithmetic: four times faster than Math.floor on doubles
-   * (measured: 6 million positions in 70 ms against 270).
+   * which is nearly every value, in 32-bit integer arithmetic: four times faster than Math.floor on doubles.
    */
   private digits(value: number): void {
     const buffer = this.buffer;

@@ -32,10 +32,9 @@ export function isMemorySize(text: string): boolean {
 /**
  * The storage format of a new warehouse file. DuckDB 1.5 still writes new files in the v0.10.2 format
  * unless told otherwise, and that format lacks the newer string compression (DICT_FSST), which costs less
- * to choose and apply than the older dictionary and FSST it replaces: measured (README, Benchmarks), the
- * 119 MB bench file loaded in 4.2-4.5 s against 4.6-4.8 s, the 400 files 4.3-5.4 s against 4.8-6.8 s,
- * the same file size, and a model build no slower. A file created before keeps its format (DuckDB reads
- * and writes it as it is); only DuckDB 1.5 or later opens a file in this one.
+ * to choose and apply than the dictionary and FSST compression it replaces: loads are faster, for the same
+ * file size and no slower a model build. A file in the older format keeps it (DuckDB reads and writes it as
+ * it is); only DuckDB 1.5 or later opens a file in this one.
  */
 const STORAGE_VERSION = 'v1.5.0';
 

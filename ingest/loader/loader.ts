@@ -2,8 +2,8 @@
 // in ingest_error and leaves no row; a file already loaded (same SHA-256) is skipped.
 //
 // A file whose size no loaded file and no other file of the run has cannot be a copy of one: it is
-// hashed as it is read instead of before (the 119 MB bench file: 0.12 s less). The others are hashed
-// first, so that a copy is skipped without being read.
+// hashed as it is read instead of before, which saves reading it twice. The others are hashed first, so
+// that a copy is skipped without being read. (The whole path of a file: README.md in this folder.)
 //
 // Large files stream in a transaction of their own. Small files share a transaction with their
 // neighbours, copied as they are read; the rows of one that turns out to be unreadable are taken back
@@ -38,13 +38,10 @@ export type FileOutcome =
 
 /**
  * DuckDB's memory while ingesting: enough for COPY into the widest table, small enough that the
- * process stays flat whatever the size of the files. Measured (README, Benchmarks): the 119 MB bench
- * file, and a 75 MB one whose claims fill every column of remit_claim with long values, loaded at 56 MB
- * and not at 48 (with 64 MB then); since COPYs end at row-group boundaries (warehouse/bulk-load.ts) the
- * bench file and a 188 MB one of such wide claims load at 32 MB (the bench file not at 24), and 48 MB keeps
- * that margin for 15-30 MB less peak memory than 64 (the demo's 1,220 remittance files 289-292 MB against
- * 321-325, in runs beside other work). A file that still does not fit is rejected with a hint to
- * raise --memory-limit. (Before migration 017 narrowed the large tables the bench file needed 80 MB.)
+ * process stays flat whatever the size of the files. With COPYs ending at row-group boundaries
+ * (warehouse/bulk-load.ts) files of the widest claims (every column of remit_claim filled with long values)
+ * load at 32 MB; 48 MB keeps a margin above that. A file that still does not fit is rejected with a hint
+ * to raise --memory-limit.
  */
 export const INGEST_MEMORY_LIMIT = '48MB';
 
@@ -53,16 +50,14 @@ export const STREAMING_FILE_BYTES = 16 << 20;
 /**
  * A group of small files is committed once it has staged this much. Large enough that each large table
  * gets at least a DuckDB row group (122,880 rows) per commit, which DuckDB compresses and writes as it
- * copies; smaller groups commit their rows through the write-ahead log instead, at up to 1.6 s a commit.
- * Measured on the 400 bench files: 8.3-8.6 s at 128 MB against 9.7-10.9 s at 32 MB, same peak memory
- * (then 6.1-7.4 s once a group's files were copied while it is read).
+ * copies; smaller groups commit their rows through the write-ahead log instead, which costs far more per
+ * row, for no saving in peak memory.
  */
 const GROUP_BYTES = 128 << 20;
 /**
  * The files left in the run join the group that reached GROUP_BYTES when they are fewer bytes than this:
  * on their own they would make a small group, and its commit (through the write-ahead log) costs more than
- * the files themselves (the 400 bench files: a last group of 14 MB committed in 250 ms, after 0.12 s of
- * copies; in the group before it, 0.05 s).
+ * the files themselves.
  */
 const GROUP_TAIL_BYTES = GROUP_BYTES / 2;
 

@@ -16,8 +16,7 @@ export interface ReadSummary {
 
 /**
  * 64 KiB: a chunk's text then fits in V8's young generation. From 128 KiB on each chunk's string is a
- * "large object" and decoding it costs ten to twenty times more (measured here: 119 MB in 0.6 s at
- * 128 KiB–512 KiB, 0.02–0.05 s at 64 KiB).
+ * "large object" and decoding it costs ten to twenty times more.
  */
 export const READ_CHUNK_BYTES = 1 << 16;
 

@@ -5,13 +5,10 @@ import type { Warehouse } from '../database.ts';
  * DuckDB while `rcm ingest` loads. Set on the CLI's own process only: the server's loads share its
  * instance with the readers.
  * - One thread. The reader and the mappers keep one core busy; more COPY threads on the other only compete
- *   with them and with each other (measured on the 119 MB bench file: 40% less CPU and 30 MB less memory
- *   at one thread, for the same or better wall time on two cores).
+ *   with them and with each other, for more CPU and memory and no better wall time on two cores.
  * - Each full row group written to the file at once (DuckDB buffers five by default). Under the load's
- *   memory cap the buffered row groups of three tables did not fit: DuckDB spilled them to temporary files,
- *   ZSTD-compressed, and read them back (traced: 2,500 blocks of 256 KB out and 2,100 in for the bench
- *   file). One at a time: the bench file 5.6-5.8 s against 5.9-6.0, the 400 files 6.1-6.4 s against
- *   6.1-7.2, same peak memory.
+ *   memory cap the buffered row groups of several tables do not fit, and DuckDB would spill them to
+ *   temporary files, compressed, and read them back.
  */
 export async function useLoadingSettings(warehouse: Warehouse): Promise<void> {
   await warehouse.run('SET threads = 1');
@@ -20,8 +17,7 @@ export async function useLoadingSettings(warehouse: Warehouse): Promise<void> {
 
 /**
  * Back to DuckDB's defaults once the files are in: the build after a load runs its
- * queries in parallel, and its joins over every claim need far more than a load's cap (at 128 MB
- * the build after the 119 MB bench file ran out of memory).
+ * queries in parallel, and its joins over every claim need far more than a load's cap.
  */
 export async function endLoading(warehouse: Warehouse): Promise<void> {
   await warehouse.run('RESET threads');

@@ -14,9 +14,8 @@ export async function rollbackLoad(warehouse: Warehouse): Promise<void> {
 /**
  * COMMIT with DuckDB's memory cap doubled for its duration. A commit moves every table's rows that do not
  * fill a row group from the transaction into the table at once, and may checkpoint the database after
- * it. A group of many kinds of file (837s, 277CAs, 999s, CSV exports: two dozen tables) did not fit under
- * the load's cap (the demo's folders in one order: 1,191 files refused, "failed to pin block"; it needed
- * less than 64 MB of the 48); and a checkpoint that does not fit invalidates the database.
+ * it. A group of many kinds of file (837s, 277CAs, 999s, CSV exports: two dozen tables) does not fit under
+ * the load's cap ("failed to pin block"); and a checkpoint that does not fit invalidates the database.
  */
 export async function commitWithRoom(warehouse: Warehouse): Promise<void> {
   const cap = await memoryLimitBytes(warehouse);

@@ -1,7 +1,6 @@
 -- The three largest remittance tables keep the columns most records fill; what a few records carry moves
--- to tables of its own, a row only where the segment was sent. Measured (README, Benchmarks): DuckDB's
--- cost of storing a row grows with its columns, filled or not, and storing was the whole critical path
--- of `rcm ingest`.
+-- to tables of its own, a row only where the segment was sent: DuckDB's cost of storing a row grows with
+-- its columns, filled or not, and storing is the critical path of `rcm ingest`.
 --   remit_claim: the claim's situational names (NM1 IL, 74, TT, PR, GB) → remit_claim_party; the MIA
 --     and MOA segments as sent → remit_claim_adjudication_info; line_count (count the lines) dropped.
 --   remit_service_line: SVC06/SVC07, the procedure and units as billed when the payer changed them →
