@@ -10,7 +10,7 @@ export function registerEraCommand(program: Command): void {
     .command('show')
     .description('print a remittance the way a biller reads it: payment, payer, claims with lines, adjustments, remarks, PLB, warnings')
     .argument('<file>', 'an 835 file')
-    .option('--json', 'print the stable JSON document (schema in the README)')
+    .option('--json', 'print the stable JSON document (schema in docs/cli.md)')
     .action(async (file: string, options: { json?: boolean }) => {
       const read = await readEra(file);
       const document: EraDocument = {

@@ -24,7 +24,7 @@ export function registerIngestCommand(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--memory-limit <size>', "DuckDB's memory while loading (e.g. 128MB, 1GB)", INGEST_MEMORY_LIMIT)
-    .option('--mapping <file>', 'JSON file naming the columns of your CSV exports (see the README)')
+    .option('--mapping <file>', 'JSON file naming the columns of your CSV exports (see docs/x12-and-csv.md)')
     .option('--no-build', 'do not rebuild the SQL models afterwards (rcm build does it later)')
     .option('--server <url>', 'load through a running rcm serve (which holds the warehouse open) instead of opening the file')
     .option('--token <token>', 'an admin API token for --server (default: RCM_TOKEN)')

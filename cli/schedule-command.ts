@@ -16,7 +16,7 @@ const SCHEDULES_OPTION = ['--schedules <path>', `the schedules file (default: $$
 
 function config(given: string | undefined): SchedulesConfig {
   const path = schedulesPath(given);
-  if (path === null) throw new CliError(`no schedules file: give --schedules <path>, set ${SCHEDULES_ENV}, or write ${DEFAULT_SCHEDULES_PATH} (README: Scheduled delivery)`);
+  if (path === null) throw new CliError(`no schedules file: give --schedules <path>, set ${SCHEDULES_ENV}, or write ${DEFAULT_SCHEDULES_PATH} (docs/reports.md: Scheduled delivery)`);
   try {
     return loadSchedules(path);
   } catch (error) {

@@ -1,5 +1,5 @@
 // Which column of a practice-management export is which: a small mapping, built in for common export
-// headers and overridable with a JSON file (`rcm ingest --mapping FILE`, documented in the README).
+// headers and overridable with a JSON file (`rcm ingest --mapping FILE`, documented in docs/x12-and-csv.md).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 

@@ -114,7 +114,7 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
 function unrecognized(name: string, header: string): X12Error {
   return new X12Error('unrecognized_file', { file: name, segment: 1, segmentText: header.trim().slice(0, 200) || undefined },
     'the file is neither X12 nor a CSV export rcm recognises: its header has no columns for claim id, date, amount and type (payment postings) or for claim id, date of service, procedure and charge (charges)',
-    'Name your columns in a mapping file and pass it with --mapping (see the README), or point rcm ingest at X12 files.');
+    'Name your columns in a mapping file and pass it with --mapping (see docs/x12-and-csv.md), or point rcm ingest at X12 files.');
 }
 
 function rowKey(kind: CsvKind, record: string[], seen: Map<string, number>): string {

@@ -1,4 +1,4 @@
-// The stable JSON document of `rcm era show --json` (schema in the README): the remittance as a biller
+// The stable JSON document of `rcm era show --json` (schema in docs/cli.md): the remittance as a biller
 // reads it. Amounts are JSON numbers with at most two decimals, dates ISO.
 import type { Warning } from '../x12/diagnostics.ts';
 import { centsToNumber, type Cents } from '../../kernel/money.ts';
