@@ -6,8 +6,8 @@
 import type { Warehouse } from '../warehouse/database.ts';
 
 /**
- * How many connections the server reads on (the metric and claim routes): as many as the cores of the
- * machine the dashboards were measured on (npm run bench:dashboards), so a page's metrics go two at a time.
+ * How many connections the server reads on (the metric and claim routes): two, so a page's metrics go two
+ * at a time on a small machine without one slow query holding the others (docs/performance.md, bench:dashboards).
  */
 export const READERS = 2;
 

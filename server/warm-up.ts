@@ -1,7 +1,7 @@
 // Before the server listens, it reads one claim the way the claim page does (look-up, history, 835
 // records). DuckDB then loads those tables' metadata and blocks, and V8 compiles the code, for a claim
-// nobody asked for rather than for the first claim a person opens: on the demo practice the first claim
-// read in a new process took 130 ms, the next one 60 ms (measured; answers are not cached by this).
+// nobody asked for rather than for the first claim a person opens, whose first read in a new process
+// would otherwise take about twice as long as the next (answers are not cached by this).
 import type { Warehouse } from '../warehouse/database.ts';
 import { claimRemittances } from '../warehouse/queries/claim-remittances.ts';
 import { visibleClaim } from './routes/claims.ts';

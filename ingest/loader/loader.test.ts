@@ -1,10 +1,12 @@
+// The loader over files written here (the hand-computed 835, the 837P fixture, synthetic remittances): rows,
+// identity, rejected files, warnings and memory. The public samples: tests/conformance/loader.test.ts.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { FIXTURE_ANSWERS, fixture835 } from '../../tests/support/fixture-835.ts';
-import { SAMPLES_DIR, samplePath } from '../../tests/support/samples.ts';
+import { fixture837P } from '../../tests/support/fixture-837p.ts';
+import { fixtureFiles } from '../../tests/support/fixture-files.ts';
 import { emptyTotals, synthetic835 } from '../../tests/support/synthetic-835.ts';
 import { fileRowTables } from '../../tests/support/file-tables.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
@@ -134,13 +136,12 @@ describe('values the sender got wrong', () => {
   it('resolves 837 diagnosis pointers by HI place, an empty element keeping its place', async () => {
     const dir = tempDir();
     const w = await tempWarehouse(dir);
-    const text = readFileSync(samplePath('linuxforhealth_x12__837p-demo.837'), 'latin1')
-      .replace('HI*BK:0340*BF:V7389', 'HI*BK:0340**BF:V7389').replace('SV1*HC:99214*35*UN*1.0***2', 'SV1*HC:99214*35*UN*1.0***3:2');
+    const text = fixture837P().replace('HI*ABK:J069*ABF:R509', 'HI*ABK:J069**ABF:R509').replace('SV1*HC:99214*45*UN*1***2', 'SV1*HC:99214*45*UN*1***3:2');
     expect((await ingestFiles(w, [writeFile(dir, 'hi-gap.837', text)])).outcomes[0]).toMatchObject({ status: 'loaded' });
     expect(await w.one("SELECT diagnosis_pointers, diagnosis_code_1, diagnosis_code_2 FROM claim_line WHERE procedure_code = '99214'")).toEqual({
-      diagnosis_pointers: '3:2', diagnosis_code_1: 'V7389', diagnosis_code_2: null,
+      diagnosis_pointers: '3:2', diagnosis_code_1: 'R509', diagnosis_code_2: null,
     });
-    // the 99214 line and the 86663 line point to the empty place
+    // the 99214 line and the 94640 line point to the empty place
     expect(await w.all('SELECT message FROM ingest_warning')).toEqual([
       { message: 'diagnosis pointer 2 points to no diagnosis of the claim (it has 2)' }, { message: 'diagnosis pointer 2 points to no diagnosis of the claim (it has 2)' },
     ]);
@@ -200,11 +201,11 @@ describe('a rejected file beside good ones in one run', () => {
     writeFile(files, 'c-truncated.835', fixture835().slice(0, 900));
     writeFile(files, 'd-notes.txt', 'these are not remittances\n');
     writeFile(files, '.hidden', 'ignored');
-    writeFileSync(join(files, 'e-sample.835'), (await import('node:fs')).readFileSync(samplePath('linuxforhealth_x12__835-managed-care.835')));
+    writeFile(files, 'e-other.835', fixtureFiles().find(([name]) => name === '08-acme.835')![1]);
 
     const run = await ingestFiles(w, [files]);
     expect(run.outcomes.map((o) => [o.file.split('/').pop(), o.status])).toEqual([
-      ['a-good.835', 'loaded'], ['b-bad-amount.835', 'rejected'], ['c-truncated.835', 'rejected'], ['d-notes.txt', 'rejected'], ['e-sample.835', 'loaded'],
+      ['a-good.835', 'loaded'], ['b-bad-amount.835', 'rejected'], ['c-truncated.835', 'rejected'], ['d-notes.txt', 'rejected'], ['e-other.835', 'loaded'],
     ]);
     const errors = await w.all('SELECT file_name, error_code, segment_position, message, hint FROM ingest_error ORDER BY error_id');
     expect(errors.map((e) => [String(e.file_name).split('/').pop(), e.error_code])).toEqual([
@@ -215,21 +216,25 @@ describe('a rejected file beside good ones in one run', () => {
     const counts = await w.all<{ file_name: string; claims: bigint }>(
       'SELECT f.file_name, count(*) AS claims FROM remit_claim JOIN ingest_file f USING (file_id) GROUP BY 1 ORDER BY 1',
     );
-    expect(counts.map((c) => [c.file_name.split('/').pop(), c.claims])).toEqual([['a-good.835', 4n], ['e-sample.835', 2n]]);
-    expect((await w.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_claim'))!.n).toBe(6n);
+    expect(counts.map((c) => [c.file_name.split('/').pop(), c.claims])).toEqual([['a-good.835', 4n], ['e-other.835', 3n]]);
+    expect((await w.one<{ n: bigint }>('SELECT count(*) AS n FROM remit_claim'))!.n).toBe(7n);
     expect((await w.one<{ n: bigint }>('SELECT count(*) AS n FROM x12_transaction'))!.n).toBe(2n);
     expect(await w.one('SELECT files_loaded, files_skipped, files_rejected FROM ingest_batch')).toEqual({ files_loaded: 2, files_skipped: 0, files_rejected: 3 });
   });
 });
 
 describe('warnings are kept with the rows they concern', () => {
-  it('marks the unbalanced line of the tertiary sample and keeps the warning with its segment', async () => {
-    const w = await tempWarehouse();
-    await ingestFiles(w, [samplePath('linuxforhealth_x12__835-tertiary-payment.835')]);
+  it('marks a service line whose payment and adjustments do not make its charge, and keeps the warning with its segment', async () => {
+    const dir = tempDir();
+    const w = await tempWarehouse(dir);
+    // 300.00 charged, 190.00 paid, 50.00 + 50.00 adjusted: 10.00 unexplained; the claim (CLP) still balances
+    const text = fixture835().replace('SVC*HC:99213:25*300.00*200.00**1', 'SVC*HC:99213:25*300.00*190.00**1');
+    await ingestFiles(w, [writeFile(dir, 'unbalanced-line.835', text)]);
+    const position = BigInt(text.split('~').findIndex((segment) => segment.includes('SVC*HC:99213:25')) + 1);
     const warning = await w.one("SELECT segment_position, subject_position, segment_text, message FROM ingest_warning WHERE warning_code = 'line_unbalanced'");
-    expect(warning).toMatchObject({ segment_position: 20n, subject_position: 20n, segment_text: 'SVC*HC*24599.00*1766.50*187.50**1' });
-    expect(await w.one('SELECT is_balanced FROM remit_service_line WHERE line_position = 20')).toEqual({ is_balanced: false });
-    expect(await w.one('SELECT is_balanced FROM remit_claim')).toEqual({ is_balanced: true });
+    expect(warning).toMatchObject({ segment_position: position, subject_position: position, segment_text: 'SVC*HC:99213:25*300.00*190.00**1' });
+    expect(await w.one('SELECT is_balanced FROM remit_service_line WHERE line_position = $1', [position])).toEqual({ is_balanced: false });
+    expect(await w.one("SELECT is_balanced FROM remit_claim WHERE patient_control_number = 'CLAIM-A'")).toEqual({ is_balanced: true });
   });
 
   it('flags the same payment delivered in two different files', async () => {
@@ -245,55 +250,6 @@ describe('warnings are kept with the rows they concern', () => {
     // the earlier copy is named even when both files are committed together
     expect(String(warnings[0].message)).toContain("TRACE001 of 280.00 from payer ACME01");
     expect(String(warnings[0].message)).toContain(`was already loaded from ${first} (transaction at segment`);
-  });
-});
-
-describe('every public sample', () => {
-  it('loads each 835, 837, 999 and 277CA, and refuses the rest with the right reason', async () => {
-    const w = await tempWarehouse();
-    const run = await ingestFiles(w, [SAMPLES_DIR]);
-    const byName = Object.fromEntries(run.outcomes.map((o) => [o.file.split('/').pop(), o]));
-    for (const name of readdirSync(SAMPLES_DIR)) {
-      const o = byName[name];
-      if (name === 'SOURCES.md') expect(o).toMatchObject({ status: 'rejected', code: 'unrecognized_file' });
-      else if (name.includes('utf16')) expect(o, name).toMatchObject({ status: 'rejected', code: 'truncated' }); // a UTF-16 fragment: decoded, then ends inside its ST
-      else if (name.endsWith('.277')) expect(o, name).toMatchObject({ status: 'rejected', code: 'unsupported_transaction' }); // a 277 status response, not a 277CA
-      else expect(o, name).toMatchObject({ status: 'loaded' });
-    }
-    const remits = await w.one('SELECT count(*) AS claims FROM remit_claim');
-    expect(remits!.claims).toBe(2n + 2n + 1n + 2n + 1n + 3n + 468n + 1n + 1n + 3n + 10n + 375n);
-    const claims = await w.all<{ file_name: string; claims: bigint; lines: bigint; diagnoses: bigint }>(
-      `SELECT f.file_name, count(*) AS claims, sum(c.line_count)::BIGINT AS lines, sum(c.diagnosis_count)::BIGINT AS diagnoses
-       FROM claim c JOIN ingest_file f USING (file_id) GROUP BY 1 ORDER BY 1`,
-    );
-    expect(claims.map((c) => [c.file_name.split('/').pop(), c.claims, c.lines, c.diagnoses])).toEqual([
-      ['imsweb_x12-parser__837p-multiple_isa.txt', 4n, 4n, 4n],
-      ['imsweb_x12-parser__837p-valid_different_separators.txt', 2n, 2n, 2n],
-      ['linuxforhealth_x12__837i-two-claims-single-provider.837i', 2n, 3n, 4n],
-      ['linuxforhealth_x12__837p-demo.837', 1n, 4n, 2n],
-      ['linuxforhealth_x12__837p-demo.cob.example3.A.837', 1n, 3n, 4n],
-    ]);
-    const line = await w.one(
-      `SELECT l.procedure_code, l.diagnosis_pointers, l.diagnosis_code_1, l.diagnosis_code_2, l.charge, l.service_date
-       FROM claim_line l JOIN claim c USING (file_id, claim_position) WHERE c.patient_control_number = '26407789' ORDER BY l.line_position LIMIT 1`,
-    );
-    expect(line).toEqual({ procedure_code: '99213', diagnosis_pointers: '1:2:3:4', diagnosis_code_1: '4779', diagnosis_code_2: '2724', charge: '43.00', service_date: '2005-10-03' });
-    expect(await w.one("SELECT count(*) AS n FROM x12_transaction WHERE transaction_type = '837'")).toEqual({ n: 6n });
-
-    // what few claims carry has tables of its own (counted in the samples by a script apart from the reader)
-    expect(await w.all('SELECT entity_code, count(*) AS n FROM remit_claim_party GROUP BY 1 ORDER BY 1')).toEqual([{ entity_code: '74', n: 622n }, { entity_code: 'TT', n: 300n }]);
-    expect(await w.all('SELECT kind, count(*) AS n FROM remit_claim_adjudication_info GROUP BY 1 ORDER BY 1')).toEqual([{ kind: 'inpatient', n: 1n }, { kind: 'outpatient', n: 376n }]);
-    expect(await w.one('SELECT count(*) AS n FROM remit_service_line_original')).toEqual({ n: 50n });
-    const named = (file: string) => `JOIN ingest_file f USING (file_id) WHERE f.file_name LIKE '%${file}'`;
-    expect(await w.all(`SELECT p.segment_position, p.entity_type, p.last_name, p.first_name, p.id FROM remit_claim_party p ${named('835-profee.edi')} ORDER BY 1`)).toEqual(
-      [17n, 36n, 48n].map((segment_position) => ({ segment_position, entity_type: '1', last_name: 'CORRECTED LAST', first_name: 'CORRECTED FIRST', id: null })),
-    );
-    expect(await w.all(`SELECT i.kind, i.segment_text FROM remit_claim_adjudication_info i ${named('835-medicare-part-a.835')} ORDER BY i.segment_position`)).toEqual([
-      { kind: 'inpatient', segment_text: 'MIA*0***138018.40' }, { kind: 'outpatient', segment_text: 'MOA***MA02' },
-    ]);
-    expect(await w.all(`SELECT o.procedure_code, o.units FROM remit_service_line_original o ${named('blue_cross_nc_sample.txt')} ORDER BY o.line_position`)).toEqual([
-      { procedure_code: '59410', units: null }, { procedure_code: '59410', units: null }, { procedure_code: null, units: '742.0000' },
-    ]);
   });
 });
 
@@ -377,7 +333,7 @@ describe('a group whose commit runs out of memory', () => {
   });
 
   it('loads each of its files again on its own, and records each CSV row refused once', async () => {
-    // DuckDB's refusal is simulated: the group that made it here holds 1,191 files of five kinds (README)
+    // DuckDB's refusal is simulated: a group that large holds files of every kind
     const dir = tempDir();
     const w = await tempWarehouse(dir);
     const run = w.run.bind(w);

@@ -1,4 +1,4 @@
-// The three balancing rules of the 835 (research/x12.md §1.4). A failure is a warning attached to the
+// The three balancing rules of the 835 (docs/x12-and-csv.md, "835 mapping and balancing"). A failure is a warning attached to the
 // row it concerns; the remittance still loads.
 import type { Warning } from '../x12/diagnostics.ts';
 import { refText, type SegmentRef } from '../x12/segment.ts';

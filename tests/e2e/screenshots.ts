@@ -1,4 +1,4 @@
-// npm run screenshots — the README's pictures of the main pages, taken in Debian's Chromium from the demo
+// npm run screenshots — the pictures of the main pages in the README and docs/, taken in Debian's Chromium from the demo
 // practice of the browser tests (docs/screenshots/*.png). Not a test: it only looks.
 import { join } from 'node:path';
 import { launchBrowser } from './support/browser.ts';
