@@ -1,21 +1,11 @@
 // The CLI as a user runs it: a real process, a real DuckDB file.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rcm } from './support/cli.ts';
 import { fixture835 } from './support/fixture-835.ts';
-import { samplePath } from './support/samples.ts';
+import { fixtureFiles } from './support/fixture-files.ts';
+import { expectGolden } from './support/golden.ts';
 import { tempDir, writeFile } from './support/temp.ts';
-
-const GOLDEN = new URL('./golden/', import.meta.url);
-
-/** Compares with a golden file; RCM_UPDATE_GOLDEN=1 rewrites it (then review the diff). */
-function expectGolden(name: string, actual: string): void {
-  const path = new URL(name, GOLDEN);
-  if (process.env.RCM_UPDATE_GOLDEN) writeFileSync(path, actual);
-  expect(existsSync(path), `golden file ${name} is missing: run with RCM_UPDATE_GOLDEN=1 and review it`).toBe(true);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
 
 describe('rcm ingest', () => {
   const dir = tempDir();
@@ -24,12 +14,14 @@ describe('rcm ingest', () => {
   it('loads good files, rejects the bad one, exits 1 and prints a JSON summary', () => {
     const good = writeFile(dir, 'good.835', fixture835());
     const bad = writeFile(dir, 'bad.835', fixture835().slice(0, 700));
-    const result = rcm('ingest', good, bad, samplePath('linuxforhealth_x12__835-medicare-part-a.835'), '--db', db, '--json');
+    // the demo fixture's Medicare remittance: one claim, 53.34 paid
+    const medicare = writeFile(dir, 'medicare.835', fixtureFiles().find(([name]) => name === '12-medicare.835')![1]);
+    const result = rcm('ingest', good, bad, medicare, '--db', db, '--json');
     expect(result.status).toBe(1);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({
-      batch_id: 1, database: db, files: { total: 3, loaded: 2, skipped_duplicates: 0, rejected: 1 }, claims: 6, warnings: 0,
-      claims_paid: 150288.73, payments: 150280,
+      batch_id: 1, database: db, files: { total: 3, loaded: 2, skipped_duplicates: 0, rejected: 1 }, claims: 5, warnings: 0,
+      claims_paid: 343.34, payments: 333.34,
     });
     expect(summary.results[1]).toMatchObject({ file: bad, status: 'rejected', error: { code: 'truncated' } });
     expect(summary.results[1].error.hint).toMatch(/truncated/);
@@ -53,7 +45,7 @@ describe('rcm ingest', () => {
   it('lists the batches and the rejected files (rcm batches, rcm errors)', () => {
     const batches = JSON.parse(rcm('batches', '--db', db, '--json').stdout);
     expect(batches.map((b: { batch_id: number; files_loaded: number; files_rejected: number; files: number; claims: number }) => [b.batch_id, b.files_loaded, b.files_rejected, b.files, b.claims])).toEqual([
-      [3, 0, 1, 0, 0], [2, 0, 0, 0, 0], [1, 2, 1, 2, 6],
+      [3, 0, 1, 0, 0], [2, 0, 0, 0, 0], [1, 2, 1, 2, 5],
     ]);
     const errors = JSON.parse(rcm('errors', '--db', db, '--batch', '1', '--json').stdout);
     expect(errors).toEqual([expect.objectContaining({ batch_id: 1, error_code: 'truncated', file_name: join(dir, 'bad.835') })]);
@@ -79,9 +71,9 @@ describe('rcm ingest', () => {
 
 describe('rcm era show', () => {
   it('prints the stable JSON document (golden file)', () => {
-    const result = rcm('era', 'show', samplePath('linuxforhealth_x12__835-managed-care.835'), '--json');
+    const result = rcm('era', 'show', writeFile(tempDir(), 'fixture.835', fixture835()), '--json');
     expect(result.status).toBe(0);
-    expectGolden('era-managed-care.json', result.stdout);
+    expectGolden('era-fixture.json', result.stdout);
     const doc = JSON.parse(result.stdout);
     expect(Object.keys(doc)).toEqual(['transactions', 'errors']);
     expect(Object.keys(doc.transactions[0])).toEqual(['control_number', 'payment', 'payer', 'payee', 'claims', 'provider_adjustments', 'warnings']);

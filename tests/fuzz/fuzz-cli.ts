@@ -1,4 +1,5 @@
 // npm run fuzz -- [--cases N] [--seed S] [--loader-every K]: runs as many fuzz cases as asked and prints a table.
+// The public samples join the seeds when RCM_SAMPLES_DIR points at them.
 import { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ const options = new Command('fuzz')
 const cases = Number(options.cases);
 const seed = Number(options.seed);
 const loaderEvery = Number(options.loaderEvery);
-const all = seeds();
+const all = await seeds(Boolean(process.env.RCM_SAMPLES_DIR));
 const dir = mkdtempSync(join(tmpdir(), 'rcm-fuzz-'));
 const warehouse = await Warehouse.open(join(dir, 'fuzz.duckdb'));
 const failures: Failure[] = [];

@@ -1,12 +1,15 @@
+// The fuzz run: a small count in the fast lane, the full count (and the public samples among the seeds) in
+// the fuzz lane, which sets RCM_FUZZ=full (vitest.config.ts).
 import { describe, expect, it } from 'vitest';
 import { tempDir, tempWarehouse } from '../support/temp.ts';
 import { checkLoader, checkReader, describeFailure, makeCase, seeds, type Failure } from './fuzz.ts';
 
-const READER_CASES = 3000;
-const LOADER_CASES = 300;
+const FULL = process.env.RCM_FUZZ === 'full';
+const READER_CASES = FULL ? 3000 : 300;
+const LOADER_CASES = FULL ? 300 : 30;
 
-describe('fuzzing (seeded)', () => {
-  const all = seeds();
+describe('fuzzing (seeded)', async () => {
+  const all = await seeds(FULL);
 
   it(`reader: ${READER_CASES} mutated files never throw anything but X12Error and never hang`, async () => {
     const failures: Failure[] = [];

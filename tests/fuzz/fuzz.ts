@@ -1,6 +1,6 @@
-// Seeded fuzzing of the reader and the loader: the public samples (and the fixture), mutated by
-// truncations, byte flips, separator swaps, duplicated and dropped segments, huge elements, stray
-// whitespace and fixed-width line wrapping. A case passes when the reader returns or fails with its own
+// Seeded fuzzing of the reader and the loader: X12 files written by the tests' own writers (and, with
+// RCM_SAMPLES_DIR, the public samples), mutated by truncations, byte flips, separator swaps, duplicated and
+// dropped segments, huge elements, stray whitespace and fixed-width line wrapping. A case passes when the reader returns or fails with its own
 // X12Error within the time limit, and the loader either loads the whole file or leaves no row of it behind.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,20 +11,32 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { fileRowTables } from '../support/file-tables.ts';
 import { fixture835 } from '../support/fixture-835.ts';
 import { Random } from '../support/random.ts';
-import { SAMPLES_DIR } from '../support/samples.ts';
+import { fixtureFiles } from '../support/fixture-files.ts';
+import { institutional837, x12Fixture } from '../support/x12-fixture.ts';
 
 export interface Seed {
   name: string;
   bytes: Buffer;
 }
 
-export function seeds(): Seed[] {
-  const out: Seed[] = readdirSync(SAMPLES_DIR)
+/** The seeds written here: the hand-computed 835, the demo fixture's X12 files of every kind, an 837I. */
+export function fixtureSeeds(): Seed[] {
+  return [
+    { name: 'fixture.835', bytes: Buffer.from(fixture835()) },
+    { name: 'fixture-crlf.835', bytes: Buffer.from(fixture835({ after: '\r\n' })) },
+    ...fixtureFiles().filter(([name]) => !name.endsWith('.csv')).map(([name, text]) => ({ name, bytes: Buffer.from(text) })),
+    { name: 'institutional.837i', bytes: Buffer.from(x12Fixture({ type: '837', guide: '005010X223A2' }, institutional837('13:A:1'))) },
+  ];
+}
+
+/** The seeds written here and, when `samples` (which needs RCM_SAMPLES_DIR), the public X12 samples. */
+export async function seeds(samples: boolean): Promise<Seed[]> {
+  if (!samples) return fixtureSeeds();
+  const { SAMPLES_DIR } = await import('../support/samples.ts');
+  const sampleSeeds = readdirSync(SAMPLES_DIR)
     .filter((n) => n !== 'SOURCES.md')
     .map((name) => ({ name, bytes: readFileSync(join(SAMPLES_DIR, name)) }));
-  out.push({ name: 'fixture.835', bytes: Buffer.from(fixture835()) });
-  out.push({ name: 'fixture-crlf.835', bytes: Buffer.from(fixture835({ after: '\r\n' })) });
-  return out;
+  return [...sampleSeeds, ...fixtureSeeds()];
 }
 
 type Mutation = (bytes: Buffer, random: Random) => Buffer;

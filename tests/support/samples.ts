@@ -1,18 +1,18 @@
-// The public X12 samples of shared/samples/x12 (read from there, never copied into the repo). CI lays
-// shared/ beside the repository; RCM_SAMPLES_DIR points elsewhere.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The public X12 samples (shared/samples/x12 of the workspace), read where RCM_SAMPLES_DIR points and never
+// copied into the repository. Only the conformance lane and the full fuzz run read them: importing this
+// module without the samples fails the file, with what to do.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const CANDIDATES = [
-  process.env.RCM_SAMPLES_DIR,
-  fileURLToPath(new URL('../../../shared/samples/x12/', import.meta.url)),
-  '/work/shared/samples/x12/',
-].filter((d): d is string => Boolean(d));
+function samplesDir(): string {
+  const dir = process.env.RCM_SAMPLES_DIR;
+  if (!dir) throw new Error('RCM_SAMPLES_DIR is not set: the conformance lane and the full fuzz run read the public X12 samples from there (e.g. RCM_SAMPLES_DIR=../shared/samples/x12 npm run test:conformance); `npm test` does not need them');
+  const full = resolve(dir);
+  if (!existsSync(full) || !statSync(full).isDirectory()) throw new Error(`RCM_SAMPLES_DIR=${dir} is not a folder (${full}): point it at the public X12 samples`);
+  return `${full}/`;
+}
 
-const found = CANDIDATES.find((d) => existsSync(d));
-if (!found) throw new Error(`the public X12 samples are missing: looked in ${CANDIDATES.join(', ')}; lay shared/ beside the repository or set RCM_SAMPLES_DIR`);
-
-export const SAMPLES_DIR = found.endsWith('/') ? found : `${found}/`;
+export const SAMPLES_DIR = samplesDir();
 
 export function samplePath(name: string): string {
   return SAMPLES_DIR + name;
