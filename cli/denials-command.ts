@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
 import { findDenialPatterns, type DenialPattern } from '../warehouse/patterns/denial-patterns.ts';
-import { isIsoDate, latestEventDate, windowFor, type Window } from '../warehouse/metrics/window.ts';
+import { latestEventDate, windowFor, type Window } from '../warehouse/metrics/window.ts';
+import { isIsoDate } from '../kernel/dates.ts';
 import { withWarehouse } from './kit/with-warehouse.ts';
 import { CliError } from './kit/cli-error.ts';
 

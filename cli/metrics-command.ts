@@ -6,7 +6,8 @@ import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
 import { METRICS, metric } from '../warehouse/metrics/registry.ts';
 import { BreakdownError, checkBreakdown, computeMetric, resolveWindow, type MetricResult } from '../warehouse/metrics/compute.ts';
 import { DIMENSIONS, type Breakdown, type Dimension, type MetricDefinition } from '../warehouse/metrics/metric.ts';
-import { isIsoDate, latestEventDate } from '../warehouse/metrics/window.ts';
+import { latestEventDate } from '../warehouse/metrics/window.ts';
+import { isIsoDate } from '../kernel/dates.ts';
 import { withWarehouse } from './kit/with-warehouse.ts';
 import { CliError } from './kit/cli-error.ts';
 

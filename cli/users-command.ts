@@ -11,7 +11,7 @@ import { call } from './ingest-remote.ts';
 import { generatePassword } from '../access/passwords.ts';
 import { addUser, createToken, disableUser, isRole, listTokens, listUsers, revokeToken, ROLES, setUserEmail, UserError, type TokenInfo, type User } from '../access/users.ts';
 import { listAudit, type AuditEvent } from '../access/audit.ts';
-import { isIsoDate } from '../warehouse/metrics/window.ts';
+import { isIsoDate } from '../kernel/dates.ts';
 import type { AuditAnswer, TokenAnswer, UserAnswer } from '../server/routes/admin.ts';
 
 const HELD = 'run this through it with --server http://127.0.0.1:8080 --token <admin API token> (or set RCM_SERVER and RCM_TOKEN), or stop it for this command';

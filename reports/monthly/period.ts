@@ -1,7 +1,7 @@
 // The dates of a monthly close: the month (YYYY-MM), its first and last day, the month before and the
 // same month a year earlier, and the default close date (month end + 10 days). Plain UTC date arithmetic:
 // no time zone can move a day.
-import { isIsoDate } from '../../warehouse/metrics/window.ts';
+import { isIsoDate } from '../../kernel/dates.ts';
 
 export const DEFAULT_CLOSE_DAYS = 10;
 

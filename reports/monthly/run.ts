@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { modelsUpToDate } from '../../warehouse/build.ts';
-import { isIsoDate } from '../../warehouse/metrics/window.ts';
+import { isIsoDate } from '../../kernel/dates.ts';
 import { kpiTrends } from '../charts/kpi-trends.ts';
 import { DEFAULT_FORMATS, REPORT_FORMATS, WRITERS, formatUnavailable, type PackageContent, type ReportFormat } from '../render/formats.ts';
 import { numbersSha256 } from '../runs/run-store.ts';

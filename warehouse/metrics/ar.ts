@@ -1,7 +1,9 @@
 // A/R at an as-of date (metrics.md, "Claim state"): open claims (served by D, total balance > 0), their
 // insurance and patient portions, aging buckets, credit balances beside them, and days in A/R.
-import { dateLiteral, type Window } from './window.ts';
-import { claimDimensions, keyOf, PATIENT_PAYER_NAME, payerFilter, payerNameOf, sqlString, type Filters, type MetricDefinition } from './metric.ts';
+import { type Window } from './window.ts';
+import { dateLiteral } from '../sql.ts';
+import { claimDimensions, keyOf, PATIENT_PAYER_NAME, payerFilter, payerNameOf, type Filters, type MetricDefinition } from './metric.ts';
+import { sqlString } from '../sql.ts';
 
 /** Every claim's balance on D, with the claim's attributes (mart_claim_balance carries them). */
 export function claimsOn(w: Window, filters: Filters): string {

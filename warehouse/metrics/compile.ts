@@ -2,7 +2,8 @@
 // query. Measures that share a model, a date basis and a population share one scan; the scans are joined
 // on the breakdown's keys. The query returns key and one column per formula (numerator, denominator…).
 import { between, type Window } from './window.ts';
-import { DIMENSIONS, sqlString, type Breakdown, type Dimension, type Filters } from './metric.ts';
+import { DIMENSIONS, type Breakdown, type Dimension, type Filters } from './metric.ts';
+import { sqlString } from '../sql.ts';
 import { sqlOf, type DimensionSql, type Measure } from './semantic.ts';
 
 /** A formula's measures: `{charges} - {contractual_adjustments}` names charges and contractual_adjustments. */

@@ -1,6 +1,6 @@
 // First-pass metrics: acceptance at the front end (no 999 or 277CA rejection of the first submission) and
 // yield at adjudication (paid, or moved wholly to the patient, with no denied line, the first time).
-import { dateLiteral } from './window.ts';
+import { dateLiteral } from '../sql.ts';
 import type { MetricDefinition } from './metric.ts';
 import { declareMetric } from './declare.ts';
 

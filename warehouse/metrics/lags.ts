@@ -1,6 +1,7 @@
 // Lags in days: from first submission to first adjudication (by payer), and from the date of service to the
 // first submission. Median and p90 with DuckDB's quantile_cont (linear interpolation), to two decimals.
-import { between, dateLiteral, type Window } from './window.ts';
+import { between, type Window } from './window.ts';
+import { dateLiteral } from '../sql.ts';
 import { claimDimensions, keyOf, payerFilter, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 
 

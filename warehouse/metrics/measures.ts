@@ -1,7 +1,8 @@
 // The semantic models (one per mart the compiled metrics read) and their measures. A measure is named
 // once and used by every metric whose formula names it.
-import { dateLiteral } from './window.ts';
-import { PATIENT_PAYER_NAME, payerNameOf, sqlString } from './metric.ts';
+import { dateLiteral } from '../sql.ts';
+import { PATIENT_PAYER_NAME, payerNameOf } from './metric.ts';
+import { sqlString } from '../sql.ts';
 import type { Measure, SemanticModel } from './semantic.ts';
 
 const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };

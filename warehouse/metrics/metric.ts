@@ -3,6 +3,7 @@
 // marts. The SQL returns one row per breakdown key (key NULL without one) with numerator and denominator,
 // or, for medians, the quantiles.
 import type { Window, WindowName } from './window.ts';
+import { sqlString } from '../sql.ts';
 
 export type Unit = 'dollars' | 'ratio' | 'days' | 'count';
 /** How a value is shown: a ratio as a percentage with one decimal, dollars with cents, days to two decimals, a count whole. */
@@ -96,8 +97,4 @@ export interface MetricDefinition {
 /** Every label a metric is shown with comes from here: the full one, or the short one. */
 export function metricLabel(m: Pick<MetricDefinition, 'label' | 'shortLabel'>, short = false): string {
   return short ? m.shortLabel : m.label;
-}
-
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

@@ -3,7 +3,7 @@
 // names with its rows of those practices alone. A metric cannot forget the filter, and a test checks that
 // every table a metric reads is one of these. The same shadowing narrows every metric to a rendering
 // provider or a location (the claim's), so that those filters, too, live in one place.
-import { sqlString } from './metric.ts';
+import { sqlString } from '../sql.ts';
 
 /** Who and what a query may see: practices the reader is granted (undefined: every one), and optional claim filters. */
 export interface ClaimScope {

@@ -2,6 +2,7 @@
 // latest event date in the warehouse, never the wall clock); windows are inclusive calendar ranges.
 import { scopeToPractices } from './practice-scope.ts';
 import type { Warehouse } from '../database.ts';
+import { dateLiteral } from '../sql.ts';
 
 export type WindowName = 'snapshot' | 'month' | 'quarter' | 'ttm';
 
@@ -9,12 +10,6 @@ export interface Window {
   asOf: string;
   from: string;
   to: string;
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(text: string): boolean {
-  return ISO.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
 function shift(date: string, months: number, days = 0): string {
@@ -47,12 +42,6 @@ export async function latestEventDate(warehouse: Warehouse, practices?: readonly
     scopeToPractices("SELECT strftime(max(d), '%Y-%m-%d') AS d FROM (SELECT max(valid_from) AS d FROM mart_claim_balance UNION ALL SELECT max(cash_date) FROM mart_cash)", practices),
   );
   return row?.d ?? null;
-}
-
-/** A date as a SQL literal; only ISO dates get here. */
-export function dateLiteral(date: string): string {
-  if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
-  return `DATE '${date}'`;
 }
 
 /** A date column inside the window (both ends included). */

@@ -5,7 +5,8 @@
 // that bound is above the baseline), its most frequent CARC and example claims. Combinations that explain
 // mostly the same denied lines as a higher-ranked one are folded into it.
 import type { Warehouse } from '../database.ts';
-import { dateLiteral, type Window } from '../metrics/window.ts';
+import { type Window } from '../metrics/window.ts';
+import { dateLiteral } from '../sql.ts';
 import { scopeToPractices } from '../metrics/practice-scope.ts';
 
 /** How much more often than its payer's baseline a combination must be denied to be a pattern. */

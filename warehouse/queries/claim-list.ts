@@ -4,7 +4,7 @@
 // reader sees only their practices' claims.
 import type { SqlValue, Warehouse } from '../database.ts';
 import { scopeToPractices, type ClaimScope } from '../metrics/practice-scope.ts';
-import { dateLiteral } from '../metrics/window.ts';
+import { dateLiteral } from '../sql.ts';
 import { BUCKETS, bucketCase } from '../metrics/ar.ts';
 import type { Columns, Row } from '../table.ts';
 

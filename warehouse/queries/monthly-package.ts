@@ -3,8 +3,9 @@
 // or the live warehouse for what is decided before the package is computed (close date, practices, snapshot).
 import type { Row, Warehouse } from '../database.ts';
 import { claimsOn } from '../metrics/ar.ts';
-import { sqlString } from '../metrics/metric.ts';
-import { between, dateLiteral, type Window } from '../metrics/window.ts';
+import { sqlString } from '../sql.ts';
+import { between, type Window } from '../metrics/window.ts';
+import { dateLiteral } from '../sql.ts';
 
 /** Runs a statement over the marts inside the package's practice scope. */
 export interface Scoped {

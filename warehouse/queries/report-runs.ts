@@ -2,7 +2,7 @@
 // of its numbers; its files with their SHA-256; and its numbers, so that two runs can be compared number by
 // number (reports/runs/run-store.ts).
 import type { Warehouse } from '../database.ts';
-import { sqlString } from '../metrics/metric.ts';
+import { sqlString } from '../sql.ts';
 
 export type Section = 'closed' | 'post_close';
 export type Numbers = Map<string, { section: Section; value: string | null }>;
