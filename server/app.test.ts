@@ -1,9 +1,7 @@
-// The HTTP API over real HTTP on loopback and a real warehouse file: no data without a token, a practice's
+// The HTTP API asked through app.request() over a real warehouse file: no data without a token, a practice's
 // user sees only their practice, bad parameters are refused, concurrent requests all answer.
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
 import { PRACTICE, npi } from '../demo/practice/practice.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
@@ -19,8 +17,7 @@ const OTHER = npi('987654321');
 
 describe('the HTTP API', () => {
   const dir = tempDir('rcm-server-');
-  let server: ServerType;
-  let base = '';
+  let app: ReturnType<typeof createApp>;
   let warehouse: Warehouse;
   const tokens: Record<string, string> = {};
 
@@ -35,13 +32,10 @@ describe('the HTTP API', () => {
       await addUser(w, name, role, 'a long enough password', [...practices]);
       tokens[name] = (await createToken(w, name, 'test')).token;
     }
-    server = serve({ fetch: createApp(w).fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = createApp(w);
   }, 120_000);
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const get = (path: string, user?: string) => fetch(base + path, { headers: user ? { authorization: `Bearer ${tokens[user] ?? user}` } : {} });
+  const get = (path: string, user?: string) => app.request(path, { headers: user ? { authorization: `Bearer ${tokens[user] ?? user}` } : {} });
   const json = async (path: string, user: string) => {
     const response = await get(path, user);
     expect(response.status, `${path} as ${user}: ${response.status}`).toBe(200);
@@ -177,7 +171,7 @@ describe('the HTTP API', () => {
   });
 
   it('answers a claim list as Arrow IPC when asked, with exact money', async () => {
-    const response = await fetch(`${base}/api/claims?as_of=2025-04-30&denied=true`, { headers: { authorization: `Bearer ${tokens.maple}`, accept: 'application/vnd.apache.arrow.stream' } });
+    const response = await app.request(`/api/claims?as_of=2025-04-30&denied=true`, { headers: { authorization: `Bearer ${tokens.maple}`, accept: 'application/vnd.apache.arrow.stream' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
@@ -192,7 +186,7 @@ describe('the HTTP API', () => {
     expect((await json('/api/claims?as_of=2025-04-30', 'other')).total).toBe(0);
     const otherCsv = await get('/api/claims?as_of=2025-04-30&format=csv', 'other');
     expect((await otherCsv.text()).trim().split('\n')).toHaveLength(1); // the header alone
-    const otherArrow = await fetch(`${base}/api/claims?as_of=2025-04-30`, { headers: { authorization: `Bearer ${tokens.other}`, accept: 'application/vnd.apache.arrow.stream' } });
+    const otherArrow = await app.request(`/api/claims?as_of=2025-04-30`, { headers: { authorization: `Bearer ${tokens.other}`, accept: 'application/vnd.apache.arrow.stream' } });
     expect(tableFromIPC(new Uint8Array(await otherArrow.arrayBuffer())).numRows).toBe(0);
     for (const query of ['q=MFH', 'status=open', 'denied=true', `provider=${PRACTICE.providers[0].npi}`, 'sort=balance&order=desc']) {
       expect((await json(`/api/claims?as_of=2025-04-30&${query}`, 'other')).total, query).toBe(0);
@@ -228,8 +222,8 @@ describe('the HTTP API', () => {
     expect(errors.status).toBe(200);
     expect((await errors.text()).trim().split('\n')).toHaveLength(1); // the header alone
     // loading through the server is an admin's
-    expect((await fetch(`${base}/api/ingest?name=x.835`, { method: 'POST', body: 'ISA', headers: { authorization: `Bearer ${tokens.maple}` } })).status).toBe(403);
-    expect((await fetch(`${base}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${tokens.maple}` } })).status).toBe(403);
+    expect((await app.request(`/api/ingest?name=x.835`, { method: 'POST', body: 'ISA', headers: { authorization: `Bearer ${tokens.maple}` } })).status).toBe(403);
+    expect((await app.request(`/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${tokens.maple}` } })).status).toBe(403);
   });
 });
 
