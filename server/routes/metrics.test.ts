@@ -1,10 +1,8 @@
-// GET /api/metrics over real HTTP on loopback and a real warehouse: a breakdown a metric cannot give is
+// GET /api/metrics asked through app.request() over a real warehouse: a breakdown a metric cannot give is
 // refused with the breakdowns it can (never answered as the headline); a denial category or CARC narrows
 // the denial rates' numerators, checked against counts taken from the marts, and is refused for the others.
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../../demo/dataset/write-dataset.ts';
 import { ingestFiles } from '../../ingest/loader/ingest-run.ts';
 import { buildModels } from '../../warehouse/build.ts';
@@ -19,8 +17,7 @@ const QUARTER = { from: '2025-03-01', to: '2025-05-31' };
 
 describe('GET /api/metrics: breakdowns and denial filters', () => {
   const dir = tempDir('rcm-metrics-route-');
-  let server: ServerType;
-  let base = '';
+  let app: ReturnType<typeof createApp>;
   let warehouse: Warehouse;
   let token = '';
 
@@ -32,13 +29,10 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
     await buildModels(warehouse);
     await addUser(warehouse, 'root', 'admin', 'a long enough password', []);
     token = (await createToken(warehouse, 'root', 'test')).token;
-    server = serve({ fetch: createApp(warehouse).fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = createApp(warehouse);
   }, 120_000);
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const get = (params: Record<string, string>) => fetch(`${base}/api/metrics?${new URLSearchParams({ as_of: AS_OF, ...params })}`, { headers: { authorization: `Bearer ${token}` } });
+  const get = (params: Record<string, string>) => app.request(`/api/metrics?${new URLSearchParams({ as_of: AS_OF, ...params })}`, { headers: { authorization: `Bearer ${token}` } });
   const ok = async (params: Record<string, string>) => {
     const response = await get(params);
     expect(response.status, JSON.stringify(params)).toBe(200);
