@@ -24,6 +24,8 @@ const KEYS: Record<string, string[]> = {
   provider_adjustment_reason: ['code'],
   claim_filing_indicator: ['code'],
   place_of_service: ['code'],
+  adjustment_class: ['class'],
+  posting_reason_class: ['posting_type', 'reason_code'],
 };
 
 describe('reference data', () => {
@@ -107,13 +109,21 @@ describe('reference data', () => {
 
   // X12's code texts are licensed: our labels are short phrases of our own, never a pasted description (those
   // are sentences, most ending with a period). POS labels are the CMS names, which are public domain.
+  it('gives every posting reason a class, written as the warehouse matches it', async () => {
+    expect(await w.all('SELECT DISTINCT class FROM ref_posting_reason_class ANTI JOIN ref_adjustment_class USING (class)')).toEqual([]);
+    expect(await w.all("SELECT reason_code FROM ref_posting_reason_class WHERE reason_code <> upper(trim(reason_code)) OR posting_type NOT IN ('write_off', 'adjustment')")).toEqual([]);
+    expect((await w.all<{ class: string }>('SELECT class FROM ref_adjustment_class ORDER BY sort_order')).map((r) => r.class))
+      .toEqual(['contractual', 'policy', 'duplicate', 'denial', 'bad_debt', 'unclassified']);
+  });
+
   it('labels the codes in our own short words', () => {
     for (const name of referenceNames().filter((n) => n !== 'place_of_service' && n !== 'carc_category' && n !== 'carc_crosswalk')) {
       for (const row of csvRows(name)) {
-        const what = `${name} ${row.code ?? row.category}`;
+        const code = row.code ?? row.category ?? row.class ?? row.reason_code;
+        const what = `${name} ${code}`;
         expect(row.label, what).toMatch(/^\S.{2,68}$/);
         expect(row.label, what).not.toMatch(/\.$/);
-        expect(row.label.toLowerCase(), what).not.toBe((row.code ?? row.category).toLowerCase());
+        expect(row.label.toLowerCase(), what).not.toBe(code.toLowerCase());
       }
     }
   });
