@@ -1,9 +1,7 @@
-// Browser sessions over real HTTP on loopback: the login sets an HttpOnly, SameSite=Strict cookie (Secure
+// Browser sessions, asked through app.request(): the login sets an HttpOnly, SameSite=Strict cookie (Secure
 // behind TLS); state-changing requests need the CSRF token and the server's own origin; sessions end at
 // logout, when idle and at their absolute lifetime; failed logins are rate-limited; roles limit the views.
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempWarehouse } from '../tests/support/temp.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { createApp } from './app.ts';
@@ -13,8 +11,9 @@ import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.ts';
 const PASSWORD = 'a long enough password';
 
 describe('browser sessions', () => {
-  let server: ServerType;
-  let base = '';
+  let app: ReturnType<typeof createApp>;
+  /** The origin the requests are sent to. */
+  const base = 'http://localhost';
   let warehouse: Warehouse;
   let now = new Date('2026-01-05T08:00:00Z');
   const options: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, trustProxy: true, now: () => now };
@@ -25,21 +24,18 @@ describe('browser sessions', () => {
     for (const [name, role] of [['manager', 'practice_manager'], ['finance', 'finance'], ['leaving', 'billing_lead'], ['guessed', 'billing_lead'], ['burst', 'billing_lead'], ['hidden', 'billing_lead']] as const) {
       await addUser(warehouse, name, role, PASSWORD, ['1234567893']);
     }
-    server = serve({ fetch: createApp(warehouse, options).fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = createApp(warehouse, options);
   }, 60_000);
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   const login = (username: string, password = PASSWORD, headers: Record<string, string> = {}) =>
-    fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
+    app.request(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
   const signIn = async (username: string) => {
     const response = await login(username);
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie')!.split(';')[0];
     return { cookie, csrf: ((await response.json()) as { csrf_token: string }).csrf_token };
   };
-  const call = (path: string, cookie: string, init: RequestInit = {}) => fetch(base + path, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } });
+  const call = (path: string, cookie: string, init: RequestInit = {}) => app.request(base + path, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } });
 
   it('logs in with an HttpOnly, SameSite=Strict cookie that expires, Secure only behind TLS', async () => {
     expect((await login('manager', 'wrong password')).status).toBe(401);
