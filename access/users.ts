@@ -4,8 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Warehouse } from '../warehouse/database.ts';
 import * as accounts from '../warehouse/queries/accounts.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { ROLES } from '../kernel/api/session.ts';
 
-export const ROLES = ['admin', 'practice_manager', 'billing_lead', 'finance'] as const;
+// the roles are the API's vocabulary (kernel/api/session.ts): one list for the accounts, the routes and the pages
+export { ROLES };
 export type Role = (typeof ROLES)[number];
 
 export interface User {

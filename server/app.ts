@@ -2,14 +2,14 @@
 // user check (session cookie or API token) in front of everything but health and login, and one error handler. The warehouse's one connection
 // answers one query at a time, so data access goes through a queue; the metric and claim reads, through a
 // pool of reading connections when the server is given one (server/reading.ts).
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Warehouse } from '../warehouse/database.ts';
 import { requireUser, type AppEnv } from './auth/require-user.ts';
 import { onError } from './http-error.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { claimRoutes } from './routes/claims.ts';
-import { sessionRoutes } from './routes/session.ts';
+import { healthRoutes, sessionRoutes } from './routes/session.ts';
 import { DEFAULT_SERVER_OPTIONS, reportsDirFor, type ServerOptions } from './options.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { Inbox, inboxFor } from './uploads.ts';
@@ -22,6 +22,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { jsonBodyLimit, noStore } from './request-limits.ts';
 import { ModelsFreshness } from './models-freshness.ts';
+import { apiDocument } from './api-document.ts';
 
 /** Runs work one after another, in the order asked. */
 export function queue(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -49,7 +50,7 @@ export interface LoadingParts {
   dashboards?: string;
 }
 
-export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS, parts?: LoadingParts): Hono<AppEnv> {
+export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT_SERVER_OPTIONS, parts?: LoadingParts): OpenAPIHono<AppEnv> {
   const serialized = queue();
   const cache = parts?.cache ?? new AnswerCache();
   // Sign-ins and each request's session check go on the audit trail's connection when there is one: small
@@ -64,10 +65,10 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
     freshness.forget();
   };
   const loading = parts ? { writer: parts.writer, serialized: loads, changed, inbox: new Inbox(parts.inbox ?? inboxFor(warehouse.path), options.limits, () => options.now().getTime()) } : undefined;
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
   app.use('*', secureHeaders());
   app.use('/api/*', noStore(), jsonBodyLimit(options.limits.jsonBytes));
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.route('/api', healthRoutes());
   app.route('/api', sessionRoutes(accounts.warehouse, accounts.serialized, options));
   app.use('/api/*', requireUser(accounts.warehouse, accounts.serialized, options));
   app.use('/api/*', freshness.notice());
@@ -78,7 +79,7 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   // packages wait for loads (and loads for packages): a package never reads the models while a rebuild swaps them
   const reporting = { warehouse: loading?.writer ?? warehouse, serialized: loading?.serialized ?? queue(), dir: reportsDirFor(warehouse.path, options), fresh: () => freshness.require() };
   app.route('/api', reportRoutes(warehouse, serialized, reporting, auditor));
-  app.route('/api', docsRoutes());
+  app.route('/api', docsRoutes(() => apiDocument(app)));
   if (parts?.dashboards) app.route('/', staticRoutes(parts.dashboards));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
   app.onError(onError);

@@ -25,7 +25,6 @@ export const PROCESS = [
 
 /** Files that listen on loopback (an adapter concern: listening, streaming, shutdown, an SMTP peer). */
 export const SERVER = [
-  'server/openapi.test.ts',
   'server/routes/reports.test.ts',
   'server/uploads.test.ts',
   'tests/attack.test.ts',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { KpiTrend } from '../charts/kpi-trends.ts';
 import type { ReportTable } from '../table.ts';
 import { writeCsv } from './csv.ts';
+import { REPORT_FORMATS } from '../../kernel/api/reports.ts';
 import { pdfEngineMissing } from './pdf-browser.ts';
 
 export interface PackageContent {
@@ -32,7 +33,8 @@ export interface WrittenFile {
 
 export type PackageWriter = (content: PackageContent, dir: string) => Promise<WrittenFile[]>;
 
-export const REPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+// the formats are the API's vocabulary (kernel/api/reports.ts): one list for the writers, the routes and the pages
+export { REPORT_FORMATS };
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const DEFAULT_FORMATS: readonly ReportFormat[] = ['xlsx', 'csv'];
 

@@ -2,7 +2,7 @@
 // /api/claims/:id, one claim's history (submissions, acknowledgments, adjudications, postings, with the
 // balance after each); /api/claims/:id/remittances, the raw ERA view of its 835 records. Patient-level: only the reader's practices' claims exist for them (another
 // practice's claim answers 404, the same answer as an unknown number); every read and export is audited.
-import { Hono } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/queries/claim-list.ts';
@@ -10,49 +10,73 @@ import { claimRemittances } from '../../warehouse/queries/claim-remittances.ts';
 import { claimHistory, claimInScope, findClaims } from '../../warehouse/queries/claims.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../../access/audit.ts';
-import { requireView } from '../auth/require-view.ts';
 import { httpError } from '../http-error.ts';
-import { date, parse, practicesFor } from '../query.ts';
+import { practicesFor } from '../query.ts';
 import { formatOf, respondTable } from '../table-response.ts';
 import { AnswerCache } from '../answer-cache.ts';
 import { asOfDate } from '../as-of.ts';
 import type { Read } from '../reading.ts';
+import { Carc, CLAIM_NUMBER, ClaimNumber, DenialCategory, IsoDate, Location, Npi, PayerId, QueryFlag, queryInt } from '../../kernel/api/common.ts';
+import { ClaimHistory, ClaimList, ClaimRemittances } from '../../kernel/api/claims.ts';
+import { guarded, json, refusal, refusals, routeGroup, tableAnswer } from '../contract.ts';
 
-/** A patient control number (CLM01: up to 38 characters), optionally "@NPI" when two billing providers use it. */
-const CLAIM_NUMBER = /^[A-Za-z0-9._\-/]{1,38}(@[0-9]{10})?$/;
 const CODE = /^[A-Za-z0-9._-]{1,20}$/;
 /** JSON pages are small; exports (CSV, Arrow) may take every matching row up to this. */
 const MAX_EXPORT_ROWS = 100_000;
 
 const listQuery = z.object({
-  as_of: date.optional(),
-  service_from: date.optional(),
-  service_to: date.optional(),
-  submitted_from: date.optional(),
-  submitted_to: date.optional(),
-  adjudicated_from: date.optional(),
-  adjudicated_to: date.optional(),
-  payer: z.string().regex(/^[A-Za-z0-9]{1,20}$/).optional(),
-  provider: z.string().regex(/^\d{10}$/).optional(),
-  location: z.string().regex(/^[A-Za-z0-9 .,'&()#/-]{1,60}$/).optional(),
-  practice: z.string().regex(/^\d{10}$/).optional(),
-  status: z.enum(STATUSES).optional(),
-  portion: z.enum(['insurance', 'patient']).optional(),
-  aging: z.enum(AGING_BUCKETS).optional(),
-  denied: z.enum(['true', 'false']).optional(),
-  rejected: z.enum(['true', 'false']).optional(),
-  denial_category: z.string().regex(/^[a-z_]{1,40}$/).optional(),
-  carc: z.string().regex(/^[A-Z0-9]{1,5}$/).optional(),
-  cpt: z.string().regex(CODE).optional(),
-  modifier: z.string().regex(/^[A-Z0-9]{2}$/).optional(),
-  diagnosis: z.string().regex(/^[A-Z0-9.]{3,8}$/).optional(),
-  q: z.string().regex(/^[A-Za-z0-9._\-/@]{1,49}$/).optional(),
-  sort: z.enum(SORTS).optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  page_size: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).optional(),
-  format: z.enum(['json', 'csv']).optional(),
+  as_of: IsoDate.optional().describe('the as-of date; default: the latest event among the practices the user may see'),
+  service_from: IsoDate.optional().describe('service on or after'),
+  service_to: IsoDate.optional().describe('service on or before'),
+  submitted_from: IsoDate.optional().describe('submitted on or after'),
+  submitted_to: IsoDate.optional().describe('submitted on or before'),
+  adjudicated_from: IsoDate.optional().describe('adjudicated on or after'),
+  adjudicated_to: IsoDate.optional().describe('adjudicated on or before'),
+  payer: PayerId.optional().describe('only this payer (payer id)'),
+  provider: Npi.optional().describe('only claims of this rendering provider (NPI)'),
+  location: Location.optional(),
+  practice: Npi.optional().describe('only this practice (billing NPI); one the user may not see answers 404'),
+  status: z.enum(STATUSES).optional().meta({ default: 'any', description: 'open: balance > 0; credit: < 0; settled: 0' }),
+  portion: z.enum(['insurance', 'patient']).optional().describe('only claims with an open balance on this side'),
+  aging: z.enum(AGING_BUCKETS).optional().describe('only open claims in this aging bucket'),
+  denied: QueryFlag.optional().describe('denied (a line or all) on the first adjudication'),
+  rejected: QueryFlag.optional().describe('rejected by a clearinghouse or payer acknowledgment'),
+  denial_category: DenialCategory.optional().describe('a denial category of the first adjudication'),
+  carc: Carc.optional().describe('a claim adjustment reason code of the first adjudication'),
+  cpt: z.string().regex(CODE).optional().meta({ description: 'a procedure code on a line', example: '99213' }),
+  modifier: z.string().regex(/^[A-Z0-9]{2}$/).optional().meta({ description: 'a modifier on a line', example: '25' }),
+  diagnosis: z.string().regex(/^[A-Z0-9.]{3,8}$/).optional().meta({ description: 'a diagnosis code on a line', example: 'M545' }),
+  q: z.string().regex(/^[A-Za-z0-9._\-/@]{1,49}$/).optional().meta({ description: "a claim number's beginning", example: 'PCN' }),
+  sort: z.enum(SORTS).optional().meta({ default: 'service_date', description: 'the column to sort by' }),
+  order: z.enum(['asc', 'desc']).optional().meta({ default: 'desc', description: 'the sort order' }),
+  page: queryInt(1, 1_000_000, 'the page, from 1', 1).optional(),
+  page_size: queryInt(1, MAX_EXPORT_ROWS, 'rows a page: default 50 as JSON (at most 500), every row up to 100,000 as CSV or Arrow').optional(),
+  format: z.enum(['json', 'csv']).optional().describe('csv for a CSV download; Arrow is asked for by the Accept header'),
 }).strict();
+
+const claimParams = z.object({ id: ClaimNumber });
+const ambiguous = refusal('The number names claims of several billing providers (ambiguous_claim): ask for "PCN@NPI".');
+
+const listClaimsRoute = guarded('claims', createRoute({
+  method: 'get', path: '/claims', operationId: 'listClaims', summary: 'The claims behind a number', tags: ['claims'],
+  description: 'Claims with their balance on the as-of date, filtered, sorted and paged; every read and export is audited. JSON pages hold at most 500 rows; CSV and Arrow may take up to 100,000.',
+  request: { query: listQuery },
+  responses: { 200: tableAnswer('A page of claims.', ClaimList), 400: refusals.BadRequest, 404: refusals.NotFound },
+}));
+
+const getClaim = guarded('claim_detail', createRoute({
+  method: 'get', path: '/claims/{id}', operationId: 'getClaim', summary: "One claim's history", tags: ['claims'],
+  description: 'Submissions, acknowledgments, adjudications and postings in date order, with the balance after each (audited).',
+  request: { params: claimParams },
+  responses: { 200: json('The history.', ClaimHistory), 400: refusals.BadRequest, 404: refusals.NotFound, 409: ambiguous },
+}));
+
+const getClaimRemittances = guarded('claim_detail', createRoute({
+  method: 'get', path: '/claims/{id}/remittances', operationId: 'getClaimRemittances', summary: "The raw ERA view of a claim's 835 records", tags: ['claims'],
+  description: 'Every 835 claim payment record of the claim (originals, reversals, corrections, secondaries) as the remittance carried it: payment, CLP, claim- and line-level CAS with their denial category, remark codes and service lines (audited).',
+  request: { params: claimParams },
+  responses: { 200: json('The 835 records.', ClaimRemittances), 400: refusals.BadRequest, 404: refusals.NotFound, 409: ambiguous },
+}));
 
 /** The one claim of the reader's practices this number names: 404 when none, 409 when several. */
 export async function visibleClaim(warehouse: Warehouse, id: string, practices: readonly string[] | undefined): Promise<string> {
@@ -66,12 +90,12 @@ export async function visibleClaim(warehouse: Warehouse, id: string, practices: 
   return visible[0];
 }
 
-export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): OpenAPIHono<AppEnv> {
+  const app = routeGroup();
 
-  app.get('/claims', requireView('claims'), async (c) => {
+  app.openapi(listClaimsRoute, async (c) => {
     const query = c.req.query();
-    const q = parse(listQuery, query);
+    const q = c.req.valid('query');
     const format = formatOf(c);
     const pageSize = q.page_size ?? (format === 'json' ? 50 : MAX_EXPORT_ROWS);
     if (format === 'json' && pageSize > 500) throw httpError(400, 'bad_request', 'page_size: at most 500 rows a page as JSON (ask for CSV or Arrow for more)');
@@ -104,26 +128,26 @@ export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): H
   const claimFor = (id: string, practices: readonly string[] | undefined): Promise<string> =>
     cache.get(AnswerCache.key('claim look-up', { id }, practices), () => read((warehouse) => visibleClaim(warehouse, id, practices)));
 
-  app.get('/claims/:id', requireView('claim_detail'), async (c) => {
-    const id = c.req.param('id');
+  app.openapi(getClaim, async (c) => {
+    const { id } = c.req.valid('param');
     const claimId = await claimFor(id, c.get('practices'));
     const body = await read(async (warehouse) => {
       const events = await claimHistory(warehouse, claimId);
       return { claim_id: claimId, events: events.map((e) => ({ ...e, position: Number(e.position) })) };
     });
     await auditor.record(c.get('user'), '/api/claims/:id', { id }, body.events.length);
-    return c.json(body);
+    return c.json(body, 200);
   });
 
-  app.get('/claims/:id/remittances', requireView('claim_detail'), async (c) => {
-    const id = c.req.param('id');
+  app.openapi(getClaimRemittances, async (c) => {
+    const { id } = c.req.valid('param');
     const claimId = await claimFor(id, c.get('practices'));
     const body = await read(async (warehouse) => {
       const remittances = await claimRemittances(warehouse, claimId);
       return { claim_id: claimId, remittances };
     });
     await auditor.record(c.get('user'), '/api/claims/:id/remittances', { id }, body.remittances.length);
-    return c.json(body);
+    return c.json(body, 200);
   });
 
   return app;

@@ -5,10 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Hono } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 import type { AppEnv } from '../auth/require-user.ts';
 import { httpError } from '../http-error.ts';
-import { openApiDocument } from '../openapi.ts';
+import { refusals, routeGroup, signedIn } from '../contract.ts';
 
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
@@ -90,17 +91,41 @@ function vendorFile(name: string): Promise<Uint8Array> {
   return file;
 }
 
-export function docsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  const document = openApiDocument();
+const getOpenApi = signedIn(createRoute({
+  method: 'get', path: '/openapi.json', operationId: 'getOpenApi', summary: 'This document', tags: ['docs'],
+  description: 'The HTTP API as OpenAPI 3.1, generated from the routes and their schemas.',
+  responses: { 200: { description: 'The document.', content: { 'application/json': { schema: { type: 'object' as const } } } } },
+}));
 
-  app.get('/openapi.json', (c) => c.json(document));
+const getDocs = signedIn(createRoute({
+  method: 'get', path: '/docs', operationId: 'getDocs', summary: 'Browse this document', tags: ['docs'],
+  description: 'Swagger UI over this document, served from this server (no CDN). "Try it out" runs with the browser\'s session and sends its CSRF token.',
+  responses: { 200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' as const } } } } },
+}));
 
-  app.get('/docs', (c) => c.html(PAGE, 200, { 'content-security-policy': PAGE_POLICY, 'cache-control': 'no-cache' }));
+const getDocsFile = signedIn(createRoute({
+  method: 'get', path: '/docs/{file}', operationId: 'getDocsFile', summary: "The docs page's scripts, stylesheet and icons", tags: ['docs'],
+  description: "Swagger UI files from the swagger-ui-dist package, and the page's start script.",
+  request: { params: z.object({ file: z.string().meta({ description: 'a file of the page', example: 'swagger-ui-bundle.js' }) }) },
+  responses: {
+    200: { description: 'The file.', content: { 'text/javascript': { schema: { type: 'string' as const } }, 'text/css': { schema: { type: 'string' as const } }, 'image/png': { schema: { type: 'string' as const, format: 'binary' } } } },
+    404: refusals.NotFound,
+  },
+}));
 
-  app.get('/docs/:file{[A-Za-z0-9._-]+}', async (c) => {
-    const name = c.req.param('file');
+/** `document`: the API's OpenAPI document, made once when first asked for. */
+export function docsRoutes(document: () => object): OpenAPIHono<AppEnv> {
+  const app = routeGroup();
+  let made: object | undefined;
+
+  app.openapi(getOpenApi, (c) => c.json((made ??= document()), 200));
+
+  app.openapi(getDocs, (c) => c.html(PAGE, 200, { 'content-security-policy': PAGE_POLICY, 'cache-control': 'no-cache' }));
+
+  app.openapi(getDocsFile, async (c) => {
+    const { file: name } = c.req.valid('param');
     if (name === 'init.js') return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    // only the listed files, by name: nothing else of the package, nothing by path
     const type = Object.hasOwn(VENDOR_FILES, name) ? VENDOR_FILES[name] : undefined;
     if (!type) throw httpError(404, 'not_found', `no docs file ${name}`);
     return c.body((await vendorFile(name)) as Uint8Array<ArrayBuffer>, 200, { 'content-type': type, 'cache-control': 'private, max-age=86400' });

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve, isAbsolute } from 'node:path';
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { RollForwardError } from '../../reports/monthly/roll-forward.ts';
@@ -18,9 +19,11 @@ import { REPORT_FORMATS, ReportRequestError, runMonthlyPackage } from '../../rep
 import { findRun, listRuns, runFiles, type RunFile, type RunRecord } from '../../warehouse/queries/report-runs.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { Auditor } from '../../access/audit.ts';
-import { requireView } from '../auth/require-view.ts';
 import { httpError } from '../http-error.ts';
-import { date, parse, practicesFor } from '../query.ts';
+import { practicesFor } from '../query.ts';
+import { Npi, queryInt } from '../../kernel/api/common.ts';
+import { MonthlyPackageRequest, REPORT_FILE_NAME, ReportRun, ReportRuns, type ReportFile, type ReportRun as ReportRunType } from '../../kernel/api/reports.ts';
+import { CSRF_TOKEN, documentBodies, guarded, json, jsonBody, refusal, refusals, routeGroup } from '../contract.ts';
 
 type Queue = <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -36,36 +39,8 @@ export interface Reporting {
 }
 
 /** A file of a run as answered: its name (unique in the run) and where to download it. */
-export interface ReportFileAnswer {
-  name: string;
-  format: string;
-  /** The table it holds ('package': the workbook or PDF of every table). */
-  table: string;
-  bytes: number;
-  sha256: string;
-  url: string;
-}
-
-export interface ReportRunAnswer {
-  run_id: number;
-  report: string;
-  month: string;
-  practices: string[] | null;
-  as_of: string;
-  close_date: string;
-  close_rule: string;
-  provisional: boolean | null;
-  files_counted: number | null;
-  late_files: number | null;
-  formats: string[];
-  username: string;
-  started_at: string;
-  finished_at: string | null;
-  status: 'complete' | 'failed';
-  error: string | null;
-  numbers_sha256: string | null;
-  files: ReportFileAnswer[];
-}
+export type ReportFileAnswer = ReportFile;
+export type ReportRunAnswer = ReportRunType;
 
 /** What a download is sent as. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -74,25 +49,61 @@ export const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
 };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const NPI = /^\d{10}$/;
-/** A file's name as the package writes them: letters, digits, '.', '_', '+' and '-', never a path. */
-export const REPORT_FILE_NAME = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,199}$/;
 const RUN_ID = /^[1-9]\d{0,15}$/;
 /** The most runs listed. */
 const MAX_RUNS = 500;
 
-const monthlyBody = z.object({
-  month: z.string().regex(MONTH, 'a month like 2025-06'),
-  practice: z.string().regex(NPI, 'a billing NPI (10 digits)').optional(),
-  formats: z.array(z.enum(REPORT_FORMATS)).min(1).max(REPORT_FORMATS.length).optional(),
-  closeDate: date.optional(),
+const runsQuery = z.object({
+  practice: Npi.optional().describe('only this practice (billing NPI); one the user may not see answers 404'),
+  limit: queryInt(1, MAX_RUNS, 'the most runs answered', 50).optional(),
 }).strict();
 
-const runsQuery = z.object({
-  practice: z.string().regex(NPI).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_RUNS).optional(),
-}).strict();
+const RunId = z.string().regex(RUN_ID, { error: (issue) => `a run is named by its number (GET /api/reports/runs lists them), not "${String(issue.input)}"` })
+  .meta({ type: 'integer', minimum: 1, description: 'a report run (GET /api/reports/runs lists them)', example: '1' });
+const FileName = z.string().regex(REPORT_FILE_NAME, { error: (issue) => `"${String(issue.input)}" is not the name of a report file` })
+  .meta({ description: 'the file name, as the run lists it', example: 'monthly-close-2025-02-1234567893.xlsx' });
+
+const runMonthly = guarded('reports', createRoute({
+  method: 'post', path: '/reports/monthly', operationId: 'runMonthlyPackage', summary: 'Make the monthly close package', tags: ['reports'],
+  description: "Computes the month's close package as `rcm report monthly` does (summary, A/R aging and roll-forward, collections, denials, adjustments, payer lags, post-close activity apart) over the files loaded by the close date, writes it in the server's reports folder and records the run (audited). A user's package covers their practices, or the one asked among them (another answers 404); an admin's every practice or the one asked. Packages run one at a time, while reads go on.",
+  request: { body: jsonBody(MonthlyPackageRequest) },
+  parameters: [CSRF_TOKEN],
+  responses: {
+    201: json('The run, with its files and where to download them.', ReportRun),
+    400: refusal('The body is malformed, or the package cannot be made as asked (a month, close date or format it refuses, a practice the warehouse does not hold, nothing loaded by the close date): the message says which.'),
+    404: refusals.NotFound,
+    409: refusal('The A/R roll-forward of the month does not tie to the cent (does_not_tie): nothing was written; the message gives the difference. Or the models are older than the loaded data (models_stale, after a load with build=false): POST /api/build first.'),
+  },
+}));
+
+const listReportRuns = guarded('reports', createRoute({
+  method: 'get', path: '/reports/runs', operationId: 'listReportRuns', summary: 'Report runs', tags: ['reports'],
+  description: 'The runs of the report packages (made here or by `rcm report monthly`), newest first, with their files. A user sees the runs that cover only practices of theirs; an admin every run.',
+  request: { query: runsQuery },
+  responses: { 200: json('The runs.', ReportRuns), 400: refusals.BadRequest, 404: refusals.NotFound },
+}));
+
+const getReportRun = guarded('reports', createRoute({
+  method: 'get', path: '/reports/runs/{id}', operationId: 'getReportRun', summary: 'One report run', tags: ['reports'],
+  description: 'Who made it and when, the month, close date, whether it was provisional, its files with their SHA-256 and download addresses.',
+  request: { params: z.object({ id: RunId }) },
+  responses: { 200: json('The run.', ReportRun), 400: refusals.BadRequest, 404: refusals.NotFound },
+}));
+
+const getReportFile = guarded('reports', createRoute({
+  method: 'get', path: '/reports/runs/{id}/files/{file}', operationId: 'getReportFile', summary: 'Download a file of a run', tags: ['reports'],
+  description: "One file of the run, by its name in the run (audited). Only files the run wrote in this server's reports folder, and only as they were written (their SHA-256 is checked).",
+  request: { params: z.object({ id: RunId, file: FileName }) },
+  responses: {
+    200: {
+      description: 'The file, as an attachment.',
+      headers: { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' as const } } },
+      content: Object.fromEntries(REPORT_FORMATS.map((f) => [CONTENT_TYPES[f].split(';')[0], { schema: { type: 'string' as const, format: 'binary' } }])),
+    },
+    400: refusals.BadRequest, 404: refusals.NotFound,
+    410: refusal('The file was removed or changed since the run wrote it (gone): build the package again.'),
+  },
+}));
 
 /** Whether a reader of these practices (undefined: every one) may see the run: it covers none but theirs. */
 function mayRead(practices: readonly string[] | undefined, run: RunRecord): boolean {
@@ -104,17 +115,17 @@ const fileUrl = (runId: bigint, name: string) => `/api/reports/runs/${runId}/fil
 export function runAnswer(run: RunRecord, files: readonly RunFile[]): ReportRunAnswer {
   const p = run.parameters;
   return {
-    run_id: Number(run.runId), report: run.report, month: run.month, practices: run.practices, as_of: run.asOf, close_date: run.closeDate, close_rule: run.closeRule,
+    run_id: Number(run.runId), report: run.report as ReportRunAnswer['report'], month: run.month, practices: run.practices, as_of: run.asOf, close_date: run.closeDate, close_rule: run.closeRule,
     provisional: typeof p.provisional === 'boolean' ? p.provisional : null,
     files_counted: typeof p.files_counted === 'number' ? p.files_counted : null,
     late_files: typeof p.late_files === 'number' ? p.late_files : null,
     formats: run.formats, username: run.username, started_at: run.startedAt, finished_at: run.finishedAt, status: run.status, error: run.error,
     numbers_sha256: run.numbersSha256,
-    files: files.map((f) => ({ name: basename(f.path), format: f.format, table: f.name, bytes: f.bytes, sha256: f.sha256, url: fileUrl(run.runId, basename(f.path)) })),
+    files: files.map((f) => ({ name: basename(f.path), format: f.format as ReportFileAnswer['format'], table: f.name, bytes: f.bytes, sha256: f.sha256, url: fileUrl(run.runId, basename(f.path)) })),
   };
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
+async function requestJson(c: Context): Promise<unknown> {
   try {
     return await c.req.json();
   } catch {
@@ -127,13 +138,12 @@ function inside(dir: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting: Reporting, auditor = new Auditor(warehouse, serialized)): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting: Reporting, auditor = new Auditor(warehouse, serialized)): OpenAPIHono<AppEnv> {
+  const app = routeGroup();
+  documentBodies(app, MonthlyPackageRequest);
 
   /** The run the id names, with its files, if the reader may see it; else 404 (as an unknown run). */
-  const visibleRun = async (c: Context<AppEnv>): Promise<{ run: RunRecord; files: RunFile[] }> => {
-    const id = c.req.param('id') ?? '';
-    if (!RUN_ID.test(id)) throw httpError(400, 'bad_request', `a run is named by its number (GET /api/reports/runs lists them), not "${id}"`);
+  const visibleRun = async (c: Context<AppEnv>, id: string): Promise<{ run: RunRecord; files: RunFile[] }> => {
     const found = await serialized(async () => {
       const run = await findRun(warehouse, BigInt(id));
       return run && mayRead(c.get('practices'), run) ? { run, files: await runFiles(warehouse, run.runId) } : undefined;
@@ -142,8 +152,8 @@ export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting:
     return found;
   };
 
-  app.post('/reports/monthly', requireView('reports'), async (c) => {
-    const parsed = monthlyBody.safeParse(await jsonBody(c));
+  app.openapi(runMonthly, async (c) => {
+    const parsed = MonthlyPackageRequest.safeParse(await requestJson(c));
     if (!parsed.success) throw httpError(400, 'bad_request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const body = parsed.data;
     const user = c.get('user');
@@ -168,8 +178,8 @@ export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting:
     return c.json(answer, 201);
   });
 
-  app.get('/reports/runs', requireView('reports'), async (c) => {
-    const q = parse(runsQuery, c.req.query());
+  app.openapi(listReportRuns, async (c) => {
+    const q = c.req.valid('query');
     const practices = practicesFor(c.get('practices'), q.practice);
     const runs = await serialized(async () => {
       const visible = await listRuns(warehouse, { limit: q.limit ?? 50, practices });
@@ -177,18 +187,17 @@ export function reportRoutes(warehouse: Warehouse, serialized: Queue, reporting:
       for (const run of visible) answers.push(runAnswer(run, await runFiles(warehouse, run.runId))); // one query at a time on the connection
       return answers;
     });
-    return c.json({ runs });
+    return c.json({ runs }, 200);
   });
 
-  app.get('/reports/runs/:id', requireView('reports'), async (c) => {
-    const { run, files } = await visibleRun(c);
-    return c.json(runAnswer(run, files));
+  app.openapi(getReportRun, async (c) => {
+    const { run, files } = await visibleRun(c, c.req.valid('param').id);
+    return c.json(runAnswer(run, files), 200);
   });
 
-  app.get('/reports/runs/:id/files/:file', requireView('reports'), async (c) => {
-    const name = c.req.param('file');
-    if (!REPORT_FILE_NAME.test(name)) throw httpError(400, 'bad_request', `"${name}" is not the name of a report file`);
-    const { run, files } = await visibleRun(c);
+  app.openapi(getReportFile, async (c) => {
+    const { id, file: name } = c.req.valid('param');
+    const { run, files } = await visibleRun(c, id);
     // the name is looked up among the run's recorded files: nothing the client sends becomes a path
     const file = files.find((f) => basename(f.path) === name);
     if (!file) throw httpError(404, 'not_found', `run ${run.runId} has no file ${name}`);

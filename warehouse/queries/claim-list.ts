@@ -6,14 +6,11 @@ import type { SqlValue, Warehouse } from '../database.ts';
 import { scopeToPractices, type ClaimScope } from '../metrics/practice-scope.ts';
 import { dateLiteral } from '../sql.ts';
 import { BUCKETS, bucketCase } from '../metrics/ar.ts';
-import type { Columns, Row } from '../table.ts';
+import type { Row } from '../table.ts';
+import { CLAIM_LIST_COLUMNS } from '../../kernel/api/tables.ts';
 
-export const CLAIM_LIST_COLUMNS: Columns = {
-  claim_id: 'text', practice: 'text', payer_id: 'text', provider: 'text', location: 'text',
-  service_date: 'date', first_submitted_date: 'date', first_adjudicated_date: 'date', resolved_date: 'date',
-  charge: 'money', first_paid: 'money', balance: 'money', insurance_balance: 'money', patient_balance: 'money',
-  age_days: 'int', aging_bucket: 'text', first_denied: 'bool', denial_categories: 'list', denial_carcs: 'list', first_rejected: 'bool',
-};
+// the columns are the API's answer (kernel/api/tables.ts): declared once, for JSON, CSV, Arrow and the dashboards
+export { CLAIM_LIST_COLUMNS };
 
 export const SORTS = ['claim_id', 'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge', 'balance', 'age_days', 'payer_id'] as const;
 export type Sort = (typeof SORTS)[number];

@@ -3,22 +3,15 @@
 // practices sees the files of those practices (mart_file_practice) and the refused rows naming them; what
 // belongs to no practice (rejected files, files without claims, a batch's own counts) only an admin sees.
 import type { Warehouse } from '../database.ts';
-import type { Columns } from '../table.ts';
+import { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS } from '../../kernel/api/tables.ts';
 import { inPractices, scopeToPractices } from '../metrics/practice-scope.ts';
 
 /** The reader's practices: undefined for an admin (every file, every row). */
 export type Practices = readonly string[] | undefined;
 
 /** The answers' columns as the API and its exports declare them (server/table-response.ts, the OpenAPI document). */
-export const INGEST_BATCH_COLUMNS: Columns = {
-  batch_id: 'int', started_at: 'text', finished_at: 'text', files: 'int', claims: 'int', warnings: 'int', files_rejected: 'int', files_loaded: 'int', files_skipped: 'int',
-};
-export const INGEST_FILE_COLUMNS: Columns = {
-  file_id: 'int', batch_id: 'int', file_name: 'text', content_type: 'text', size_bytes: 'int', encoding: 'text', transactions: 'int', claims: 'int', warnings: 'int', loaded_at: 'text',
-};
-export const INGEST_ERROR_COLUMNS: Columns = {
-  error_id: 'int', batch_id: 'int', file_name: 'text', error_code: 'text', segment_position: 'int', line_number: 'int', message: 'text', hint: 'text', raw_row: 'text', recorded_at: 'text',
-};
+// the columns are the API's answers (kernel/api/tables.ts): declared once, for JSON, CSV, Arrow and the dashboards
+export { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS };
 
 export type IngestBatch = {
   batch_id: bigint;

@@ -4,13 +4,11 @@
 // `rcm errors` and GET /api/ingest/remittance-problems.
 import type { Row, Warehouse } from '../database.ts';
 import { inPractices } from '../metrics/practice-scope.ts';
-import type { Columns } from '../table.ts';
+import { REMITTANCE_PROBLEM_COLUMNS } from '../../kernel/api/tables.ts';
 
 /** The listing's columns, as the API answers them (JSON, CSV, Arrow). */
-export const REMITTANCE_PROBLEM_COLUMNS: Columns = {
-  problem: 'text', batch_id: 'int', file_id: 'int', file_name: 'text', segment_position: 'int', claim_id: 'text', payer_id: 'text', trace_number: 'text',
-  payment_date: 'date', amount: 'money', first_file_name: 'text', first_segment_position: 'int', counted: 'text', message: 'text', hint: 'text',
-};
+// the columns are the API's answer (kernel/api/tables.ts): declared once, for JSON, CSV, Arrow and the dashboards
+export { REMITTANCE_PROBLEM_COLUMNS };
 
 export interface ProblemFilter {
   batchId?: bigint;

@@ -1,0 +1,71 @@
+// The metrics (GET /api/metrics, the same document as `rcm metrics --json`), a metric's definition and SQL
+// (GET /api/metrics/{id}/explain) and the denial patterns (GET /api/denials/patterns).
+import { z } from 'zod';
+import { IsoDate } from './common.ts';
+
+export const UNITS = ['dollars', 'ratio', 'days', 'count'] as const;
+export const METRIC_FORMATS = ['pct1', 'usd', 'days', 'count'] as const;
+export const WINDOWS = ['snapshot', 'month', 'quarter', 'ttm'] as const;
+export const GRAINS = ['claim', 'line', 'money'] as const;
+export const PATTERN_DIMENSIONS = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const;
+
+const Dollars = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number() }).describe('the same rate in dollars');
+
+export const MetricDefinition = z.object({
+  numerator: z.string(), denominator: z.string(), grain: z.string(), date_basis: z.string(), window: z.string(), exclusions: z.string(),
+  breakdowns: z.array(z.string()).describe('the dimensions the metric can be broken down by (the API refuses any other)'),
+  section: z.string().describe('the sections of metrics.md it implements'),
+}).meta({ id: 'MetricDefinition' });
+export type MetricDefinition = z.infer<typeof MetricDefinition>;
+
+export const BreakdownRow = z.object({
+  key: z.string().nullable().describe('the breakdown value ("a × b" for two dimensions)'),
+  value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(),
+  unavailable_reason: z.string().optional(),
+  p90: z.number().nullable().optional().describe('quantile metrics (lags): the 90th percentile; value is the median'),
+  n: z.number().int().optional().describe('quantile metrics: the number of claims'),
+  dollars: Dollars.optional(),
+}).meta({ id: 'BreakdownRow' });
+export type BreakdownRow = z.infer<typeof BreakdownRow>;
+
+export const MetricResult = z.object({
+  id: z.string(), label: z.string(), short_label: z.string().describe('the label where room is short'),
+  format: z.enum(METRIC_FORMATS).describe('pct1: a percentage with one decimal; usd: dollars and cents; days: to two decimals; count: whole'),
+  as_of: IsoDate, from: IsoDate, to: IsoDate, unit: z.enum(UNITS),
+  value: z.number().nullable().describe('rates are fractions, money is dollars'), numerator: z.number().nullable(), denominator: z.number().nullable(),
+  p90: z.number().nullable().optional(), n: z.number().int().optional(), dollars: Dollars.optional(),
+  unavailable_reason: z.string().nullable().describe('why there is no value'),
+  definition: MetricDefinition,
+  breakdown: z.array(BreakdownRow).optional(),
+}).meta({ id: 'MetricResult' });
+export type MetricResult = z.infer<typeof MetricResult>;
+
+export const MetricsAnswer = z.object({
+  as_of: IsoDate, from: IsoDate.nullable(), to: IsoDate.nullable(),
+  metrics: z.record(z.string(), MetricResult).describe('by metric id'),
+}).meta({ id: 'Metrics' });
+export type MetricsAnswer = z.infer<typeof MetricsAnswer>;
+
+export const MetricExplanation = z.object({
+  id: z.string(), label: z.string(), unit: z.enum(UNITS), numerator: z.string(), denominator: z.string(), grain: z.enum(GRAINS),
+  date_basis: z.string(), window: z.enum(WINDOWS), exclusions: z.string(), breakdowns: z.array(z.string()),
+  sql: z.string().describe('the SQL that computes it, for the as-of date'),
+}).meta({ id: 'MetricExplanation' });
+export type MetricExplanation = z.infer<typeof MetricExplanation>;
+
+export const DenialPattern = z.object({
+  rank: z.number().int(),
+  dimensions: z.object(Object.fromEntries(PATTERN_DIMENSIONS.map((d) => [d, z.string().optional()])) as Record<(typeof PATTERN_DIMENSIONS)[number], z.ZodOptional<z.ZodString>>).strict(),
+  lines: z.number().int(), claims: z.number().int(), denied_lines: z.number().int(),
+  rate: z.number(), baseline_rate: z.number().describe('the payer’s own denial rate'), lift: z.number().nullable(),
+  lower_bound: z.number().describe('95 % Wilson lower bound of the rate'), charges: z.number(), denied_dollars: z.number(), excess_denied_dollars: z.number(),
+  top_carc: z.string().nullable(), top_carc_share: z.number().nullable(), example_claims: z.array(z.string()), also_explains: z.array(z.string()),
+}).meta({ id: 'DenialPattern' });
+export type DenialPattern = z.infer<typeof DenialPattern>;
+
+export const DenialPatterns = z.object({
+  as_of: IsoDate, from: IsoDate, to: IsoDate,
+  baseline: z.record(z.string(), z.number()).describe('denial rate by payer'),
+  patterns: z.array(DenialPattern),
+}).meta({ id: 'DenialPatterns' });
+export type DenialPatterns = z.infer<typeof DenialPatterns>;
