@@ -47,6 +47,8 @@ describe('the API document', () => {
     const dir = tempDir('rcm-api-document-');
     const warehouse = await tempWarehouse(dir);
     await ingestFiles(warehouse, fixtureFiles().map(([name, text]) => writeFile(dir, name, text)));
+    // a refused row, so that the errors' table has one to check
+    await ingestFiles(warehouse, [writeFile(dir, 'charges-late.csv', `Claim ID,DOS,CPT,Charge,Billing NPI,Patient\nFX-LATE,2024-06-03,99213,oops,${PRACTICE.billingNpi},LATE LOU\n`)]);
     await buildModels(warehouse);
     await addUser(warehouse, 'root', 'admin', PASSWORD, []);
     await addUser(warehouse, 'fin', 'finance', PASSWORD, [PRACTICE.billingNpi]);
@@ -134,6 +136,7 @@ describe('the API document', () => {
       // an object schema drops what it does not declare: the same body back means nothing was undocumented
       expect(parsed.data, path).toEqual(body);
     }
+    expect(((await (await get('/api/ingest/errors')).json()) as z.infer<typeof IngestErrors>).rows.length).toBeGreaterThan(0);
     const history = (await (await get(`/api/claims/${claim}`)).json()) as z.infer<typeof ClaimHistory>;
     expect(history.events.length).toBeGreaterThan(2);
     expect(typeof history.events[0].position).toBe('number');

@@ -2,19 +2,11 @@
 // the session cookie; requests that change something carry the session's CSRF token; a 401 ends the
 // session on this page (the login form is shown); every error carries the server's own message.
 
-export interface SessionUser {
-  username: string;
-  role: string;
-  practices: string[];
-  /** What this role may open (server/auth/roles.ts, ROLE_VIEWS). */
-  views: string[];
-}
+import type { Session as SessionAnswer, SessionUser, SignedIn } from '../../kernel/api/session.ts';
 
-export interface Session {
-  user: SessionUser;
-  csrf_token: string | null;
-  expires_at?: string | null;
-}
+export type { SessionUser };
+/** Who is signed in: GET /api/session's answer, or POST's (which has no expiry to tell yet). */
+export type Session = SessionAnswer | SignedIn;
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -110,7 +102,7 @@ export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): 
 /** Who is signed in, or null (no session, or it ended). */
 export async function currentSession(): Promise<Session | null> {
   try {
-    const session = await request<Session>('GET', '/api/session', { quietUnauthorized: true });
+    const session = await request<SessionAnswer>('GET', '/api/session', { quietUnauthorized: true });
     csrfToken = session.csrf_token;
     return session;
   } catch (e) {
@@ -120,7 +112,7 @@ export async function currentSession(): Promise<Session | null> {
 }
 
 export async function logIn(username: string, password: string): Promise<Session> {
-  const session = await request<Session>('POST', '/api/session', { body: { username, password }, quietUnauthorized: true });
+  const session = await request<SignedIn>('POST', '/api/session', { body: { username, password }, quietUnauthorized: true });
   csrfToken = session.csrf_token;
   return session;
 }

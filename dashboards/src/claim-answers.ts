@@ -4,10 +4,9 @@
 // the server spends answering instead. Pressing is the choice to open the claim, so what is read is what
 // the person then sees (every read of a claim is audited).
 import { getJson } from './api.ts';
-import type { ClaimEvent } from './charts/claim-history.ts';
-import type { EraRecord } from './charts/era-remittance.ts';
+import type { ClaimHistory, ClaimRemittances } from '../../kernel/api/claims.ts';
 
-export type ClaimAnswers = [{ claim_id: string; events: ClaimEvent[] }, { claim_id: string; remittances: EraRecord[] }];
+export type ClaimAnswers = [ClaimHistory, ClaimRemittances];
 
 /** How long answers asked for on a press wait for the page that uses them. */
 const PRESS_TO_OPEN_MS = 5000;

@@ -3,60 +3,10 @@
 // previous period. Every number comes from the registry through the API.
 import { ApiError, getJson } from './api.ts';
 import type { Filters } from './filters.ts';
-import type { Unit } from '../../kernel/format.ts';
+import type { BreakdownRow, MetricDefinition, MetricResult, MetricsAnswer } from '../../kernel/api/metrics.ts';
 import { previousPeriod, trendAsOfs, trendMonths, trendRange, type Period } from './periods.ts';
 
-export interface MetricDefinition {
-  numerator: string;
-  denominator: string;
-  grain: string;
-  date_basis: string;
-  window: string;
-  exclusions: string;
-  /** The dimensions the metric can be broken down by (the API refuses any other). */
-  breakdowns: string[];
-  /** The sections of metrics.md it implements. */
-  section: string;
-}
-
-export interface BreakdownRow {
-  key: string | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  unavailable_reason?: string;
-  /** Quantile metrics (lags): the 90th percentile and the number of claims; `value` is the median. */
-  p90?: number | null;
-  n?: number;
-}
-
-export interface MetricResult {
-  id: string;
-  label: string;
-  /** The registry's label where room is short, and how its value is shown: a page never types a label of its own. */
-  short_label: string;
-  format: 'pct1' | 'usd' | 'days' | 'count';
-  as_of: string;
-  from: string;
-  to: string;
-  unit: Unit;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  unavailable_reason: string | null;
-  /** Quantile metrics (lags): the 90th percentile and the number of claims; `value` is the median. */
-  p90?: number | null;
-  n?: number;
-  definition: MetricDefinition;
-  breakdown?: BreakdownRow[];
-}
-
-export interface MetricsAnswer {
-  as_of: string;
-  from: string | null;
-  to: string | null;
-  metrics: Record<string, MetricResult>;
-}
+export type { BreakdownRow, MetricDefinition, MetricResult, MetricsAnswer };
 
 export interface TrendPoint {
   /** YYYY-MM */

@@ -2,6 +2,7 @@
 // from GET /api/session's views), the signed-in user and logout; the filter bar, bound to the URL's
 // query; and the main area the page renders into.
 import { getJson, type Session } from './api.ts';
+import type { MetricsAnswer } from '../../kernel/api/metrics.ts';
 import { FILTER_KEYS, filterProblem, searchWith, type FilterKey, type Filters } from './filters.ts';
 import { PAGES, mayOpen } from './routes.ts';
 import { trendRange } from './periods.ts';
@@ -36,7 +37,7 @@ const ROLE_NAMES: Record<string, string> = { admin: 'admin', practice_manager: '
 /** Values a filter can take, from the metrics breakdowns (twelve months to the as-of date when one is set). */
 async function suggestions(dimension: string, filters: Filters): Promise<string[]> {
   const range = filters.as_of ? trendRange(filters.as_of) : {};
-  const answer = await getJson<{ metrics: Record<string, { breakdown?: { key: string | null }[] }> }>('/api/metrics', {
+  const answer = await getJson<MetricsAnswer>('/api/metrics', {
     metric: 'initial_denial_rate', by: dimension, as_of: filters.as_of, practice: filters.practice, ...range,
   });
   return (answer.metrics.initial_denial_rate?.breakdown ?? []).map((r) => r.key).filter((k): k is string => !!k);

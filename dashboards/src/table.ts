@@ -5,14 +5,9 @@
 import { getJson, withQuery } from './api.ts';
 import { formatCell, formatCount } from '../../kernel/format.ts';
 import { errorText, isAbort, stateMessage } from './page.ts';
+import type { PagedTableAnswer } from '../../kernel/api/tables.ts';
 
-export interface TableAnswer {
-  total: number;
-  page: number;
-  page_size: number;
-  columns: Record<string, string>;
-  rows: Record<string, unknown>[];
-}
+export type TableAnswer = PagedTableAnswer;
 
 export interface ServerTableOptions {
   /** e.g. /api/claims */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IsoDate, Money } from './common.ts';
 import { CLAIM_LIST_COLUMNS, tableAnswer } from './tables.ts';
 
-export const ClaimList = tableAnswer(CLAIM_LIST_COLUMNS, 'ClaimRow', { as_of: IsoDate, page: z.number().int(), page_size: z.number().int() }).meta({ id: 'ClaimList' });
+export const ClaimList = tableAnswer(CLAIM_LIST_COLUMNS, 'ClaimRow', { as_of: IsoDate, page: z.number().int(), page_size: z.number().int() }, ['claim_id']).meta({ id: 'ClaimList' });
 export type ClaimList = z.infer<typeof ClaimList>;
 export type ClaimRow = ClaimList['rows'][number];
 

@@ -3,15 +3,15 @@
 import { z } from 'zod';
 import { INGEST_BATCH_COLUMNS, INGEST_ERROR_COLUMNS, INGEST_FILE_COLUMNS, REMITTANCE_PROBLEM_COLUMNS, tableAnswer } from './tables.ts';
 
-export const IngestBatches = tableAnswer(INGEST_BATCH_COLUMNS, 'IngestBatch', {}).meta({ id: 'IngestBatches' });
+export const IngestBatches = tableAnswer(INGEST_BATCH_COLUMNS, 'IngestBatch', {}, ['batch_id', 'started_at', 'files', 'claims', 'warnings']).meta({ id: 'IngestBatches' });
 export type IngestBatches = z.infer<typeof IngestBatches>;
-export const IngestFiles = tableAnswer(INGEST_FILE_COLUMNS, 'IngestFile', {}).meta({ id: 'IngestFiles' });
+export const IngestFiles = tableAnswer(INGEST_FILE_COLUMNS, 'IngestFile', {}, ['file_id', 'batch_id', 'file_name', 'content_type', 'size_bytes', 'encoding', 'transactions', 'claims', 'warnings', 'loaded_at']).meta({ id: 'IngestFiles' });
 export type IngestFiles = z.infer<typeof IngestFiles>;
-export const IngestErrors = tableAnswer(INGEST_ERROR_COLUMNS, 'IngestError', {}).meta({ id: 'IngestErrors' });
+export const IngestErrors = tableAnswer(INGEST_ERROR_COLUMNS, 'IngestError', {}, ['error_id', 'file_name', 'error_code', 'message', 'recorded_at']).meta({ id: 'IngestErrors' });
 export type IngestErrors = z.infer<typeof IngestErrors>;
 export const RemittanceProblems = tableAnswer(REMITTANCE_PROBLEM_COLUMNS, 'RemittanceProblem', {
   counts: z.record(z.string(), z.number().int()).describe('how many of each problem there are in all (rows may stop at the limit)'),
-}).meta({ id: 'RemittanceProblems' });
+}, ['problem', 'file_id', 'segment_position', 'counted', 'message', 'hint']).meta({ id: 'RemittanceProblems' });
 export type RemittanceProblems = z.infer<typeof RemittanceProblems>;
 
 /**

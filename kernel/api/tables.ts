@@ -1,6 +1,7 @@
 // The API's table answers (claims, ingest batches, files, errors, remittance problems): each column declared
 // once with its type, so that JSON, CSV and Arrow agree (server/table-response.ts) and the row type follows.
-// Every value may be null; money is an exact decimal string, a count a number, a list an array of text.
+// A value may be null unless its table says its query never leaves it empty; money is an exact decimal
+// string, a count a number, a list an array of text.
 import { z } from 'zod';
 import { Money } from './common.ts';
 
@@ -8,29 +9,30 @@ export type ColumnType = 'text' | 'date' | 'money' | 'int' | 'bool' | 'list';
 export type Columns = Record<string, ColumnType>;
 
 const VALUE = {
-  text: () => z.string().nullable(),
-  date: () => z.string().meta({ format: 'date' }).nullable(),
-  money: () => Money.nullable(),
-  int: () => z.number().int().nullable(),
-  bool: () => z.boolean().nullable(),
-  list: () => z.array(z.string()).nullable(),
+  text: () => z.string(),
+  date: () => z.string().meta({ format: 'date' }),
+  money: () => Money,
+  int: () => z.number().int(),
+  bool: () => z.boolean(),
+  list: () => z.array(z.string()),
 } as const;
 type Value<T extends ColumnType> = ReturnType<(typeof VALUE)[T]>;
+type RowShape<C extends Columns, N extends keyof C> = { [K in keyof C]: K extends N ? Value<C[K]> : z.ZodNullable<Value<C[K]>> };
 
-/** One row of a table: every column, each nullable. */
-export function tableRow<C extends Columns>(columns: C, id: string) {
-  const shape = Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, VALUE[type]()])) as { [K in keyof C]: Value<C[K]> };
-  return z.object(shape).meta({ id });
+/** One row of a table: every column, each nullable but those its query never leaves empty. */
+export function tableRow<C extends Columns, N extends keyof C & string = never>(columns: C, id: string, notNull: readonly N[] = []) {
+  const shape = Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, (notNull as readonly string[]).includes(name) ? VALUE[type]() : VALUE[type]().nullable()]));
+  return z.object(shape as RowShape<C, N>).meta({ id });
 }
 
 /** A table as JSON: the columns with their types, the rows, the count of rows matching, and what else the route adds. */
-export function tableAnswer<C extends Columns, E extends z.ZodRawShape>(columns: C, row: string, extra: E) {
+export function tableAnswer<C extends Columns, E extends z.ZodRawShape, N extends keyof C & string = never>(columns: C, row: string, extra: E, notNull: readonly N[] = []) {
   const types = Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, z.literal(type)])) as { [K in keyof C]: z.ZodLiteral<C[K]> };
   return z.object({
     ...extra,
     total: z.number().int().describe('rows matching, over all pages'),
     columns: z.object(types).describe('each column with its type'),
-    rows: z.array(tableRow(columns, row)),
+    rows: z.array(tableRow(columns, row, notNull)),
   });
 }
 
@@ -57,3 +59,8 @@ export const REMITTANCE_PROBLEM_COLUMNS = {
   problem: 'text', batch_id: 'int', file_id: 'int', file_name: 'text', segment_position: 'int', claim_id: 'text', payer_id: 'text', trace_number: 'text',
   payment_date: 'date', amount: 'money', first_file_name: 'text', first_segment_position: 'int', counted: 'text', message: 'text', hint: 'text',
 } as const satisfies Columns;
+
+/** Any table answer, whichever its columns: what a page that shows whichever table it is given reads. */
+export type AnyTableAnswer = z.infer<ReturnType<typeof tableAnswer<Columns, {}>>>;
+/** Any table answer of a route that pages (GET /api/claims). */
+export type PagedTableAnswer = z.infer<ReturnType<typeof tableAnswer<Columns, { page: z.ZodNumber; page_size: z.ZodNumber }>>>;

@@ -7,17 +7,9 @@ import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { ROLE } from '../../../kernel/palette.ts';
 import { rowsTable } from './rows-table.ts';
 
-export interface ClaimEvent {
-  event_date: string | null;
-  source: string;
-  event: string;
-  amount: string | null;
-  balance_delta: string;
-  balance: string;
-  detail: string;
-  file_name: string;
-  position: number;
-}
+import type { ClaimEvent } from '../../../kernel/api/claims.ts';
+
+export type { ClaimEvent };
 
 export interface ClaimHistoryOptions {
   claimId: string;

@@ -7,48 +7,9 @@ import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { baseName } from './claim-history.ts';
 import { rowsTable } from './rows-table.ts';
 
-export interface EraAdjustment {
-  group: string;
-  reason: string;
-  amount: string;
-  quantity: string | null;
-  category: string;
-  is_denial: boolean;
-}
+import type { EraAdjustment, EraLine, EraRecord } from '../../../kernel/api/claims.ts';
 
-export interface EraLine {
-  line_position: number;
-  procedure_code: string | null;
-  modifiers: string[];
-  charge: string | null;
-  paid: string | null;
-  allowed: string | null;
-  units: string;
-  service_date: string | null;
-  line_control_number: string | null;
-  adjustments: EraAdjustment[];
-  remarks: string[];
-}
-
-export interface EraRecord {
-  file_name: string;
-  claim_position: number;
-  payment_date: string | null;
-  trace_number: string | null;
-  payer_id: string | null;
-  payer_name: string | null;
-  payment_amount: string | null;
-  patient_control_number: string;
-  status_code: string;
-  is_reversal: boolean;
-  charge: string | null;
-  paid: string | null;
-  patient_responsibility: string | null;
-  payer_claim_number: string | null;
-  adjustments: EraAdjustment[];
-  remarks: string[];
-  lines: EraLine[];
-}
+export type { EraAdjustment, EraLine, EraRecord };
 
 export interface EraOptions {
   /** Which of the claim's remittances this is (1-based), for the heading. */

@@ -10,7 +10,8 @@ import { eraRemittance, type EraRecord } from '../charts/era-remittance.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { errorText, heading, isAbort, markShown, openView, stateMessage, type PageContext } from '../page.ts';
-import { serverTable, type TableAnswer } from '../table.ts';
+import { serverTable } from '../table.ts';
+import type { ClaimList } from '../../../kernel/api/claims.ts';
 
 const SORTABLE = ['claim_id', 'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge', 'balance', 'age_days', 'payer_id'] as const;
 /** What the API takes as a claim number (server/routes/claims.ts): checked here to say so before asking. */
@@ -20,17 +21,7 @@ const SUGGESTIONS = 10;
 
 const claimHref = (claim: string, filters: Filters) => `/claims${searchWith(filters, new URLSearchParams({ claim }))}`;
 
-interface ClaimRow {
-  claim_id: string;
-  payer_id: string | null;
-  provider: string | null;
-  location: string | null;
-  service_date: string | null;
-  first_adjudicated_date: string | null;
-  charge: string | null;
-  balance: string | null;
-  denial_categories: string[] | null;
-}
+type ClaimRow = ClaimList['rows'][number];
 
 function searchForm(filters: Filters, current: string | undefined, signal: AbortSignal): HTMLElement {
   const form = document.createElement('form');
@@ -61,9 +52,9 @@ function searchForm(filters: Filters, current: string | undefined, signal: Abort
     const controller = (asking = new AbortController());
     signal.addEventListener('abort', () => controller.abort(), { once: true });
     try {
-      const answer = await getJson<TableAnswer>('/api/claims', { q: prefix, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, controller.signal);
+      const answer = await getJson<ClaimList>('/api/claims', { q: prefix, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, controller.signal);
       if (controller.signal.aborted) return;
-      const rows = answer.rows as unknown as ClaimRow[];
+      const rows = answer.rows;
       list.replaceChildren(...rows.map((r) => {
         const li = document.createElement('li');
         const a = document.createElement('a');
@@ -148,7 +139,7 @@ async function showClaim(body: HTMLElement, id: string, filters: Filters, signal
   // the summary's line (a claim-list search) is asked for once the history and the 835 records are drawn:
   // sent with them, it held a reading connection of the server the history then waited for
   const answers = claimAnswers(id, signal);
-  const listed = () => getJson<TableAnswer & { as_of?: string }>('/api/claims', { q: id, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, signal);
+  const listed = () => getJson<ClaimList>('/api/claims', { q: id, practice: filters.practice, as_of: filters.as_of, sort: 'claim_id', order: 'asc', page_size: SUGGESTIONS }, signal);
   let history: { claim_id: string; events: ClaimEvent[] };
   let remittances: { claim_id: string; remittances: EraRecord[] };
   try {
@@ -194,7 +185,7 @@ async function showClaim(body: HTMLElement, id: string, filters: Filters, signal
   try {
     const answer = await listed();
     if (signal.aborted) return;
-    summary.replaceWith(summaryOf((answer.rows as unknown as ClaimRow[]).find((r) => r.claim_id === claimId), answer.as_of));
+    summary.replaceWith(summaryOf(answer.rows.find((r) => r.claim_id === claimId), answer.as_of));
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     summary.textContent = `Could not look the claim up in the claim list: ${errorText(e)}`;
@@ -203,12 +194,12 @@ async function showClaim(body: HTMLElement, id: string, filters: Filters, signal
 }
 
 /** A number used by two billing providers: the claims it names, each to open. */
-async function ambiguous(id: string, error: ApiError, listed: Promise<TableAnswer>, filters: Filters): Promise<HTMLElement> {
+async function ambiguous(id: string, error: ApiError, listed: Promise<ClaimList>, filters: Filters): Promise<HTMLElement> {
   const box = document.createElement('div');
   box.className = 'ambiguous';
   box.append(stateMessage(`${error.message}.`, 'empty'));
   const answer = await listed.catch(() => undefined);
-  const candidates = ((answer?.rows ?? []) as unknown as ClaimRow[]).filter((r) => r.claim_id.startsWith(`${id}@`));
+  const candidates = (answer?.rows ?? []).filter((r) => r.claim_id.startsWith(`${id}@`));
   if (candidates.length) {
     const p = document.createElement('p');
     p.textContent = 'Choose one:';

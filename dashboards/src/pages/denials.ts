@@ -15,16 +15,12 @@ import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from
 import { fetchMetrics, type BreakdownRow, type MetricResult } from '../metrics.ts';
 import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { lastDayOfMonth, trendMonths } from '../periods.ts';
+import type { DenialPattern, DenialPatterns } from '../../../kernel/api/metrics.ts';
 import { serverTable } from '../table.ts';
 
-/** The count-rate metrics carry their dollars beside the counts. */
-interface Dollars {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-type Row = BreakdownRow & { dollars?: Dollars };
-type Result = Omit<MetricResult, 'breakdown'> & { dollars?: Dollars; breakdown?: Row[] };
+/** A breakdown row and a metric; the count-rate metrics carry their dollars beside the counts. */
+type Row = BreakdownRow;
+type Result = MetricResult;
 /** A cell's or a column's counts: a breakdown row, or a headline. */
 type Counts = Pick<Row, 'value' | 'numerator' | 'denominator' | 'dollars'>;
 
@@ -147,7 +143,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     let answer = columnAnswers.get(key);
     if (!answer) {
       const scope = { ...filters, ...(asOf ? { as_of: asOf } : {}), ...(payer === ALL ? {} : { payer }) };
-      answer = fetchMetrics(['initial_denial_rate'], scope, { by: rows }, signal).then((a) => a.metrics.initial_denial_rate as Result);
+      answer = fetchMetrics(['initial_denial_rate'], scope, { by: rows }, signal).then((a) => a.metrics.initial_denial_rate);
       columnAnswers.set(key, answer);
     }
     return answer;
@@ -158,7 +154,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   try {
     let early: Result;
     [byPayer, early] = await Promise.all([
-      fetchMetrics(['initial_denial_rate'], filters, { by: 'payer' }, signal).then((a) => a.metrics.initial_denial_rate as Result),
+      fetchMetrics(['initial_denial_rate'], filters, { by: 'payer' }, signal).then((a) => a.metrics.initial_denial_rate),
       columnOf(view.rows, filters.payer ?? ALL),
     ]);
     if (early.as_of !== byPayer.as_of) columnAnswers.delete(firstColumn);
@@ -199,7 +195,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       const current = lineAnswers.get(key);
       if (current && current !== entry) return current.answer;
       entry.asked = true;
-      return fetchMetrics(['initial_denial_rate_line'], scope, { by }, requestSignal).then((a) => a.metrics.initial_denial_rate_line as Result);
+      return fetchMetrics(['initial_denial_rate_line'], scope, { by }, requestSignal).then((a) => a.metrics.initial_denial_rate_line);
     };
     lineAnswers.set(key, entry);
     entry.answer = queue ? queue(ask) : ask();
@@ -472,7 +468,7 @@ async function drawTrend(body: HTMLElement, filters: Filters, end: string, signa
     answers = await Promise.all(months.map((m) => {
       const last = lastDayOfMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1);
       return later(() => fetchMetrics(['initial_denial_rate'], { ...filters, from: `${m}-01`, to: last < end ? last : end }, { by: 'denial_category' }, signal))
-        .then((a) => a.metrics.initial_denial_rate as Result);
+        .then((a) => a.metrics.initial_denial_rate);
     }));
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
@@ -505,30 +501,7 @@ async function drawTrend(body: HTMLElement, filters: Filters, end: string, signa
   body.dataset.ready = 'true';
 }
 
-interface DenialPattern {
-  rank: number;
-  dimensions: Partial<Record<'payer' | LineDimension, string>>;
-  lines: number;
-  claims: number;
-  denied_lines: number;
-  rate: number;
-  baseline_rate: number;
-  lift: number | null;
-  charges: number;
-  denied_dollars: number;
-  excess_denied_dollars: number;
-  top_carc: string | null;
-  top_carc_share: number | null;
-  example_claims: string[];
-  also_explains: string[];
-}
-
-interface PatternsAnswer {
-  as_of: string;
-  from: string;
-  to: string;
-  patterns: DenialPattern[];
-}
+type PatternsAnswer = DenialPatterns;
 
 const PATTERN_ORDER = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const;
 const combination = (p: DenialPattern) => PATTERN_ORDER.filter((d) => p.dimensions[d] !== undefined).map((d) => `${d} ${p.dimensions[d]}`).join(' × ');

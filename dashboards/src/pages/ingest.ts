@@ -12,61 +12,12 @@ import { panel, paragraph, type Panel } from '../charts/panel.ts';
 import { searchWith, type Filters } from '../filters.ts';
 import { formatCount } from '../../../kernel/format.ts';
 import { errorText, heading, isAbort, openView, stateMessage, type PageContext } from '../page.ts';
-import type { TableAnswer } from '../table.ts';
+import type { IngestBatches, IngestErrors, IngestFiles, RemittanceProblems } from '../../../kernel/api/ingest.ts';
 
-interface Batch {
-  batch_id: number;
-  started_at: string;
-  finished_at: string | null;
-  files: number;
-  claims: number;
-  warnings: number;
-  files_rejected: number | null;
-}
-
-interface IngestFile {
-  file_id: number;
-  batch_id: number;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  encoding: string;
-  transactions: number;
-  claims: number;
-  warnings: number;
-  loaded_at: string;
-}
-
-interface IngestError {
-  error_id: number;
-  batch_id: number;
-  file_name: string;
-  error_code: string;
-  segment_position: number | null;
-  line_number: number | null;
-  message: string;
-  hint: string | null;
-  raw_row: string | null;
-  recorded_at: string;
-}
-
-interface RemittanceProblem {
-  problem: string;
-  batch_id: number;
-  file_id: number;
-  file_name: string;
-  segment_position: number;
-  claim_id: string | null;
-  payer_id: string | null;
-  trace_number: string | null;
-  payment_date: string | null;
-  amount: string | null;
-  first_file_name: string | null;
-  first_segment_position: number | null;
-  counted: string;
-  message: string;
-  hint: string;
-}
+type Batch = IngestBatches['rows'][number];
+type IngestFile = IngestFiles['rows'][number];
+type IngestError = IngestErrors['rows'][number];
+type RemittanceProblem = RemittanceProblems['rows'][number];
 
 /** The kinds of mart_remittance_problem, in the order the page counts them, with what the models do with each. */
 const PROBLEM_KINDS: readonly { problem: string; label: string }[] = [
@@ -202,12 +153,12 @@ function problemsTable(problems: RemittanceProblem[], filters: Filters): HTMLEle
     empty: 'No remittance to look at: none was delivered again, none conflicts with another of its trace number, and every reversal has its original.',
     columns: [
       { name: 'problem', label: 'Kind', value: (p) => problemLabel(p.problem) },
-      { name: 'batch_id', label: 'Batch', link: (p) => batchHref(p.batch_id, filters) },
+      { name: 'batch_id', label: 'Batch', link: (p) => (p.batch_id === null ? undefined : batchHref(p.batch_id, filters)) },
       { name: 'claim_id', label: 'Claim', link: (p) => (p.claim_id ? claimHref(p.claim_id, filters) : undefined) },
       { name: 'payer_id', label: 'Payer' },
       { name: 'trace_number', label: 'Trace number' },
       { name: 'amount', label: 'Amount', type: 'money' },
-      { name: 'file_name', label: 'File', value: (p) => baseName(p.file_name), title: (p) => `${p.file_name}, segment ${p.segment_position}` },
+      { name: 'file_name', label: 'File', value: (p) => (p.file_name ? baseName(p.file_name) : null), title: (p) => `${p.file_name ?? 'a file'}, segment ${p.segment_position}` },
       { name: 'first_file_name', label: 'First file', value: (p) => (p.first_file_name ? baseName(p.first_file_name) : null), title: (p) => p.first_file_name ?? undefined },
       { name: 'message', label: 'What it is', className: 'wrap' },
       { name: 'hint', label: 'What to do', className: 'wrap' },
@@ -218,19 +169,19 @@ function problemsTable(problems: RemittanceProblem[], filters: Filters): HTMLEle
 }
 
 async function showProblems(box: Panel, filters: Filters, signal: AbortSignal): Promise<void> {
-  let answer: TableAnswer;
+  let answer: RemittanceProblems;
   try {
-    answer = await getJson<TableAnswer>('/api/ingest/remittance-problems', { limit: ROW_LIMIT }, signal);
+    answer = await getJson<RemittanceProblems>('/api/ingest/remittance-problems', { limit: ROW_LIMIT }, signal);
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     box.body.replaceChildren(stateMessage(`Could not load the remittances to look at: ${errorText(e)}`, 'error'));
     return;
   }
   if (signal.aborted) return;
-  const problems = answer.rows as unknown as RemittanceProblem[];
+  const problems = answer.rows;
   box.body.replaceChildren(
     paragraph('Loaded 835 payments and claim records a person should look at, in every batch, as of the last model build: a remittance sent again is counted once (from the first file named), a payment with the same trace number but other content is counted and needs the payer, a reversal whose original was never loaded changes no balance.'),
-    problemCounts((answer as TableAnswer & { counts: Record<string, number> }).counts),
+    problemCounts(answer.counts),
     problemsTable(problems, filters),
   );
 }
@@ -261,7 +212,7 @@ async function show(container: HTMLElement, { filters, signal, session }: PageCo
 async function showBatches(batchesBox: Panel, detail: HTMLElement, asked: number | undefined, admin: boolean, filters: Filters, signal: AbortSignal): Promise<void> {
   let batches: Batch[];
   try {
-    batches = (await getJson<TableAnswer>('/api/ingest/batches', { limit: BATCH_LIMIT }, signal)).rows as unknown as Batch[];
+    batches = (await getJson<IngestBatches>('/api/ingest/batches', { limit: BATCH_LIMIT }, signal)).rows;
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     batchesBox.body.replaceChildren(stateMessage(`Could not load the batches: ${errorText(e)}`, 'error'));
@@ -280,14 +231,14 @@ async function showBatches(batchesBox: Panel, detail: HTMLElement, asked: number
   const errorsBox = panel(`Rejected files and row errors of batch ${chosen}`, 'ingest-errors-panel');
   detail.append(filesBox.element, errorsBox.element);
   const [files, errors] = await Promise.allSettled([
-    getJson<TableAnswer>('/api/ingest/files', { batch: chosen, limit: ROW_LIMIT }, signal),
-    getJson<TableAnswer>('/api/ingest/errors', { batch: chosen, limit: ROW_LIMIT }, signal),
+    getJson<IngestFiles>('/api/ingest/files', { batch: chosen, limit: ROW_LIMIT }, signal),
+    getJson<IngestErrors>('/api/ingest/errors', { batch: chosen, limit: ROW_LIMIT }, signal),
   ]);
   if (signal.aborted) return;
   filesBox.body.replaceChildren(files.status === 'fulfilled'
-    ? filesTable(files.value.rows as unknown as IngestFile[], chosen, admin)
+    ? filesTable(files.value.rows, chosen, admin)
     : stateMessage(`Could not load the files: ${errorText(files.reason)}`, 'error'));
   errorsBox.body.replaceChildren(errors.status === 'fulfilled'
-    ? errorsTable(errors.value.rows as unknown as IngestError[], chosen)
+    ? errorsTable(errors.value.rows, chosen)
     : stateMessage(`Could not load the errors: ${errorText(errors.reason)}`, 'error'));
 }

@@ -8,6 +8,7 @@ import { formatDate } from '../../../kernel/format.ts';
 import { fetchMetrics, fetchPrevious, fetchTrends, type MetricResult, type MetricsAnswer, type Shown } from '../metrics.ts';
 import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { monthToDate } from '../periods.ts';
+import type { MetricExplanation } from '../../../kernel/api/metrics.ts';
 
 interface Kpi {
   id: string;
@@ -88,7 +89,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       asOf: r.as_of, from: r.from, to: r.to, definition: r.definition, benchmark: benchmarkFor(k.id),
     }];
   }));
-  const sql = (id: string) => () => getJson<{ sql: string }>(`/api/metrics/${id}/explain`, { as_of: asOf }).then((x) => x.sql);
+  const sql = (id: string) => () => getJson<MetricExplanation>(`/api/metrics/${id}/explain`, { as_of: asOf }).then((x) => x.sql);
   const draw = () => {
     if (signal.aborted) return;
     const open = new Set([...grid.querySelectorAll<HTMLDetailsElement>('.tile > details[open]')].map((d) => d.closest<HTMLElement>('.tile')!.dataset.metric));

@@ -9,31 +9,8 @@ import { rowsTable } from '../charts/rows-table.ts';
 import { formatCount, formatDate, formatMonth } from '../../../kernel/format.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { defaultMonth, isMonth } from './reports-month.ts';
-
-interface ReportFile {
-  name: string;
-  format: string;
-  table: string;
-  bytes: number;
-  sha256: string;
-  url: string;
-}
-
-interface ReportRun {
-  run_id: number;
-  month: string;
-  practices: string[] | null;
-  close_date: string;
-  close_rule: string;
-  provisional: boolean | null;
-  files_counted: number | null;
-  late_files: number | null;
-  username: string;
-  started_at: string;
-  status: 'complete' | 'failed';
-  error: string | null;
-  files: ReportFile[];
-}
+import type { ReportFile, ReportRun, ReportRuns } from '../../../kernel/api/reports.ts';
+import type { MetricsAnswer } from '../../../kernel/api/metrics.ts';
 
 const FORMATS = [
   { id: 'xlsx', label: 'Workbook (XLSX)', checked: true },
@@ -165,7 +142,7 @@ async function show(container: HTMLElement, { filters, signal, session }: PageCo
 
   const loadRuns = async () => {
     try {
-      const { runs } = await getJson<{ runs: ReportRun[] }>('/api/reports/runs', { practice, limit: 100 }, signal);
+      const { runs } = await getJson<ReportRuns>('/api/reports/runs', { practice, limit: 100 }, signal);
       if (!signal.aborted) past.body.replaceChildren(runsTable(runs));
     } catch (e) {
       if (!isAbort(e) && !signal.aborted) past.body.replaceChildren(stateMessage(`Could not load the runs: ${errorText(e)}`, 'error'));
@@ -205,7 +182,7 @@ async function show(container: HTMLElement, { filters, signal, session }: PageCo
     if (month.value) return;
     let latest: string | null = null;
     try {
-      latest = (await getJson<{ as_of: string }>('/api/metrics', { metric: 'ar_total', practice }, signal)).as_of;
+      latest = (await getJson<MetricsAnswer>('/api/metrics', { metric: 'ar_total', practice }, signal)).as_of;
     } catch (e) {
       if (isAbort(e)) return;
       // no data yet (404) or no metrics view: the calendar's last complete month
