@@ -150,6 +150,8 @@ describe('the API document', () => {
     expect(await refusal(await get('/api/reports/runs/abc'))).toEqual({ status: 400, body: { error: { code: 'bad_request', message: 'a run is named by its number (GET /api/reports/runs lists them), not "abc"' } } });
     expect(await refusal(await get('/api/claims?bogus=1', finance))).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     expect((await get('/api/claims/no%20such')).status).toBe(400);
+    // a parameter sent twice is refused, not read as one of its values
+    expect(await refusal(await get('/api/claims?payer=ACME&payer=MCR'))).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: expect.stringMatching(/^payer: /) } } });
   });
 
   it('serves Swagger UI from this server, behind the sign-in: no external URL, no inline script, a strict policy', async () => {
