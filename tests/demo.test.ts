@@ -1,7 +1,7 @@
 // The synthetic practice end to end: generated twice from one seed (same bytes), every X12 file read by
 // node-x12 without a diagnostic, ingested through the normal path without a refusal or a warning, and the
 // warehouse's own sums equal to truth.json, which the simulation computed from its events. The metric
-// models are checked against truth.json in their own tests.
+// models are checked against truth.json in their own tests; `rcm demo` as a command: tests/demo-cli.test.ts.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,7 +14,6 @@ import type { Truth } from '../demo/truth/truth-types.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { formatCents } from '../kernel/money.ts';
 import type { Warehouse } from '../warehouse/database.ts';
-import { rcm } from './support/cli.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
 function files(dir: string): string[] {
@@ -100,25 +99,4 @@ describe('the demo practice', () => {
       billed: BigInt(histories.filter((h) => h.submissions.length > 0).length),
     });
   });
-});
-
-describe('rcm demo', () => {
-  const dir = tempDir('rcm-demo-cli-');
-
-  it('generates, ingests and summarises; refuses to overwrite without --replace', () => {
-    const args = ['demo', '--claims', '200', '--months', '2', '--out', join(dir, 'files'), '--db', join(dir, 'demo.duckdb')];
-    const made = rcm(...args, '--json');
-    expect(made.stderr).toBe('');
-    expect(made.status).toBe(0);
-    const summary = JSON.parse(made.stdout);
-    expect(summary.claims).toBe(200);
-    expect(summary.rejected).toBe(0);
-    expect(summary.headline.claimsBilled).toBeGreaterThan(150);
-    const again = rcm(...args);
-    expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/already exists; pass --replace/);
-    const replaced = rcm(...args, '--replace', '--seed', '9');
-    expect(replaced.status).toBe(0);
-    expect(replaced.stdout).toMatch(/demo practice: 200 claims/);
-  }, 120_000);
 });

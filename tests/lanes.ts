@@ -14,7 +14,7 @@ export const PROCESS = [
   'tests/admin-while-serving.test.ts',
   'tests/cli.test.ts',
   'tests/crash.test.ts',
-  'tests/demo.test.ts',
+  'tests/demo-cli.test.ts',
   'tests/metrics-cli.test.ts',
   'tests/reports-monthly.test.ts',
   'tests/reports-schedule-serve.test.ts',
