@@ -16,7 +16,7 @@ export const PROCESS = [
   'tests/crash.test.ts',
   'tests/demo-cli.test.ts',
   'tests/metrics-cli.test.ts',
-  'tests/reports-monthly.test.ts',
+  'tests/reports-monthly-cli.test.ts',
   'tests/reports-schedule-serve.test.ts',
   'tests/serve-deployment.test.ts',
   'tests/serve-shutdown.test.ts',

@@ -2,7 +2,8 @@
 // (each file the day after its date), with three June remittances held back and loaded much later: the
 // workbook's cells against the registry (computeMetric) and truth.json, the CSV files against the workbook,
 // the roll-forward for every month, a re-run after the late files (same numbers, the late files as
-// post-close activity), a close date that takes them in, `report diff` between runs, and the CLI verbs.
+// post-close activity), a close date that takes them in, `report diff` between runs, and the CLI verbs (in this
+// process; `rcm report monthly` as a process: tests/reports-monthly-cli.test.ts).
 import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -27,7 +28,6 @@ import { diffRuns } from '../reports/runs/run-store.ts';
 import { TABLE_HEADER_ROW } from '../reports/render/xlsx.ts';
 import type { ReportTable } from '../reports/table.ts';
 import { main } from '../cli/program.ts';
-import { rcm } from './support/cli.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
 const MONTH = '2025-06';
@@ -345,8 +345,8 @@ describe('the monthly close package', () => {
   it('runs as rcm report monthly, runs and diff', async () => {
     w.close();
     const db = w.path;
-    // one real process end to end; the other verbs in this one (main() as bin/rcm.cjs calls it)
-    const made = rcm('report', 'monthly', '--month', '2025-05', '--db', db, '--out', join(dir, 'cli'), '--format', 'csv', '--json');
+    // the verbs in this process (main() as bin/rcm.cjs calls it); as a real process: tests/reports-monthly-cli.test.ts
+    const made = await cli('report', 'monthly', '--month', '2025-05', '--db', db, '--out', join(dir, 'cli'), '--format', 'csv', '--json');
     expect(made.status, made.stderr).toBe(0);
     const run = JSON.parse(made.stdout);
     expect(run.close_date).toBe('2025-06-10');
