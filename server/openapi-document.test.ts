@@ -1,8 +1,8 @@
 // The OpenAPI document, generated from the routes' own declarations, against the app that serves it (app.request(),
 // no network) over the hand-made fixture practice: every route the app answers is in it and every operation in
 // it is a route (nothing exempted), it validates against the OpenAPI 3.1 schema, the main JSON routes answer
-// exactly what their declared schemas say (no field missing, none undocumented), and a refused request gets the
-// app's own error body. /api/docs serves Swagger UI from this server, and its "try it out" sends the CSRF token.
+// exactly what their declared schemas say (no field missing, none undocumented), each guarded operation refuses
+// (403) exactly the roles its description leaves out, and a refused request gets the app's own error body. /api/docs serves Swagger UI from this server, and its "try it out" sends the CSRF token.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,8 @@ import { fixtureFiles, PRACTICE } from '../tests/support/fixture-practice.ts';
 import { tempDir, tempWarehouse, writeFile } from '../tests/support/temp.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { METRICS } from '../warehouse/metrics/registry.ts';
-import { addUser, createToken } from '../access/users.ts';
+import { addUser, createToken, ROLES, type Role } from '../access/users.ts';
+import { mayOpen, type View } from '../access/roles.ts';
 import type { OpenApiDocument } from './api-document.ts';
 import { createApp } from './app.ts';
 
@@ -42,6 +43,7 @@ describe('the API document', () => {
   let doc: OpenApiDocument;
   let admin = '';
   let finance = '';
+  const tokens = {} as Record<Role, string>;
 
   beforeAll(async () => {
     const dir = tempDir('rcm-api-document-');
@@ -52,8 +54,11 @@ describe('the API document', () => {
     await buildModels(warehouse);
     await addUser(warehouse, 'root', 'admin', PASSWORD, []);
     await addUser(warehouse, 'fin', 'finance', PASSWORD, [PRACTICE.billingNpi]);
+    await addUser(warehouse, 'pm', 'practice_manager', PASSWORD, [PRACTICE.billingNpi]);
+    await addUser(warehouse, 'lead', 'billing_lead', PASSWORD, [PRACTICE.billingNpi]);
     admin = (await createToken(warehouse, 'root', 'test')).token;
     finance = (await createToken(warehouse, 'fin', 'test')).token;
+    for (const [role, user] of [['admin', 'root'], ['finance', 'fin'], ['practice_manager', 'pm'], ['billing_lead', 'lead']] as const) tokens[role] = (await createToken(warehouse, user, 'roles')).token;
     app = createApp(warehouse);
     const response = await app.request('/api/openapi.json', { headers: { authorization: `Bearer ${finance}` } });
     expect(response.status).toBe(200);
@@ -140,6 +145,28 @@ describe('the API document', () => {
     const history = (await (await get(`/api/claims/${claim}`)).json()) as z.infer<typeof ClaimHistory>;
     expect(history.events.length).toBeGreaterThan(2);
     expect(typeof history.events[0].position).toBe('number');
+  });
+
+  it('refuses each role exactly the operations whose view it lacks, as the document says', async () => {
+    const values: Record<string, string> = { id: 'FX-LINE', username: 'lead', file: 'x.csv' };
+    const guarded = operations(doc).filter(([, op]) => op['x-rcm-view']);
+    expect(guarded.length).toBeGreaterThan(20);
+    for (const [key, op] of guarded) {
+      const [method, path] = key.split(' ');
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (path.startsWith('/api/metrics/') ? METRICS[0].id : path.startsWith('/api/reports/runs/') && name === 'id' ? '1' : values[name]));
+      for (const role of ROLES) {
+        const allowed = mayOpen(role, op['x-rcm-view'] as View);
+        const listed = new RegExp(`Roles: [^(]*\\b${role.replace('_', ' ')}\\b`);
+        if (allowed) expect(op.description, `${key}: ${role}`).toMatch(listed);
+        else expect(op.description, `${key}: ${role}`).not.toMatch(listed);
+        // a write an allowed role may make is not made here
+        if (allowed && method !== 'GET') continue;
+        const response = await app.request(url, { method, headers: { authorization: `Bearer ${tokens[role]}` } });
+        await response.arrayBuffer();
+        if (allowed) expect(response.status, `${key} as ${role}`).not.toBe(403);
+        else expect(response.status, `${key} as ${role}`).toBe(403);
+      }
+    }
   });
 
   it("refuses a request its schemas refuse with the app's error body, after the role is checked", async () => {
