@@ -97,7 +97,7 @@ describe('rcm build, metrics and denials', () => {
     expect(run.stdout).toMatch(/SELECT/);
     expect(run.stdout).toMatch(/mart_claim_balance/);
     const declared = rcm('metrics', 'explain', 'net_collection_rate');
-    expect(declared.stdout).toContain('formula:     {payments} / ({charges} - {contractual_adjustments})');
+    expect(declared.stdout).toContain('formula:     {payments} / ({charges} - {contractual_adjustments} - {policy_adjustments} - {duplicate_adjustments})');
   });
 
   it('lists denial patterns with example claims', () => {

@@ -216,10 +216,11 @@ describe('every metric on a hand-built practice, through its files', () => {
       expect(dollars(r)).toEqual([15000, 248000, 0.060484]);
     });
 
-    it('final_denial_rate: no write-off on a denied claim yet (the self-pay discount is none)', async () => {
-      // write-offs in the quarter: SELF's discount 7200, on a claim never denied → 0; charges with DOS in the quarter 266000
+    it('final_denial_rate: no denial write-off yet (the self-pay discount is policy)', async () => {
+      // write-offs in the quarter: SELF's discount 7200 (policy) → 0; net revenue: charges with DOS in the
+      // quarter 266000 − contractual 35000 − policy 7200 = 223800
       const r = await get('final_denial_rate', D1);
-      expect([cents(r.numerator), cents(r.denominator), r.value]).toEqual([0, 266000, 0]);
+      expect([cents(r.numerator), cents(r.denominator), r.value]).toEqual([0, 223800, 0]);
     });
 
     it('denial_overturn_rate: no denied claim resolved yet → unavailable, not 0 %', async () => {
@@ -242,14 +243,27 @@ describe('every metric on a hand-built practice, through its files', () => {
       expect([count(ttm), dollars(ttm)]).toEqual([[2, 8, 0.25], [145000, 248000, 0.584677]]);
     });
 
-    it('final_denial_rate: the duplicate and the denied line written off, over Q2 charges', async () => {
-      // write-offs in Q2 on claims denied before: DUP 15000 (04-05; denied 03-25), LINE 5000 (04-30; denied 02-12) = 20000;
-      // charges with DOS in Q2: 277REJ 15000 + UNBILLED 20000 = 35000 → 0.571429
+    it('final_denial_rate: the denied line written off, over net revenue; the duplicate is no denial', async () => {
+      // write-offs in Q2: DUP 15000 (04-05, DUPLICATE: class duplicate, never revenue), LINE 5000 (04-30, DENIAL:
+      // class denial); nothing paid on LINE after it. Net revenue of Q2: charges with DOS in Q2 (277REJ 15000 +
+      // UNBILLED 20000 = 35000) − contractual 62000 − duplicate 15000 = −42000: no number
       const r = await get('final_denial_rate', D2);
-      expect([cents(r.numerator), cents(r.denominator), r.value]).toEqual([20000, 35000, 0.571429]);
-      // twelve months: 20000 / all charges 301000 = 0.066445
+      expect([cents(r.numerator), cents(r.denominator), r.value]).toEqual([5000, -42000, null]);
+      // twelve months: 5000 / (all charges 301000 − contractual 97000 − policy 7200 − duplicate 15000 = 181800) = 0.027503
       const ttm = await get('final_denial_rate', D2, { from: '2023-07-01', to: D2 });
-      expect([cents(ttm.numerator), cents(ttm.denominator), ttm.value]).toEqual([20000, 301000, 0.066445]);
+      expect([cents(ttm.numerator), cents(ttm.denominator), ttm.value]).toEqual([5000, 181800, 0.027503]);
+      // by the category of LINE's first adjudication: its line denied CO 97 (bundling)
+      const byCategory = await get('denial_write_offs', D2, { from: '2023-07-01', to: D2 });
+      expect(byCategory.breakdown!.map((b) => [b.key, cents(b.value)])).toEqual([['bundling', 5000]]);
+    });
+
+    it('adjustments by class and net revenue, twelve months ending D2', async () => {
+      // contractual 97000 (the payer adjustments outside a denial category), policy 7200 (SELF's discount),
+      // duplicate 15000 (DUP), denial 5000 (LINE); net revenue 301000 − 97000 − 7200 − 15000 = 181800
+      const ttm = { from: '2023-07-01', to: D2 };
+      const byClass = await get('adjustments', D2, ttm);
+      expect(byClass.breakdown!.map((b) => [b.key, cents(b.value)])).toEqual([['contractual', 97000], ['denial', 5000], ['duplicate', 15000], ['policy', 7200]]);
+      expect(cents((await get('net_revenue', D2, ttm)).value)).toBe(181800);
     });
 
     it('denial_overturn_rate: of three denied claims resolved in Q2, the appeal was overturned', async () => {
@@ -321,33 +335,36 @@ describe('every metric on a hand-built practice, through its files', () => {
     // SELF 5800, XOVER 500, APPEAL 10000 → 23300 in Q2. Refunds: CREDIT 2000 in Q2.
     // PLB: MCR recoups 500 (WO) on 03-04; ACME adds 150 interest (L6 −1.50) on 04-10.
     it(`net and gross collection rates, twelve months ending ${D1}`, async () => {
-      // (51000 + 13000) / (266000 − 35000) = 64000 / 231000 = 0.277056; gross 64000 / 266000 = 0.240602
+      // (51000 + 13000) / net revenue (266000 − contractual 35000 − policy 7200) = 64000 / 223800 = 0.28597;
+      // gross 64000 / 266000 = 0.240602
       const net = await get('net_collection_rate', D1);
-      expect([cents(net.numerator), cents(net.denominator), net.value]).toEqual([64000, 231000, 0.277056]);
+      expect([cents(net.numerator), cents(net.denominator), net.value]).toEqual([64000, 223800, 0.28597]);
       const gross = await get('gross_collection_rate', D1);
       expect([cents(gross.numerator), cents(gross.denominator), gross.value]).toEqual([64000, 266000, 0.240602]);
     });
 
     it(`net and gross collection rates, twelve months ending ${D2}, and by payer`, async () => {
-      // (113500 + 36300 − 2000) / (301000 − 97000) = 147800 / 204000 = 0.72451; gross 147800 / 301000 = 0.49103
+      // (113500 + 36300 − 2000) / (301000 − contractual 97000 − policy 7200 − duplicate 15000) = 147800 / 181800
+      // = 0.812981; gross 147800 / 301000 = 0.49103
       const net = await get('net_collection_rate', D2);
-      expect([cents(net.numerator), cents(net.denominator), net.value]).toEqual([147800, 204000, 0.72451]);
+      expect([cents(net.numerator), cents(net.denominator), net.value]).toEqual([147800, 181800, 0.812981]);
       const gross = await get('gross_collection_rate', D2);
       expect([cents(gross.numerator), cents(gross.denominator), gross.value]).toEqual([147800, 301000, 0.49103]);
       // by the claim's payer: ACME claims paid 9000 − 9000 + 10000 + 12000 + 10000 + 50000 + 10000 = 92000, patients
-      // 2000 + 4000 + 2000 + 5000 + 10000 − refund 2000 = 21000 → 113000 / (243000 − 81000) = 0.697531;
+      // 2000 + 4000 + 2000 + 5000 + 10000 − refund 2000 = 21000 → 113000 / (243000 − 81000 − DUP's 15000) = 0.768707;
       // MCR claims (the secondary's 1500 from ACME included): 12000 + 8000 + 1500 + 2000 + 500 = 24000 / (40000 − 16000) = 1;
-      // self-pay 10800 / 18000 = 0.6
+      // self-pay 10800 / (18000 − the discount 7200) = 1
       const byPayer = await get('net_collection_rate', D2, { by: 'payer' });
       expect(byPayer.breakdown!.map((b) => [b.key, cents(b.numerator), cents(b.denominator), b.value])).toEqual([
-        ['ACME', 113000, 162000, 0.697531], ['MCR', 24000, 24000, 1], ['SELFPAY', 10800, 18000, 0.6],
+        ['ACME', 113000, 147000, 0.768707], ['MCR', 24000, 24000, 1], ['SELFPAY', 10800, 10800, 1],
       ]);
     });
 
     it('net collection rate over Q2: a negative denominator is no number', async () => {
-      // (62500 + 23300 − 2000) / (35000 − 62000) = 83800 / −27000 → unavailable; gross 83800 / 35000 = 2.394286
+      // (62500 + 23300 − 2000) / (35000 − contractual 62000 − duplicate 15000) = 83800 / −42000 → unavailable;
+      // gross 83800 / 35000 = 2.394286
       const net = await get('net_collection_rate', D2, Q2);
-      expect([cents(net.numerator), cents(net.denominator), net.value, net.unavailable_reason]).toEqual([83800, -27000, null, 'the denominator is negative']);
+      expect([cents(net.numerator), cents(net.denominator), net.value, net.unavailable_reason]).toEqual([83800, -42000, null, 'the denominator is negative']);
       const gross = await get('gross_collection_rate', D2, Q2);
       expect(gross.value).toBe(2.394286);
     });

@@ -105,7 +105,7 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
 
   it('final denial rate, overturn rate, first-pass acceptance and yield', windows(async (w, t, asOf, name) => {
     const where = `${name} ending ${asOf}`;
-    expect(cents((await get('charges', asOf, w)).value), where).toBe(t.finalDenialRate.amount.denominator);
+    expect(cents((await get('net_revenue', asOf, w)).value), where).toBe(t.finalDenialRate.amount.denominator);
     const final = await get('final_denial_rate', asOf, w);
     expect([cents(final.numerator), cents(final.denominator)], where).toEqual([t.finalDenialRate.amount.numerator, t.finalDenialRate.amount.denominator]);
     expect(pair(await get('denial_overturn_rate', asOf, w)), where).toEqual([t.denialOverturnRate.numerator, t.denialOverturnRate.denominator]);
@@ -126,6 +126,10 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect([cents(net.numerator), cents(net.denominator)], where).toEqual([t.netCollectionRate.numerator, t.netCollectionRate.denominator]);
     const gross = await get('gross_collection_rate', asOf, w);
     expect([cents(gross.numerator), cents(gross.denominator)], where).toEqual([t.grossCollectionRate.numerator, t.grossCollectionRate.denominator]);
+    expect(cents((await get('net_revenue', asOf, w)).value), where).toBe(t.netRevenue);
+    const byClass = await get('adjustments', asOf, w, 'adjustment_class');
+    expect(Object.fromEntries(byClass.breakdown!.map((b) => [b.key, cents(b.value)])), where)
+      .toEqual(Object.fromEntries(Object.entries(t.adjustmentsByClass).filter(([, amount]) => amount !== 0)));
   }));
 
   it('payer lag by payer and charge lag: n, median and p90', windows(async (w, t, asOf, name) => {

@@ -5,6 +5,7 @@ import type { Cents, ClaimHistory, IsoDate, Submission } from '../model.ts';
 import { adjudicationMovements, balanceTimeline, chargeMovement, isSecondary, postingMovement, resolutionDate, type BalancePoint, type Movement } from './balance.ts';
 import { classifyAdjustments, UNMAPPED, type Crosswalk } from './crosswalk.ts';
 import { denialOn, overturnDate, type AdjudicationDenial, type JudgedAdjudication } from './denials.ts';
+import { writeOffClass, type AdjustmentClass } from './adjustment-classes.ts';
 
 /** 277CA claim status categories that reject the claim (rejections are not denials). */
 const REJECTING_277_CATEGORIES = new Set(['A3', 'A4', 'A6', 'A7', 'A8']);
@@ -36,7 +37,10 @@ export interface ClaimFacts {
   firstDenial: IsoDate | null;
   overturnedOn: IsoDate | null;
   resolvedOn: IsoDate | null;
-  writeOffs: Dated[];
+  /** Write-offs with their adjustment class (adjustment-classes.ts). */
+  writeOffs: (Dated & { adjustmentClass: AdjustmentClass })[];
+  /** Each day's change of the credit the claim holds after its first denial write-off, up to its denial write-offs (recoveriesOf). */
+  recoveries: Dated[];
   unmappedCarcs: string[];
   deniedLinesNotOnClaim: number;
   droppedEvents: number;
@@ -75,6 +79,7 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
   const postings = known(history.postings);
   for (const p of postings) movements.push(postingMovement(p, selfPay));
   const timeline = balanceTimeline(movements);
+  const writeOffs = postings.filter((p) => p.type === 'write_off').map((p) => ({ date: p.date, amount: p.amount, adjustmentClass: writeOffClass(p.reasonCode) }));
 
   const submission = firstSubmissionOf(known(history.submissions));
   const acks = submission === null ? [] : [
@@ -96,9 +101,40 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
     firstDenial: primaries.find((p) => p.denial.denied)?.adjudication.date ?? null,
     overturnedOn: overturnDate(primaries, claim),
     resolvedOn: claim.serviceDate <= lastDate ? resolutionDate(timeline, claim.serviceDate) : null,
-    writeOffs: postings.filter((p) => p.type === 'write_off').map((p) => ({ date: p.date, amount: p.amount })),
+    writeOffs,
+    recoveries: recoveriesOf(timeline, writeOffs),
     unmappedCarcs: [...unmapped],
     deniedLinesNotOnClaim: primaries.reduce((n, p) => n + [...p.denial.deniedLines.keys()].filter((l) => !lineNumbers.has(l)).length, 0),
     droppedEvents,
   };
+}
+
+/**
+ * A denial write-off later paid after all is not a loss (metrics.md, final denial rate: "net of later
+ * recoveries"): after the first denial write-off's day, each day's change of the credit the claim holds (its
+ * balance below zero, up to the claim's denial write-offs in all) beyond the credit that day ended with is a
+ * recovery. A patient paying
+ * what was still theirs makes no credit, so it recovers nothing.
+ */
+function recoveriesOf(timeline: BalancePoint[], writeOffs: { date: IsoDate; amount: Cents; adjustmentClass: AdjustmentClass }[]): Dated[] {
+  const denials = writeOffs.filter((w) => w.adjustmentClass === 'denial');
+  if (denials.length === 0) return [];
+  const firstWrittenOff = denials.map((w) => w.date).sort()[0];
+  const written = denials.reduce((s, w) => s + w.amount, 0);
+  const held = (p: BalancePoint) => Math.max(0, Math.min(-p.total, written));
+  const out: Dated[] = [];
+  let baseline: number | null = null;
+  let before = 0;
+  for (const p of timeline) {
+    if (p.date < firstWrittenOff) continue;
+    // a credit the write-off's day ended with came from money before the write-off: not a recovery
+    if (baseline === null) {
+      baseline = held(p);
+      continue;
+    }
+    const now = Math.max(0, held(p) - baseline);
+    if (now !== before) out.push({ date: p.date, amount: now - before });
+    before = now;
+  }
+  return out;
 }

@@ -1,11 +1,14 @@
 // Cash: collections by calendar month (insurance payments by remit date, patient payments, refunds, PLB
 // interest and recoupments, the remittance cash that ties to Σ BPR02) and the net / gross collection rates.
 import type { Cents, ProviderAdjustment } from '../model.ts';
+import { ADJUSTMENT_CLASSES, NOT_REVENUE, type AdjustmentClass } from './adjustment-classes.ts';
 import type { DateWindow } from './dates.ts';
 import type { DayTotals } from './day-totals.ts';
 import { ratio, type Ratio } from './ratio.ts';
 
 export const paidKey = (payerId: string) => `insurancePaid|${payerId}`;
+/** Reductions of balances in one adjustment class, by their date (a denial's recoveries negative). */
+export const adjustmentKey = (adjustmentClass: AdjustmentClass) => `adjustment|${adjustmentClass}`;
 const plbKeys = (payerId?: string) => {
   const suffix = payerId === undefined ? '' : `|${payerId}`;
   return { amount: `plbAmount${suffix}`, interest: `plbInterest${suffix}`, recoupments: `plbRecoupments${suffix}` };
@@ -61,19 +64,32 @@ export function collections(totals: DayTotals, w: DateWindow, payers: string[]):
 export interface CollectionRates {
   netCollectionRate: Ratio & { components: Record<string, Cents> };
   grossCollectionRate: Ratio;
+  /** Charges with DOS in the window − contractual, policy and duplicate adjustments dated in it (MGMA adjusted charges). */
+  netRevenue: Cents;
+  /** Every reduction of a balance that is not a payment, dated in the window, by class (denial: net of recoveries). */
+  adjustmentsByClass: Record<AdjustmentClass, Cents>;
 }
 
-/** Payments (every CLP04 incl. reversals and secondaries, + patient payments − refunds) over charges with DOS
- *  in the window, net of contractual-category CAS dated in it. PLB money is in neither. */
+/** Net revenue of a window (metrics.md, "Adjustment classes"). */
+export function netRevenue(totals: DayTotals, w: DateWindow): Cents {
+  return NOT_REVENUE.reduce((net, c) => net - totals.between(adjustmentKey(c), w.from, w.to), totals.between('charges', w.from, w.to));
+}
+
+/** Payments (every CLP04 incl. reversals and secondaries, + patient payments − refunds) over the window's net
+ *  revenue (the NCR) and over its gross charges (the GCR). PLB money is in neither. */
 export function collectionRates(totals: DayTotals, w: DateWindow): CollectionRates {
   const sum = (key: string) => totals.between(key, w.from, w.to);
+  const adjustmentsByClass = Object.fromEntries(ADJUSTMENT_CLASSES.map((c) => [c, sum(adjustmentKey(c))])) as Record<AdjustmentClass, Cents>;
   const components = {
     insurancePaid: sum('insurancePaid'), patientPayments: sum('patientPayments'), refunds: sum('refunds'),
-    charges: sum('charges'), contractual: sum('contractual'),
+    charges: sum('charges'), contractual: adjustmentsByClass.contractual, policy: adjustmentsByClass.policy, duplicate: adjustmentsByClass.duplicate,
   };
   const payments = components.insurancePaid + components.patientPayments - components.refunds;
+  const net = netRevenue(totals, w);
   return {
-    netCollectionRate: { ...ratio(payments, components.charges - components.contractual, 'no charges with DOS in the window'), components },
+    netCollectionRate: { ...ratio(payments, net, 'no charges with DOS in the window'), components },
     grossCollectionRate: ratio(payments, components.charges, 'no charges with DOS in the window'),
+    netRevenue: net,
+    adjustmentsByClass,
   };
 }

@@ -1,5 +1,5 @@
 // Denial rates over a window: initial (claims and lines denied on their claim's first adjudication dated in
-// the window; CARC 18 duplicates set aside), final (write-offs on denied claims ÷ gross charges) and the
+// the window; CARC 18 duplicates set aside), final (denial write-offs net of recoveries ÷ net revenue) and the
 // overturn rate (denied claims resolved in the window whose denied lines were later paid); the write-offs
 // and the overturn rate by the denial categories of the claim's first adjudication.
 import type { Cents } from '../model.ts';
@@ -7,6 +7,10 @@ import type { ClaimFacts } from './claim-facts.ts';
 import { inWindow, type DateWindow } from './dates.ts';
 import type { DayTotals } from './day-totals.ts';
 import { ratio, type Ratio } from './ratio.ts';
+import { netRevenue } from './collections.ts';
+
+/** The category of a denial write-off on a claim whose first adjudication denied nothing (mart_adjustment's word for it). */
+const UNKNOWN_CATEGORY = '(unknown)';
 
 export interface CountAndAmount {
   count: number;
@@ -99,15 +103,18 @@ export class DenialRates {
         for (const l of claim.lines) this.lines.add(claim.payerId, l.charge, first.denial.deniedLines.get(l.number) ?? []);
       }
     }
+    // denial write-offs (by their reason's class) dated in the window, net of recoveries dated in it; by the
+    // first adjudication's categories, '(unknown)' when it denied nothing; a claim counts once in each
+    const writtenOff = facts.writeOffs.filter((w) => w.adjustmentClass === 'denial' && inWindow(w.date, this.window));
+    const recovered = facts.recoveries.filter((r) => inWindow(r.date, this.window));
+    const net = writtenOff.reduce((s, w) => s + w.amount, 0) - recovered.reduce((s, r) => s + r.amount, 0);
+    this.finalWriteOffs += net;
+    if (writtenOff.length > 0) this.finalClaims++;
+    if (writtenOff.length > 0 || recovered.length > 0) {
+      for (const c of first?.denial.denied ? first.denial.categories : [UNKNOWN_CATEGORY]) this.writeOffsByCategory.set(c, (this.writeOffsByCategory.get(c) ?? 0) + net);
+    }
     if (facts.firstDenial !== null) {
-      // a write-off counts when the claim had a denial on or before the posting date
-      const writtenOff = facts.writeOffs.filter((w) => inWindow(w.date, this.window) && facts.firstDenial! <= w.date);
-      const written = writtenOff.reduce((s, w) => s + w.amount, 0);
-      this.finalWriteOffs += written;
-      if (writtenOff.length > 0) this.finalClaims++;
       const categories = first?.denial.denied ? first.denial.categories : [];
-      // a claim denied for several reasons counts once in each of its categories
-      if (writtenOff.length > 0) for (const c of categories) this.writeOffsByCategory.set(c, (this.writeOffsByCategory.get(c) ?? 0) + written);
       // a denial after the claim was resolved did not keep it open: only denials up to the resolution date
       if (inWindow(facts.resolvedOn, this.window) && facts.firstDenial <= facts.resolvedOn!) {
         const overturned = facts.overturnedOn !== null && facts.overturnedOn <= this.window.to;
@@ -126,7 +133,7 @@ export class DenialRates {
       initialDenialRate: this.claims.toJson(payers, categories),
       initialDenialRateLine: this.lines.toJson(payers, categories),
       finalDenialRate: {
-        amount: ratio(this.finalWriteOffs, totals.between('charges', this.window.from, this.window.to), 'no charges with DOS in the window'),
+        amount: ratio(this.finalWriteOffs, netRevenue(totals, this.window), 'no charges with DOS in the window'),
         claims: this.finalClaims,
       },
       denialOverturnRate: ratio(this.overturned, this.resolvedDenied, 'no denied claims resolved in the window'),

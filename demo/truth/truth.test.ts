@@ -338,14 +338,19 @@ describe('truth: denials', () => {
     expect(atD2.windows.ttm.initialDenialRate.amount).toEqual({ numerator: 168000, denominator: 221000, value: 0.760181 });
   });
 
-  it('final denial rate: write-offs on denied claims over gross charges', () => {
-    // only C3's DENIAL write-off (8000, 05-15; denied 03-01) counts; C6's self-pay discount is no denial.
-    // D2 quarter: 8000 / charges with DOS in Apr–Jun (C8 9000) = 0.888889
-    expect(atD2.windows.quarter.finalDenialRate).toEqual({ amount: { numerator: 8000, denominator: 9000, value: 0.888889 }, claims: 1 });
-    // D2 TTM: charges 2023-07-01..06-30 = 258000 (all nine claims); 8000 / 258000 = 0.031008
-    expect(atD2.windows.ttm.finalDenialRate.amount.value).toBe(0.031008);
-    // D1 quarter: no such write-off: 0 / 244000
-    expect(atD1.windows.quarter.finalDenialRate).toEqual({ amount: { numerator: 0, denominator: 244000, value: 0 }, claims: 0 });
+  it('final denial rate: denial write-offs net of recoveries over net revenue', () => {
+    // only C3's DENIAL write-off (8000, 05-15) is of class denial; C6's self-pay discount is policy. C3's
+    // patient then pays the 3000 that was still theirs (06-10): the balance reaches 0, no credit, no recovery.
+    // D2 quarter: net revenue = charges with DOS in Apr–Jun (C8 9000) − contractual 73000 (C2 60000, C7 7000,
+    // C4 6000) = −64000: a negative denominator is no number
+    expect(atD2.windows.quarter.finalDenialRate.claims).toBe(1);
+    expect(atD2.windows.quarter.finalDenialRate.amount).toMatchObject({ numerator: 8000, denominator: -64000, value: null, unavailable: 'denominator is negative' });
+    // D2 TTM: charges 2023-07-01..06-30 = 258000 (all nine claims) − contractual 100500 − policy 5600 (C6,
+    // 03-20) = 151900; 8000 / 151900 = 0.052666
+    expect(atD2.windows.ttm.finalDenialRate.amount).toEqual({ numerator: 8000, denominator: 151900, value: 0.052666 });
+    // D1 quarter: no denial write-off: 0 over Jan–Mar's net revenue (244000 − contractual 26000 (C1 4000,
+    // C3 11000, C5 11000) − policy 5600 = 212400)
+    expect(atD1.windows.quarter.finalDenialRate).toEqual({ amount: { numerator: 0, denominator: 212400, value: 0 }, claims: 0 });
     // by the categories of the claim's first adjudication: C3's line 2, CO 50
     expect(atD2.windows.quarter.denialWriteOffsByCategory).toEqual({ medical_necessity: 8000 });
     expect(atD1.windows.quarter.denialWriteOffsByCategory).toEqual({});
@@ -434,10 +439,12 @@ describe('truth: lags', () => {
 describe('truth: cash', () => {
   it('net and gross collection rates', () => {
     // D1 TTM: paid 3000 (C9) + 4800 (C1) + 6000 (C3) + 4000 (C5) = 17800; patient 1500 + 5000 = 6500; no refunds
-    // → 24300. charges 249000 (all but C8); contractual 1500 + 4000 + 11000 + 11000 = 27500 → 221500.
-    // NCR = 24300 / 221500 = 0.109707; GCR = 24300 / 249000 = 0.09759
+    // → 24300. Net revenue: charges 249000 (all but C8) − contractual 1500 + 4000 + 11000 + 11000 = 27500 −
+    // policy 5600 (C6's self-pay discount) = 215900. NCR = 24300 / 215900 = 0.112552; GCR = 24300 / 249000 = 0.09759
     const ttm = atD1.windows.ttm;
-    expect([ttm.netCollectionRate.numerator, ttm.netCollectionRate.denominator, ttm.netCollectionRate.value]).toEqual([24300, 221500, 0.109707]);
+    expect([ttm.netCollectionRate.numerator, ttm.netCollectionRate.denominator, ttm.netCollectionRate.value]).toEqual([24300, 215900, 0.112552]);
+    expect(ttm.netRevenue).toBe(215900);
+    expect(ttm.adjustmentsByClass).toEqual({ contractual: 27500, policy: 5600, duplicate: 0, denial: 0, bad_debt: 0, unclassified: 0 });
     expect(ttm.grossCollectionRate).toEqual({ numerator: 24300, denominator: 249000, value: 0.09759 });
     // D2 quarter: paid 60000 (C2) + 8000 (C7) + 8000 (C4) + 3000 (C5 secondary) = 79000, patient 20000 + 3400 +
     // 3000 + 3000 = 29400, refunds 300 → 108100; charges 9000 − contractual (60000 + 7000 + 6000) = −64000:
@@ -448,8 +455,9 @@ describe('truth: cash', () => {
     expect(q.netCollectionRate.denominator).toBe(-64000);
     expect(q.grossCollectionRate.value).toBe(12.011111);
     // D2 TTM: paid 17800 + 79000 = 96800, patient 6500 + 29400 = 35900, refunds 300 → 132400;
-    // charges 258000 − contractual (27500 + 73000 = 100500) = 157500 → 0.840635
-    expect(atD2.windows.ttm.netCollectionRate.value).toBe(0.840635);
+    // net revenue 258000 − contractual (27500 + 73000 = 100500) − policy 5600 = 151900 → 0.871626
+    expect(atD2.windows.ttm.netCollectionRate.value).toBe(0.871626);
+    expect(atD2.windows.ttm.adjustmentsByClass).toEqual({ contractual: 100500, policy: 5600, duplicate: 0, denial: 8000, bad_debt: 0, unclassified: 0 });
   });
 
   it('collections by month tie to the remittances', () => {

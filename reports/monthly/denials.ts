@@ -1,8 +1,8 @@
 // Denials of the month by payer and by category, count and dollars, initial and final. Initial: the
 // registry's initial denial rates (claims and lines, first adjudicated in the month; duplicates apart).
-// Final: the registry's final_denial_rate (write-offs posted in the month on claims that had a denial,
-// over the month's charges) by payer; the same write-offs by denial category and their claim counts, which
-// the registry does not break down, come from the SQL below, and must add up to the registry's number.
+// Final: the registry's final_denial_rate (denial write-offs net of later recoveries, over the month's net
+// revenue) by payer; the same write-offs by denial category with their claim counts, which the registry does
+// not count, come from the same mart (mart_adjustment) and must add up to the registry's number.
 import type { BreakdownRow, MetricResult } from '../../warehouse/metrics/compute.ts';
 import { labelOf } from '../../warehouse/metrics/registry.ts';
 import { denialCategories, finalDenialWriteOffTotal, finalDenialWriteOffsBy } from '../../warehouse/queries/monthly-package.ts';
@@ -49,7 +49,7 @@ export async function denialTables(ctx: PackageContext): Promise<ReportTable[]> 
     charges_adjudicated: money(c?.dollars?.denominator), charges_denied: money(c?.dollars?.numerator), denial_rate_dollars: c?.dollars?.value ?? null,
     lines_adjudicated: count(l?.denominator), lines_denied: count(l?.numerator), line_denial_rate: l?.value ?? null,
     duplicate_claims: count(d?.numerator),
-    final_write_offs: money(f?.numerator), final_claims: fc?.claims ?? 0, charges_in_month: money(f?.denominator), final_denial_rate: f?.value ?? null,
+    final_write_offs: money(f?.numerator), final_claims: fc?.claims ?? 0, net_revenue: money(f?.denominator), final_denial_rate: f?.value ?? null,
   });
   const payerRows: Row[] = payers.map((p) => ({
     cells: { payer: p, payer_name: payerName(names, p), ...payerCells(find(claimsBy, p), find(linesBy, p), find(duplicatesBy, p), find(finalByPayer, p), finalPayers.get(p)) },
@@ -83,7 +83,7 @@ export async function denialTables(ctx: PackageContext): Promise<ReportTable[]> 
   return [
     {
       name: 'denials_by_payer', title: 'Denials by payer', section: 'closed',
-      description: `Initial: claims and lines first adjudicated ${window} and those denied, count and charges (registry: initial_denial_rate, initial_denial_rate_line; duplicate denials, CARC 18, apart). Final: write-offs posted ${window} on claims that had a denial, over the charges of the month (registry: final_denial_rate).`,
+      description: `Initial: claims and lines first adjudicated ${window} and those denied, count and charges (registry: initial_denial_rate, initial_denial_rate_line; duplicate denials, CARC 18, apart). Final: denial write-offs dated ${window}, net of later recoveries, over the net revenue of the month (charges with service in the month less contractual, policy and duplicate adjustments; registry: final_denial_rate, net_revenue).`,
       keyColumns: ['payer'],
       columns: [
         { key: 'payer', label: 'Payer', format: 'text' },
@@ -100,14 +100,14 @@ export async function denialTables(ctx: PackageContext): Promise<ReportTable[]> 
         { key: 'duplicate_claims', label: `${labelOf('duplicate_denials', true)} (claims)`, format: 'count' },
         { key: 'final_write_offs', label: labelOf('denial_write_offs'), format: 'money' },
         { key: 'final_claims', label: 'Claims written off after a denial', format: 'count' },
-        { key: 'charges_in_month', label: 'Charges (service in the month)', format: 'money' },
+        { key: 'net_revenue', label: labelOf('net_revenue'), format: 'money' },
         { key: 'final_denial_rate', label: labelOf('final_denial_rate', true), format: 'ratio' },
       ],
       rows: payerRows,
     },
     {
       name: 'denials_by_category', title: 'Denials by category', section: 'closed',
-      description: `Claims and lines denied on their first adjudication ${window}, by denial category (registry: initial_denial_rate and initial_denial_rate_line by denial_category), and write-offs posted ${window} on denied claims by the categories of their denied lines. A claim denied in several categories counts in each; the total counts it once.`,
+      description: `Claims and lines denied on their first adjudication ${window}, by denial category (registry: initial_denial_rate and initial_denial_rate_line by denial_category), and denial write-offs dated ${window} (net of later recoveries) by the categories of the claim's first adjudication ((unknown) when it denied nothing). A claim denied in several categories counts in each; the total counts it once.`,
       keyColumns: ['category'],
       columns: [
         { key: 'category', label: 'Category', format: 'text' },

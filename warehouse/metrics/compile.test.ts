@@ -19,9 +19,10 @@ describe('the metric compiler', () => {
     const rate = metric('initial_denial_rate')!;
     expect(scans(rate.sql(w, undefined, {}))).toBe(1);
     expect(scans(rate.sql(w, ['payer', 'month'], {}))).toBe(1);
-    // charges by date of service and payments by payment date: two scans, joined on the keys
+    // charges by date of service, payments by payment date, the three classes of adjustments net revenue
+    // subtracts by their own date in one scan: three scans, joined on the keys
     const net = metric('net_collection_rate')!.sql(w, ['payer'], {});
-    expect(scans(net)).toBe(2);
+    expect(scans(net)).toBe(3);
     expect(net).toContain('FULL JOIN s1 ON s0.k0 IS NOT DISTINCT FROM s1.k0');
   });
 

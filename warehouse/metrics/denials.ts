@@ -1,6 +1,7 @@
 // Denial metrics (metrics.md): initial denial rate by claim and by line, in count and dollars, by category
-// and payer; final denial rate (write-offs on denied claims over gross charges); overturn rate. Duplicate
-// denials (CARC 18) are left out of the initial rates and reported on their own; write-offs on denied claims. Declared over measures.ts.
+// and payer; final denial rate (denial-class write-offs net of later recoveries over net revenue); overturn
+// rate. Duplicate denials (CARC 18) are left out of the initial rates and reported on their own. Declared
+// over measures.ts.
 import type { MetricDefinition } from './metric.ts';
 import { declareMetric } from './declare.ts';
 
@@ -26,15 +27,15 @@ export const DENIAL_METRICS: MetricDefinition[] = [
     formula: '{duplicate_claims} / {all_adjudicated_claims}', dollars: '{duplicate_claim_charges} / {all_adjudicated_claim_charges}',
   }),
   declareMetric({
-    id: 'final_denial_rate', label: 'Final denial rate (write-offs on denied claims)', unit: 'ratio', shortLabel: 'Final denial rate', format: 'pct1', section: 'The metrics', grain: 'claim', dateBasis: 'posting date of the write-off; charges by date of service', window: 'quarter',
-    numerator: 'write-offs posted in the window on claims that had a denied line on an adjudication dated on or before the write-off', denominator: 'gross charges with date of service in the window',
-    exclusions: 'write-offs on claims never denied',
-    formula: '{denial_write_offs} / {charges}',
+    id: 'final_denial_rate', label: 'Final denial rate (denial write-offs over net revenue)', unit: 'ratio', shortLabel: 'Final denial rate', format: 'pct1', section: 'Adjustment classes; The metrics', grain: 'claim', dateBasis: 'posting date of the write-off (a recovery: its payment date); charges by date of service', window: 'quarter',
+    numerator: 'denial-class write-offs dated in the window, net of later recoveries on the same claims (money received after a claim’s first denial write-off, up to its denial write-offs)', denominator: 'net revenue of the window (charges with date of service in the window − contractual, policy and duplicate adjustments dated in it)',
+    exclusions: 'duplicate, bad-debt, policy and unclassified write-offs (not denials); HFMA MAP Key AR-6',
+    formula: '{denial_write_offs} / ({charges} - {contractual_adjustments} - {policy_adjustments} - {duplicate_adjustments})',
   }),
   declareMetric({
-    id: 'denial_write_offs', label: 'Write-offs on denied claims', unit: 'dollars', shortLabel: 'Denial write-offs', format: 'usd', section: 'The metrics', grain: 'claim', dateBasis: 'posting date of the write-off', window: 'quarter',
-    numerator: 'write-offs posted in the window on claims that had a denied line on an adjudication dated on or before the write-off (the final denial rate’s numerator); by denial category: the categories of the claim’s first adjudication, a claim counted once in each',
-    denominator: '—', exclusions: 'write-offs on claims never denied', defaultBreakdown: 'denial_category',
+    id: 'denial_write_offs', label: 'Denial write-offs (net of recoveries)', unit: 'dollars', shortLabel: 'Denial write-offs', format: 'usd', section: 'Adjustment classes; The metrics', grain: 'claim', dateBasis: 'posting date of the write-off (a recovery: its payment date)', window: 'quarter',
+    numerator: 'denial-class write-offs dated in the window, net of later recoveries (the final denial rate’s numerator); by denial category: the categories of the claim’s first adjudication, a claim counted once in each, (unknown) when its first adjudication denied nothing',
+    denominator: '—', exclusions: 'duplicate, bad-debt, policy and unclassified write-offs', defaultBreakdown: 'denial_category',
     formula: '{denial_write_offs}',
   }),
   declareMetric({

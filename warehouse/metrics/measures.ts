@@ -1,8 +1,7 @@
 // The semantic models (one per mart the compiled metrics read) and their measures. A measure is named
 // once and used by every metric whose formula names it.
-import { dateLiteral } from '../sql.ts';
+import { dateLiteral, sqlString } from '../sql.ts';
 import { PATIENT_PAYER_NAME, payerNameOf } from './metric.ts';
-import { sqlString } from '../sql.ts';
 import type { Measure, SemanticModel } from './semantic.ts';
 
 const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
@@ -23,12 +22,13 @@ export const lineModel: SemanticModel = {
   },
 };
 
-/** Write-offs posted on claims denied on or before the write-off, with the claim's attributes and denials. */
-export const deniedWriteOffModel: SemanticModel = {
-  id: 'denied_write_off', payer: 'payer_id',
-  from: `(SELECT p.posting_date, p.amount, c.claim_id, c.payer_id, c.billing_npi, c.rendering_npi, c.location, c.first_denial_categories, c.first_denial_carcs
-    FROM stg_posting p JOIN mart_claim c USING (claim_id) WHERE p.posting_type = 'write_off' AND c.first_denied_date <= p.posting_date)`,
-  dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_categories', list: 'denied' }, carc: { sql: 'first_denial_carcs', list: 'denied' } },
+/** mart_adjustment: one classed reduction of a balance (payer adjustment, write-off, a denial write-off's later recovery), with the claim's attributes and its first adjudication's denials. */
+export const adjustmentModel: SemanticModel = {
+  id: 'adjustment', from: 'mart_adjustment', payer: 'payer_id',
+  dimensions: {
+    ...claimAttributes, adjustment_class: { sql: 'adjustment_class' },
+    denial_category: { sql: 'denial_categories', list: 'denied' }, carc: { sql: 'denial_carcs', list: 'denied' },
+  },
 };
 
 /** mart_cash as money on claims: the payer is the claim's. */
@@ -51,6 +51,8 @@ const notDuplicate = 'NOT first_denied_as_duplicate';
 const deniedResolved = { model: claimModel, date: 'resolved_date', where: 'first_denied_date <= resolved_date', denied: true } as const;
 const overturned = (w: { to: string }) => `overturned_date IS NOT NULL AND overturned_date <= ${dateLiteral(w.to)}`;
 const lineFirst = { model: lineModel, date: 'adjudication_date', month: 'adjudication_month', where: 'NOT claim_denied_as_duplicate' } as const;
+const adjusted = { model: adjustmentModel, aggregate: 'sum', expr: 'amount', date: 'event_date', month: 'event_month' } as const;
+const ofClass = (adjustmentClass: string) => `adjustment_class = ${sqlString(adjustmentClass)}`;
 const cashIn = { model: claimCashModel, date: 'cash_date', month: 'cash_month', where: 'claim_id IS NOT NULL' } as const;
 
 export const MEASURES: readonly Measure[] = [
@@ -86,10 +88,17 @@ export const MEASURES: readonly Measure[] = [
   },
   // charges by date of service; write-offs on denied claims by posting date
   { id: 'charges', model: claimModel, aggregate: 'sum', expr: 'charge', date: 'service_date', month: 'service_month' },
-  { id: 'denial_write_offs', model: deniedWriteOffModel, aggregate: 'sum', expr: 'amount', date: 'posting_date', denied: true },
-  // money on claims: payments (insurance, reversals netted, + patient − refunds) and contractual adjustments
+  // reductions of balances by adjustment class (metrics.md, "Adjustment classes"), by their own date; the
+  // denial class nets later recoveries (mart_adjustment); net revenue subtracts the classes never revenue
+  { id: 'adjustments', ...adjusted },
+  { id: 'contractual_adjustments', ...adjusted, filter: ofClass('contractual') },
+  { id: 'policy_adjustments', ...adjusted, filter: ofClass('policy') },
+  { id: 'duplicate_adjustments', ...adjusted, filter: ofClass('duplicate') },
+  { id: 'denial_write_offs', ...adjusted, filter: ofClass('denial'), denied: true },
+  { id: 'bad_debt_write_offs', ...adjusted, filter: ofClass('bad_debt') },
+  { id: 'unclassified_write_offs', ...adjusted, filter: ofClass('unclassified') },
+  // money on claims: payments (insurance, reversals netted, + patient − refunds)
   { id: 'payments', aggregate: 'sum', expr: "CASE kind WHEN 'insurance_paid' THEN amount WHEN 'patient_payment' THEN amount WHEN 'refund' THEN -amount ELSE 0 END", ...cashIn },
-  { id: 'contractual_adjustments', aggregate: 'sum', expr: "CASE kind WHEN 'contractual' THEN amount ELSE 0 END", ...cashIn },
   // money in; PLB amounts carry the payer's sign (negative adds to the payment): money in is their negation
   {
     id: 'collections', model: cashModel, aggregate: 'sum', date: 'cash_date', month: 'cash_month', where: "kind <> 'contractual'",

@@ -19,6 +19,7 @@ import intAdjudication from './intermediate/int_adjudication.contract.ts';
 import intAdjudicationLine from './intermediate/int_adjudication_line.contract.ts';
 import intBalanceEvent from './intermediate/int_balance_event.contract.ts';
 import intClaim from './intermediate/int_claim.contract.ts';
+import martAdjustment from './marts/mart_adjustment.contract.ts';
 import martCash from './marts/mart_cash.contract.ts';
 import martClaim from './marts/mart_claim.contract.ts';
 import martClaimBalance from './marts/mart_claim_balance.contract.ts';
@@ -33,7 +34,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 export const CONTRACTS: readonly ModelContract[] = [
   stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
-  stgRemitPayment, stgRemitRepeat, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martCash,
+  stgRemitPayment, stgRemitRepeat, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer,
   martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];

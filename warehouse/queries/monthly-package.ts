@@ -81,35 +81,30 @@ export async function adjustmentsByGroupAndReason(r: Scoped, days: Days): Promis
  * Write-offs posted in the window on claims denied on or before the posting (final_denial_rate's
  * numerator), each with the denial categories of the claim's denied lines up to that day.
  */
-function finalDenialWriteOffs(w: Window): string {
-  return `WITH written AS (
-      SELECT p.claim_id, c.payer_id, p.posting_date, p.amount
-      FROM stg_posting p JOIN mart_claim c USING (claim_id)
-      WHERE p.posting_type = 'write_off' AND ${between('p.posting_date', w)} AND c.first_denied_date <= p.posting_date
-    ),
-    categories AS (
-      SELECT w.claim_id, w.posting_date, list_sort(list_distinct(flatten(list(l.denial_categories)))) AS categories
-      FROM (SELECT DISTINCT claim_id, posting_date FROM written) w
-      JOIN int_adjudication a ON a.claim_id = w.claim_id AND NOT a.is_reversal AND NOT a.is_secondary AND a.adjudication_date <= w.posting_date
-      JOIN int_adjudication_line l ON l.file_id = a.file_id AND l.claim_position = a.claim_position AND l.is_denied
-      GROUP BY ALL
-    )
-    SELECT w.claim_id, w.payer_id, w.amount, coalesce(nullif(k.categories, []), ['(unknown)']) AS categories
-    FROM written w LEFT JOIN categories k USING (claim_id, posting_date)`;
+/**
+ * The denial write-offs of the window net of later recoveries (mart_adjustment, class denial: the registry's
+ * denial_write_offs and final_denial_rate numerator), each with its claim's payer and the categories of the
+ * claim's first adjudication.
+ */
+function denialWriteOffs(w: Window): string {
+  return `SELECT claim_id, payer_id, kind, amount, denial_categories AS categories FROM mart_adjustment WHERE adjustment_class = 'denial' AND ${between('event_date', w)}`;
 }
 
 export type WriteOffs = { claims: bigint; amount: string };
 
-/** The final-denial write-offs of the days by payer or by denial category (a claim in each of its categories); key null: none. */
+/** Claims written off after a denial in the days: a recovery alone writes off no claim. */
+const WRITTEN_OFF_CLAIMS = "count(DISTINCT claim_id) FILTER (WHERE kind <> 'recovery')";
+
+/** The denial write-offs of the days by payer or by denial category (a claim in each of its categories); key null: none. */
 export async function finalDenialWriteOffsBy(r: Scoped, days: Days, key: 'payer' | 'category'): Promise<(WriteOffs & { key: string | null })[]> {
-  const keyed = key === 'payer' ? 'SELECT payer_id AS key, claim_id, amount FROM f' : 'SELECT unnest(categories) AS key, claim_id, amount FROM f';
+  const keyed = key === 'payer' ? 'SELECT payer_id AS key, claim_id, kind, amount FROM f' : 'SELECT unnest(categories) AS key, claim_id, kind, amount FROM f';
   return r.all<WriteOffs & { key: string | null }>(
-    `WITH f AS (${finalDenialWriteOffs(windowOf(days))}) SELECT key, count(DISTINCT claim_id) AS claims, sum(amount)::VARCHAR AS amount FROM (${keyed}) GROUP BY 1`,
+    `WITH f AS (${denialWriteOffs(windowOf(days))}) SELECT key, ${WRITTEN_OFF_CLAIMS} AS claims, sum(amount)::VARCHAR AS amount FROM (${keyed}) GROUP BY 1`,
   );
 }
 
 export async function finalDenialWriteOffTotal(r: Scoped, days: Days): Promise<WriteOffs> {
-  const [row] = await r.all<WriteOffs>(`SELECT count(DISTINCT claim_id) AS claims, coalesce(sum(amount), 0)::VARCHAR AS amount FROM (${finalDenialWriteOffs(windowOf(days))})`);
+  const [row] = await r.all<WriteOffs>(`SELECT ${WRITTEN_OFF_CLAIMS} AS claims, coalesce(sum(amount), 0)::VARCHAR AS amount FROM (${denialWriteOffs(windowOf(days))})`);
   return row;
 }
 
