@@ -1,8 +1,10 @@
 // The OpenAPI document, generated from the routes' own declarations, against the app that serves it (app.request(),
 // no network) over the hand-made fixture practice: every route the app answers is in it and every operation in
-// it is a route (nothing exempted), it validates against the OpenAPI 3.1 schema, the main JSON routes answer
-// exactly what their declared schemas say (no field missing, none undocumented), each guarded operation refuses
-// (403) exactly the roles its description leaves out, and a refused request gets the app's own error body. /api/docs serves Swagger UI from this server, and its "try it out" sends the CSRF token.
+// it is a route (nothing exempted), it validates against the OpenAPI 3.1 schema, a read takes every query
+// parameter it documents (each with its documented example), the main JSON routes answer exactly what their
+// declared schemas say (no field missing, none undocumented), each guarded operation refuses (403) exactly the
+// roles its description leaves out, and a refused request gets the app's own error body. /api/docs serves
+// Swagger UI from this server, and its "try it out" sends the CSRF token.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +147,30 @@ describe('the API document', () => {
     const history = (await (await get(`/api/claims/${claim}`)).json()) as z.infer<typeof ClaimHistory>;
     expect(history.events.length).toBeGreaterThan(2);
     expect(typeof history.events[0].position).toBe('number');
+  });
+
+  it('takes every documented query parameter of a read at once, each with its documented example', async () => {
+    type Schema = { $ref?: string; example?: unknown; enum?: unknown[]; default?: unknown; type?: string | string[]; minimum?: number };
+    const resolve = (schema: Schema): Schema => (schema.$ref ? resolve((doc.components?.schemas ?? {})[schema.$ref.split('/').pop()!] as Schema) : schema);
+    const sample = (schema: Schema): string => {
+      const s = resolve(schema);
+      const value = s.example ?? s.enum?.[0] ?? s.default ?? ([s.type].flat().includes('integer') ? (s.minimum ?? 1) : undefined);
+      expect(value, JSON.stringify(schema)).toBeDefined();
+      return String(value);
+    };
+    const values: Record<string, string> = { id: 'FX-LINE' };
+    let asked = 0;
+    for (const [key, op] of operations(doc).filter(([key]) => key.startsWith('GET '))) {
+      const params = ((op as { parameters?: { name: string; in: string; schema: Schema }[] }).parameters ?? []);
+      const query = params.filter((p) => p.in === 'query');
+      if (query.length === 0 || params.some((p) => p.in === 'path' && !values[p.name] && !key.includes('/metrics/'))) continue;
+      const path = key.slice(4).replace(/\{(\w+)\}/g, (_, name: string) => (key.includes('/metrics/') ? METRICS[0].id : values[name]));
+      const response = await get(`${path}?${new URLSearchParams(query.map((p) => [p.name, sample(p.schema)]))}`);
+      expect(response.status, `${key}: ${response.status === 200 ? '' : await response.clone().text()}`).toBe(200);
+      await response.arrayBuffer();
+      asked++;
+    }
+    expect(asked).toBeGreaterThanOrEqual(10);
   });
 
   it('refuses each role exactly the operations whose view it lacks, as the document says', async () => {

@@ -54,9 +54,9 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditEvents = z.object({ events: z.array(AuditEvent).describe('newest first') }).meta({ id: 'AuditEvents' });
 
-export const UserQuery = z.object({ user: z.string().regex(USER_NAME).optional().describe("only this user's tokens") }).strict();
+export const UserQuery = z.object({ user: z.string().regex(USER_NAME).optional().meta({ description: "only this user's tokens", example: 'admin' }) }).strict();
 export const AuditQuery = z.object({
-  user: z.string().regex(USER_NAME).optional().describe("only this user's events"),
+  user: z.string().regex(USER_NAME).optional().meta({ description: "only this user's events", example: 'admin' }),
   since: IsoDate.optional().describe('only from this day (UTC)'),
   limit: z.coerce.number().int().min(1).max(10_000).optional().meta({ type: 'integer', default: 100, description: 'the most events answered' }),
 }).strict();

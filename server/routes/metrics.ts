@@ -40,7 +40,7 @@ const metricsQuery = z.object({
   denial_category: DenialCategory.optional().describe(`denial rates only (${denialRates}; 400 for another metric): the numerator counts only the denials of this category, the denominator stays whole`),
   carc: Carc.optional().describe('denial rates only, as denial_category: the numerator counts only the denials with this claim adjustment reason code'),
   metric: z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/).refine((s) => s.split(',').every((id) => ids.has(id)), 'metric ids of the registry').optional()
-    .meta({ example: METRICS[0].id, description: `metric ids, comma-separated: ${METRICS.map((m) => m.id).join(', ')}` }),
+    .meta({ example: METRICS.find((m) => m.denialFilters)?.id, description: `metric ids, comma-separated: ${METRICS.map((m) => m.id).join(', ')}` }),
 }).strict().refine(fromGoesWithTo, 'from and to go together');
 
 const patternsQuery = z.object({
