@@ -36,8 +36,7 @@ export function routeGroup(): OpenAPIHono<AppEnv> {
 }
 
 /** Who may call a route with this view, read from ROLE_VIEWS. */
-export function whoMay(view: View | undefined): string {
-  if (!view) return 'Any signed-in user.';
+export function whoMay(view: View): string {
   const roles = ROLES.filter((role) => mayOpen(role, view)).map((role) => role.replace('_', ' '));
   return `Roles: ${roles.join(', ')} (view \`${view}\`: ${VIEWS[view]}); any other role gets 403.`;
 }

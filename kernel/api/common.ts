@@ -1,6 +1,8 @@
 // The API's building blocks, defined once: the route schemas validate with them, the OpenAPI document is
 // generated from them (a `.meta({ id })` becomes a named component), and the dashboards infer their answer
-// types from them (type-only imports, so zod stays out of the browser bundle).
+// types from them (type-only imports, so zod stays out of the browser bundle). A request schema whose values
+// come from a lower layer (the metric registry's ids, the claim list's sorts and aging buckets) is composed
+// from these blocks beside its route (server/routes/), which may import that layer.
 import { z } from 'zod';
 import { isIsoDate } from '../dates.ts';
 
@@ -12,8 +14,6 @@ export const Npi = z.string().regex(/^\d{10}$/).meta({ id: 'Npi', description: '
 export const Money = z.string().regex(/^-?\d+(\.\d{1,2})?$/).meta({ id: 'Money', description: 'dollars as an exact decimal string', example: '1250.00' });
 
 export const PayerId = z.string().regex(/^[A-Za-z0-9]{1,20}$/).meta({ id: 'PayerId', description: 'a payer id', example: '60054' });
-
-export const ProviderNpi = Npi.describe('only claims of this rendering provider (NPI)');
 
 export const Location = z.string().regex(/^[A-Za-z0-9 .,'&()#/-]{1,60}$/).meta({ description: 'only claims of this service location', example: 'Main Street' });
 
