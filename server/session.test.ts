@@ -27,7 +27,7 @@ describe('browser sessions', () => {
     app = createApp(warehouse, options);
   }, 60_000);
 
-  const login = (username: string, password = PASSWORD, headers: Record<string, string> = {}) =>
+  const login = async (username: string, password = PASSWORD, headers: Record<string, string> = {}) =>
     app.request(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
   const signIn = async (username: string) => {
     const response = await login(username);
@@ -35,7 +35,7 @@ describe('browser sessions', () => {
     const cookie = response.headers.get('set-cookie')!.split(';')[0];
     return { cookie, csrf: ((await response.json()) as { csrf_token: string }).csrf_token };
   };
-  const call = (path: string, cookie: string, init: RequestInit = {}) => app.request(base + path, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } });
+  const call = async (path: string, cookie: string, init: RequestInit = {}) => app.request(base + path, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } });
 
   it('logs in with an HttpOnly, SameSite=Strict cookie that expires, Secure only behind TLS', async () => {
     expect((await login('manager', 'wrong password')).status).toBe(401);
