@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { addUser, checkPassword, createToken, disableUser, listUsers, revokeToken, UserError, userOfToken } from './users.ts';
-import { rcmWithEnv } from '../tests/support/cli.ts';
+import { rcmHereWithEnv as rcmWithEnv } from '../tests/support/cli-here.ts';
 import { tempDir, tempWarehouse } from '../tests/support/temp.ts';
 
 describe('passwords', () => {
@@ -52,23 +52,23 @@ describe('users and tokens', () => {
     expect((await listUsers(w)).find((u) => u.username === 'maria')?.disabled).toBe(true);
   });
 
-  it('are managed with rcm users and rcm tokens', () => {
+  it('are managed with rcm users and rcm tokens', async () => {
     const db = join(tempDir(), 'users.duckdb');
-    const added = rcmWithEnv({}, 'users', 'add', 'ana', '--role', 'finance', '--practice', '1234567893', '--db', db);
+    const added = await rcmWithEnv({}, 'users', 'add', 'ana', '--role', 'finance', '--practice', '1234567893', '--db', db);
     expect(added.status, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/password \(shown once\): \S{24}/);
-    const quiet = rcmWithEnv({ RCM_USER_PASSWORD: 'a chosen long password' }, 'users', 'add', 'bo', '--role', 'admin', '--db', db);
+    const quiet = await rcmWithEnv({ RCM_USER_PASSWORD: 'a chosen long password' }, 'users', 'add', 'bo', '--role', 'admin', '--db', db);
     expect(quiet.stdout).not.toMatch(/password/);
-    expect(rcmWithEnv({}, 'users', 'add', 'cy', '--role', 'owner', '--db', db).stderr).toMatch(/--role must be one of admin, practice_manager, billing_lead, finance/);
-    const token = rcmWithEnv({}, 'tokens', 'create', 'ana', '--name', 'exports', '--db', db);
+    expect((await rcmWithEnv({}, 'users', 'add', 'cy', '--role', 'owner', '--db', db)).stderr).toMatch(/--role must be one of admin, practice_manager, billing_lead, finance/);
+    const token = await rcmWithEnv({}, 'tokens', 'create', 'ana', '--name', 'exports', '--db', db);
     expect(token.stdout).toMatch(/^token 1 for ana \(shown once\): rcm_/);
-    expect(rcmWithEnv({}, 'tokens', 'revoke', '1', '--db', db).status).toBe(0);
-    expect(rcmWithEnv({}, 'users', 'disable', 'ana', '--db', db).status).toBe(0);
-    const list = JSON.parse(rcmWithEnv({}, 'users', 'list', '--json', '--db', db).stdout);
+    expect((await rcmWithEnv({}, 'tokens', 'revoke', '1', '--db', db)).status).toBe(0);
+    expect((await rcmWithEnv({}, 'users', 'disable', 'ana', '--db', db)).status).toBe(0);
+    const list = JSON.parse((await rcmWithEnv({}, 'users', 'list', '--json', '--db', db)).stdout);
     expect(list.map((u: { username: string; disabled: boolean }) => [u.username, u.disabled])).toEqual([['ana', true], ['bo', false]]);
-    expect(JSON.parse(rcmWithEnv({}, 'audit', '--json', '--db', db).stdout)).toEqual([]);
-    expect(rcmWithEnv({}, 'audit', '--since', 'yesterday', '--db', db).stderr).toMatch(/--since must be a date/);
-    const missing = rcmWithEnv({}, 'users', 'disable', 'zed', '--db', db);
+    expect(JSON.parse((await rcmWithEnv({}, 'audit', '--json', '--db', db)).stdout)).toEqual([]);
+    expect((await rcmWithEnv({}, 'audit', '--since', 'yesterday', '--db', db)).stderr).toMatch(/--since must be a date/);
+    const missing = await rcmWithEnv({}, 'users', 'disable', 'zed', '--db', db);
     expect([missing.status, missing.stderr.trim()]).toEqual([2, 'rcm: no user zed']);
   }, 60_000);
 });

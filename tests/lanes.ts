@@ -5,10 +5,6 @@
 
 /** Files that start `rcm`, `npm start` or another child process (and wait for it). */
 export const PROCESS = [
-  'access/users.test.ts',
-  'ingest/loader/claim-links.test.ts',
-  'ingest/loader/shared-claim-number.test.ts',
-  'ingest/remittance/remittance-problems.test.ts',
   'server/serve.test.ts',
   'server/serve-during-ingest.test.ts',
   'tests/admin-while-serving.test.ts',

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
 import type { Truth } from '../demo/truth/truth-types.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
@@ -27,7 +27,7 @@ import { runMonthlyPackage, type MonthlyPackageRun } from '../reports/monthly/ru
 import { diffRuns } from '../reports/runs/run-store.ts';
 import { TABLE_HEADER_ROW } from '../reports/render/xlsx.ts';
 import type { ReportTable } from '../reports/table.ts';
-import { main } from '../cli/program.ts';
+import { rcmHere as cli } from './support/cli-here.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
 const MONTH = '2025-06';
@@ -87,22 +87,6 @@ async function workbook(run: MonthlyPackageRun): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(run.files.find((f) => f.format === 'xlsx')!.path);
   return book;
-}
-
-/** The CLI in this process: its exit status and what it wrote. */
-async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    const status = await main(['node', 'rcm', ...args]);
-    return { status, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = undefined;
-  }
 }
 
 /** Runs `f` with RCM_CHROMIUM naming no executable: what a machine without Chromium answers to a PDF. */

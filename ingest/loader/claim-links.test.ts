@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFiles } from './ingest-run.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import { claimHistory, findClaims } from '../../warehouse/queries/claims.ts';
-import { rcm } from '../../tests/support/cli.ts';
+import { rcmHere as rcm } from '../../tests/support/cli-here.ts';
 import { fixture835 } from '../../tests/support/fixture-835.ts';
 import { isa } from '../../tests/support/fixture-835.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
@@ -118,28 +118,28 @@ describe('claim links', () => {
     // The replacement's own number names the claim it replaces, and tells the same story.
     expect(await findClaims(w, 'CLAIM-A2')).toEqual([{ claim_id: 'CLAIM-A', billing_npi: expect.any(String) }]);
     expect((await claimHistory(w, (await findClaims(w, 'CLAIM-A2'))[0].claim_id)).map((e) => e.event)).toEqual(history.map((e) => e.event));
-    w.close(); // DuckDB lets one process at a time open the file
-    const cli = rcm('claim', 'show', 'CLAIM-A2', '--db', w.path, '--json');
+    w.close(); // the verb opens the file itself
+    const cli = await rcm('claim', 'show', 'CLAIM-A2', '--db', w.path, '--json');
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).events.map((e: { event: string; amount: number | null; balance: number }) => [e.event, e.amount, e.balance])).toEqual([
       ['charged', 500, 500], ['submitted', 500, 500], ['accepted by the clearinghouse', null, 500], ['paid', 280, 100], ['replaced', 500, 100], ['resubmitted', 500, 100],
       ['voided', 500, -400], ['patient payment', 20, -420],
     ]);
-    expect(rcm('claim', 'show', 'NO-SUCH-CLAIM', '--db', w.path).status).toBe(1);
+    expect((await rcm('claim', 'show', 'NO-SUCH-CLAIM', '--db', w.path)).status).toBe(1);
   });
 
-  it('says to build the models when a load left them unbuilt, and that an empty warehouse holds nothing yet', () => {
+  it('says to build the models when a load left them unbuilt, and that an empty warehouse holds nothing yet', async () => {
     const dir = tempDir();
     const db = join(dir, 'w.duckdb');
-    expect(rcm('claim', 'show', 'X', '--db', db).stderr).toContain('holds no claims yet: ingest files first');
-    expect(rcm('ingest', '--no-build', '--db', db, writeFile(dir, 'fixture.835', fixture835())).status).toBe(0);
+    expect((await rcm('claim', 'show', 'X', '--db', db)).stderr).toContain('holds no claims yet: ingest files first');
+    expect((await rcm('ingest', '--no-build', '--db', db, writeFile(dir, 'fixture.835', fixture835()))).status).toBe(0);
     for (const verb of [['claim', 'show', 'CLAIM-A'], ['metrics'], ['denials', 'patterns']]) {
-      const result = rcm(...verb, '--db', db);
+      const result = await rcm(...verb, '--db', db);
       expect(result.status, verb.join(' ')).toBe(2); // the CLI's refusal
       expect(result.stderr).toContain(`run rcm build --db ${db}, then this again`);
     }
-    expect(rcm('build', '--db', db).status).toBe(0);
-    expect(rcm('claim', 'show', 'CLAIM-A', '--db', db).status).toBe(0);
+    expect((await rcm('build', '--db', db)).status).toBe(0);
+    expect((await rcm('claim', 'show', 'CLAIM-A', '--db', db)).status).toBe(0);
   });
 
   it('tells the whole story of a claim in date order: rejection, resubmission, acceptance, denial, corrected claim, payment, reversal and correction', async () => {

@@ -8,7 +8,7 @@ import { ingestFiles } from './ingest-run.ts';
 import { claimHistory, findClaims } from '../../warehouse/queries/claims.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { rcm } from '../../tests/support/cli.ts';
+import { rcmHere as rcm } from '../../tests/support/cli-here.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 import * as F from '../../demo/files/test-fixture.ts';
 import { batchId837, write837P } from '../../demo/files/write-837.ts';
@@ -87,12 +87,12 @@ describe('a patient control number used by two billing providers', () => {
     expect(await w.one("SELECT records_without_provider FROM mart_shared_claim_number WHERE patient_control_number = 'CLM-1001'")).toEqual({ records_without_provider: 1n });
   });
 
-  it('asks for the full number on the command line', () => {
-    w.close(); // DuckDB lets one process at a time open the file
-    const ambiguous = rcm('claim', 'show', 'CLM-1001', '--db', w.path);
+  it('asks for the full number on the command line', async () => {
+    w.close(); // the verb opens the file itself
+    const ambiguous = await rcm('claim', 'show', 'CLM-1001', '--db', w.path);
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toContain(`CLM-1001 names 2 claims of different billing providers: CLM-1001@${A}, CLM-1001@${B}`);
-    const one = rcm('claim', 'show', `CLM-1001@${B}`, '--db', w.path, '--json');
+    const one = await rcm('claim', 'show', `CLM-1001@${B}`, '--db', w.path, '--json');
     expect(one.status).toBe(0);
     expect(JSON.parse(one.stdout).claim_id).toBe(`CLM-1001@${B}`);
   });

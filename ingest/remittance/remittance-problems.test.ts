@@ -7,7 +7,7 @@ import { ingestFiles } from '../loader/ingest-run.ts';
 import { claimHistory } from '../../warehouse/queries/claims.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { rcm } from '../../tests/support/cli.ts';
+import { rcmHere as rcm } from '../../tests/support/cli-here.ts';
 import { conflictingFixture835, fixture835, isa, resentFixture835 } from '../../tests/support/fixture-835.ts';
 import { tempDir, tempWarehouse, writeFile } from '../../tests/support/temp.ts';
 
@@ -101,20 +101,20 @@ describe('a payment conflicting with an earlier one, and rcm errors', () => {
     expect(await w.one("SELECT sum(amount)::VARCHAR AS paid FROM mart_cash WHERE kind = 'insurance_paid'")).toEqual({ paid: '580.00' });
   });
 
-  it('lists them in rcm errors, counted, with the first file\'s name', () => {
-    w.close(); // DuckDB lets one process at a time open the file
-    const text = rcm('errors', '--db', w.path);
+  it('lists them in rcm errors, counted, with the first file\'s name', async () => {
+    w.close(); // the verb opens the file itself
+    const text = await rcm('errors', '--db', w.path);
     expect(text.status).toBe(0);
     // the conflict's own copy of CLAIM-C's reversal is an orphan too: its money is counted like the rest of it
     expect(text.stdout).toContain('no rejected files\nremittances to look at: 2 remittances delivered again (not counted), 2 reversals without their original, 1 conflicting payment\n');
     expect(text.stdout).toContain(`batch 1 duplicate_remittance (not counted): ${dir}/era-2.835, segment 3: payment TRACE001 of 280.00 from payer ACME01 repeats, claim for claim, the remittance loaded from ${first()}`);
-    const json = JSON.parse(rcm('errors', '--db', w.path, '--remittances', '--batch', '2', '--json').stdout) as { problem: string; batch_id: number; first_file_name: string | null }[];
+    const json = JSON.parse((await rcm('errors', '--db', w.path, '--remittances', '--batch', '2', '--json')).stdout) as { problem: string; batch_id: number; first_file_name: string | null }[];
     expect(json.map((p) => [p.problem, p.batch_id, p.first_file_name])).toEqual([['payment_conflict', 2, first()], ['orphan_reversal', 2, null]]);
-    expect(JSON.parse(rcm('errors', '--db', w.path, '--json').stdout)).toEqual([]); // the rejected files alone, as before
+    expect(JSON.parse((await rcm('errors', '--db', w.path, '--json')).stdout)).toEqual([]); // the rejected files alone, as before
     expect(text.stderr).toBe('');
     // a file loaded without a build is not in the listing yet: rcm errors says so
-    expect(rcm('ingest', '--db', w.path, '--no-build', writeFile(dir, 'era-4.835', resentFixture835(4))).status).toBe(0);
-    const stale = rcm('errors', '--db', w.path, '--remittances');
+    expect((await rcm('ingest', '--db', w.path, '--no-build', writeFile(dir, 'era-4.835', resentFixture835(4)))).status).toBe(0);
+    const stale = await rcm('errors', '--db', w.path, '--remittances');
     expect(stale.stderr).toContain(`rcm errors: files were loaded after the models were last built; the remittances to look at leave them out until rcm build --db ${w.path}`);
     expect(stale.stdout).toContain('2 remittances delivered again (not counted)');
   });
