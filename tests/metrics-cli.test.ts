@@ -52,9 +52,9 @@ describe('rcm build, metrics and denials', () => {
     // all the metrics: those without a payer breakdown are shown whole, and stderr names them
     const all = rcm('metrics', '--db', db, '--by', 'payer', '--json');
     expect(all.status, all.stderr).toBe(0);
-    expect(all.stderr).toMatch(/^not broken down by payer \(they cannot be\): .*\bdays_in_ar\b/m);
+    expect(all.stderr).toMatch(/^not broken down by payer \(they cannot be\): .*\bdays_in_ar_net\b/m);
     expect(all.stderr).not.toMatch(/\binitial_denial_rate\b/);
-    expect(JSON.parse(all.stdout).metrics.days_in_ar.breakdown ?? null).toBeNull();
+    expect(JSON.parse(all.stdout).metrics.days_in_ar_net.breakdown ?? null).toBeNull();
     expect(text.stdout).toMatch(/MCRB1/);
   }, 60_000);
 
@@ -117,7 +117,7 @@ describe('rcm build, metrics and denials', () => {
       [['metrics', '--db', db, '--from', '2025-01-01'], /--from and --to go together/],
       [['metrics', '--db', db, '--as-of', '2025-02-30'], /--as-of must be a date/],
       [['metrics', '--db', db, '--metric', 'happiness'], /no metric "happiness"/],
-      [['metrics', '--db', db, '--metric', 'initial_denial_rate', 'days_in_ar', '--by', 'payer'], /^rcm: days_in_ar cannot be broken down by payer; it has no breakdown$/m],
+      [['metrics', '--db', db, '--metric', 'initial_denial_rate', 'days_in_ar_net', '--by', 'payer'], /^rcm: days_in_ar_net cannot be broken down by payer; it has no breakdown$/m],
       [['metrics', '--db', db, '--metric', 'initial_denial_rate_line', '--by', 'denial_category,carc'], /^rcm: initial_denial_rate_line cannot cross denial_category with carc \(two lists of the same denials\)$/m],
       [['metrics', 'explain', 'happiness'], /no metric "happiness"/],
       [['denials', 'patterns', '--db', db, '--min-claims', '0'], /--min-claims must be a whole number/],

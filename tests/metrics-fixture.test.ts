@@ -66,8 +66,10 @@ describe('every metric on a hand-built practice, through its files', () => {
     build = await buildModels(warehouse);
   });
 
-  const get = (id: string, asOf: string, options: { by?: Dimension; from?: string; to?: string } = {}) =>
-    computeMetric(warehouse, metric(id)!, { asOf, from: options.from, to: options.to, by: options.by ? [options.by] : undefined });
+  const get = (id: string, asOf: string, options: { by?: Dimension; from?: string; to?: string; payer?: string } = {}) =>
+    computeMetric(warehouse, metric(id)!, { asOf, from: options.from, to: options.to, by: options.by ? [options.by] : undefined, filters: options.payer ? { payer: options.payer } : undefined });
+  /** A days metric as [A/R in cents, 90 days' charges in cents, days]. */
+  const days = (r: MetricResult | BreakdownRow) => [cents(r.numerator), Math.round((r.denominator ?? 0) * 90 * 100), r.value];
 
   it('loads every file without a refusal or warning, and the build passes its checks', async () => {
     expect(run.outcomes.filter((o) => o.status !== 'loaded' || o.warnings !== 0)).toEqual([]);
@@ -160,10 +162,72 @@ describe('every metric on a hand-built practice, through its files', () => {
       // 277REJ is exactly 90 days old: not over 90
     });
 
-    it('days_in_ar: 04-01 is D2 − 90, so FX-277REJ (DOS 04-01) is outside the 90 days', async () => {
-      // 04-01 < DOS ≤ 06-30: UNBILLED 20000 only → 20000 / 90 a day; 29000 × 90 / 20000 = 130.5
-      const days = await get('days_in_ar', D2);
-      expect([cents(days.numerator), Math.round(days.denominator! * 90 * 100), days.value]).toEqual([29000, 20000, 130.5]);
+    it('days_in_total_ar: 04-01 is D2 − 90, so FX-277REJ (DOS 04-01) is outside the 90 days', async () => {
+      // 04-01 < DOS ≤ 06-30: UNBILLED 20000 only → 20000 / 90 a day; 29000 × 90 / 20000 = 130.5 (days_in_ar, of the
+      // billed A/R alone, is below)
+      const total = await get('days_in_total_ar', D2);
+      expect([cents(total.numerator), Math.round(total.denominator! * 90 * 100), total.value]).toEqual([29000, 20000, 130.5]);
+    });
+  });
+
+  describe('billed and unbilled A/R; A/R by payer: the insurance portion to the payer, the patient portion to "patient"', () => {
+    it(`at 2024-01-31 FX-DUP (DOS 01-08, first sent 02-06) is unbilled: out of days_in_ar, in days_in_total_ar`, async () => {
+      // open: REV 15000 (sent 01-09), APPEAL 120000 (01-18), LINE 25000 (01-23): billed 160000; DUP 15000 not sent
+      // yet: unbilled, 23 days old → 0-30. Charges with 2023-11-02 < DOS ≤ 01-31: 15000 + 120000 + 25000 + 15000
+      // = 175000. days_in_ar = 160000 × 90 / 175000 = 82.2857 → 82.29; days_in_total_ar = 175000 × 90 / 175000 = 90
+      const D0 = '2024-01-31';
+      expect(days(await get('days_in_ar', D0))).toEqual([160000, 175000, 82.29]);
+      expect(days(await get('days_in_total_ar', D0))).toEqual([175000, 175000, 90]);
+      const unbilled = await get('unbilled_ar', D0);
+      expect([cents(unbilled.numerator), amounts(unbilled.breakdown)]).toEqual([15000, { '0-30': 15000 }]);
+      expect(amounts((await get('unbilled_ar', D0, { by: 'payer' })).breakdown)).toEqual({ ACME: 15000 });
+      const visits = await get('unbilled_visits', D0);
+      expect([visits.numerator, visits.breakdown!.map((b) => [b.key, b.numerator])]).toEqual([1, [['0-30', 1]]]);
+    });
+
+    it(`at ${D1} every open claim is billed; FX-SELF (self-pay) is billed at the visit`, async () => {
+      // open 161800 (see A/R at D1), all sent by then, and SELF 5800 is self-pay: billed 161800, nothing unbilled
+      expect(days(await get('days_in_ar', D1))).toEqual([161800, 266000, 54.74]);
+      expect(days(await get('days_in_total_ar', D1))).toEqual([161800, 266000, 54.74]);
+      expect([cents((await get('unbilled_ar', D1)).numerator), (await get('unbilled_visits', D1)).numerator]).toEqual([0, 0]);
+    });
+
+    it(`at ${D1} by payer: days in A/R over each payer's own charges, the patients' over all charges; aging and % over 90 by owner`, async () => {
+      // charges of the 90 days: ACME REV 15000 + DUP 15000 + APPEAL 120000 + LINE 25000 + PRONLY 18000 + CREDIT 15000
+      // = 208000; MCR REJECT 20000 + XOVER 20000 = 40000; all 266000.
+      // ACME 140000 × 90 / 208000 = 60.577 → 60.58; MCR 0 / 40000 → 0; patient 21800 × 90 / 266000 = 7.376 → 7.38
+      const byPayer = await get('days_in_ar', D1, { by: 'payer' });
+      expect(days(row(byPayer, 'ACME'))).toEqual([140000, 208000, 60.58]);
+      expect(days(row(byPayer, 'MCR'))).toEqual([0, 40000, 0]);
+      expect(days(row(byPayer, 'patient'))).toEqual([21800, 266000, 7.38]);
+      expect(row(await get('days_in_ar', D1, { by: 'payer_name' }), 'Patient').value).toBe(7.38);
+      // the payer filter is that owner's row
+      expect(days(await get('days_in_ar', D1, { payer: 'ACME' }))).toEqual([140000, 208000, 60.58]);
+      // aging narrowed to an owner: ACME's insurance portions APPEAL 120000, LINE 5000, DUP 15000 (61-90); the
+      // patients' portions PRONLY 12000 + SELF 5800 (0-30), REJECT 2000 + XOVER 2000 (31-60)
+      expect(amounts((await get('ar_aging', D1, { payer: 'ACME' })).breakdown)).toEqual({ '61-90': 140000 });
+      expect(amounts((await get('ar_aging', D1, { payer: 'patient' })).breakdown)).toEqual({ '0-30': 17800, '31-60': 4000 });
+      // MCR's claims owe only their patients: MCR has no A/R, its claims' portions are the patients'
+      expect(cents((await get('ar_total', D1, { payer: 'MCR' })).numerator)).toBe(0);
+      expect(cents((await get('ar_total', D1, { payer: 'patient' })).numerator)).toBe(21800);
+    });
+
+    it(`at ${D2} FX-UNBILLED (ACME, never sent) is unbilled: days_in_ar counts the billed 9000 alone`, async () => {
+      // open: PRONLY 7000 and 277REJ 2000 (patient portions, billed), UNBILLED 20000 (ACME, not sent, 27 days old).
+      // 04-01 < DOS ≤ 06-30: UNBILLED 20000 only. days_in_ar = 9000 × 90 / 20000 = 40.5; total 29000 × 90 / 20000 = 130.5
+      expect(days(await get('days_in_ar', D2))).toEqual([9000, 20000, 40.5]);
+      expect(days(await get('days_in_total_ar', D2))).toEqual([29000, 20000, 130.5]);
+      const unbilled = await get('unbilled_ar', D2);
+      expect([cents(unbilled.numerator), amounts(unbilled.breakdown)]).toEqual([20000, { '0-30': 20000 }]);
+      expect((await get('unbilled_visits', D2, { by: 'payer' })).breakdown!.map((b) => [b.key, b.numerator])).toEqual([['ACME', 1]]);
+      // by payer: ACME's A/R is all unbilled (0 billed over its 20000 of charges); the patients' 9000 over all
+      // charges 20000 = 40.5. Total A/R by payer: ACME 20000 × 90 / 20000 = 90
+      const byPayer = await get('days_in_ar', D2, { by: 'payer' });
+      expect([days(row(byPayer, 'ACME')), days(row(byPayer, 'patient'))]).toEqual([[0, 20000, 0], [9000, 20000, 40.5]]);
+      expect(days(row(await get('days_in_total_ar', D2, { by: 'payer' }), 'ACME'))).toEqual([20000, 20000, 90]);
+      // % over 90 by owner: ACME 0 of 20000; patient PRONLY 7000 (118 days) of 9000 (277REJ is exactly 90) = 0.777778
+      const over90 = await get('ar_over_90_pct', D2, { by: 'payer' });
+      expect([count(row(over90, 'ACME')), count(row(over90, 'patient'))].map(([n, d, v]) => [cents(n), cents(d), v])).toEqual([[0, 20000, 0], [7000, 9000, 0.777778]]);
     });
   });
 

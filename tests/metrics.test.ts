@@ -34,8 +34,8 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(build.checks.filter((c) => c.failures > 0n)).toEqual([]);
   }, 180_000);
 
-  const get = (id: string, asOf: string, window?: { from: string; to: string }, by?: Dimension) =>
-    computeMetric(warehouse, metric(id)!, { asOf, from: window?.from, to: window?.to, by: by ? [by] : undefined });
+  const get = (id: string, asOf: string, window?: { from: string; to: string }, by?: Dimension, payer?: string) =>
+    computeMetric(warehouse, metric(id)!, { asOf, from: window?.from, to: window?.to, by: by ? [by] : undefined, filters: payer ? { payer } : undefined });
 
   const snapshot = (check: (a: AsOfReport) => Promise<void>) => async () => {
     expect(truth.asOf.length).toBeGreaterThanOrEqual(5);
@@ -64,6 +64,40 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     const over120 = await get('ar_over_120_pct', a.date);
     expect([cents(over90.numerator), cents(over120.numerator)], a.date).toEqual([a.ar.agingByServiceDate.over90.numerator, a.ar.agingByServiceDate.over120.numerator]);
     expect(over90.value, a.date).toBe(a.ar.agingByServiceDate.over90.value);
+  }));
+
+  it('A/R by payer has one meaning: each payer’s insurance portions, the patients’ portions, in totals, aging and shares over 90 / 120 days', snapshot(async (a) => {
+    const [over90, over120] = await Promise.all([get('ar_over_90_pct', a.date, undefined, 'payer'), get('ar_over_120_pct', a.date, undefined, 'payer')]);
+    for (const [owner, o] of Object.entries(a.ar.byOwner)) {
+      const at = `${owner} ${a.date}`;
+      expect(o.total, at).toBe(a.ar.byPayer[owner]);
+      const aging = await get('ar_aging', a.date, undefined, undefined, owner);
+      expect(Object.fromEntries(aging.breakdown!.map((b) => [b.key, cents(b.numerator)])), at).toEqual(Object.fromEntries(Object.entries(o.agingByServiceDate).filter(([, v]) => v !== 0)));
+      expect(cents((await get('ar_total', a.date, undefined, undefined, owner)).numerator), at).toBe(o.total);
+      if (o.total === 0) continue;
+      const [r90, r120] = [over90, over120].map((r) => r.breakdown!.find((b) => b.key === owner)!);
+      expect([cents(r90.numerator), cents(r90.denominator), r90.value, cents(r120.numerator), r120.value], at).toEqual([o.over90.numerator, o.over90.denominator, o.over90.value, o.over120.numerator, o.over120.value]);
+    }
+  }));
+
+  it('billed and unbilled A/R: days in A/R (billed), days in total A/R, unbilled A/R and visits aged by DOS', snapshot(async (a) => {
+    const total = await get('days_in_total_ar', a.date);
+    expect([cents(total.numerator), Math.round(total.denominator! * 90 * 100), total.value], a.date).toEqual([a.daysInTotalAr.numerator, a.daysInTotalAr.denominator, a.daysInTotalAr.value]);
+    const [amount, visits] = await Promise.all([get('unbilled_ar', a.date), get('unbilled_visits', a.date)]);
+    expect([cents(amount.numerator), visits.numerator], a.date).toEqual([a.ar.unbilled.amount, a.ar.unbilled.claims]);
+    const buckets = Object.entries(a.ar.unbilled.buckets).filter(([, b]) => b.claims !== 0);
+    expect(amount.breakdown!.map((b) => [b.key, cents(b.numerator)]), a.date).toEqual(buckets.map(([k, b]) => [k, b.amount]));
+    expect(visits.breakdown!.map((b) => [b.key, b.numerator]), a.date).toEqual(buckets.map(([k, b]) => [k, b.claims]));
+    expect(a.ar.billed.amount + a.ar.unbilled.amount, a.date).toBe(a.ar.total);
+    const byPayer = await get('days_in_ar', a.date, undefined, 'payer');
+    for (const [owner, d] of Object.entries(a.daysInArByPayer)) {
+      const row = byPayer.breakdown!.find((b) => b.key === owner);
+      if (d.numerator === 0 && d.denominator === 0) {
+        expect(row, `${owner} ${a.date}`).toBeUndefined();
+        continue;
+      }
+      expect([cents(row!.numerator), Math.round((row!.denominator ?? 0) * 90 * 100), row!.value], `${owner} ${a.date}`).toEqual([d.numerator, d.denominator, d.value]);
+    }
   }));
 
   it('days in A/R, gross and net', snapshot(async (a) => {

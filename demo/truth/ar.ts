@@ -1,5 +1,7 @@
 // A/R at an as-of date D, claim by claim: A/R = Σ positive total balances of claims with DOS ≤ D, credit
-// balances beside it (never netted), the insurance / patient split by payer, and the two agings.
+// balances beside it (never netted), the insurance / patient split by payer, the two agings, billed and
+// unbilled A/R. By payer has one meaning: a claim's insurance portion is its payer's, its patient portion
+// the patient's (PATIENT), in totals, agings, shares over 90 / 120 days and days in A/R alike.
 import type { Cents, IsoDate } from '../model.ts';
 import { balanceAt } from './balance.ts';
 import type { ClaimFacts } from './claim-facts.ts';
@@ -13,6 +15,8 @@ export interface Tally {
 
 export const AGE_BUCKETS = ['0-30', '31-60', '61-90', '91-120', '121-180', '181+'] as const;
 export const UNSUBMITTED = 'unsubmitted';
+/** The owner of every claim's patient portion in A/R by payer. */
+export const PATIENT = 'patient';
 const BUCKET_MAX = [30, 60, 90, 120, 180, Infinity];
 
 export function ageBucket(days: number): string {
@@ -36,14 +40,34 @@ function addTo(map: Map<string, Tally>, key: string, amount: Cents): void {
   map.set(key, t);
 }
 
+/** One owner's (a payer's, or the patients') share of A/R at D: total, billed, and aged by DOS and by first submission. */
+class OwnerAr {
+  total = 0;
+  billed = 0;
+  readonly byServiceAge = new Map<string, Cents>();
+  readonly bySubmissionAge = new Map<string, Cents>();
+  add(amount: Cents, billed: boolean, serviceBucket: string, submissionBucket: string): void {
+    this.total += amount;
+    if (billed) this.billed += amount;
+    this.byServiceAge.set(serviceBucket, (this.byServiceAge.get(serviceBucket) ?? 0) + amount);
+    this.bySubmissionAge.set(submissionBucket, (this.bySubmissionAge.get(submissionBucket) ?? 0) + amount);
+  }
+}
+
 export class ArSnapshot {
   readonly ar = tally();
   insurance = 0;
   patient = 0;
-  readonly insuranceByPayer = new Map<string, Cents>();
   readonly credits = tally();
   readonly byServiceAge = new Map<string, Tally>();
   readonly bySubmissionAge = new Map<string, Tally>();
+  /** A/R of claims billed by D: first submitted or first adjudicated by D, or self-pay (billed at the visit). */
+  readonly billed = tally();
+  /** A/R of insured visits with neither a submission nor an adjudication by D, aged by DOS. */
+  readonly unbilled = tally();
+  readonly unbilledByServiceAge = new Map<string, Tally>();
+  /** Each owner's A/R: a payer's insurance portions, PATIENT's patient portions. */
+  readonly byOwner = new Map<string, OwnerAr>();
   /** Gross charges with D − 90 < DOS ≤ D. */
   recentCharges = 0;
   readonly recentByPayer: ChargeCounts = new Map();
@@ -74,11 +98,30 @@ export class ArSnapshot {
     this.ar.claims++;
     this.patient += state.patient;
     this.insurance += state.total - state.patient;
-    this.insuranceByPayer.set(claim.payerId, (this.insuranceByPayer.get(claim.payerId) ?? 0) + state.total - state.patient);
-    addTo(this.byServiceAge, ageBucket(daysBetween(claim.serviceDate, D)), state.total);
+    const serviceBucket = ageBucket(daysBetween(claim.serviceDate, D));
+    addTo(this.byServiceAge, serviceBucket, state.total);
     const submitted = facts.firstSubmission !== null && facts.firstSubmission <= D;
-    addTo(this.bySubmissionAge, submitted ? ageBucket(daysBetween(facts.firstSubmission!, D)) : UNSUBMITTED, state.total);
+    const submissionBucket = submitted ? ageBucket(daysBetween(facts.firstSubmission!, D)) : UNSUBMITTED;
+    addTo(this.bySubmissionAge, submissionBucket, state.total);
+    // an 835 answering the claim proves it was sent, even when its 837 is not at hand
+    const billed = facts.selfPay || submitted || (facts.firstAdjudication !== null && facts.firstAdjudication.date <= D);
+    if (billed) {
+      this.billed.amount += state.total;
+      this.billed.claims++;
+    } else {
+      this.unbilled.amount += state.total;
+      this.unbilled.claims++;
+      addTo(this.unbilledByServiceAge, serviceBucket, state.total);
+    }
+    if (!facts.selfPay) this.owner(claim.payerId).add(state.total - state.patient, billed, serviceBucket, submissionBucket);
+    this.owner(PATIENT).add(state.patient, billed, serviceBucket, submissionBucket);
     if (facts.firstAdjudication === null || facts.firstAdjudication.date > D) countCharge(this.unadjudicatedByPayer, claim.payerId, claim.charge);
+  }
+
+  private owner(id: string): OwnerAr {
+    let o = this.byOwner.get(id);
+    if (!o) this.byOwner.set(id, (o = new OwnerAr()));
+    return o;
   }
 }
 
@@ -95,6 +138,21 @@ function aging(byAge: Map<string, Tally>, labels: readonly string[], ar: Cents):
   return { buckets, over90: ratio(over(3), ar, 'no A/R'), over120: ratio(over(4), ar, 'no A/R') };
 }
 
+/** One owner's A/R (a payer's insurance portions, or the patients' portions), by the same rule as byPayer. */
+export interface OwnerArJson {
+  total: Cents;
+  billed: Cents;
+  agingByServiceDate: Record<string, Cents>;
+  agingBySubmissionDate: Record<string, Cents>;
+  over90: Ratio;
+  over120: Ratio;
+}
+
+export interface UnbilledAr extends Tally {
+  /** Aged by date of service, in the buckets of the aging. */
+  buckets: Record<string, Tally>;
+}
+
 export interface ArJson {
   total: Cents;
   claims: number;
@@ -105,11 +163,27 @@ export interface ArJson {
   creditBalances: Tally;
   agingByServiceDate: Aging;
   agingBySubmissionDate: Aging;
+  billed: Tally;
+  unbilled: UnbilledAr;
+  /** Each payer of `payers` and "patient": its share of A/R, aged; sums to the totals above. */
+  byOwner: Record<string, OwnerArJson>;
+}
+
+function ownerJson(o: OwnerAr | undefined): OwnerArJson {
+  const byService = (labels: readonly string[], map: Map<string, Cents> | undefined) => Object.fromEntries(labels.map((l) => [l, map?.get(l) ?? 0]));
+  const total = o?.total ?? 0;
+  const over = (from: number) => AGE_BUCKETS.slice(from).reduce((s, label) => s + (o?.byServiceAge.get(label) ?? 0), 0);
+  return {
+    total, billed: o?.billed ?? 0,
+    agingByServiceDate: byService(AGE_BUCKETS, o?.byServiceAge),
+    agingBySubmissionDate: byService([...AGE_BUCKETS, UNSUBMITTED], o?.bySubmissionAge),
+    over90: ratio(over(3), total, 'no A/R'), over120: ratio(over(4), total, 'no A/R'),
+  };
 }
 
 export function arJson(s: ArSnapshot, payers: string[]): ArJson {
   const byPayer: Record<string, Cents> = {};
-  for (const p of payers) byPayer[p] = s.insuranceByPayer.get(p) ?? 0;
+  for (const p of payers) byPayer[p] = s.byOwner.get(p)?.total ?? 0;
   byPayer.patient = s.patient;
   return {
     total: s.ar.amount,
@@ -120,5 +194,8 @@ export function arJson(s: ArSnapshot, payers: string[]): ArJson {
     creditBalances: { ...s.credits },
     agingByServiceDate: aging(s.byServiceAge, AGE_BUCKETS, s.ar.amount),
     agingBySubmissionDate: aging(s.bySubmissionAge, [...AGE_BUCKETS, UNSUBMITTED], s.ar.amount),
+    billed: { ...s.billed },
+    unbilled: { ...s.unbilled, buckets: Object.fromEntries(AGE_BUCKETS.map((label) => [label, { ...(s.unbilledByServiceAge.get(label) ?? tally()) }])) },
+    byOwner: Object.fromEntries([...payers, PATIENT].map((p) => [p, ownerJson(s.byOwner.get(p))])),
   };
 }

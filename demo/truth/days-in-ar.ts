@@ -1,8 +1,11 @@
-// Days in A/R, gross (MGMA) and net of expected contractuals. The net figure needs each payer's observed
-// contractual ratio r_p = contractual CAS ÷ charges of its claims first adjudicated, both as of D; the
-// expected contractual of a claim is charge × r_p rounded to the cent per claim, half away from zero.
+// Days in A/R: of billed A/R (MGMA: A/R begins at billing), of total A/R (unbilled included), by payer, and
+// net of expected contractuals. By payer, a payer's billed insurance portions are divided by the charges of
+// its own claims; the patients' billed portions come out of every visit, so they are divided by all charges.
+// The net figure needs each payer's observed contractual ratio r_p = contractual CAS ÷ charges of its claims
+// first adjudicated, both as of D; the expected contractual of a claim is charge × r_p rounded to the cent per
+// claim, half away from zero.
 import type { Cents, IsoDate } from '../model.ts';
-import type { ArSnapshot, ChargeCounts } from './ar.ts';
+import { PATIENT, type ArSnapshot, type ChargeCounts } from './ar.ts';
 import type { DayTotals } from './day-totals.ts';
 import { ratio, roundedQuotient, roundHalfAwayDiv, type Ratio } from './ratio.ts';
 
@@ -23,7 +26,22 @@ function days(numerator: Cents, denominator: Cents): DaysInAr {
   return { numerator, denominator, days: DAYS, value: roundedQuotient(numerator * DAYS, denominator, 2) };
 }
 
-export const daysInAr = (s: ArSnapshot): DaysInAr => days(s.ar.amount, s.recentCharges);
+/** Days in A/R: billed A/R at D ÷ average daily gross charges of the 90 days ending D. */
+export const daysInAr = (s: ArSnapshot): DaysInAr => days(s.billed.amount, s.recentCharges);
+
+/** Days in total A/R: A/R at D, unbilled included, over the same denominator. */
+export const daysInTotalAr = (s: ArSnapshot): DaysInAr => days(s.ar.amount, s.recentCharges);
+
+/** Days in A/R by payer and for the patients (PATIENT): a payer's billed A/R over its own claims' charges, the patients' over all charges. */
+export function daysInArByPayer(s: ArSnapshot, payers: string[], selfPayers: Set<string>): Record<string, DaysInAr> {
+  const out: Record<string, DaysInAr> = {};
+  for (const payerId of payers) {
+    if (selfPayers.has(payerId)) continue;
+    out[payerId] = days(s.byOwner.get(payerId)?.billed ?? 0, sumCharges(s.recentByPayer.get(payerId)));
+  }
+  out[PATIENT] = days(s.byOwner.get(PATIENT)?.billed ?? 0, s.recentCharges);
+  return out;
+}
 
 export const contractualKey = (payerId: string) => `contractual|${payerId}`;
 export const firstAdjudicatedChargesKey = (payerId: string) => `firstAdjudicatedCharges|${payerId}`;

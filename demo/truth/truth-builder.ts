@@ -8,7 +8,7 @@ import { addProviderAdjustment, adjustmentKey, collectionRates, collections, net
 import { denialCategories, type Crosswalk } from './crosswalk.ts';
 import { addMonths, assertIsoDate, lastOfMonth, monthOf, WINDOW_NAMES, windowsFor, type DateWindow, type WindowName } from './dates.ts';
 import { DayTotals } from './day-totals.ts';
-import { contractualKey, daysInAr, daysInArNet, firstAdjudicatedChargesKey } from './days-in-ar.ts';
+import { contractualKey, daysInAr, daysInArByPayer, daysInArNet, daysInTotalAr, firstAdjudicatedChargesKey } from './days-in-ar.ts';
 import { DenialRates } from './denial-rates.ts';
 import { UNCLASSIFIED } from './denials.ts';
 import { Lags } from './lags.ts';
@@ -181,7 +181,10 @@ export class TruthBuilder {
           rollForward: rollForward(this.totals, acc.window),
         };
       }
-      return { date, ar: arJson(s, payers), daysInAr: daysInAr(s), daysInArNet: daysInArNet(s, this.totals, payers, this.selfPayers), windows };
+      return {
+        date, ar: arJson(s, payers), daysInAr: daysInAr(s), daysInTotalAr: daysInTotalAr(s), daysInArByPayer: daysInArByPayer(s, payers, this.selfPayers),
+        daysInArNet: daysInArNet(s, this.totals, payers, this.selfPayers), windows,
+      };
     });
     return {
       crosswalk: { sha256: this.crosswalk.sha256, rows: this.crosswalk.rows.length },

@@ -16,7 +16,12 @@ export interface WindowMetrics extends DateWindow, ReturnType<DenialRates['toJso
 export interface AsOfReport {
   date: IsoDate;
   ar: ArJson;
+  /** Billed A/R over the average daily charges of the 90 days ending D. */
   daysInAr: DaysInAr;
+  /** A/R with unbilled included, same denominator. */
+  daysInTotalAr: DaysInAr;
+  /** Each payer's billed insurance portions over its claims' charges; "patient": billed patient portions over all charges. */
+  daysInArByPayer: Record<string, DaysInAr>;
   daysInArNet: DaysInArNet;
   windows: Record<WindowName, WindowMetrics>;
 }

@@ -45,13 +45,13 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
   };
 
   it('refuses a breakdown a metric asked cannot give, naming what each of them can', async () => {
-    expect(await refused({ metric: 'days_in_ar', by: 'month' })).toBe('by=month: days_in_ar cannot be broken down by month; it has no breakdown');
+    expect(await refused({ metric: 'days_in_ar_net', by: 'month' })).toBe('by=month: days_in_ar_net cannot be broken down by month; it has no breakdown');
     const message = await refused({ metric: 'initial_denial_rate,ar_over_90_pct,ar_aging', by: 'month' });
     expect(message).toContain('ar_over_90_pct cannot be broken down by month; it can by payer, payer_name, provider, location');
     expect(message).toContain('ar_aging cannot be broken down by month; it can by bucket');
     expect(message).not.toContain('initial_denial_rate');
     // every metric (no metric= given) is asked, so a breakdown only some allow is refused too
-    expect(await refused({ by: 'payer' })).toContain('days_in_ar cannot be broken down by payer');
+    expect(await refused({ by: 'payer' })).toContain('days_in_ar_net cannot be broken down by payer');
     expect(await refused({ metric: 'initial_denial_rate', by: 'denial_category,carc' })).toBe('by=denial_category,carc: initial_denial_rate cannot cross denial_category with carc (two lists of the same denials)');
     expect(await refused({ metric: 'payer_lag_days', by: 'denial_category' })).toContain('payer_lag_days cannot be broken down by denial_category');
   });
@@ -100,9 +100,10 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
     for (const id of ['initial_denial_rate', 'first_pass_yield']) {
       expect(answer.metrics[id].breakdown.map((r: { key: string }) => r.key), id).toEqual(['2025-03', '2025-04', '2025-05']);
     }
-    const plain = await ok({ metric: 'days_in_ar,ar_aging' });
-    expect(plain.metrics.days_in_ar.definition.breakdowns).toEqual([]);
-    expect(plain.metrics.days_in_ar.breakdown).toBeUndefined();
+    const plain = await ok({ metric: 'days_in_ar,days_in_ar_net,ar_aging' });
+    expect(plain.metrics.days_in_ar_net.definition.breakdowns).toEqual([]);
+    expect(plain.metrics.days_in_ar_net.breakdown).toBeUndefined();
+    expect(plain.metrics.days_in_ar.definition.breakdowns).toEqual(['payer', 'payer_name']);
     expect(plain.metrics.ar_aging.definition.breakdowns).toEqual(['bucket']);
     expect(answer.metrics.initial_denial_rate.definition.breakdowns).toContain('month');
     // labels, short labels, formats and the metrics.md section come from the registry, for every page to show
