@@ -42,12 +42,18 @@ export function registerHistoryCommands(program: Command): void {
       const { listErrors } = await import('../warehouse/queries/ingest-history.ts');
       const { listRemittanceProblems } = await import('../warehouse/queries/remittance-problems.ts');
       const batchId = options.batch === undefined ? undefined : BigInt(options.batch);
+      const { unclassifiedReasons } = await import('../warehouse/queries/adjustment-reasons.ts');
       const { NOT_CURRENT, modelsState } = await import('../warehouse/build.ts');
-      const { rows, problems, models } = await withWarehouse(options.db, async (w) => ({
-        rows: options.remittances ? [] : await listErrors(w, { batchId, limit: options.limit }),
-        problems: await listRemittanceProblems(w, { batchId, limit: options.limit }),
-        models: await modelsState(w),
-      }));
+      const { rows, problems, models, unclassified } = await withWarehouse(options.db, async (w) => {
+        const problems = await listRemittanceProblems(w, { batchId, limit: options.limit });
+        return {
+          rows: options.remittances ? [] : await listErrors(w, { batchId, limit: options.limit }),
+          problems,
+          models: await modelsState(w),
+          // a model too: only once built
+          unclassified: problems === null || options.remittances ? [] : await unclassifiedReasons(w),
+        };
+      });
       if (options.json) return void process.stdout.write(`${toJson(options.remittances ? (problems?.rows ?? []) : rows)}\n`);
       if (!options.remittances) {
         if (rows.length === 0) process.stdout.write('no rejected files\n');
@@ -56,6 +62,10 @@ export function registerHistoryCommands(program: Command): void {
       if (problems === null) return void process.stdout.write(`remittances to look at: the models are not built (rcm build --db ${options.db} lists them)\n`);
       // the listing is a model: files loaded since the last build are not in it yet
       if (models === 'older than the data') process.stderr.write(`rcm errors: ${NOT_CURRENT[models]}; the remittances to look at leave them out until rcm build --db ${options.db}\n`);
+      if (unclassified.length > 0) {
+        const listed = unclassified.map((u) => `${u.reason_code ?? '(no reason)'} ×${u.write_offs} $${u.amount}`).join(', ');
+        process.stdout.write(`write-offs whose reason is in no table (adjustment class unclassified): ${listed}\n  what to do: give each reason its class in a mapping file's payments.reasons (docs/x12-and-csv.md) and load with rcm ingest --mapping FILE\n`);
+      }
       if (problems.rows.length === 0) return void process.stdout.write('no remittance to look at\n');
       process.stdout.write(`remittances to look at: ${problemCounts(problems.counts)}\n`);
       for (const p of problems.rows) {

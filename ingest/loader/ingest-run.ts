@@ -6,6 +6,7 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { finishBatch, startBatch } from '../../warehouse/load/ingest-batch.ts';
 import { Loader, type FileOutcome } from './loader.ts';
 import type { CsvMapping } from '../postings/csv-mapping.ts';
+import { savePostingReasons } from '../../warehouse/load/posting-reasons.ts';
 
 export { INGEST_MEMORY_LIMIT } from './loader.ts';
 export { endLoading, useLoadingSettings } from '../../warehouse/load/loading-settings.ts';
@@ -72,6 +73,8 @@ function linkTarget(path: string): Stats | null {
 export async function ingestFiles(warehouse: Warehouse, paths: string[], progress?: IngestProgress, mapping?: CsvMapping, names?: string[]): Promise<IngestRun> {
   const files = expandPaths(paths);
   if (names && names.length !== files.length) throw new Error('ingestFiles: one name per file');
+  // the practice's reason classes are settings, not rows of a file: saved (or refused) before anything loads
+  if (mapping?.reasons) await savePostingReasons(warehouse, mapping.reasons, mapping.source ?? 'the mapping');
   const batchId = await startBatch(warehouse);
   const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
   progress?.start(totalBytes, files.length);

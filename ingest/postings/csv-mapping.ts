@@ -16,7 +16,12 @@ export const POSTING_TYPES = ['patient_payment', 'insurance_payment', 'refund', 
 export type PostingType = (typeof POSTING_TYPES)[number];
 
 const mappingSchema = z.object({
-  payments: z.object({ columns: z.partialRecord(z.enum(PAYMENT_FIELDS), z.array(z.string()).min(1)).optional(), types: z.record(z.string(), z.enum(POSTING_TYPES)).optional() }).optional(),
+  payments: z.object({
+    columns: z.partialRecord(z.enum(PAYMENT_FIELDS), z.array(z.string()).min(1)).optional(),
+    types: z.record(z.string(), z.enum(POSTING_TYPES)).optional(),
+    // the practice's own write-off and adjustment reasons and their adjustment class (checked against the warehouse's classes when saved)
+    reasons: z.record(z.string().trim().min(1), z.string()).optional(),
+  }).optional(),
   charges: z.object({ columns: z.partialRecord(z.enum(CHARGE_FIELDS), z.array(z.string()).min(1)).optional() }).optional(),
   date_format: z.enum(['auto', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'YYYYMMDD']).optional(),
 });
@@ -27,6 +32,10 @@ export interface CsvMapping {
   columns: Record<CsvKind, Record<string, string[]>>;
   types: Record<string, PostingType>;
   dateFormat: DateFormat;
+  /** The practice's posting reasons → adjustment class (saved in the warehouse: warehouse/load/posting-reasons.ts). */
+  reasons?: Record<string, string>;
+  /** The mapping file it came from. */
+  source?: string;
 }
 
 export const DEFAULT_MAPPING: CsvMapping = Object.freeze<CsvMapping>({
@@ -88,7 +97,7 @@ export function loadMapping(path: string | undefined): CsvMapping {
   }
   const types = { ...DEFAULT_MAPPING.types };
   for (const [name, type] of Object.entries(parsed.payments?.types ?? {})) types[normalizeName(name)] = type;
-  return { columns, types, dateFormat: parsed.date_format ?? 'auto' };
+  return { columns, types, dateFormat: parsed.date_format ?? 'auto', reasons: parsed.payments?.reasons, source: path };
 }
 
 /** Which kind of export a header row is, and where each field is; undefined when it is neither. */

@@ -9,7 +9,8 @@
 -- (int_adjudication: an orphan reversal).
 -- adjustment_class (metrics.md, "Adjustment classes"; ref_adjustment_class): on payer adjustments and
 -- write-offs, the class of the reduction. A payer adjustment outside a denial category is contractual; a
--- posting's class is its type's and reason's in ref_posting_reason_class (the reason trimmed and upper-cased);
+-- posting's class is its reason's in the practice's own mapping (posting_reason_mapping), else its type's and
+-- reason's in ref_posting_reason_class (the reason trimmed and upper-cased);
 -- a write-off whose reason matches none is unclassified (a data-quality count, never guessed), a manual
 -- adjustment whose reason matches none is contractual (the posting type says it is the payer's).
 -- source, file_id, position: the record the change comes from ('service' for the charge on the date of
@@ -58,8 +59,9 @@ SELECT p.claim_id, p.posting_date,
        CASE WHEN NOT (p.is_patient_portion OR c.is_self_pay) OR p.posting_type IN ('transfer', 'insurance_payment', 'adjustment') THEN 0
             WHEN p.posting_type = 'refund' THEN p.amount ELSE -p.amount END,
        'posting', p.file_id, p.line_number,
-       CASE p.posting_type WHEN 'write_off' THEN coalesce(k.class, 'unclassified') WHEN 'adjustment' THEN coalesce(k.class, 'contractual') END
+       CASE p.posting_type WHEN 'write_off' THEN coalesce(m.class, k.class, 'unclassified') WHEN 'adjustment' THEN coalesce(m.class, k.class, 'contractual') END
 FROM stg_posting p
 JOIN int_claim c USING (claim_id)
+LEFT JOIN posting_reason_mapping m ON m.reason_code = upper(trim(p.reason_code))
 LEFT JOIN ref_posting_reason_class k ON k.posting_type = p.posting_type AND k.reason_code = upper(trim(p.reason_code))
 )
