@@ -1,6 +1,7 @@
-// A/R aging by payer at the month end: ar_aging narrowed to each payer with open A/R (the claim's payer,
-// its whole balance, as the dashboards' aging bars show it), the share over 90 days from ar_over_90_pct,
-// and the practice's aging as the total line. The payers' lines must add up to the total to the cent.
+// A/R aging by payer at the month end: ar_aging narrowed to each payer with open A/R (metrics.md's one
+// meaning of A/R by payer: a claim's insurance portion is its payer's, its patient portion the patients'),
+// the share over 90 days from ar_over_90_pct, and the practice's aging as the total line. The payers' lines
+// must add up to the total to the cent.
 import { BUCKETS } from '../../warehouse/metrics/ar.ts';
 import { centsOf, type Cell, type ReportTable, type Row } from '../table.ts';
 import { PackageContext, payerName } from './context.ts';
@@ -33,7 +34,7 @@ export async function agingTable(ctx: PackageContext): Promise<ReportTable> {
   }
   return {
     name: 'ar_aging_by_payer', title: 'A-R aging by payer', section: 'closed',
-    description: `Open A/R at ${ctx.period.to} (claims served by then with a positive balance) by the claim's payer and age since the date of service (registry: ar_aging, ar_over_90_pct). Credit balances are not in it.`,
+    description: `Open A/R at ${ctx.period.to} (claims served by then with a positive balance) by who owes it (each payer its claims' insurance portions, "patient" the patient portions) and age since the date of service (registry: ar_aging, ar_over_90_pct). Credit balances are not in it.`,
     keyColumns: ['payer'],
     columns: [
       { key: 'payer', label: 'Payer', format: 'text' },
