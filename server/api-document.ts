@@ -42,6 +42,6 @@ export function apiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
     tags: TAGS,
     security: [{ session: [] }, { token: [] }],
   });
-  // an SPDX identifier is OpenAPI 3.1's, which the generator's configuration type does not know yet
+  // the SPDX identifier is OpenAPI 3.1's; the generator's configuration type lacks it
   return { ...document, info: { ...document.info, license: { name: 'Apache-2.0', identifier: 'Apache-2.0' } as { name: string } } };
 }
