@@ -63,7 +63,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
       'Credit balances': kind('credit balances'),
       '% of A/R over 90 days': formatPercent(byPayer.metrics.ar_over_90_pct.value),
       '% of A/R over 120 days': formatPercent(byPayer.metrics.ar_over_120_pct.value),
-      'Days in A/R (gross)': formatValue('days', kinds.metrics.days_in_ar.value),
+      'Days in A/R (billed)': formatValue('days', kinds.metrics.days_in_ar.value),
       'Days in A/R (net of expected contractuals)': formatValue('days', kinds.metrics.days_in_ar_net.value),
     };
     const payers = byPayer.metrics.ar_over_90_pct.breakdown!.map((r) => r.key!);
@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     // credit balances beside A/R, never netted; every card says how it is computed
     expect(await page.locator('.tile[aria-label="Credit balances"]').textContent()).toContain('never netted');
     expect(await page.locator('.tiles.stats .tile details.how-computed').count()).toBe(8);
-    const days = page.locator('.tile[aria-label="Days in A/R (gross)"]');
+    const days = page.locator('.tile[aria-label="Days in A/R (billed)"]');
     await days.getByText('How is this computed?').click();
     expect(await days.locator('dl').textContent()).toContain('average daily gross charges');
   });
