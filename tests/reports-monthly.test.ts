@@ -256,8 +256,12 @@ describe('the monthly close package', () => {
       const minus = (key: string) => 0 - c(key)!;
       expect([c('ar_roll_forward/opening_ar/amount'), minus('ar_roll_forward/opening_credit_balances/amount'), c('ar_roll_forward/closing_ar/amount'), minus('ar_roll_forward/closing_credit_balances/amount')])
         .toEqual([m.rollForward.arStart, m.rollForward.creditBalancesStart, m.rollForward.arEnd, m.rollForward.creditBalancesEnd]);
-      expect([c('ar_roll_forward/charges/amount'), minus('ar_roll_forward/insurance_paid/amount'), minus('ar_roll_forward/payer_adjustments/amount'), minus('ar_roll_forward/patient_payments/amount'), minus('ar_roll_forward/write_offs/amount'), c('ar_roll_forward/refunds/amount')])
-        .toEqual([m.rollForward.charges, m.rollForward.insurancePaid, m.rollForward.payerAdjustments, m.rollForward.patientPayments, m.rollForward.writeOffs, m.rollForward.refunds]);
+      expect([c('ar_roll_forward/charges/amount'), minus('ar_roll_forward/insurance_paid/amount'), minus('ar_roll_forward/patient_payments/amount'), c('ar_roll_forward/refunds/amount')])
+        .toEqual([m.rollForward.charges, m.rollForward.insurancePaid, m.rollForward.patientPayments, m.rollForward.refunds]);
+      // payer adjustments and write-offs by adjustment class, each as the truth classes it
+      const classes = ['contractual', 'policy', 'duplicate', 'denial', 'bad_debt', 'unclassified'] as const;
+      expect(Object.fromEntries(classes.map((k) => [k, minus(`ar_roll_forward/${k}/amount`)]))).toEqual(m.rollForward.adjustmentsByClass);
+      expect(classes.reduce((sum, k) => sum + m.rollForward.adjustmentsByClass[k], 0)).toBe(m.rollForward.payerAdjustments + m.rollForward.writeOffs);
       expect([c('collections_by_payer/TOTAL/insurance_paid'), c('collections_by_payer/TOTAL/patient_payment'), minus('collections_by_payer/TOTAL/refund'), c('collections_by_payer/TOTAL/plb_interest'), minus('collections_by_payer/TOTAL/plb_recoupment')])
         .toEqual([m.collections.insurancePayments, m.collections.patientPayments, m.collections.refunds, m.collections.plbInterest, m.collections.plbRecoupments]);
       for (const [payer, cash] of Object.entries(m.collections.byPayer)) expect(c(`collections_by_payer/${payer}/insurance_paid`) ?? 0, payer).toBe(cash.insurancePayments);

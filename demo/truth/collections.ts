@@ -7,8 +7,10 @@ import type { DayTotals } from './day-totals.ts';
 import { ratio, type Ratio } from './ratio.ts';
 
 export const paidKey = (payerId: string) => `insurancePaid|${payerId}`;
-/** Reductions of balances in one adjustment class, by their date (a denial's recoveries negative). */
+/** Reductions of balances in one adjustment class, by their date. */
 export const adjustmentKey = (adjustmentClass: AdjustmentClass) => `adjustment|${adjustmentClass}`;
+/** Denial write-offs recovered, by the recovery's date (claim-facts.ts, recoveriesOf). */
+export const RECOVERIES = 'denialRecoveries';
 const plbKeys = (payerId?: string) => {
   const suffix = payerId === undefined ? '' : `|${payerId}`;
   return { amount: `plbAmount${suffix}`, interest: `plbInterest${suffix}`, recoupments: `plbRecoupments${suffix}` };
@@ -68,6 +70,8 @@ export interface CollectionRates {
   netRevenue: Cents;
   /** Every reduction of a balance that is not a payment, dated in the window, by class (denial: net of recoveries). */
   adjustmentsByClass: Record<AdjustmentClass, Cents>;
+  /** Denial write-offs recovered in the window (the denial class above is net of them). */
+  denialRecoveries: Cents;
 }
 
 /** Net revenue of a window (metrics.md, "Adjustment classes"). */
@@ -79,7 +83,8 @@ export function netRevenue(totals: DayTotals, w: DateWindow): Cents {
  *  revenue (the NCR) and over its gross charges (the GCR). PLB money is in neither. */
 export function collectionRates(totals: DayTotals, w: DateWindow): CollectionRates {
   const sum = (key: string) => totals.between(key, w.from, w.to);
-  const adjustmentsByClass = Object.fromEntries(ADJUSTMENT_CLASSES.map((c) => [c, sum(adjustmentKey(c))])) as Record<AdjustmentClass, Cents>;
+  const denialRecoveries = sum(RECOVERIES);
+  const adjustmentsByClass = Object.fromEntries(ADJUSTMENT_CLASSES.map((c) => [c, sum(adjustmentKey(c)) - (c === 'denial' ? denialRecoveries : 0)])) as Record<AdjustmentClass, Cents>;
   const components = {
     insurancePaid: sum('insurancePaid'), patientPayments: sum('patientPayments'), refunds: sum('refunds'),
     charges: sum('charges'), contractual: adjustmentsByClass.contractual, policy: adjustmentsByClass.policy, duplicate: adjustmentsByClass.duplicate,
@@ -91,5 +96,6 @@ export function collectionRates(totals: DayTotals, w: DateWindow): CollectionRat
     grossCollectionRate: ratio(payments, components.charges, 'no charges with DOS in the window'),
     netRevenue: net,
     adjustmentsByClass,
+    denialRecoveries,
   };
 }

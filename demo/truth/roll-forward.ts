@@ -3,6 +3,8 @@
 import type { Cents, IsoDate } from '../model.ts';
 import { FLOW_SIGN, FLOWS, type BalancePoint, type Flow } from './balance.ts';
 import { addDays, type DateWindow } from './dates.ts';
+import { ADJUSTMENT_CLASSES, type AdjustmentClass } from './adjustment-classes.ts';
+import { adjustmentKey } from './collections.ts';
 import type { DayTotals } from './day-totals.ts';
 
 const AR = 'arChange';
@@ -45,6 +47,8 @@ export interface RollForward extends Record<Flow, Cents> {
   /** (A/R − credits)(end). */
   actualEnd: Cents;
   holds: boolean;
+  /** Payer adjustments and write-offs of the window by adjustment class, as they were posted (recoveries are payments). */
+  adjustmentsByClass: Record<AdjustmentClass, Cents>;
 }
 
 export function rollForward(totals: DayTotals, w: DateWindow): RollForward {
@@ -61,5 +65,6 @@ export function rollForward(totals: DayTotals, w: DateWindow): RollForward {
   return {
     start, end: w.to, arStart: before.ar, creditBalancesStart: before.credits, arEnd: after.ar, creditBalancesEnd: after.credits,
     ...flows, expectedEnd, actualEnd, holds: expectedEnd === actualEnd,
+    adjustmentsByClass: Object.fromEntries(ADJUSTMENT_CLASSES.map((c) => [c, totals.between(adjustmentKey(c), w.from, w.to)])) as Record<AdjustmentClass, Cents>,
   };
 }

@@ -4,7 +4,7 @@ import type { ClaimHistory, IsoDate, PlantedPattern, Practice, ProviderAdjustmen
 import { Acceptance } from './acceptance.ts';
 import { ArSnapshot, arJson } from './ar.ts';
 import { analyzeClaim, type ClaimFacts } from './claim-facts.ts';
-import { addProviderAdjustment, adjustmentKey, collectionRates, collections, netRevenue, paidKey } from './collections.ts';
+import { addProviderAdjustment, adjustmentKey, collectionRates, collections, netRevenue, paidKey, RECOVERIES } from './collections.ts';
 import { denialCategories, type Crosswalk } from './crosswalk.ts';
 import { addMonths, assertIsoDate, lastOfMonth, monthOf, WINDOW_NAMES, windowsFor, type DateWindow, type WindowName } from './dates.ts';
 import { DayTotals } from './day-totals.ts';
@@ -103,7 +103,7 @@ export class TruthBuilder {
     // their reason, and a denial write-off's later recoveries net it
     for (const m of facts.movements) if (m.flow === 'payerAdjustments') t.add(adjustmentKey('contractual'), m.date, m.amount);
     for (const w of facts.writeOffs) t.add(adjustmentKey(w.adjustmentClass), w.date, w.amount);
-    for (const r of facts.recoveries) t.add(adjustmentKey('denial'), r.date, -r.amount);
+    for (const r of facts.recoveries) t.add(RECOVERIES, r.date, r.amount);
     if (facts.firstAdjudication) t.add(firstAdjudicatedChargesKey(claim.payerId), facts.firstAdjudication.date, claim.charge);
     if (addArChanges(t, facts.timeline, claim.serviceDate)) this.checks.positiveBalanceBeforeService++;
 

@@ -481,6 +481,8 @@ describe('truth: the roll-forward and the crossover rule', () => {
       start: D1, end: D2, arStart: 191900, creditBalancesStart: 300, arEnd: 11500, creditBalancesEnd: 0,
       charges: 9000, insurancePaid: 79000, payerAdjustments: 73000, patientPayments: 29400, writeOffs: 8000, refunds: 300,
       expectedEnd: 11500, actualEnd: 11500, holds: true,
+      // by class: the payer adjustments are contractual, C3's DENIAL write-off is denial
+      adjustmentsByClass: { contractual: 73000, policy: 0, duplicate: 0, denial: 8000, bad_debt: 0, unclassified: 0 },
     });
     // D1 quarter: start 2023-12-31 A/R 500 (C9) + 244000 − 14800 − 26000 − 6500 − write-off 5600 = 191600 = 191900 − 300
     expect(atD1.windows.quarter.rollForward).toMatchObject({ arStart: 500, expectedEnd: 191600, actualEnd: 191600, holds: true });

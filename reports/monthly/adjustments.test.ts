@@ -51,7 +51,8 @@ describe('the adjustments of a month with a remittance delivered twice and an or
   it('ties the roll-forward of the month', async () => {
     const rf = await rollForward(new PackageContext(w, monthPeriod('2024-03'), [PRACTICE]));
     expect(rf.ties).toBe(true);
-    // the payer adjustments the balances moved by: CLAIM-A's CO 120, CLAIM-C's correction 10 (CLAIM-B's CO 197 is a denial)
-    expect(rf.movements.find((m) => m.kind === 'payer_adjustments')?.amount).toBe(-13_000);
+    // the payer adjustments the balances moved by, class contractual: CLAIM-A's CO 120, CLAIM-C's correction 10
+    // (CLAIM-B's CO 197 is a denial: it stays open)
+    expect(rf.movements.find((m) => m.kind === 'contractual')?.amount).toBe(-13_000);
   });
 });

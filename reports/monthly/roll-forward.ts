@@ -1,7 +1,7 @@
 // The A/R roll-forward of the month (metrics.md, "A/R roll-forward"): the balances at the month before's
-// end, plus the month's balance changes by kind (int_balance_event: charges, insurance paid, payer
-// adjustments outside the denial categories, patient payments, write-offs, refunds), must give the balances
-// at the month end, to the cent. The balances at both ends are the registry's A/R and credit balances
+// end, plus the month's balance changes (int_balance_event: charges, insurance and patient payments, the
+// payer adjustments and write-offs by adjustment class, refunds), must give the balances at the month end,
+// to the cent. The balances at both ends are the registry's A/R and credit balances
 // (ar_total over mart_claim_balance) and the positive balances that are not A/R (claims not yet served, or
 // without a date of service). A roll-forward that does not tie stops the package.
 import { balanceBeforeService, balanceMovements } from '../../warehouse/queries/monthly-package.ts';
@@ -10,13 +10,17 @@ import type { PackageContext } from './context.ts';
 import { dayBefore } from './period.ts';
 import type { Cents } from '../../kernel/money.ts';
 
-/** The kinds of int_balance_event, in the order a roll-forward lists them. */
-export const MOVEMENTS: readonly { kind: string; label: string }[] = [
+/** The kinds of int_balance_event (its payer adjustments and write-offs by adjustment class), in the order a roll-forward lists them. */
+export const MOVEMENTS: readonly { kind: string; label: string; classed?: true }[] = [
   { kind: 'charges', label: 'Charges (date of service in the month; a rebilled difference on its submission date)' },
   { kind: 'insurance_paid', label: 'Insurance payments (reversals netted)' },
-  { kind: 'payer_adjustments', label: 'Payer adjustments outside the denial categories (contractual, prior payer, other)' },
   { kind: 'patient_payments', label: 'Patient payments' },
-  { kind: 'write_offs', label: 'Write-offs' },
+  { kind: 'contractual', label: 'Contractual adjustments (payer adjustments outside the denial categories; manual contractual)', classed: true },
+  { kind: 'policy', label: 'Policy write-offs (discounts, charity, small balances)', classed: true },
+  { kind: 'duplicate', label: 'Duplicate and voided charges written off', classed: true },
+  { kind: 'denial', label: 'Denials written off', classed: true },
+  { kind: 'bad_debt', label: 'Bad debt written off', classed: true },
+  { kind: 'unclassified', label: 'Write-offs of no class (reason in no table)', classed: true },
   { kind: 'refunds', label: 'Refunds' },
   { kind: 'transfers', label: 'Transfers' },
 ];
@@ -86,7 +90,7 @@ export function rollForwardTable(rf: RollForward): ReportTable {
     line('opening_credit_balances', `Credit balances at ${rf.opening.date}`, -rf.opening.credits, `${opening}, by kind`),
     line('opening_other_balances', 'Positive balances not in A/R (not yet served, or no date of service)', rf.opening.other, 'mart_claim_balance'),
     line('opening_balance', `Net balance at ${rf.opening.date}`, rf.opening.net, 'sum', { total: true, sumOf: ['opening_ar', 'opening_credit_balances', 'opening_other_balances'] }),
-    ...rf.movements.map((m) => line(m.kind, m.label, m.amount, `int_balance_event, kind ${m.kind}, dated ${rf.from} – ${rf.to}`)),
+    ...rf.movements.map((m) => line(m.kind, m.label, m.amount, `int_balance_event, ${MOVEMENTS.find((k) => k.kind === m.kind)?.classed ? 'adjustment class' : 'kind'} ${m.kind}, dated ${rf.from} – ${rf.to}`)),
     line('closing_computed', `Net balance at ${rf.to}, rolled forward`, rf.computedClosing, 'sum', { total: true, sumOf: ['opening_balance', ...rf.movements.map((m) => m.kind)] }),
     line('closing_ar', `A/R at ${rf.closing.date}`, rf.closing.ar, closing),
     line('closing_credit_balances', `Credit balances at ${rf.closing.date}`, -rf.closing.credits, `${closing}, by kind`),
@@ -96,7 +100,7 @@ export function rollForwardTable(rf: RollForward): ReportTable {
   ];
   return {
     name: 'ar_roll_forward', title: 'A-R roll-forward', section: 'closed',
-    description: `Opening + charges − payments − adjustments = closing, ${rf.from} – ${rf.to}: the balance changes of the month (int_balance_event) roll the balances at ${rf.opening.date} forward to those at ${rf.to} (registry: ar_total), to the cent.`,
+    description: `Opening + charges − payments − contractual − policy − duplicate − denial − bad debt − unclassified + refunds = closing, ${rf.from} – ${rf.to}: the balance changes of the month (int_balance_event, adjustments by class) roll the balances at ${rf.opening.date} forward to those at ${rf.to} (registry: ar_total), to the cent.`,
     keyColumns: ['line'],
     columns: [
       { key: 'line', label: 'Line', format: 'text' },

@@ -31,6 +31,7 @@ function registryKpi(id: string, options: { snapshot?: boolean } = {}): Kpi {
 
 export const KPIS: readonly Kpi[] = [
   { ...registryKpi('charges'), pick: numerator },
+  { ...registryKpi('net_revenue'), pick: numerator },
   { key: 'collections', label: 'Collections (insurance, PLB, patients, less refunds)', unit: 'money', metric: 'collections', pick: numerator },
   registryKpi('net_collection_rate'),
   registryKpi('gross_collection_rate'),
@@ -40,6 +41,8 @@ export const KPIS: readonly Kpi[] = [
   registryKpi('ar_over_90_pct', { snapshot: true }),
   registryKpi('ar_over_120_pct', { snapshot: true }),
   registryKpi('days_in_ar', { snapshot: true }),
+  registryKpi('days_in_total_ar', { snapshot: true }),
+  { ...registryKpi('unbilled_ar', { snapshot: true }), pick: numerator },
   registryKpi('days_in_ar_net', { snapshot: true }),
   registryKpi('initial_denial_rate'),
   { key: 'initial_denial_rate_dollars', label: 'Initial denial rate (claims, dollars)', unit: 'ratio', metric: 'initial_denial_rate', pick: (r) => r.dollars?.value ?? null },

@@ -1,5 +1,6 @@
 // The PDF's pages as one HTML document with inline CSS and inline SVG (the page loads nothing): 1. the
-// month at a glance (headline tiles, the A/R roll-forward and its tie, what the package is); 2. the KPIs
+// month at a glance (headline tiles, the A/R roll-forward and its tie — a month's changes of nothing left
+// out, the workbook keeps every line —, what the package is); 2. the KPIs
 // against the month before and a year before, and their twelve-month trends; 3. A/R aging by payer;
 // 4. denials by category and collections by payer. Every number is a cell of the package's tables (or the
 // trends computed beside them), formatted by pdf-format.ts.
@@ -16,6 +17,9 @@ import type { PackageContent } from './formats.ts';
 import { cellDisplay, formatMonth } from './pdf-format.ts';
 import { PDF_STYLE } from './pdf-style.ts';
 import { escapeHtml as esc, nonZeroColumns, tableHtml } from './pdf-tables.ts';
+
+/** A trend's size on the KPI page: the KPI table above it and four trends below fit one Letter page. */
+const TREND_SIZE = { width: 340, height: 104 };
 
 /** The summary's KPIs shown as tiles on the first page. */
 export const TILE_KPIS = ['collections', 'net_collection_rate', 'days_in_ar', 'initial_denial_rate', 'ar_total', 'ar_over_90_pct'] as const;
@@ -78,7 +82,7 @@ function overviewPage(content: PackageContent): string {
     ${tiles(summary)}
     <h2>A/R roll-forward</h2>
     ${tieSentence(rf)}
-    ${tableHtml(rf, { columns: ['label', 'amount'], labels: { label: 'Line' } })}
+    ${tableHtml(rf, { columns: ['label', 'amount'], labels: { label: 'Line' }, rows: rf.rows.filter((r) => r.total || r.cells.amount !== 0 || !String(r.cells.source).startsWith('int_balance_event')) })}
     <h2>About this package</h2>
     <dl class="about">${about}</dl>
   </section>`;
@@ -87,7 +91,7 @@ function overviewPage(content: PackageContent): string {
 function kpiPage(content: PackageContent, doc: Document): string {
   const summary = table(content, 'summary');
   const notes = summary.rows.filter((r) => r.cells.note).map((r) => `<li>${esc(String(r.cells.label))}: ${esc(String(r.cells.note))}</li>`);
-  const trends = (content.trends ?? []).map((t) => `<figure class="trend" data-kpi="${t.key}"><figcaption>${esc(t.label)}, ${esc(formatMonth(t.points[0]?.month))} – ${esc(formatMonth(t.points.at(-1)?.month))}</figcaption>${chartMarkup(trendChart(t, doc))}</figure>`);
+  const trends = (content.trends ?? []).map((t) => `<figure class="trend" data-kpi="${t.key}"><figcaption>${esc(t.label)}, ${esc(formatMonth(t.points[0]?.month))} – ${esc(formatMonth(t.points.at(-1)?.month))}</figcaption>${chartMarkup(trendChart(t, doc, TREND_SIZE))}</figure>`);
   return `<section class="page" id="kpis">
     <h2>Headline KPIs</h2>
     <p class="note">${esc(summary.description)}</p>

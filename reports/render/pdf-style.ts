@@ -27,9 +27,9 @@ export const PDF_STYLE = `
   table.data tr.total th, table.data tr.total td { font-weight: 700; border-top: 0.75pt solid #57606a; }
   table.data tr { break-inside: avoid; }
   table.compact { font-size: 7.5pt; }
-  table.summary { font-size: 8pt; }
-  table.summary th, table.summary td { padding: 1.5pt 4pt; }
-  table.summary tbody th { width: 46%; }
+  table.summary { font-size: 7.5pt; }
+  table.summary th, table.summary td { padding: 1pt 4pt; }
+  table.summary tbody th { width: 50%; }
   table.denials tbody th { width: 40%; }
   .notes { font-size: 7pt; color: #57606a; margin: 0 0 4pt; padding-left: 12pt; }
   /* one line a note: the workbook's Summary sheet holds them whole */

@@ -133,10 +133,10 @@ export async function balanceBeforeService(r: Scoped, date: string): Promise<str
   return row.other;
 }
 
-/** The balance events of the days, summed by roll-forward kind. */
+/** The balance events of the days, summed by roll-forward kind; payer adjustments and write-offs by their adjustment class. */
 export async function balanceMovements(r: Scoped, days: Days): Promise<{ kind: string; amount: string }[]> {
   return r.all<{ kind: string; amount: string }>(
-    `SELECT e.kind, sum(e.total_change)::VARCHAR AS amount FROM int_balance_event e JOIN mart_claim c USING (claim_id)
+    `SELECT coalesce(e.adjustment_class, e.kind) AS kind, sum(e.total_change)::VARCHAR AS amount FROM int_balance_event e JOIN mart_claim c USING (claim_id)
      WHERE ${between('e.event_date', windowOf(days))} GROUP BY 1`,
   );
 }
