@@ -1,7 +1,7 @@
 // The test lanes (docs/testing.md): one vitest project per lane, the files of each named in tests/lanes.ts.
 // `npm test` runs the fast lane; `npm run test:all` runs them all.
 import { defineConfig } from 'vitest/config';
-import { ALL, BROWSER, CONFORMANCE, FAST_EXCLUDE, FUZZ, IGNORED, PROCESS, SERVER } from './tests/lanes.ts';
+import { ALL, BROWSER, CONFORMANCE, FAST_EXCLUDE, FUZZ, IGNORED, PROCESS, SERVER, VOLUME } from './tests/lanes.ts';
 
 export default defineConfig({
   test: {
@@ -17,6 +17,7 @@ export default defineConfig({
       { extends: true, test: { name: 'process', include: PROCESS, exclude: IGNORED } },
       { extends: true, test: { name: 'server', include: SERVER, exclude: IGNORED } },
       { extends: true, test: { name: 'browser', include: BROWSER, exclude: IGNORED } },
+      { extends: true, test: { name: 'volume', include: VOLUME, exclude: IGNORED } },
       { extends: true, test: { name: 'fuzz', include: FUZZ, exclude: IGNORED, env: { RCM_FUZZ: 'full' } } },
       { extends: true, test: { name: 'conformance', include: CONFORMANCE, exclude: IGNORED } },
     ],

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSER, CONFORMANCE, FUZZ, PROCESS, SERVER } from './lanes.ts';
+import { BROWSER, CONFORMANCE, FUZZ, PROCESS, SERVER, VOLUME } from './lanes.ts';
 import { sourceFiles } from './support/source-files.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -14,7 +14,7 @@ function globPattern(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-const LANES = { process: PROCESS, server: SERVER, browser: BROWSER, fuzz: FUZZ, conformance: CONFORMANCE };
+const LANES = { process: PROCESS, server: SERVER, browser: BROWSER, volume: VOLUME, fuzz: FUZZ, conformance: CONFORMANCE };
 
 /** The lanes that claim a file; none means the fast lane. */
 function lanesOf(path: string): string[] {
