@@ -215,6 +215,33 @@ describe('truth: the frame', () => {
   });
 });
 
+describe('truth: billed and unbilled A/R, and A/R by owner', () => {
+  // C10 ACME, DOS 03-25, never sent; a 2000 copay taken at the desk: total 10000, insurance 12000, patient −2000.
+  const c10 = claimOf('C10', 'ACME', '2024-03-25', [['99213', 12000]]);
+  const h10 = history(c10, { posts: [post(c10, '2024-03-25', 'patient_payment', 2000, 'patient', 'COPAY')] });
+  const [at] = build([h6, h7, h10], [D1]).asOf;
+
+  it('bills a claim once sent or answered, a self-pay visit at the visit; ages the unbilled by DOS', () => {
+    // open at 03-31: C7 18000 (ACME, sent 03-12), C6 3400 (self-pay), C10 10000 (never sent, 6 days old)
+    expect([at.ar.total, at.ar.billed, at.ar.unbilled.amount, at.ar.unbilled.claims]).toEqual([31400, { amount: 21400, claims: 2 }, 10000, 1]);
+    expect(at.ar.unbilled.buckets['0-30']).toEqual({ amount: 10000, claims: 1 });
+    // charges with 2024-01-01 < DOS ≤ 03-31: 18000 + 14000 + 12000 = 44000; billed 21400 × 90 / 44000 = 43.7727
+    // → 43.77; total 31400 × 90 / 44000 = 64.2273 → 64.23
+    expect([at.daysInAr.numerator, at.daysInAr.denominator, at.daysInAr.value]).toEqual([21400, 44000, 43.77]);
+    expect(at.daysInTotalAr.value).toBe(64.23);
+  });
+
+  it('gives each payer its insurance portions and "patient" the patient portions, billed or not', () => {
+    // ACME: C7 18000 + C10 12000 = 30000, billed 18000; patient: C6 3400 + C10 −2000 = 1400, billed 3400
+    expect([at.ar.byOwner.ACME.total, at.ar.byOwner.ACME.billed, at.ar.byOwner.patient.total, at.ar.byOwner.patient.billed]).toEqual([30000, 18000, 1400, 3400]);
+    expect(at.ar.byOwner.ACME.agingByServiceDate['0-30']).toBe(30000);
+    expect(at.ar.byOwner.patient.agingBySubmissionDate).toMatchObject({ '0-30': 0, unsubmitted: 1400 });
+    // days by payer: ACME 18000 × 90 / its charges 30000 = 54; patient 3400 × 90 / all charges 44000 = 6.9545 → 6.95;
+    // MCR has neither A/R nor charges: no number
+    expect([at.daysInArByPayer.ACME.value, at.daysInArByPayer.patient.value, at.daysInArByPayer.MCR.value]).toEqual([54, 6.95, null]);
+  });
+});
+
 describe('truth: A/R snapshots', () => {
   it('A/R at D1 with the insurance / patient split', () => {
     // balances at 03-31: C2 140000 (ins), C3 11000 (ins 8000, pat 3000), C4 14000 (ins), C5 5000 (pat),
