@@ -7,6 +7,7 @@ import stgClaimChain from './staging/stg_claim_chain.contract.ts';
 import stgClaimLine from './staging/stg_claim_line.contract.ts';
 import stgClaimNumber from './staging/stg_claim_number.contract.ts';
 import stgClaimResubmission from './staging/stg_claim_resubmission.contract.ts';
+import stgLocationName from './staging/stg_location_name.contract.ts';
 import stgClaimSubmission from './staging/stg_claim_submission.contract.ts';
 import stgPosting from './staging/stg_posting.contract.ts';
 import stgRemitAdjustment from './staging/stg_remit_adjustment.contract.ts';
@@ -33,7 +34,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 
 export const CONTRACTS: readonly ModelContract[] = [
   stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
-  stgClaimSubmission, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
+  stgClaimSubmission, stgLocationName, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer,
   martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,

@@ -4,7 +4,8 @@
 -- 837 (first submission), a charges export, else the 835 alone (CLP03 of its first record that is not a
 -- reversal). A charges-export claim with no payer, or "self pay", is self-pay: its balance is the patient's.
 -- The billing provider (the practice) is the 837's, else the charges export's, else the payee of the claim's
--- first remittance. charge_file_id / charge_position: the record the charge comes from (the claim history
+-- first remittance. A claim known only from a charges export is at the place its location code names on the
+-- 837s (stg_location_name). charge_file_id / charge_position: the record the charge comes from (the claim history
 -- shows the charge there).
 WITH billed AS (
   SELECT claim_id,
@@ -59,7 +60,7 @@ SELECT ids.claim_id,
        b.claim_id IS NULL AND e.claim_id IS NOT NULL AND regexp_replace(upper(coalesce(e.payer, '')), '[^A-Z]', '', 'g') IN ('', 'SELFPAY') AS is_self_pay,
        coalesce(b.billing_npi, e.billing_npi, m.payee_npi) AS billing_npi,
        coalesce(b.rendering_npi, e.rendering_npi) AS rendering_npi,
-       coalesce(b.location, e.location) AS location,
+       coalesce(b.location, ln.name, e.location) AS location,
        b.claim_type,
        b.place_of_service,
        b.facility_type_code,
@@ -74,3 +75,4 @@ FROM ids
 LEFT JOIN billed b USING (claim_id)
 LEFT JOIN exported e USING (claim_id)
 LEFT JOIN remitted m USING (claim_id)
+LEFT JOIN stg_location_name ln ON ln.code = e.location
