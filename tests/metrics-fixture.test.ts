@@ -486,5 +486,26 @@ describe('every metric on a hand-built practice, through its files', () => {
       // by D2: ACME 93650, MCR 19500, patient 34300 (collections by payer, above)
       expect(amounts((await get('collections', D2, { by: 'payer_name' })).breakdown)).toEqual({ 'ACME HEALTH PLAN': 93650, 'MEDICARE PART B FIXTURE': 19500, Patient: 34300 });
     });
+
+    it('names each rendering provider as its 837s do, and breaks every metric by provider down by provider name: the provider breakdown, each NPI named', async () => {
+      const providers = await warehouse.all<{ npi: string; provider_name: string; claims: number }>('SELECT npi, provider_name, claims::INTEGER AS claims FROM mart_provider ORDER BY npi');
+      // the fixture's 837s name their rendering providers
+      expect(providers.length).toBeGreaterThan(0);
+      expect(providers.filter((p) => p.provider_name === p.npi)).toEqual([]);
+      // every NPI of a claim is named, by an 837 where one sent it, else by itself
+      expect(providers.reduce((n, p) => n + p.claims, 0)).toBe(Number((await warehouse.one<{ n: bigint }>('SELECT count(*) AS n FROM mart_claim WHERE rendering_npi IS NOT NULL'))!.n));
+      const names = Object.fromEntries(providers.map((p) => [p.npi, p.provider_name]));
+      const byKey = (a: BreakdownRow, b: BreakdownRow) => String(a.key).localeCompare(String(b.key), 'en', { numeric: true });
+      const withProvider = METRICS.filter((m) => m.breakdowns.includes('provider'));
+      expect(withProvider.filter((m) => !m.breakdowns.includes('provider_name')).map((m) => m.id)).toEqual([]);
+      let compared = 0;
+      for (const m of withProvider) {
+        const ids = await computeMetric(warehouse, m, { asOf: D2, by: ['provider'] });
+        const named = await computeMetric(warehouse, m, { asOf: D2, by: ['provider_name'] });
+        expect(named.breakdown, m.id).toEqual(ids.breakdown!.map((r) => ({ ...r, key: r.key === null ? null : names[r.key] ?? `unnamed ${r.key}` })).sort(byKey));
+        compared += ids.breakdown!.length;
+      }
+      expect(compared).toBeGreaterThan(10);
+    });
   });
 });

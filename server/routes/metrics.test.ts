@@ -47,7 +47,7 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
   it('refuses a breakdown a metric asked cannot give, naming what each of them can', async () => {
     expect(await refused({ metric: 'days_in_ar_net', by: 'month' })).toBe('by=month: days_in_ar_net cannot be broken down by month; it has no breakdown');
     const message = await refused({ metric: 'initial_denial_rate,ar_over_90_pct,ar_aging', by: 'month' });
-    expect(message).toContain('ar_over_90_pct cannot be broken down by month; it can by payer, payer_name, provider, location');
+    expect(message).toContain('ar_over_90_pct cannot be broken down by month; it can by payer, payer_name, provider, provider_name, location');
     expect(message).toContain('ar_aging cannot be broken down by month; it can by bucket');
     expect(message).not.toContain('initial_denial_rate');
     // every metric (no metric= given) is asked, so a breakdown only some allow is refused too

@@ -108,7 +108,7 @@ export const AR_METRICS: MetricDefinition[] = [
     id: 'ar_total', label: 'A/R', unit: 'dollars', shortLabel: 'A/R', format: 'usd', section: 'Claim state at an as-of date D; The metrics', valueKind: 'sum', grain: 'claim', dateBasis: 'as-of date (events dated on or before it)', window: 'snapshot',
     numerator: 'Σ total balance of claims served on or before D whose total balance is positive; by payer (and under the payer filter): each claim’s insurance portion to its payer, its patient portion to "patient" ("Patient" by payer name; a self-pay visit is wholly the patient’s)',
     denominator: '—', exclusions: 'credit balances (claims owing a negative total) are reported beside A/R, never netted into it',
-    breakdowns: ['payer', 'payer_name', 'provider', 'location', 'kind'],
+    breakdowns: ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'kind'],
     sql(w, by, filters) {
       const portions = arPortions(w, filters);
       if (by?.length === 1 && by[0] === 'kind') {
@@ -139,7 +139,7 @@ export const AR_METRICS: MetricDefinition[] = [
   })),
   ...([90, 120] as const).map((days): MetricDefinition => ({
     id: `ar_over_${days}_pct`, label: `% of A/R over ${days} days`, shortLabel: `A/R over ${days} days`, format: 'pct1', section: 'Claim state at an as-of date D; The metrics', unit: 'ratio', valueKind: 'ratio', grain: 'claim', dateBasis: 'age = D − first date of service', window: 'snapshot',
-    numerator: `A/R at D older than ${days} days; by payer: each claim’s insurance portion to its payer, its patient portion to "patient" (as ar_total by payer)`, denominator: 'A/R at D (ar_total, by payer the same portions)', exclusions: 'credit balances', breakdowns: ['payer', 'payer_name', 'provider', 'location'],
+    numerator: `A/R at D older than ${days} days; by payer: each claim’s insurance portion to its payer, its patient portion to "patient" (as ar_total by payer)`, denominator: 'A/R at D (ar_total, by payer the same portions)', exclusions: 'credit balances', breakdowns: ['payer', 'payer_name', 'provider', 'provider_name', 'location'],
     sql(w, by, filters) {
       const key = keyOf(by, portionDimension);
       return `SELECT ${key} AS key, coalesce(sum(amount) FILTER (WHERE ${dateLiteral(w.asOf)} - service_date > ${days}), 0) AS numerator, sum(amount) AS denominator
@@ -169,7 +169,7 @@ export const AR_METRICS: MetricDefinition[] = [
       : { label: 'Unbilled visits', shortLabel: 'Unbilled visits', format: 'count' as const,
           numerator: 'insured visits with a positive balance at D neither submitted to a payer nor answered by an 835 by D (the count beside unbilled_ar), by age since the date of service; by payer: the payer the visit is to be billed to' }),
     denominator: '—', exclusions: 'self-pay visits (billed to the patient at the visit); credit balances',
-    breakdowns: ['bucket', 'payer', 'payer_name', 'provider', 'location'], defaultBreakdown: 'bucket',
+    breakdowns: ['bucket', 'payer', 'payer_name', 'provider', 'provider_name', 'location'], defaultBreakdown: 'bucket',
     sql(w, by, filters) {
       const bucket = bucketCase(`(${dateLiteral(w.asOf)} - service_date)`);
       if (unit === 'dollars') {

@@ -15,7 +15,7 @@ export const LAG_METRICS: MetricDefinition[] = [
   {
     id: 'payer_lag_days', label: 'Payer lag (days)', unit: 'days', shortLabel: 'Payer lag', format: 'days', section: 'The metrics', valueKind: 'quantile', grain: 'claim', dateBasis: 'first adjudication date', window: 'quarter',
     numerator: 'median (and p90) of days from first submission to first adjudication', denominator: 'claims first adjudicated in the window, any outcome',
-    exclusions: 'claims known only from remittances (no submission)', breakdowns: ['payer', 'payer_name', 'provider', 'location', 'month'],
+    exclusions: 'claims known only from remittances (no submission)', breakdowns: ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'month'],
     sql(w, by, filters) {
       return quantiles('first_adjudicated_date - first_submitted_date', 'first_adjudicated_date', `${between('first_adjudicated_date', w)} AND first_submitted_date IS NOT NULL`, by, filters);
     },
@@ -23,7 +23,7 @@ export const LAG_METRICS: MetricDefinition[] = [
   {
     id: 'charge_lag_days', label: 'Charge lag (days)', unit: 'days', shortLabel: 'Charge lag', format: 'days', section: 'The metrics', valueKind: 'quantile', grain: 'claim', dateBasis: 'first submission date', window: 'quarter',
     numerator: 'median (and p90) of days from date of service to first submission', denominator: 'claims first submitted in the window',
-    exclusions: '—', breakdowns: ['payer', 'payer_name', 'provider', 'location', 'month'],
+    exclusions: '—', breakdowns: ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'month'],
     sql(w, by, filters) {
       return quantiles('first_submitted_date - service_date', 'first_submitted_date', between('first_submitted_date', w), by, filters);
     },

@@ -1,10 +1,10 @@
 // The semantic models (one per mart the compiled metrics read) and their measures. A measure is named
 // once and used by every metric whose formula names it.
 import { dateLiteral, sqlString } from '../sql.ts';
-import { PATIENT_PAYER_NAME, payerNameOf } from './metric.ts';
+import { PATIENT_PAYER_NAME, payerNameOf, providerNameOf } from './metric.ts';
 import type { Measure, SemanticModel } from './semantic.ts';
 
-const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
+const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, provider_name: { sql: providerNameOf('rendering_npi') }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
 
 /** mart_claim: one row per claim; its denial lists are those of its first adjudication. */
 export const claimModel: SemanticModel = {

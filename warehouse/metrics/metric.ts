@@ -8,8 +8,8 @@ import { sqlString } from '../sql.ts';
 export type Unit = 'dollars' | 'ratio' | 'days' | 'count';
 /** How a value is shown: a ratio as a percentage with one decimal, dollars with cents, days to two decimals, a count whole. */
 export type MetricFormat = 'pct1' | 'usd' | 'days' | 'count';
-export type Dimension = 'payer' | 'payer_name' | 'provider' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind' | 'adjustment_class';
-export const DIMENSIONS: readonly Dimension[] = ['payer', 'payer_name', 'provider', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind', 'adjustment_class'];
+export type Dimension = 'payer' | 'payer_name' | 'provider' | 'provider_name' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind' | 'adjustment_class';
+export const DIMENSIONS: readonly Dimension[] = ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind', 'adjustment_class'];
 
 /** How the value follows from the row: a ratio, a sum (numerator alone), days (numerator ÷ daily denominator), or quantiles computed in SQL. */
 export type ValueKind = 'ratio' | 'sum' | 'days' | 'quantile';
@@ -38,12 +38,17 @@ export function payerNameOf(column: string): string {
   return `(SELECT p.payer_name FROM (SELECT payer_id AS named_payer_id, payer_name FROM mart_payer) p WHERE p.named_payer_id = ${column})`;
 }
 
+/** The name mart_provider gives the rendering provider (NPI) in `column`, looked up only where a breakdown asks for it. */
+export function providerNameOf(column: string): string {
+  return `(SELECT p.provider_name FROM (SELECT npi AS named_npi, provider_name FROM mart_provider) p WHERE p.named_npi = ${column})`;
+}
+
 /** The payer name of patient money (the payer breakdown's 'patient'). */
 export const PATIENT_PAYER_NAME = 'Patient';
 
 /** The claim dimensions of mart_claim, with the month taken from the metric's own date basis. */
 export function claimDimensions(monthOf: string): Partial<Record<Dimension, string>> {
-  return { payer: 'payer_id', payer_name: payerNameOf('payer_id'), provider: 'rendering_npi', location: 'location', month: `strftime(${monthOf}, '%Y-%m')` };
+  return { payer: 'payer_id', payer_name: payerNameOf('payer_id'), provider: 'rendering_npi', provider_name: providerNameOf('rendering_npi'), location: 'location', month: `strftime(${monthOf}, '%Y-%m')` };
 }
 
 /** The --payer filter as a SQL condition on the given column ('' without one). */

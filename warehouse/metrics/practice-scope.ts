@@ -34,7 +34,7 @@ export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id' | 'pra
  * The tables every reader reads whole: mart_payer, the name shown for a payer id (the payer's name is the
  * same for every practice; a metric reads only that name, for the payer ids of its own, scoped rows).
  */
-export const SHARED_TABLES: readonly string[] = ['mart_payer'];
+export const SHARED_TABLES: readonly string[] = ['mart_payer', 'mart_provider'];
 
 /** A row whose practice (`column`) is one of those granted: none granted, no row. */
 export function inPractices(column: string, practices: readonly string[]): string {

@@ -28,6 +28,7 @@ import martClaimHistory from './marts/mart_claim_history.contract.ts';
 import martFilePractice from './marts/mart_file_practice.contract.ts';
 import martFirstAdjudicationLine from './marts/mart_first_adjudication_line.contract.ts';
 import martPayer from './marts/mart_payer.contract.ts';
+import martProvider from './marts/mart_provider.contract.ts';
 import martRemittanceProblem from './marts/mart_remittance_problem.contract.ts';
 import martSharedClaimNumber from './marts/mart_shared_claim_number.contract.ts';
 import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
@@ -36,6 +37,6 @@ export const CONTRACTS: readonly ModelContract[] = [
   stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgLocationName, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martAdjustment, martCash,
-  martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer,
+  martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
   martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];
