@@ -140,33 +140,33 @@ describe('every metric on a hand-built practice, through its files', () => {
   describe(`A/R at ${D2}`, () => {
     // open: PRONLY 7000 (patient), 277REJ 2000 (patient), UNBILLED 20000 (ACME) → 29000. REV nets to 0 after its
     // reversal and correction; APPEAL, LINE, DUP, REJECT, XOVER, SELF are paid or written off; CREDIT was refunded.
-    it('ar_total: total, by payer, by kind; no credit balance once refunded', async () => {
-      expect(cents((await get('ar_total', D2)).numerator)).toBe(29000);
-      expect(amounts((await get('ar_total', D2, { by: 'payer' })).breakdown)).toEqual({ ACME: 20000, patient: 9000 });
+    it('ar_total: total, by payer, by kind; no credit balance once refunded; the bad debt written off', async () => {
+      // open: UNBILLED 20000 (ACME), 277REJ 2000 (patient); PRONLY's last 7000 written off as bad debt on 06-25
+      expect(cents((await get('ar_total', D2)).numerator)).toBe(22000);
+      expect(amounts((await get('ar_total', D2, { by: 'payer' })).breakdown)).toEqual({ ACME: 20000, patient: 2000 });
       const kinds = await get('ar_total', D2, { by: 'kind' });
-      expect(amounts(kinds.breakdown)).toEqual({ insurance: 20000, patient: 9000 });
+      expect(amounts(kinds.breakdown)).toEqual({ insurance: 20000, patient: 2000 });
       expect(kinds.breakdown!.find((b) => b.key === 'credit balances')?.value ?? 0).toBe(0);
     });
 
     it('ar_aging by date of service and by first submission; % over 90', async () => {
-      // age = D2 − DOS: UNBILLED 27 → 0-30 20000; 277REJ 90 (the last day of 61-90) → 2000; PRONLY 118 → 91-120 7000
+      // age = D2 − DOS: UNBILLED 27 → 0-30 20000; 277REJ 90 (the last day of 61-90) → 2000
       const aging = await get('ar_aging', D2);
-      expect(amounts(aging.breakdown)).toEqual({ '0-30': 20000, '61-90': 2000, '91-120': 7000 });
-      // share over 90: 7000 / 29000 = 0.241379
-      expect([cents(aging.numerator), cents(aging.denominator), aging.value]).toEqual([7000, 29000, 0.241379]);
-      // age = D2 − first send: 277REJ 89 (its first, rejected send of 04-02) → 61-90; PRONLY 117 → 91-120;
-      // UNBILLED never sent → unsubmitted
-      expect(amounts((await get('ar_aging_by_submission', D2)).breakdown)).toEqual({ '61-90': 2000, '91-120': 7000, unsubmitted: 20000 });
+      expect(amounts(aging.breakdown)).toEqual({ '0-30': 20000, '61-90': 2000 });
+      // share over 90: 0 / 22000
+      expect([cents(aging.numerator), cents(aging.denominator), aging.value]).toEqual([0, 22000, 0]);
+      // age = D2 − first send: 277REJ 89 (its first, rejected send of 04-02) → 61-90; UNBILLED never sent → unsubmitted
+      expect(amounts((await get('ar_aging_by_submission', D2)).breakdown)).toEqual({ '61-90': 2000, unsubmitted: 20000 });
       const over90 = await get('ar_over_90_pct', D2);
-      expect([cents(over90.numerator), cents(over90.denominator), over90.value]).toEqual([7000, 29000, 0.241379]);
+      expect([cents(over90.numerator), cents(over90.denominator), over90.value]).toEqual([0, 22000, 0]);
       // 277REJ is exactly 90 days old: not over 90
     });
 
     it('days_in_total_ar: 04-01 is D2 − 90, so FX-277REJ (DOS 04-01) is outside the 90 days', async () => {
-      // 04-01 < DOS ≤ 06-30: UNBILLED 20000 only → 20000 / 90 a day; 29000 × 90 / 20000 = 130.5 (days_in_ar, of the
+      // 04-01 < DOS ≤ 06-30: UNBILLED 20000 only → 20000 / 90 a day; 22000 × 90 / 20000 = 99 (days_in_ar, of the
       // billed A/R alone, is below)
       const total = await get('days_in_total_ar', D2);
-      expect([cents(total.numerator), Math.round(total.denominator! * 90 * 100), total.value]).toEqual([29000, 20000, 130.5]);
+      expect([cents(total.numerator), Math.round(total.denominator! * 90 * 100), total.value]).toEqual([22000, 20000, 99]);
     });
   });
 
@@ -212,22 +212,24 @@ describe('every metric on a hand-built practice, through its files', () => {
       expect(cents((await get('ar_total', D1, { payer: 'patient' })).numerator)).toBe(21800);
     });
 
-    it(`at ${D2} FX-UNBILLED (ACME, never sent) is unbilled: days_in_ar counts the billed 9000 alone`, async () => {
-      // open: PRONLY 7000 and 277REJ 2000 (patient portions, billed), UNBILLED 20000 (ACME, not sent, 27 days old).
-      // 04-01 < DOS ≤ 06-30: UNBILLED 20000 only. days_in_ar = 9000 × 90 / 20000 = 40.5; total 29000 × 90 / 20000 = 130.5
-      expect(days(await get('days_in_ar', D2))).toEqual([9000, 20000, 40.5]);
-      expect(days(await get('days_in_total_ar', D2))).toEqual([29000, 20000, 130.5]);
+    it(`at ${D2} FX-UNBILLED (ACME, never sent) is unbilled: days_in_ar counts the billed 2000 alone`, async () => {
+      // open: 277REJ 2000 (a patient portion, billed), UNBILLED 20000 (ACME, not sent, 27 days old); PRONLY's 7000
+      // was written off as bad debt on 06-25. 04-01 < DOS ≤ 06-30: UNBILLED 20000 only.
+      // days_in_ar = 2000 × 90 / 20000 = 9; total 22000 × 90 / 20000 = 99
+      expect(days(await get('days_in_ar', D2))).toEqual([2000, 20000, 9]);
+      expect(days(await get('days_in_total_ar', D2))).toEqual([22000, 20000, 99]);
       const unbilled = await get('unbilled_ar', D2);
       expect([cents(unbilled.numerator), amounts(unbilled.breakdown)]).toEqual([20000, { '0-30': 20000 }]);
       expect((await get('unbilled_visits', D2, { by: 'payer' })).breakdown!.map((b) => [b.key, b.numerator])).toEqual([['ACME', 1]]);
-      // by payer: ACME's A/R is all unbilled (0 billed over its 20000 of charges); the patients' 9000 over all
-      // charges 20000 = 40.5. Total A/R by payer: ACME 20000 × 90 / 20000 = 90
+      // by payer: ACME's A/R is all unbilled (0 billed over its 20000 of charges); the patients' 2000 over all
+      // charges 20000 = 9. Total A/R by payer: ACME 20000 × 90 / 20000 = 90
       const byPayer = await get('days_in_ar', D2, { by: 'payer' });
-      expect([days(row(byPayer, 'ACME')), days(row(byPayer, 'patient'))]).toEqual([[0, 20000, 0], [9000, 20000, 40.5]]);
+      expect([days(row(byPayer, 'ACME')), days(row(byPayer, 'patient'))]).toEqual([[0, 20000, 0], [2000, 20000, 9]]);
       expect(days(row(await get('days_in_total_ar', D2, { by: 'payer' }), 'ACME'))).toEqual([20000, 20000, 90]);
-      // % over 90 by owner: ACME 0 of 20000; patient PRONLY 7000 (118 days) of 9000 (277REJ is exactly 90) = 0.777778
+      // % over 90 by owner: ACME 0 of 20000; patient 0 of 2000 (277REJ is exactly 90; PRONLY's 118-day-old 7000 is
+      // bad debt)
       const over90 = await get('ar_over_90_pct', D2, { by: 'payer' });
-      expect([count(row(over90, 'ACME')), count(row(over90, 'patient'))].map(([n, d, v]) => [cents(n), cents(d), v])).toEqual([[0, 20000, 0], [7000, 9000, 0.777778]]);
+      expect([count(row(over90, 'ACME')), count(row(over90, 'patient'))].map(([n, d, v]) => [cents(n), cents(d), v])).toEqual([[0, 20000, 0], [0, 2000, 0]]);
     });
   });
 
@@ -323,10 +325,11 @@ describe('every metric on a hand-built practice, through its files', () => {
 
     it('adjustments by class and net revenue, twelve months ending D2', async () => {
       // contractual 97000 (the payer adjustments outside a denial category), policy 7200 (SELF's discount),
-      // duplicate 15000 (DUP), denial 5000 (LINE); net revenue 301000 − 97000 − 7200 − 15000 = 181800
+      // duplicate 15000 (DUP), denial 5000 (LINE), bad debt 7000 (PRONLY); net revenue 301000 − 97000 − 7200 −
+      // 15000 = 181800 (bad debt and denials are losses: they stay in it)
       const ttm = { from: '2023-07-01', to: D2 };
       const byClass = await get('adjustments', D2, ttm);
-      expect(byClass.breakdown!.map((b) => [b.key, cents(b.value)])).toEqual([['contractual', 97000], ['denial', 5000], ['duplicate', 15000], ['policy', 7200]]);
+      expect(byClass.breakdown!.map((b) => [b.key, cents(b.value)])).toEqual([['bad_debt', 7000], ['contractual', 97000], ['denial', 5000], ['duplicate', 15000], ['policy', 7200]]);
       expect(cents((await get('net_revenue', D2, ttm)).value)).toBe(181800);
     });
 

@@ -11,7 +11,7 @@
 //   FX-DUP      ACME   a second charge entry of FX-REV's visit, denied CO 18 (CLP02 4), written off
 //   FX-REJECT   MCR    first send rejected by the 999 (IK5 R for MCR's set), resent and accepted, paid
 //   FX-XOVER    MCR    primary 19 with NM1*TT ACME, then ACME's secondary 2 with OA 23; the patient pays the rest
-//   FX-PRONLY   ACME   nothing paid: CO 45 and PR 1 (deductible) only; the patient pays part
+//   FX-PRONLY   ACME   nothing paid: CO 45 and PR 1 (deductible) only; the patient pays part, the rest is bad debt
 //   FX-CREDIT   ACME   copay at the desk 40.00 > the final PR 3 of 20.00: a credit balance until the refund
 //   FX-SELF     self   charges export, deposit, SELF_PAY_DISCOUNT write-off, the rest paid later
 //   FX-277REJ   ACME   first send rejected by the 277CA (A7), resent and accepted, paid; PR still open
@@ -185,6 +185,7 @@ export const POSTINGS: readonly Posting[] = [
   posting(LINE, '2024-04-30', 'write_off', 5000, 'DENIAL', 'insurance'),
   posting(XOVER, '2024-05-20', 'patient_payment', 500, 'STATEMENT'),
   posting(APPEAL, '2024-05-30', 'patient_payment', 10000, 'STATEMENT'),
+  posting(PRONLY, '2024-06-25', 'write_off', 7000, 'BAD_DEBT'),
 ];
 
 // ---- the files ----
