@@ -1,5 +1,6 @@
-// The published reference ranges of benchmarks.json, typed: the band a KPI is drawn against and which
-// way is better. A metric without a range still says which way is better (for the change's wording).
+// The published reference ranges of benchmarks.json, typed: the band a KPI is drawn against, which way is
+// better, and why the source's definition is ours. A metric without a range (none published for its
+// definition) still says which way is better (for the change's wording).
 import data from './benchmarks.json';
 
 export interface Benchmark {
@@ -9,6 +10,8 @@ export interface Benchmark {
   better: 'lower' | 'higher';
   label: string;
   source: string;
+  /** Why the source's definition is the metric's (or, with no range, why there is none). */
+  matches: string;
 }
 
 const BENCHMARKS = data.metrics as Record<string, Benchmark>;

@@ -1,10 +1,9 @@
 // The metrics API as the pages use it: GET /api/metrics with the URL's filters, a metric's 12-month trend
-// (by month where the registry allows it, else computed at each month-end), and its value for the
-// previous period. Every number comes from the registry through the API.
+// (the headline's window at each month end, computed by the server), and its value for the previous period. Every number comes from the registry through the API.
 import { ApiError, getJson } from './api.ts';
 import type { Filters } from './filters.ts';
 import type { BreakdownRow, MetricDefinition, MetricResult, MetricsAnswer } from '../../kernel/api/metrics.ts';
-import { previousPeriod, trendAsOfs, trendMonths, trendRange, type Period } from './periods.ts';
+import { previousPeriod, trendMonths, trendRange, type Period } from './periods.ts';
 
 export type { BreakdownRow, MetricDefinition, MetricResult, MetricsAnswer };
 
@@ -15,8 +14,13 @@ export interface TrendPoint {
 }
 
 export interface Trend {
-  /** 'month': the metric over each calendar month; 'month_end': a snapshot at each month-end (the last one at the as-of date). */
-  basis: 'month' | 'month_end';
+  /**
+   * 'window': the headline's window ending at each month end, the last point the headline (metrics.md,
+   * "Windows on a trend"); 'month': each calendar month alone, for a headline that is the month to date.
+   */
+  basis: 'window' | 'month';
+  /** The registry's window name of the metric, or 'range' for an explicit from–to. */
+  window: string;
   points: TrendPoint[];
 }
 
@@ -32,27 +36,44 @@ export function fetchMetrics(ids: readonly string[], filters: Filters, extra: Re
   return getJson<MetricsAnswer>('/api/metrics', { ...filters, ...extra, metric: ids.join(',') }, signal);
 }
 
+const TREND_POINTS = 12;
+
+/** A range from the first of a month to a day of the same month: its trend is that month and the eleven before it. */
+const isMonthToDate = (range: Shown['range']) => !!range && range.from.endsWith('-01') && range.from.slice(0, 7) === range.to.slice(0, 7);
+
 /**
- * The 12-month trend of each metric, ending with the month of `end`: one request by month for the metrics
- * whose definition allows it, and at once beside it, the others (snapshots: A/R, days in A/R) asked at each
- * month-end.
+ * The 12-month trend of each metric as shown: the server computes it at each month end in the headline's
+ * window (trend=12: a trailing twelve months stays twelve months, a quarter a quarter), so the last point is
+ * the headline; metrics shown over the same dates share a request. A month-to-date headline is drawn with
+ * the calendar months before it (by=month), whose last is the month to date.
  */
-export async function fetchTrends(metrics: readonly { id: string; definition: MetricDefinition }[], filters: Filters, end: string, signal?: AbortSignal): Promise<Record<string, Trend>> {
-  const months = trendMonths(end);
-  const scope = { ...filters, as_of: end };
-  const byMonth = metrics.filter((m) => m.definition.breakdowns.includes('month')).map((m) => m.id);
-  const snapshots = metrics.filter((m) => !m.definition.breakdowns.includes('month')).map((m) => m.id);
-  const { from: _from, to: _to, ...withoutRange } = scope;
-  const [monthly, ends] = await Promise.all([
-    byMonth.length ? fetchMetrics(byMonth, { ...scope, ...trendRange(end) }, { by: 'month' }, signal) : undefined,
-    snapshots.length ? Promise.all(trendAsOfs(end).map((asOf) => fetchMetrics(snapshots, { ...withoutRange, as_of: asOf }, {}, signal))) : [],
-  ]);
-  const trends: Record<string, Trend> = {};
-  for (const id of byMonth) {
-    const values = new Map((monthly?.metrics[id]?.breakdown ?? []).map((r) => [r.key, r.value]));
-    trends[id] = { basis: 'month', points: months.map((month) => ({ month, value: values.get(month) ?? null })) };
+export async function fetchTrends(shown: readonly (Shown & { definition: MetricDefinition })[], filters: Filters, signal?: AbortSignal): Promise<Record<string, Trend>> {
+  const { from: _from, to: _to, ...rest } = filters;
+  const groups = new Map<string, { s: Shown; byMonth: boolean; ids: string[] }>();
+  for (const s of shown) {
+    const byMonth = isMonthToDate(s.range) && s.definition.breakdowns.includes('month');
+    const key = `${byMonth}|${s.asOf}|${s.range?.from ?? ''}|${s.range?.to ?? ''}`;
+    const group = groups.get(key) ?? { s, byMonth, ids: [] };
+    group.ids.push(s.id);
+    groups.set(key, group);
   }
-  for (const id of snapshots) trends[id] = { basis: 'month_end', points: ends.map((a, i) => ({ month: months[i], value: a.metrics[id]?.value ?? null })) };
+  const trends: Record<string, Trend> = {};
+  await Promise.all([...groups.values()].map(async ({ s, byMonth, ids }) => {
+    if (byMonth) {
+      const months = trendMonths(s.asOf, TREND_POINTS);
+      const answer = await fetchMetrics(ids, { ...rest, as_of: s.asOf, ...trendRange(s.range!.to, TREND_POINTS) }, { by: 'month' }, signal);
+      for (const id of ids) {
+        const values = new Map((answer.metrics[id]?.breakdown ?? []).map((r) => [r.key, r.value]));
+        trends[id] = { basis: 'month', window: 'month', points: months.map((month) => ({ month, value: values.get(month) ?? null })) };
+      }
+      return;
+    }
+    const answer = await fetchMetrics(ids, { ...rest, as_of: s.asOf, from: s.range?.from, to: s.range?.to }, { trend: String(TREND_POINTS) }, signal);
+    for (const id of ids) {
+      const m = answer.metrics[id];
+      trends[id] = { basis: 'window', window: s.range ? 'range' : m?.definition.window ?? s.window, points: (m?.trend ?? []).map((p) => ({ month: p.month, value: p.value })) };
+    }
+  }));
   return trends;
 }
 

@@ -1,28 +1,14 @@
-// Date arithmetic for trends and comparisons, on ISO dates (UTC): the months of a 12-month trend, the
-// month-ends a snapshot metric is computed at, and the period before a metric's window.
+// Date arithmetic for trends and comparisons, on ISO dates (UTC): the range of a by-month trend and the
+// period before a metric's window; the months and month ends themselves are the kernel's (kernel/months.ts).
+
+import { isMonthEnd, shiftMonths, trendMonths } from '../../kernel/months.ts';
+
+export { isMonthEnd, lastDayOfMonth, shiftMonths, trendAsOfs, trendMonths } from '../../kernel/months.ts';
 
 const DAY = 86_400_000;
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-export function lastDayOfMonth(year: number, monthIndex: number): string {
-  return iso(new Date(Date.UTC(year, monthIndex + 1, 0)));
-}
-
-export function isMonthEnd(date: string): boolean {
-  const d = utc(date);
-  return lastDayOfMonth(d.getUTCFullYear(), d.getUTCMonth()) === date;
-}
-
-/** The date `months` months away; a month-end stays a month-end, other days are clamped to the month. */
-export function shiftMonths(date: string, months: number): string {
-  const d = utc(date);
-  const last = lastDayOfMonth(d.getUTCFullYear(), d.getUTCMonth() + months);
-  if (isMonthEnd(date)) return last;
-  const day = Math.min(d.getUTCDate(), utc(last).getUTCDate());
-  return iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, day)));
-}
 
 export function addDays(date: string, days: number): string {
   return iso(new Date(utc(date).getTime() + days * DAY));
@@ -32,20 +18,9 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to).getTime() - utc(from).getTime()) / DAY);
 }
 
-/** The month keys (YYYY-MM) of the `count` months ending with the month of `end`, oldest first. */
-export function trendMonths(end: string, count = 12): string[] {
-  const d = utc(end);
-  return Array.from({ length: count }, (_, i) => iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - (count - 1 - i), 1))).slice(0, 7));
-}
-
 /** The range of a monthly trend: the first day of its first month to `end`. */
 export function trendRange(end: string, count = 12): { from: string; to: string } {
   return { from: `${trendMonths(end, count)[0]}-01`, to: end };
-}
-
-/** The as-of dates of a snapshot trend: the month-ends of the months before `end`'s, then `end` itself. */
-export function trendAsOfs(end: string, count = 12): string[] {
-  return trendMonths(end, count).map((key, i) => (i === count - 1 ? end : lastDayOfMonth(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1)));
 }
 
 /**

@@ -28,6 +28,14 @@ export const BreakdownRow = z.object({
 }).meta({ id: 'BreakdownRow' });
 export type BreakdownRow = z.infer<typeof BreakdownRow>;
 
+export const TrendPoint = z.object({
+  month: z.string().describe('YYYY-MM: the month the point ends in'),
+  as_of: IsoDate, from: IsoDate, to: IsoDate,
+  value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(),
+  unavailable_reason: z.string().nullable(),
+}).meta({ id: 'TrendPoint', description: 'the metric with the same window length, ending at a month end (the last point: the as-of date, so it equals the headline)' });
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
 export const MetricResult = z.object({
   id: z.string(), label: z.string(), short_label: z.string().describe('the label where room is short'),
   format: z.enum(METRIC_FORMATS).describe('pct1: a percentage with one decimal; usd: dollars and cents; days: to two decimals; count: whole'),
@@ -37,6 +45,7 @@ export const MetricResult = z.object({
   unavailable_reason: z.string().nullable().describe('why there is no value'),
   definition: MetricDefinition,
   breakdown: z.array(BreakdownRow).optional(),
+  trend: z.array(TrendPoint).optional().describe('with trend=n: the metric at each of the n month ends to the as-of date, oldest first'),
 }).meta({ id: 'MetricResult' });
 export type MetricResult = z.infer<typeof MetricResult>;
 

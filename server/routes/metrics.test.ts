@@ -1,6 +1,7 @@
 // GET /api/metrics asked through app.request() over a real warehouse: a breakdown a metric cannot give is
 // refused with the breakdowns it can (never answered as the headline); a denial category or CARC narrows
-// the denial rates' numerators, checked against counts taken from the marts, and is refused for the others.
+// the denial rates' numerators, checked against counts taken from the marts, and is refused for the others;
+// a trend gives each month end's value in the headline's window.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../../demo/dataset/write-dataset.ts';
@@ -141,6 +142,30 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
       WHERE adjudication_date BETWEEN DATE '${QUARTER.from}' AND DATE '${QUARTER.to}' AND NOT claim_denied_as_duplicate AND ${condition}`))!.n);
     const line = (await ok({ metric: 'initial_denial_rate_line', denial_category: category })).metrics.initial_denial_rate_line;
     expect([line.numerator, line.denominator]).toEqual([await lines(`is_denied AND list_contains(denial_categories, '${category}')`), await lines('true')]);
+  });
+
+  it('trends a metric at each month end with the headline’s window, so that its last point is the headline', async () => {
+    const ids = 'net_collection_rate,initial_denial_rate,days_in_ar';
+    const answer = await ok({ metric: ids, trend: '3' });
+    const ends = ['2025-03-31', '2025-04-30', '2025-05-31'];
+    for (const id of ids.split(',')) {
+      const m = answer.metrics[id];
+      expect(m.trend.map((p: { month: string; as_of: string }) => [p.month, p.as_of]), id).toEqual(ends.map((d) => [d.slice(0, 7), d]));
+      expect(m.trend.at(-1), id).toMatchObject({ value: m.value, numerator: m.numerator, denominator: m.denominator, from: m.from, to: m.to });
+      // each point is the metric asked at that month end, in its own window (a quarter stays a quarter)
+      const earlier = (await ok({ metric: id, as_of: ends[0] })).metrics[id];
+      expect(m.trend[0], id).toMatchObject({ value: earlier.value, numerator: earlier.numerator, from: earlier.from, to: earlier.to });
+    }
+    expect(answer.metrics.initial_denial_rate.trend[0]).toMatchObject({ from: '2025-01-01', to: '2025-03-31' });
+    // a range moves back by whole months, keeping its length
+    const ranged = (await ok({ metric: 'collections', from: '2025-05-01', to: '2025-05-31', trend: '2' })).metrics.collections;
+    expect(ranged.trend[0]).toMatchObject({ from: '2025-04-01', to: '2025-04-30', as_of: '2025-04-30' });
+    expect(ranged.trend[1].value).toBe(ranged.value);
+    // beside a breakdown, the points are the headline's
+    const both = (await ok({ metric: 'collections', trend: '2', by: 'month' })).metrics.collections;
+    expect(both.breakdown.length).toBeGreaterThan(0);
+    expect(both.trend[1].value).toBe(both.value);
+    expect(await refused({ metric: 'collections', trend: '1' })).toMatch(/trend/);
   });
 
   it('refuses a denial category or CARC for a metric it does not narrow', async () => {

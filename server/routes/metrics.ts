@@ -18,6 +18,7 @@ import type { Read } from '../reading.ts';
 import { Carc, DenialCategory, fromGoesWithTo, IsoDate, Location, Npi, PayerId, queryInt } from '../../kernel/api/common.ts';
 import { DenialPatterns, MetricExplanation, MetricsAnswer, type MetricResult as MetricAnswer } from '../../kernel/api/metrics.ts';
 import { guarded, json, refusals, routeGroup } from '../contract.ts';
+import { metricTrend } from '../metric-trend.ts';
 
 const ids = new Set(METRICS.map((m) => m.id));
 const denialRates = METRICS.filter((m) => m.denialFilters).map((m) => m.id).join(', ');
@@ -33,6 +34,7 @@ const metricsQuery = z.object({
   to: To,
   by: z.string().regex(/^[a-z_]+(,[a-z_]+)?$/).refine((s) => s.split(',').every((d) => (DIMENSIONS as readonly string[]).includes(d)), 'one or two of the dimensions').optional()
     .meta({ example: 'payer', description: `one dimension, or two separated by a comma (${DIMENSIONS.join(', ')}; the hand-written A/R and lag metrics take ${SINGLE_ONLY.join(', ')} only alone, a declared metric crosses any two its measures carry but never denial_category with carc); every metric asked must allow it (definition.breakdowns), else 400 naming what each allows` }),
+  trend: queryInt(2, 24, 'also each metric at this many month ends, the last the as-of date (answer: trend), each with the window of the headline: the metric\'s own window at that date, or from–to shifted by whole months; each point is the headline, never the breakdown', 12).optional(),
   payer: PayerId.optional().describe('only this payer (payer id)'),
   provider: Npi.optional().describe('only claims of this rendering provider (NPI)'),
   location: Location.optional(),
@@ -114,8 +116,9 @@ export function metricsRoutes(read: Read, cache: AnswerCache, auditor: Auditor):
       const filters = { payer: q.payer, provider: q.provider, location: q.location, practices, denialCategory: q.denial_category, carc: q.carc };
       // each metric on the next free reading connection: a page's metrics are computed side by side
       const computed = await Promise.all(chosen.map((m) => read((w) => computeMetric(w, m, { asOf, from: q.from, to: q.to, by, filters }))));
+      const trends = q.trend ? await Promise.all(chosen.map((m) => metricTrend(read, m, { asOf, from: q.from, to: q.to, filters }, q.trend!))) : undefined;
       // the registry's units and formats are the answer's enums
-      const results: Record<string, MetricAnswer> = Object.fromEntries(computed.map((r: MetricResult) => [r.id, r as MetricAnswer]));
+      const results: Record<string, MetricAnswer> = Object.fromEntries(computed.map((r: MetricResult, i) => [r.id, { ...(r as MetricAnswer), ...(trends ? { trend: trends[i] } : {}) }]));
       return { as_of: asOf, from: q.from ?? null, to: q.to ?? null, metrics: results };
     });
     return c.json(body, 200);

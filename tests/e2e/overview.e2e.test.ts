@@ -1,6 +1,6 @@
 // The overview in a real browser (Debian's Chromium): sign in through the login form, see the KPI tiles,
 // each showing the API's value for the same filters formatted by the dashboards' own format.ts, their
-// trends and definitions; change the payer in the filter bar and see the URL and the numbers follow;
+// trends (ending with the headline) and definitions; change the payer in the filter bar and see the URL and the numbers follow;
 // open the shared address again; log out.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { browserAvailable, launchBrowser, openContext, watchProblems } from './s
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 /** The overview's KPIs in their own windows, and the one shown for the month to date of the as-of date. */
-const OWN_WINDOW = ['days_in_ar', 'ar_over_90_pct', 'initial_denial_rate', 'first_pass_acceptance', 'first_pass_yield', 'net_collection_rate'];
+const OWN_WINDOW = ['days_in_ar', 'days_in_total_ar', 'ar_over_90_pct', 'initial_denial_rate', 'first_pass_acceptance', 'first_pass_yield', 'net_collection_rate'];
 const MONTH_TO_DATE = ['collections'];
 
 interface Metric {
@@ -77,7 +77,16 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
     expect(await page.locator('.username').textContent()).toBe('manager (practice manager)');
 
     // a trend in every tile, the reference band where a benchmark is published
-    expect(await page.locator('.tile svg.trend, .tile .trend svg').count()).toBe(7);
+    expect(await page.locator('.tile svg.trend, .tile .trend svg').count()).toBe(OWN_WINDOW.length + MONTH_TO_DATE.length);
+    // each trend ends with the headline: the same metric in the same window at each month end
+    for (const [id, value] of Object.entries(shown)) {
+      const points = (await page.locator(`.tile[data-metric="${id}"] [aria-description]`).getAttribute('aria-description'))!.split('; ').filter((p) => !p.startsWith('reference band'));
+      expect(points, id).toHaveLength(12);
+      expect(points.at(-1), id).toBe(`Dec 2025 ${value}`);
+    }
+    expect(await page.locator('.tile[data-metric="net_collection_rate"] .trend-note').textContent()).toBe('Trailing 12 months at each month end');
+    expect(await page.locator('.tile[data-metric="initial_denial_rate"] .trend-note').textContent()).toBe('Three months to each month end');
+    expect(await page.locator('.tile[data-metric="collections"] .trend-note').textContent()).toBe('Single months, last 12 months');
 
     // the change against the period before each metric's own (the demo's last day is 2025-12-31)
     const asOf = await page.locator('.as-of').getAttribute('data-as-of');
@@ -85,12 +94,12 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
     const before = async (params: Record<string, string>, ids: string[]) =>
       ((await (await context.request.get(`/api/metrics?${new URLSearchParams({ ...params, metric: ids.join(',') })}`)).json()) as Answer).metrics;
     const previous = {
-      ...(await before({ as_of: '2025-11-30' }, ['days_in_ar', 'ar_over_90_pct', 'net_collection_rate'])),
+      ...(await before({ as_of: '2025-11-30' }, ['days_in_ar', 'days_in_total_ar', 'ar_over_90_pct', 'net_collection_rate'])),
       ...(await before({ as_of: '2025-09-30' }, ['initial_denial_rate', 'first_pass_acceptance', 'first_pass_yield'])),
       ...(await before({ as_of: '2025-12-31', from: '2025-11-01', to: '2025-11-30' }, ['collections'])),
     };
     const wording: Record<string, string> = {
-      days_in_ar: 'vs prior month-end', ar_over_90_pct: 'vs prior month-end', initial_denial_rate: 'vs prior quarter', first_pass_acceptance: 'vs prior quarter',
+      days_in_ar: 'vs prior month-end', days_in_total_ar: 'vs prior month-end', ar_over_90_pct: 'vs prior month-end', initial_denial_rate: 'vs prior quarter', first_pass_acceptance: 'vs prior quarter',
       first_pass_yield: 'vs prior quarter', net_collection_rate: 'vs the 12 months to a month earlier', collections: 'vs prior month',
     };
     for (const [id, words] of Object.entries(wording)) {
@@ -99,6 +108,9 @@ describe.skipIf(!browserAvailable)('the overview in Chromium', () => {
     }
     const daysInAr = page.locator('.tile[data-metric="days_in_ar"]');
     expect(await daysInAr.locator('.benchmark').textContent()).toContain('30–40 days');
+    // a band only where the source's definition is ours: none for A/R with unbilled visits
+    expect(await page.locator('.tile[data-metric="days_in_total_ar"] .benchmark').textContent()).toMatch(/^No published range/);
+    expect(await page.locator('.tile[data-metric="initial_denial_rate"] .benchmark').textContent()).toMatch(/^No published range/);
     expect(await daysInAr.locator('.change').textContent()).toMatch(/days vs prior month-end|No value for the previous period/);
     await daysInAr.getByText('How is this computed?').click();
     expect(await daysInAr.locator('dl').textContent()).toContain(expected.days_in_ar.definition.numerator);

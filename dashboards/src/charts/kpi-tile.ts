@@ -18,7 +18,7 @@ export interface KpiTileData {
   definition: MetricDefinition;
   /** undefined while loading; null when it could not be had. */
   previous?: { value: number | null; label: string } | null;
-  trend?: { basis: 'month' | 'month_end'; points: SparkPoint[] } | null;
+  trend?: { basis: 'window' | 'month'; window: string; points: SparkPoint[] } | null;
   benchmark?: Benchmark;
 }
 
@@ -34,6 +34,19 @@ export interface KpiTileOptions {
 }
 
 const WINDOW_NAMES: Record<string, string> = { snapshot: 'snapshot', month: 'month to date', quarter: 'quarter (three calendar months)', ttm: 'trailing twelve months' };
+
+/** What each point of a trend is: the headline's window at each month end, or single calendar months. */
+const TREND_NOTES: Record<string, string> = {
+  snapshot: 'At each month end, last 12 months',
+  ttm: 'Trailing 12 months at each month end',
+  quarter: 'Three months to each month end',
+  month: 'Month to each month end',
+  range: 'The same dates, a month earlier each point',
+};
+
+function trendNote(trend: NonNullable<KpiTileData['trend']>): string {
+  return trend.basis === 'month' ? 'Single months, last 12 months' : TREND_NOTES[trend.window] ?? 'The same window at each month end';
+}
 
 function windowText(d: KpiTileData): string {
   return d.definition.window === 'snapshot' && d.from === d.to ? `as of ${formatDate(d.asOf)}` : `${formatDate(d.from)} – ${formatDate(d.to)}`;
@@ -83,7 +96,7 @@ function definitionBlock(doc: Document, d: KpiTileData, options: KpiTileOptions)
   if (d.benchmark && d.benchmark.low !== null) {
     const source = doc.createElement('p');
     source.className = 'hint';
-    source.textContent = `Benchmark source: ${d.benchmark.source}`;
+    source.textContent = `Benchmark source: ${d.benchmark.source}. Same definition: ${d.benchmark.matches}.`;
     details.append(source);
   }
   if (options.sql) {
@@ -142,7 +155,7 @@ export function kpiTile(d: KpiTileData, options: KpiTileOptions = {}): HTMLEleme
   } else {
     const note = doc.createElement('div');
     note.className = 'hint trend-note';
-    note.textContent = d.trend.basis === 'month' ? 'Each month, last 12 months' : 'At each month-end, last 12 months';
+    note.textContent = trendNote(d.trend);
     const chart = options.chart!(d.trend.points, { unit: d.unit, label: d.label, band, document: doc });
     chart.classList.add('trend');
     tile.append(note, chart);

@@ -1,6 +1,7 @@
 // Overview: the KPIs a practice manager opens every morning, one tile each — the value for the URL's
-// filters (GET /api/metrics), the change against the previous period, the 12-month trend with the
-// published benchmark as a reference band, and the registry's definition. Values first, trends after.
+// filters (GET /api/metrics), the change against the previous period, the 12-month trend in the headline's
+// window (its last point is the headline) with the published benchmark as a reference band where the
+// definitions match, and the registry's definition. Values first, trends after.
 import { getJson } from '../api.ts';
 import { benchmarkFor } from '../benchmarks.ts';
 import { kpiTile, type KpiTileData, type KpiTileOptions } from '../charts/kpi-tile.ts';
@@ -20,6 +21,8 @@ interface Kpi {
 
 const KPIS: readonly Kpi[] = [
   { id: 'days_in_ar' },
+  // beside the billed A/R's days, the same with the visits not billed yet (metrics.md: billed A/R is MGMA's)
+  { id: 'days_in_total_ar' },
   { id: 'ar_over_90_pct' },
   { id: 'initial_denial_rate' },
   { id: 'first_pass_acceptance' },
@@ -101,17 +104,17 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   };
   draw();
   grid.dataset.ready = 'values';
-  // the sixteen comparison and trend requests go once the values are painted, not in the frame that paints them
+  // the comparison and trend requests go once the values are painted, not in the frame that paints them
   await markShown('overview:values');
   if (signal.aborted) return;
 
   const ids = KPIS.map((k) => k.id);
-  // the server answers one query at a time, in the order asked: the three comparisons before the thirteen trend requests
+  // the server answers in the order asked: the comparisons before the two trend requests (each metric at twelve month ends)
   const previous = fetchPrevious(shown, filters, signal).then(
     (p) => { for (const id of ids) tiles.get(id)!.previous = p[id] ? { value: p[id].value, label: p[id].period.label } : null; },
     (e) => { if (!isAbort(e)) for (const id of ids) tiles.get(id)!.previous = null; },
   ).then(draw);
-  const trends = Promise.all([fetchTrends(ids.map((id) => results[id]), filters, range?.to ?? asOf, signal), charts]).then(
+  const trends = Promise.all([fetchTrends(shown.map((s) => ({ ...s, definition: results[s.id].definition })), filters, signal), charts]).then(
     ([t, loaded]) => {
       chart = loaded.sparkline;
       for (const id of ids) tiles.get(id)!.trend = t[id] ?? null;
