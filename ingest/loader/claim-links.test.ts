@@ -126,6 +126,11 @@ describe('claim links', () => {
       ['voided', 500, -400], ['patient payment', 20, -420],
     ]);
     expect((await rcm('claim', 'show', 'NO-SUCH-CLAIM', '--db', w.path)).status).toBe(1);
+    // an adjudication names its reasons: each CAS (group-CARC, amount, category) and remark, claim and line level
+    const denied = JSON.parse((await rcm('claim', 'show', 'CLAIM-B', '--db', w.path, '--json')).stdout).events.find((e: { event: string }) => e.event === 'denied');
+    expect(denied.reasons.flatMap((r: { adjustments: { group: string; carc: string; amount: number; denial: boolean }[] }) => r.adjustments.map((a) => [a.group, a.carc, a.amount, a.denial])))
+      .toEqual([['CO', '197', 150, true]]);
+    expect((await rcm('claim', 'show', 'CLAIM-B', '--db', w.path)).stdout).toMatch(/CO-197 150\.00 authorization \(denial\)/);
   });
 
   it('says to build the models when a load left them unbuilt, and that an empty warehouse holds nothing yet', async () => {
