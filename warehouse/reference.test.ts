@@ -26,6 +26,7 @@ const KEYS: Record<string, string[]> = {
   place_of_service: ['code'],
   adjustment_class: ['class'],
   posting_reason_class: ['posting_type', 'reason_code'],
+  payer_limits: ['payer_class'],
 };
 
 describe('reference data', () => {
@@ -107,6 +108,21 @@ describe('reference data', () => {
     for (const l of LOCATIONS) expect(pos, l.id).toContain(l.placeOfService);
   });
 
+  it('gives every payer class its limits: whole days, none for self-pay, a typical value saying so', async () => {
+    expect(await w.all('SELECT DISTINCT payer_class FROM ref_claim_filing_indicator ANTI JOIN ref_payer_limits USING (payer_class)')).toEqual([]);
+    expect(await w.all('SELECT payer_class FROM ref_payer_limits ANTI JOIN ref_claim_filing_indicator USING (payer_class)')).toEqual([]);
+    expect(await w.all(`SELECT payer_class FROM ref_payer_limits
+      WHERE (payer_class = 'self_pay') <> (timely_filing_days IS NULL) OR timely_filing_days < 1 OR appeal_days < 1 OR follow_up_days < 1
+         OR (payer_class <> 'self_pay' AND (appeal_days IS NULL OR follow_up_days IS NULL))`)).toEqual([]);
+    expect(await w.all('SELECT payer_class, timely_filing_days, appeal_days, follow_up_days FROM ref_payer_limits WHERE payer_class IN (\'medicare\', \'medicaid\', \'commercial\') ORDER BY payer_class')).toEqual([
+      { payer_class: 'commercial', timely_filing_days: 90, appeal_days: 180, follow_up_days: 30 },
+      { payer_class: 'medicaid', timely_filing_days: 180, appeal_days: 90, follow_up_days: 45 },
+      { payer_class: 'medicare', timely_filing_days: 365, appeal_days: 120, follow_up_days: 45 },
+    ]);
+    // a value set by contract or by state is a default to replace, and says so
+    expect(await w.all("SELECT payer_class FROM ref_payer_limits WHERE payer_class NOT IN ('medicare', 'self_pay') AND basis NOT LIKE 'typical; set your own in a profile%'")).toEqual([]);
+  });
+
   // X12's code texts are licensed: our labels are short phrases of our own, never a pasted description (those
   // are sentences, most ending with a period). POS labels are the CMS names, which are public domain.
   it('gives every posting reason a class, written as the warehouse matches it', async () => {
@@ -119,7 +135,7 @@ describe('reference data', () => {
   it('labels the codes in our own short words', () => {
     for (const name of referenceNames().filter((n) => n !== 'place_of_service' && n !== 'carc_category' && n !== 'carc_crosswalk')) {
       for (const row of csvRows(name)) {
-        const code = row.code ?? row.category ?? row.class ?? row.reason_code;
+        const code = row.code ?? row.category ?? row.class ?? row.reason_code ?? row.payer_class;
         const what = `${name} ${code}`;
         expect(row.label, what).toMatch(/^\S.{2,68}$/);
         expect(row.label, what).not.toMatch(/\.$/);
