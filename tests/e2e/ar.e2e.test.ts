@@ -1,11 +1,11 @@
-// The A/R page in a real browser (Debian's Chromium): the headline, the aging by payer and what payers and
-// patients owe, each equal to the API's answer for the same filters formatted by the dashboards' own
+// The A/R page in a real browser (Debian's Chromium): the headline, the aging by payer, what payers and
+// patients owe and the unbilled visits, each equal to the API's answer for the same filters formatted by the dashboards' own
 // format.ts; a payer filter followed by the URL and the numbers; a bar opened into its claims, whose
 // balances add up to the bar, downloaded as the server's CSV; a finance user sees the bars without claims.
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent, formatValue } from '../../kernel/format.ts';
+import { formatCount, formatMoney, formatPercent, formatValue } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { metricsAnswer, signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
@@ -51,7 +51,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
   async function expected(filters: Record<string, string>) {
     const [byKind, days, byPayer] = await Promise.all([
       api({ ...filters, metric: 'ar_total', by: 'kind' }),
-      api({ ...filters, metric: 'days_in_ar,days_in_ar_net' }), // no breakdown: the API refuses one
+      api({ ...filters, metric: 'days_in_ar,days_in_total_ar,days_in_ar_net' }), // no breakdown asked
       api({ ...filters, metric: 'ar_total,ar_over_90_pct,ar_over_120_pct', by: 'payer' }),
     ]);
     const kinds = { ...byKind, metrics: { ...byKind.metrics, ...days.metrics } };
@@ -64,6 +64,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
       '% of A/R over 90 days': formatPercent(byPayer.metrics.ar_over_90_pct.value),
       '% of A/R over 120 days': formatPercent(byPayer.metrics.ar_over_120_pct.value),
       'Days in A/R (billed)': formatValue('days', kinds.metrics.days_in_ar.value),
+      [days.metrics.days_in_total_ar.label]: formatValue('days', kinds.metrics.days_in_total_ar.value),
       'Days in A/R (net of expected contractuals)': formatValue('days', kinds.metrics.days_in_ar_net.value),
     };
     const payers = byPayer.metrics.ar_over_90_pct.breakdown!.map((r) => r.key!);
@@ -107,15 +108,29 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     expect(page_.owed).toEqual(want.owed);
     expect(await page.locator('.as-of').getAttribute('data-as-of')).toBe(want.asOf);
     expect(Object.keys(page_.aging).length).toBeGreaterThan(3);
-    // one bar segment per non-empty cell, each a button naming its payer and bucket
+    // one bar segment per cell above zero (a patient portion below zero is money paid ahead), each a button naming its payer and bucket
     const segments = await page.locator('section.ar-aging figure.chart rect[role="button"]').count();
-    expect(segments).toBe(Object.values(want.aging).flatMap((p) => Object.entries(p).filter(([k, v]) => !['total', 'over90', 'over120'].includes(k) && v !== '$0.00')).length);
+    expect(segments).toBe(Object.values(want.aging).flatMap((p) => Object.entries(p).filter(([k, v]) => !['total', 'over90', 'over120'].includes(k) && v !== '$0.00' && !v.startsWith('−'))).length);
     // credit balances beside A/R, never netted; every card says how it is computed
     expect(await page.locator('.tile[aria-label="Credit balances"]').textContent()).toContain('never netted');
-    expect(await page.locator('.tiles.stats .tile details.how-computed').count()).toBe(8);
+    expect(await page.locator('.tiles.stats .tile details.how-computed').count()).toBe(9);
     const days = page.locator('.tile[aria-label="Days in A/R (billed)"]');
     await days.getByText('How is this computed?').click();
     expect(await days.locator('dl').textContent()).toContain('average daily gross charges');
+  });
+
+  it('shows the unbilled visits by age, in dollars and visits, as the API answers them', async () => {
+    await page.goto('/ar');
+    await page.locator('section.ar-unbilled[data-ready="true"]').waitFor();
+    const answer = await api({ metric: 'unbilled_ar,unbilled_visits', by: 'bucket' });
+    const { unbilled_ar: amounts, unbilled_visits: visits } = answer.metrics;
+    const buckets = [...new Set([...amounts.breakdown!, ...visits.breakdown!].map((r) => r.key!))];
+    expect(buckets.length).toBeGreaterThan(0); // the demo leaves some visits unbilled at its last day
+    const of = (m: Metric, key: string) => m.breakdown!.find((r) => r.key === key)?.value ?? 0;
+    const want = Object.fromEntries([...buckets.map((b) => [b, [formatMoney(of(amounts, b)), formatCount(of(visits, b))]]), ['total', [formatMoney(amounts.value), formatCount(visits.value)]]]);
+    const rows = await page.$$eval('table.unbilled-table tr[data-key]', (all) => Object.fromEntries(all.map((tr) => [(tr as HTMLElement).dataset.key, [...tr.querySelectorAll('td')].map((td) => td.textContent)])));
+    expect(rows).toEqual(want);
+    expect(await page.locator('section.ar-unbilled').textContent()).toContain('Days in A/R counts billed A/R only');
   });
 
   it('follows a payer filter: the URL, then the numbers, as the API answers for that payer', async () => {
@@ -135,7 +150,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     process.stdout.write(`A/R with a payer filter drawn in ${elapsed} ms (answers not yet cached)\n`);
   });
 
-  it('opens the claims of a bar, whose total balances add up to it, and downloads them as the server’s CSV', async () => {
+  it('opens the claims of a bar, whose insurance portions add up to it, and downloads them as the server’s CSV', async () => {
     await page.goto('/ar');
     await page.locator('.as-of[data-ready="all"]').waitFor();
     const asOf = (await page.locator('.as-of').getAttribute('data-as-of'))!;
@@ -148,15 +163,15 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     process.stdout.write(`the bar's claims listed in ${Date.now() - started} ms\n`);
     expect(page.url()).toBe(`${bench.baseUrl}/ar?aging_payer=MCRB1&aging=31-60`);
     expect(await claims.locator('h2').textContent()).toBe('Claims behind the bar: MCRB1, 31–60 days');
-    expect(await claims.locator('.note').textContent()).toContain('its total — insurance plus patient portion — the same measure as the bar');
+    expect(await claims.locator('.note').textContent()).toContain('their insurance portions add up to the bar');
     expect(await page.locator('rect[data-selected="true"]').getAttribute('data-payer')).toBe('MCRB1');
 
-    const query = { status: 'open', aging: '31-60', payer: 'MCRB1', as_of: asOf, sort: 'balance', order: 'desc' };
-    const list = (await (await context.request.get(`/api/claims?${new URLSearchParams({ ...query, page_size: '500' })}`)).json()) as { total: number; rows: { claim_id: string; balance: string }[] };
+    const query = { status: 'open', portion: 'insurance', aging: '31-60', payer: 'MCRB1', as_of: asOf, sort: 'balance', order: 'desc' };
+    const list = (await (await context.request.get(`/api/claims?${new URLSearchParams({ ...query, page_size: '500' })}`)).json()) as { total: number; rows: { claim_id: string; insurance_balance: string }[] };
     expect(await claims.locator('.table-count').textContent()).toBe(`1–${list.total} of ${list.total} claims`);
     expect(await claims.locator('tbody tr td:first-child').allTextContents()).toEqual(list.rows.map((r) => r.claim_id));
-    // the claims' total balances add up to the bar, in cents
-    expect(list.rows.reduce((cents, r) => cents + Math.round(Number(r.balance) * 100), 0)).toBe(Math.round(aging.numerator! * 100));
+    // the claims' insurance portions add up to the bar, in cents (A/R by payer: the payer's portions)
+    expect(list.rows.reduce((cents, r) => cents + Math.round(Number(r.insurance_balance) * 100), 0)).toBe(Math.round(aging.numerator! * 100));
 
     const link = claims.getByRole('link', { name: 'Download CSV' });
     expect(new URL((await link.getAttribute('href'))!, bench.baseUrl).searchParams.toString()).toBe(new URLSearchParams({ ...query, format: 'csv' }).toString());

@@ -1,5 +1,5 @@
 // A/R at the as-of date: the headline (A/R, insurance and patient portions, credit balances beside,
-// % over 90 and 120 days, days in A/R gross and net), aging by payer as stacked bars (ar_aging narrowed
+// % over 90 and 120 days, days in A/R of billed A/R, of all A/R and net), the unbilled visits by age, aging by payer as stacked bars (ar_aging narrowed
 // to each payer that has open A/R), what payers and patients owe (ar_total by payer), and the claims
 // behind any bar, paged by the server with a CSV download. Every number from /api/metrics.
 import { agingBars, agingTable, bucketName, type AgingSegment } from '../charts/ar-aging-bars.ts';
@@ -7,6 +7,7 @@ import { barList } from '../charts/bar-list.ts';
 import { howComputed } from '../charts/definition-details.ts';
 import { paragraph, panel } from '../charts/panel.ts';
 import { statCard } from '../charts/stat-card.ts';
+import { unbilledAr } from '../charts/unbilled-ar.ts';
 import { searchWith } from '../filters.ts';
 import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
@@ -57,11 +58,18 @@ const sameDrill = (a: Drill | null, b: Drill | null) => JSON.stringify(a) === JS
 /** What a drill-down lists, and how its claims add up to the bar (each claim's balance is its total). */
 function drillSpec(drill: Drill, amount: number | null, asOf: string): { title: string; note: string; params: Record<string, string> } {
   const on = formatDate(asOf);
+  if ('bucket' in drill && drill.payer === PATIENT) {
+    return {
+      title: `Claims behind the bar: patients’ portions, ${bucketName(drill.bucket)}`,
+      note: `Open claims ${bucketName(drill.bucket)} old (since the date of service) on ${on}: their patient portions add up to the bar’s ${formatMoney(amount)}. A claim’s balance here is its total (insurance plus patient portion), not what the patient owes.`,
+      params: { status: 'open', aging: drill.bucket },
+    };
+  }
   if ('bucket' in drill) {
     return {
       title: `Claims behind the bar: ${drill.payer}, ${bucketName(drill.bucket)}`,
-      note: `Open claims billed to ${drill.payer}, ${bucketName(drill.bucket)} old (since the date of service) on ${on}. A claim’s balance here is its total — insurance plus patient portion — the same measure as the bar, so the balances add up to the bar’s ${formatMoney(amount)}; the insurance and patient columns split each balance. The payer’s insurance portion alone is under “Payer and patient A/R” below.`,
-      params: { status: 'open', aging: drill.bucket, payer: drill.payer },
+      note: `Open claims billed to ${drill.payer} with an insurance portion, ${bucketName(drill.bucket)} old (since the date of service) on ${on}: their insurance portions add up to the bar’s ${formatMoney(amount)}, the payer’s share as everywhere A/R is shown by payer. A claim’s balance here is its total — insurance plus patient portion — and the patient portions are under “patient”.`,
+      params: { status: 'open', portion: 'insurance', aging: drill.bucket, payer: drill.payer },
     };
   }
   if (drill.owner === PATIENT) {
@@ -88,22 +96,25 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   cards.append(stateMessage('Loading A/R…', 'loading'));
   const aging = panel('Aging by payer', 'ar-aging');
   const owed = panel('Payer and patient A/R', 'ar-owed');
+  const unbilled = panel('Unbilled A/R', 'ar-unbilled');
   const drill = document.createElement('section');
   drill.className = 'panel ar-claims';
   drill.hidden = true;
-  container.replaceChildren(heading('A/R'), subtitle, cards, aging.element, drill, owed.element);
+  container.replaceChildren(heading('A/R'), subtitle, cards, aging.element, drill, owed.element, unbilled.element);
   if (filters.from || filters.to) container.insertBefore(paragraph('A/R is a snapshot at the as-of date: the date range (from, to) does not apply on this page.', 'hint notice'), cards);
 
   let headline: MetricsAnswer;
   let byPayer: MetricsAnswer;
+  let notBilled: MetricsAnswer;
   try {
     // one request per breakdown, each asking only the metrics that allow it (the API refuses the others);
     // ar_aging comes with its own buckets, the days in A/R have no breakdown
     let kinds: MetricsAnswer;
-    [kinds, headline, byPayer] = await Promise.all([
+    [kinds, headline, byPayer, notBilled] = await Promise.all([
       fetchMetrics(['ar_total'], scope, { by: 'kind' }, signal),
-      fetchMetrics(['ar_aging', 'days_in_ar', 'days_in_ar_net'], scope, {}, signal),
+      fetchMetrics(['ar_aging', 'days_in_ar', 'days_in_total_ar', 'days_in_ar_net'], scope, {}, signal),
       fetchMetrics(['ar_total', 'ar_over_90_pct', 'ar_over_120_pct'], scope, { by: 'payer' }, signal),
+      fetchMetrics(['unbilled_ar', 'unbilled_visits'], scope, { by: 'bucket' }, signal),
     ]);
     headline = { ...headline, metrics: { ...headline.metrics, ...kinds.metrics } };
   } catch (e) {
@@ -111,11 +122,12 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     cards.replaceChildren(stateMessage(`Could not load A/R: ${errorText(e)}`, 'error'));
     aging.body.replaceChildren();
     owed.body.replaceChildren();
+    unbilled.body.replaceChildren();
     return;
   }
   const asOf = headline.as_of;
   const m = {
-    kinds: metricOf(headline, 'ar_total'), aging: metricOf(headline, 'ar_aging'), days: metricOf(headline, 'days_in_ar'), daysNet: metricOf(headline, 'days_in_ar_net'),
+    kinds: metricOf(headline, 'ar_total'), aging: metricOf(headline, 'ar_aging'), days: metricOf(headline, 'days_in_ar'), daysTotal: metricOf(headline, 'days_in_total_ar'), daysNet: metricOf(headline, 'days_in_ar_net'),
     byPayer: metricOf(byPayer, 'ar_total'), over90: metricOf(byPayer, 'ar_over_90_pct'), over120: metricOf(byPayer, 'ar_over_120_pct'),
   };
   subtitle.dataset.asOf = asOf;
@@ -130,9 +142,12 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     statCard(m.over90),
     statCard(m.over120),
     statCard(m.days),
+    statCard(m.daysTotal),
     statCard(m.daysNet),
   );
   cards.dataset.ready = 'true';
+  unbilled.body.replaceChildren(...unbilledAr(metricOf(notBilled, 'unbilled_ar'), metricOf(notBilled, 'unbilled_visits')));
+  unbilled.element.dataset.ready = 'true';
 
   const mayList = session.user.views.includes('claims');
   const owners = new Map((m.byPayer.breakdown ?? []).filter((r) => r.key !== null).map((r) => [r.key!, r.value]));
@@ -238,7 +253,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     table.className = 'table-block';
     table.append(agingTable(bars, { ...options, shares: [{ label: 'Over 90 days', values: shareOf(m.over90) }, { label: 'Over 120 days', values: shareOf(m.over120) }] }));
     aging.body.replaceChildren(
-      paragraph(`Each bar: the balance of the open claims billed to the payer — insurance and patient portions together — by age since the date of service, as of ${formatDate(asOf)}. ${mayList ? 'Choose a segment (or an amount in the table) to list its claims.' : `A ${session.user.role.replace('_', ' ')} may not list claims: the bars show totals only.`}`),
+      paragraph(`Each bar: what the payer owes on its open claims (their insurance portions), and for “patient” the patient portions of every claim, by age since the date of service, as of ${formatDate(asOf)}. ${mayList ? 'Choose a segment (or an amount in the table) to list its claims.' : `A ${session.user.role.replace('_', ' ')} may not list claims: the bars show totals only.`}`),
       chart, table,
       howComputed(m.aging, { summary: 'How are the bars computed?', note: 'Each payer’s bar is ar_aging asked with that payer (payer=…); its buckets add up to the payer’s total. The shares over 90 and 120 days are ar_over_90_pct and ar_over_120_pct by payer.' }),
     );
