@@ -17,6 +17,7 @@ interface Row {
   denominator: number | null;
 }
 interface Metric {
+  label: string;
   unit: string;
   value: number | null;
   numerator: number | null;
