@@ -168,6 +168,8 @@ export interface LineAdjudication {
   charge: Cents;
   paid: Cents;
   adjustments: Adjustment[];
+  /** AMT*B6, sent by the payers that report what they allowed (0 on a denied line); negated on a reversal. */
+  allowed?: Cents;
   /** RARC codes (LQ*HE). */
   remarks: string[];
   controlNumber: string;
@@ -229,7 +231,7 @@ export interface Posting {
   amount: Cents;
   /** Whose dollars: the patient portion or the insurance portion (written as payer_or_patient: 'patient' or the payer name). */
   portion: 'patient' | 'insurance';
-  /** Our own codes: COPAY, STATEMENT, OVERPAYMENT, SMALL_BALANCE, BAD_DEBT, DENIAL, TIMELY_FILING, SELF_PAY_DISCOUNT. */
+  /** Our own codes: COPAY, STATEMENT, OVERPAYMENT, SMALL_BALANCE, BAD_DEBT, DENIAL, TIMELY_FILING, DUPLICATE, SELF_PAY_DISCOUNT, and a clerk's MISC that no reason table knows. */
   reasonCode: string;
   reference: string;
 }

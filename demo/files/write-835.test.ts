@@ -4,8 +4,9 @@ import { X12QueryEngine } from 'node-x12';
 import { describe, expect, it } from 'vitest';
 import { readEraBytes } from '../../ingest/remittance/read-era.ts';
 import type { Adjudication, Remittance } from '../model.ts';
+import { reverse } from '../simulation/adjudication.ts';
 import { assertBalanced } from './balance-835.ts';
-import { C2_DENIED, claimOf, PRACTICE, REMIT_ACME_1, REMIT_ACME_2, REMIT_MEDICAID, REMIT_MEDICARE } from './test-fixture.ts';
+import { C2_DENIED, C3_PRIMARY, claimOf, PRACTICE, REMIT_ACME_1, REMIT_ACME_2, REMIT_MEDICAID, REMIT_MEDICARE } from './test-fixture.ts';
 import { nodeX12 } from './test-read.ts';
 import { write835 } from './write-835.ts';
 
@@ -30,7 +31,7 @@ function expected(a: Adjudication) {
     statementFrom: claimOf(a.claimId).serviceDate,
     lines: a.lines.map((l) => expect.objectContaining({
       procedure: { qualifier: 'HC', code: l.procedureCode, modifiers: l.modifiers, description: null }, charge: l.charge, paid: l.paid, units: String(l.units),
-      serviceDate: l.serviceDate, lineControlNumber: l.controlNumber, adjustments: adjustments(l.adjustments), remarks: l.remarks.map((code) => expect.objectContaining({ source: 'LQ', qualifier: 'HE', code })),
+      serviceDate: l.serviceDate, lineControlNumber: l.controlNumber, allowedAmount: l.allowed ?? null, adjustments: adjustments(l.adjustments), remarks: l.remarks.map((code) => expect.objectContaining({ source: 'LQ', qualifier: 'HE', code })),
     })),
   };
 }
@@ -54,6 +55,17 @@ describe('write835', () => {
       remittance.providerAdjustments.map((p) => [PRACTICE.billingNpi, `${remittance.date.slice(0, 4)}-12-31`, p.reason, p.reference, p.amount]),
     );
     expect(read_.claimPaidTotal).toBe(remittance.adjudications.reduce((s, a) => s + a.paid, 0));
+  });
+
+  it('sends the allowed amount (AMT*B6) on the lines that carry one, negated on a reversal', async () => {
+    // allowed = paid + patient responsibility (+ sequestration): the charge less the contractual reduction
+    const priced = { ...C3_PRIMARY, lines: C3_PRIMARY.lines.map((l, i) => ({ ...l, allowed: [5880, 630][i] })) };
+    const reversed = reverse(priced, REMIT_MEDICARE.date);
+    const remittance: Remittance = { ...REMIT_MEDICARE, adjudications: [priced, reversed], total: 0 };
+    expect(write(remittance)).toMatch(/AMT\*B6\*58\.80~\s*(LQ|SVC|CLP|SE)/);
+    const { claims, warnings } = await read(remittance);
+    expect(warnings).toEqual([]);
+    expect(claims.map((c) => c.lines.map((l) => l.allowedAmount))).toEqual([[5880, 630], [-5880, -630]]);
   });
 
   it('names the crossover carrier and keeps reversal amounts negative', async () => {

@@ -76,6 +76,7 @@ function addClaimPayment(st: TransactionSet, practice: Practice, payer: Payer, a
       .add('DTM', '472', date8(line.serviceDate));
     for (const cas of adjustments(line.adjustments)) st.add('CAS', ...cas);
     st.add('REF', '6R', line.controlNumber);
+    if (line.allowed !== undefined) st.add('AMT', 'B6', money(line.allowed));
     for (const remark of line.remarks) st.add('LQ', 'HE', remark);
   }
 }

@@ -32,6 +32,10 @@ export interface PayerProfile extends Payer {
   claimNumberPrefix: string;
   /** Prior authorization needed for MRI. */
   authorizesImaging: boolean;
+  /** Share of appealed authorization denials the payer overturns, when it differs from the practice's usual. */
+  authorizationAppealsWon?: number;
+  /** Sends the allowed amount (AMT*B6) on every service line: Medicare does, most commercial plans do. */
+  sendsAllowed: boolean;
   /** A secondary payer that receives crossovers from this one for some of its members. */
   crossoverTo?: string;
   crossoverShare?: number;
@@ -43,33 +47,33 @@ export const PAYERS: readonly PayerProfile[] = [
   {
     id: 'MCRB1', name: 'MEDICARE PART B DEMO', kind: 'medicare', filingIndicator: 'MB', share: 0.3, feeRatio: 0.42,
     costShare: { deductible: 25700, coinsurancePercent: 20, visitCopay: 0 }, lag: { min: 14, spread: 6 }, paymentDays: [1, 2, 3, 4, 5],
-    method: 'ACH', denialRate: 0.05, rejectionRate: 0.025, timelyFilingDays: 365, claimNumberPrefix: '2251', authorizesImaging: false,
-    crossoverTo: 'MCDST', crossoverShare: 0.18,
+    method: 'ACH', denialRate: 0.03, rejectionRate: 0.025, timelyFilingDays: 365, claimNumberPrefix: '2251', authorizesImaging: false, sendsAllowed: true,
+    crossoverTo: 'MCDST', crossoverShare: 0.3,
   },
   {
     id: 'MCDST', name: 'STATE MEDICAID DEMO', kind: 'medicaid', filingIndicator: 'MC', share: 0.12, feeRatio: 0.33,
     costShare: { deductible: 0, coinsurancePercent: 0, visitCopay: 0 }, lag: { min: 21, spread: 20 }, paymentDays: [3],
-    method: 'ACH', denialRate: 0.09, rejectionRate: 0.05, timelyFilingDays: 180, claimNumberPrefix: '77', authorizesImaging: true,
+    method: 'ACH', denialRate: 0.05, rejectionRate: 0.05, timelyFilingDays: 180, claimNumberPrefix: '77', authorizesImaging: true, sendsAllowed: false,
   },
   {
     id: 'SUMMT', name: 'SUMMIT HEALTH PLAN', kind: 'commercial', filingIndicator: 'CI', share: 0.2, feeRatio: 0.58,
-    costShare: { deductible: 100000, coinsurancePercent: 20, visitCopay: 3000 }, lag: { min: 12, spread: 18 }, paymentDays: [2, 4],
-    method: 'ACH', denialRate: 0.07, rejectionRate: 0.03, timelyFilingDays: 90, claimNumberPrefix: 'SH', authorizesImaging: true,
+    costShare: { deductible: 100000, coinsurancePercent: 15, visitCopay: 3000 }, lag: { min: 12, spread: 18 }, paymentDays: [2, 4],
+    method: 'ACH', denialRate: 0.045, rejectionRate: 0.03, timelyFilingDays: 90, claimNumberPrefix: 'SH', authorizesImaging: true, sendsAllowed: true,
   },
   {
     id: 'NWPPO', name: 'NORTHWIND PPO', kind: 'commercial', filingIndicator: 'CI', share: 0.15, feeRatio: 0.63,
     costShare: { deductible: 150000, coinsurancePercent: 10, visitCopay: 4000 }, lag: { min: 15, spread: 25 }, paymentDays: [5],
-    method: 'CHK', denialRate: 0.08, rejectionRate: 0.035, timelyFilingDays: 120, claimNumberPrefix: 'NW', authorizesImaging: true,
+    method: 'CHK', denialRate: 0.05, rejectionRate: 0.035, timelyFilingDays: 120, claimNumberPrefix: 'NW', authorizesImaging: true, sendsAllowed: true, authorizationAppealsWon: 0.6,
   },
   {
-    id: 'HRHMO', name: 'HARBOR HMO', kind: 'commercial', filingIndicator: 'HM', share: 0.08, feeRatio: 0.5,
+    id: 'HRHMO', name: 'HARBOR HMO', kind: 'commercial', filingIndicator: 'HM', share: 0.09, feeRatio: 0.5,
     costShare: { deductible: 0, coinsurancePercent: 0, visitCopay: 2500 }, lag: { min: 20, spread: 30 }, paymentDays: [1],
-    method: 'ACH', denialRate: 0.12, rejectionRate: 0.04, timelyFilingDays: 90, claimNumberPrefix: 'HH', authorizesImaging: true,
+    method: 'ACH', denialRate: 0.07, rejectionRate: 0.04, timelyFilingDays: 90, claimNumberPrefix: 'HH', authorizesImaging: true, sendsAllowed: false,
   },
   {
-    id: 'EVGMA', name: 'EVERGREEN MEDICARE ADVANTAGE', kind: 'medicare_advantage', filingIndicator: '16', share: 0.1, feeRatio: 0.44,
+    id: 'EVGMA', name: 'EVERGREEN MEDICARE ADVANTAGE', kind: 'medicare_advantage', filingIndicator: '16', share: 0.09, feeRatio: 0.44,
     costShare: { deductible: 0, coinsurancePercent: 0, visitCopay: 2000 }, lag: { min: 18, spread: 22 }, paymentDays: [2, 5],
-    method: 'ACH', denialRate: 0.1, rejectionRate: 0.03, timelyFilingDays: 365, claimNumberPrefix: 'EV', authorizesImaging: true,
+    method: 'ACH', denialRate: 0.045, rejectionRate: 0.03, timelyFilingDays: 365, claimNumberPrefix: 'EV', authorizesImaging: true, sendsAllowed: true,
   },
 ];
 

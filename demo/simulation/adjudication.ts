@@ -1,8 +1,9 @@
 // How a payer prices and denies the lines of a claim, as 835 records: allowed = charge × the payer's fee
-// ratio, the rest contractual (CO 45, and Medicare's 2 % sequestration CO 253); the patient's share as
-// copay (PR 3), deductible (PR 1) and coinsurance (PR 2); denials as the whole line charge under a denial
-// CARC. Reversals repeat a record with every amount negated; a crossover's secondary pays what the
-// primary left to the patient, with the primary's part as OA 23.
+// ratio (sent as AMT*B6 by the payers that report it), the rest contractual (CO 45, and Medicare's 2 %
+// sequestration CO 253); the patient's share as copay (PR 3), deductible (PR 1) and coinsurance (PR 2);
+// denials as the whole line charge under a denial CARC. Reversals repeat a record with every amount
+// negated; a crossover's secondary pays what the primary left to the patient, with the primary's part as
+// OA 23.
 import type { Adjudication, Adjustment, AdjustmentGroup, Cents, Claim, IsoDate, LineAdjudication, ServiceLine } from '../model.ts';
 import { FEES } from '../practice/codes.ts';
 import type { PayerProfile } from '../practice/payers.ts';
@@ -20,10 +21,10 @@ export interface Deductible {
 
 const NO_COST_SHARE = new Set(['preventive', 'vaccine']);
 
-function line(l: ServiceLine, paid: Cents, adjustments: Adjustment[], remarks: string[]): LineAdjudication {
+function line(l: ServiceLine, paid: Cents, adjustments: Adjustment[], remarks: string[], allowed: Cents | undefined): LineAdjudication {
   return {
     line: l.number, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, charge: l.charge, paid,
-    adjustments: adjustments.filter((a) => a.amount !== 0), remarks, controlNumber: l.controlNumber, serviceDate: l.serviceDate,
+    adjustments: adjustments.filter((a) => a.amount !== 0), ...(allowed === undefined ? {} : { allowed }), remarks, controlNumber: l.controlNumber, serviceDate: l.serviceDate,
   };
 }
 
@@ -32,7 +33,7 @@ export function priceLines(claim: Claim, payer: PayerProfile, deductible: Deduct
   let copayLeft = payer.costShare.visitCopay;
   return claim.lines.map((l) => {
     const denial = denials.get(l.number);
-    if (denial) return line(l, 0, [{ group: denial.group, carc: denial.carc, amount: l.charge }], denial.remark ? [denial.remark] : []);
+    if (denial) return line(l, 0, [{ group: denial.group, carc: denial.carc, amount: l.charge }], denial.remark ? [denial.remark] : [], payer.sendsAllowed ? 0 : undefined);
     const allowed = Math.min(l.charge, Math.round((l.charge * payer.feeRatio * (100 + raise)) / 100));
     const kind = FEES.get(l.procedureCode)?.kind;
     let copay = 0;
@@ -56,7 +57,7 @@ export function priceLines(claim: Claim, payer: PayerProfile, deductible: Deduct
       { group: 'PR', carc: '1', amount: toDeductible },
       { group: 'PR', carc: '2', amount: coinsurance },
       { group: 'PR', carc: '3', amount: copay },
-    ], []);
+    ], [], payer.sendsAllowed ? allowed : undefined);
   });
 }
 
@@ -92,7 +93,7 @@ export function reverse(original: Adjudication, date: IsoDate): Adjudication {
     ...original, date, status: '22', isReversal: true, forwardedTo: undefined,
     charge: minus(original.charge), paid: minus(original.paid), patientResponsibility: minus(original.patientResponsibility),
     claimAdjustments: original.claimAdjustments.map(negate),
-    lines: original.lines.map((l) => ({ ...l, charge: minus(l.charge), paid: minus(l.paid), adjustments: l.adjustments.map(negate) })),
+    lines: original.lines.map((l) => ({ ...l, charge: minus(l.charge), paid: minus(l.paid), adjustments: l.adjustments.map(negate), ...(l.allowed === undefined ? {} : { allowed: minus(l.allowed) }) })),
   };
 }
 
@@ -100,7 +101,9 @@ export function reverse(original: Adjudication, date: IsoDate): Adjudication {
 export function crossover(primary: Adjudication, payerId: string, date: IsoDate, payerClaimNumber: string): Adjudication {
   const lines = primary.lines.map((l) => {
     const patient = sum(l.adjustments.filter((a) => a.group === 'PR').map((a) => a.amount));
-    return { ...l, paid: patient, adjustments: [{ group: 'OA' as const, carc: '23', amount: l.charge - patient }].filter((a) => a.amount !== 0), remarks: [] };
+    // the secondary (Medicaid) reports no allowed amount of its own
+    const { allowed: _primaryAllowed, ...rest } = l;
+    return { ...rest, paid: patient, adjustments: [{ group: 'OA' as const, carc: '23', amount: l.charge - patient }].filter((a) => a.amount !== 0), remarks: [] };
   });
   return {
     claimId: primary.claimId, payerId, date, status: '2', charge: primary.charge, paid: sum(lines.map((l) => l.paid)), patientResponsibility: 0,

@@ -27,7 +27,8 @@ const WHOLE_CLAIM: Partial<Record<DenialReason, readonly LineDenial[]>> = {
   cob_other_payer: [{ group: 'CO', carc: '22', remark: 'MA04' }],
   provider_enrollment: [{ group: 'CO', carc: 'B7', remark: 'N570' }],
   timely_filing: [{ group: 'CO', carc: '29' }],
-  duplicate: [{ group: 'CO', carc: '18', remark: 'N522' }],
+  // X12 pairs CARC 18 with group OA: neither the patient's nor a contractual obligation
+  duplicate: [{ group: 'OA', carc: '18', remark: 'N522' }],
 };
 
 const ONE_LINE: Partial<Record<DenialReason, readonly LineDenial[]>> = {

@@ -146,7 +146,7 @@ export function makeEncounter(random: Random, id: string, dos: IsoDate, patient:
   const hasMri = lines.some((l) => MRI_CODES.includes(l.procedureCode));
   if (hasMri && patient.payerId !== SELF_PAY && payerProfile(patient.payerId).authorizesImaging) {
     // Northwind's imaging authorizations are mostly missed (a planted pattern); others are obtained.
-    const obtained = random.chance(patient.payerId === 'NWPPO' ? 0.35 : 0.96);
+    const obtained = random.chance(patient.payerId === 'NWPPO' ? 0.4 : 0.985);
     if (obtained) claim.priorAuthorization = `AUTH${id.slice(-7)}`;
   }
   if (hasMri && patient.payerId === 'NWPPO') patterns.push('northwind-imaging-authorization');

@@ -59,7 +59,7 @@ function locationFor(random: Random, provider: DemoProvider) {
  */
 function deductibleLeft(seed: number, patientId: string, dos: IsoDate, deductible: number): number {
   const draw = drawOf(seed, 'deductible', patientId, dos.slice(0, 4));
-  return draw < 0.45 ? Math.round((deductible * (0.2 + draw)) / 100) * 100 : 0;
+  return draw < 0.1 ? Math.round((deductible * (0.2 + draw)) / 100) * 100 : 0;
 }
 
 export function simulate(options: SimulationOptions): Simulation {
