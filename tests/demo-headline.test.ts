@@ -139,5 +139,11 @@ describe('the default demo practice', () => {
       `final denial rate ${pct(finalDenialRate)}`,
     ];
     for (const p of printed) expect(docs, p).toContain(p);
+    // the README's sentence about the demo, its lines joined
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/\s*\n\s*/g, ' ');
+    const worst = byPayer.reduce((a, b) => (b.value! < a.value! ? b : a));
+    for (const p of [`net collection rate is ${pct(ncr)}`, `${worst.key}, at ${pct(worst.value!)}`, `loses ${pct(lost / denied)} of the dollars first denied`, `pay ${pct(statements.paid / statements.billed)} of their statements`]) {
+      expect(readme, p).toContain(p);
+    }
   });
 });
