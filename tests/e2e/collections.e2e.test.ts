@@ -1,5 +1,6 @@
-// The collections page in a real browser (Debian's Chromium): the total and both collection rates, the
-// payments of each month by kind with the month's total, the rates by month, the payments of each
+// The collections page in a real browser (Debian's Chromium): the total, net revenue and both collection
+// rates, the payments of each month by kind with the month's total, the rates by month, charges, the
+// adjustments by class and net revenue of each month, the payments of each
 // provider and location (PLB apart), each equal to the API's answer for the same filters formatted by the
 // dashboards' own format.ts; a payer filter followed by the URL and the numbers.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,6 +16,7 @@ interface Row {
   value: number | null;
 }
 interface Metric extends Row {
+  label: string;
   from: string;
   to: string;
   breakdown?: Row[];
@@ -49,11 +51,12 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
 
   /** What the page should show for the filters, asked of the API one month, provider and location at a time. */
   async function expected(filters: Record<string, string>) {
-    const first = await api({ ...filters, metric: 'collections,net_collection_rate,gross_collection_rate' });
+    const first = await api({ ...filters, metric: 'collections,net_revenue,net_collection_rate,gross_collection_rate' });
     const c = first.metrics.collections;
     const window = { ...filters, as_of: first.as_of, from: c.from, to: c.to };
     const cards = {
       Collections: formatMoney(c.value),
+      [first.metrics.net_revenue.label]: formatMoney(first.metrics.net_revenue.value),
       'Net collection rate': formatPercent(first.metrics.net_collection_rate.value),
       'Gross collection rate': formatPercent(first.metrics.gross_collection_rate.value),
     };
@@ -65,13 +68,22 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
     const kinds = c.breakdown!.map((r) => r.key!).sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const byMonth: Table = {};
     const rates: Table = {};
+    const adjustments: Table = {};
+    /** Charges, the classes off them, net revenue, then the losses: the page's columns, each asked for its dates alone. */
+    const adjustmentCells = async (dates: Record<string, string>) => {
+      const [classes, totals] = await Promise.all([api({ ...dates, metric: 'adjustments', by: 'adjustment_class' }), api({ ...dates, metric: 'charges,net_revenue' })]);
+      const of = (k: string) => formatMoney(classes.metrics.adjustments.breakdown!.find((r) => r.key === k)?.value ?? 0);
+      return [formatMoney(totals.metrics.charges.value), ...['contractual', 'policy', 'duplicate'].map(of), formatMoney(totals.metrics.net_revenue.value), ...['denial', 'bad_debt', 'unclassified'].map(of)];
+    };
     for (const month of months) {
       const [y, m] = month.split('-').map(Number);
       const split = (await api({ ...window, from: `${month}-01`, to: lastDayOfMonth(y, m - 1), metric: 'collections' })).metrics.collections.breakdown!;
       const total = trend.metrics.collections.breakdown!.find((r) => r.key === month)!.value;
       byMonth[month] = [...kinds.map((k) => formatMoney(split.find((r) => r.key === k)?.value ?? 0)), formatMoney(total)];
       rates[month] = ['net_collection_rate', 'gross_collection_rate'].map((id) => formatPercent(trend.metrics[id].breakdown!.find((r) => r.key === month)?.value ?? null));
+      adjustments[month] = await adjustmentCells({ ...window, from: `${month}-01`, to: lastDayOfMonth(y, m - 1) });
     }
+    adjustments.window = await adjustmentCells(window);
     byMonth.window = [...kinds.map((k) => formatMoney(c.breakdown!.find((r) => r.key === k)!.value)), formatMoney(c.value)];
     rates.window = [formatPercent(first.metrics.net_collection_rate.value), formatPercent(first.metrics.gross_collection_rate.value)];
     const plb = Object.fromEntries(c.breakdown!.filter((r) => r.key!.startsWith('plb_')).map((r) => [r.key!, [formatMoney(r.value)]]));
@@ -83,7 +95,7 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
       return { ...out, ...plb, total: [formatMoney(c.value)] };
     };
     return {
-      cards, months, kinds: [...kinds.map((k) => KIND_NAMES[k] ?? k)], byMonth, rates,
+      cards, months, kinds: [...kinds.map((k) => KIND_NAMES[k] ?? k)], byMonth, rates, adjustments,
       providers: await perDimension('provider'), locations: await perDimension('location'),
     };
   }
@@ -96,7 +108,7 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
     const monthNames = await page.$$eval('table.collections-by-month tbody th', (ths) => ths.map((th) => th.textContent!));
     return {
       cards, kinds, monthNames,
-      byMonth: await table('collections-by-month'), rates: await table('rates-by-month'),
+      byMonth: await table('collections-by-month'), rates: await table('rates-by-month'), adjustments: await table('adjustments-by-month'),
       providers: await table('collections-by-provider'), locations: await table('collections-by-location'),
     };
   }
@@ -108,6 +120,8 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
     expect(page_.monthNames).toEqual(want.months.map(formatMonth));
     expect(page_.byMonth).toEqual(want.byMonth);
     expect(page_.rates).toEqual(want.rates);
+    expect(page_.adjustments).toEqual(want.adjustments);
+    expect(Object.keys(page_.adjustments)).toHaveLength(13);
     expect(page_.providers).toEqual(want.providers);
     expect(page_.locations).toEqual(want.locations);
     expect(page_.kinds).toEqual(expect.arrayContaining(['Insurance payments', 'Patient payments', 'Refunds', 'PLB interest']));
@@ -139,6 +153,7 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
     expect(after.cards).toEqual(want.cards);
     expect(after.byMonth).toEqual(want.byMonth);
     expect(after.rates).toEqual(want.rates);
+    expect(after.adjustments).toEqual(want.adjustments);
     expect(after.providers).toEqual(want.providers);
     expect(after.cards).not.toEqual(before.cards);
     expect(after.kinds).not.toContain('Patient payments'); // a payer's money: patients pay no payer

@@ -1,6 +1,6 @@
-// Collections: money in over the window (the registry's twelve months, or the URL's range) — the total and
-// the net and gross collection rates; payments by month split by kind (insurance, patient, refunds, PLB);
-// both rates by month; payments by rendering provider and by location. Kind × month is one request (the
+// Collections: money in over the window (the registry's twelve months, or the URL's range) — the total,
+// net revenue and the net and gross collection rates; payments by month split by kind (insurance, patient,
+// refunds, PLB); both rates by month; charges, the adjustments by class and net revenue by month; payments by rendering provider and by location. Kind × month is one request (the
 // registry crosses them); the collections metric has no provider or location breakdown (PLB money has
 // no claim), so those are asked one provider or location at a time (in parallel) with the API's own
 // filters; every number is the API's.
@@ -28,6 +28,21 @@ const KIND_NAMES: Record<string, string> = {
   plb_other: 'PLB other',
 };
 const KIND_ORDER = Object.keys(KIND_NAMES);
+
+/**
+ * The adjustment classes (metrics.md, "Adjustment classes"), in the order net revenue takes them: the first
+ * three come off the charges, the others are losses that stay in net revenue.
+ */
+const CLASS_NAMES: Record<string, string> = {
+  contractual: 'Contractual',
+  policy: 'Policy',
+  duplicate: 'Duplicate',
+  denial: 'Denial',
+  bad_debt: 'Bad debt',
+  unclassified: 'Unclassified',
+};
+const OFF_CHARGES = ['contractual', 'policy', 'duplicate'];
+const LOSSES = ['denial', 'bad_debt', 'unclassified'];
 const kindName = (kind: string) => KIND_NAMES[kind] ?? kind;
 /** Provider-level (PLB) money belongs to no claim, hence to no provider or location. */
 const isPlb = (kind: string) => kind.startsWith('plb_');
@@ -99,9 +114,10 @@ export async function render(container: HTMLElement, { filters, signal, session 
   cards.append(stateMessage('Loading collections…', 'loading'));
   const byMonth = panel('Payments by month', 'collections-months');
   const rates = panel('Collection rates by month', 'collections-rates');
+  const adjustments = panel('Net revenue and adjustments by class', 'collections-adjustments');
   const byProvider = panel('Payments by rendering provider', 'collections-providers');
   const byLocation = panel('Payments by location', 'collections-locations');
-  container.replaceChildren(heading('Collections'), subtitle, cards, byMonth.element, rates.element, byProvider.element, byLocation.element);
+  container.replaceChildren(heading('Collections'), subtitle, cards, byMonth.element, rates.element, adjustments.element, byProvider.element, byLocation.element);
 
   const fail = (e: unknown, where: HTMLElement, what: string) => {
     if (isAbort(e) || signal.aborted) return;
@@ -112,10 +128,10 @@ export async function render(container: HTMLElement, { filters, signal, session 
   let first: MetricsAnswer;
   try {
     // collections comes broken down by kind (its default breakdown); the rates have none by kind
-    first = await fetchMetrics(['collections', 'net_collection_rate', 'gross_collection_rate'], filters, {}, signal);
+    first = await fetchMetrics(['collections', 'net_revenue', 'net_collection_rate', 'gross_collection_rate'], filters, {}, signal);
   } catch (e) {
     fail(e, cards, 'collections');
-    for (const p of [byMonth, rates, byProvider, byLocation]) p.body.replaceChildren();
+    for (const p of [byMonth, rates, adjustments, byProvider, byLocation]) p.body.replaceChildren();
     return;
   }
   const collections = metricOf(first, 'collections');
@@ -126,6 +142,7 @@ export async function render(container: HTMLElement, { filters, signal, session 
   subtitle.textContent = `Money received ${windowText(collections)} (as of ${formatDate(first.as_of)})${filters.from ? '' : ': the trailing twelve months'}.`;
   cards.replaceChildren(
     statCard(collections, { note: 'Insurance and patient payments, less refunds, with PLB interest and recoupments.' }),
+    statCard(metricOf(first, 'net_revenue'), { note: 'What the practice could collect: charges less contractual, policy and duplicate adjustments.' }),
     statCard(net),
     statCard(gross),
   );
@@ -174,7 +191,7 @@ export async function render(container: HTMLElement, { filters, signal, session 
       return { name, metric, points: months.map((m) => ({ month: m.month, value: byKey.get(m.month) ?? null })) };
     });
     rates.body.replaceChildren(
-      paragraph('Each month: the money received that month over the charges with dates of service in it — net of contractual adjustments dated that month (net), or not (gross). A month whose charges are still unpaid reads low; a month collecting older charges can pass 100%.'),
+      paragraph('Single months, each alone: the money received that month over the charges with dates of service in it — less the contractual, policy and duplicate adjustments dated that month (net: over net revenue), or not (gross). A month whose charges are still unpaid reads low; a month collecting older charges can pass 100%. The window’s rate (the last row) is over the whole window.'),
       figure(collectionsRateLines(series, { months: months.map((m) => m.month), label: 'Net and gross collection rate by month' })),
       table(['Month', series[0].metric.short_label, series[1].metric.short_label],
         months.map((m, i) => ({ key: m.month, cells: [formatMonth(m.month), formatPercent(series[0].points[i].value), formatPercent(series[1].points[i].value)] })),
@@ -188,6 +205,36 @@ export async function render(container: HTMLElement, { filters, signal, session 
     fail(e, byMonth.body, 'the months');
     fail(e, rates.body, 'the rates by month');
   });
+
+  const byClass = (async () => {
+    const [classes, totals, revenue] = await Promise.all([
+      fetchMetrics(['adjustments'], window, { by: 'adjustment_class,month' }, signal),
+      fetchMetrics(['adjustments'], window, { by: 'adjustment_class' }, signal),
+      fetchMetrics(['charges', 'net_revenue'], window, { by: 'month' }, signal),
+    ]);
+    if (signal.aborted) return;
+    const adjusted = metricOf(classes, 'adjustments');
+    const charges = metricOf(revenue, 'charges');
+    const netRevenue = metricOf(revenue, 'net_revenue');
+    // keys "class × month"
+    const amountOf = new Map((adjusted.breakdown ?? []).filter((r) => r.key !== null).map((r) => [r.key!, r.value]));
+    const monthly = (m: MetricResult) => new Map((m.breakdown ?? []).map((r) => [r.key ?? '', r.value]));
+    const chargesOf = monthly(charges);
+    const revenueOf = monthly(netRevenue);
+    const classTotals = new Map((metricOf(totals, 'adjustments').breakdown ?? []).map((r) => [r.key ?? '', r.value]));
+    const classTotal = (c: string) => classTotals.get(c) ?? 0;
+    const columns = [...OFF_CHARGES, ...LOSSES];
+    adjustments.body.replaceChildren(
+      paragraph(`Every reduction that is not a payment, by class, and net revenue (MGMA’s adjusted charges): the charges with dates of service in the month less the ${OFF_CHARGES.map((c) => CLASS_NAMES[c].toLowerCase()).join(', ')} adjustments dated in it — amounts the practice was never owed (the self-pay discount policy is a policy adjustment, a voided duplicate claim a duplicate one). ${LOSSES.map((c) => CLASS_NAMES[c]).join(', ')} write-offs are losses: they stay in net revenue, so the net collection rate counts them against the practice; unclassified ones have a reason no class names (rcm errors lists them).`),
+      table(['Month', charges.short_label, ...OFF_CHARGES.map((c) => CLASS_NAMES[c]), netRevenue.short_label, ...LOSSES.map((c) => CLASS_NAMES[c])],
+        months.map((m) => ({ key: m.month, cells: [formatMonth(m.month), formatMoney(chargesOf.get(m.month) ?? 0), ...OFF_CHARGES.map((c) => formatMoney(amountOf.get(`${c} × ${m.month}`) ?? 0)), formatMoney(revenueOf.get(m.month) ?? 0), ...LOSSES.map((c) => formatMoney(amountOf.get(`${c} × ${m.month}`) ?? 0))] })),
+        'adjustments-by-month',
+        { key: 'window', cells: ['Window', formatMoney(charges.value), ...OFF_CHARGES.map((c) => formatMoney(classTotal(c))), formatMoney(netRevenue.value), ...LOSSES.map((c) => formatMoney(classTotal(c)))] }),
+      howComputed(netRevenue, { summary: 'How is net revenue computed?' }),
+      howComputed(adjusted, { summary: 'How are the adjustments classed?', note: `The months are adjustments by adjustment_class × month, the window row adjustments by adjustment_class; net revenue and charges by month. Columns: ${columns.join(', ')}.` }),
+    );
+    adjustments.element.dataset.ready = 'true';
+  })().catch((e) => fail(e, adjustments.body, 'the adjustments'));
 
   const plb = kinds.filter((r) => isPlb(r.key!));
   const perDimension = async (dimension: 'provider' | 'location', target: { element: HTMLElement; body: HTMLElement }, name: (key: string) => string) => {
@@ -220,6 +267,6 @@ export async function render(container: HTMLElement, { filters, signal, session 
   const providers = perDimension('provider', byProvider, (npi) => npi).catch((e) => fail(e, byProvider.body, 'the providers'));
   const locations = perDimension('location', byLocation, (location) => location).catch((e) => fail(e, byLocation.body, 'the locations'));
 
-  await Promise.all([monthly, providers, locations]);
+  await Promise.all([monthly, byClass, providers, locations]);
   if (!signal.aborted) subtitle.dataset.ready = 'all';
 }
