@@ -16,6 +16,7 @@ import stgRemitDelivery from './staging/stg_remit_delivery.contract.ts';
 import stgRemitLine from './staging/stg_remit_line.contract.ts';
 import stgRemitPayment from './staging/stg_remit_payment.contract.ts';
 import stgRemitRepeat from './staging/stg_remit_repeat.contract.ts';
+import intAcknowledgment from './intermediate/int_acknowledgment.contract.ts';
 import intAdjudication from './intermediate/int_adjudication.contract.ts';
 import intAdjudicationLine from './intermediate/int_adjudication_line.contract.ts';
 import intBalanceEvent from './intermediate/int_balance_event.contract.ts';
@@ -36,7 +37,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 export const CONTRACTS: readonly ModelContract[] = [
   stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgLocationName, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
-  stgRemitPayment, stgRemitRepeat, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martAdjustment, martCash,
+  stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
   martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];

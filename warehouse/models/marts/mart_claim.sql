@@ -43,27 +43,9 @@ resolution AS (
   )
   GROUP BY claim_id
 ),
-first_submission AS (
-  SELECT s.claim_id, s.file_id, s.claim_position, s.claim_number, s.submitted_date,
-         (SELECT min(n.submitted_date) FROM stg_claim_submission n WHERE n.claim_id = s.claim_id AND n.submission_number = 2) AS next_submitted_date
-  FROM stg_claim_submission s
-  WHERE s.submission_number = 1
-),
 acknowledgments AS (
-  -- the 999 of the transaction set that carried the first submission, and the 277CA statuses sent
-  -- between it and the next submission of the claim
-  SELECT f.claim_id, try_strptime(t.group_date, '%Y%m%d')::DATE AS ack_date, k.is_rejected
-  FROM first_submission f
-  JOIN stg_claim_ack_999 k ON k.claim_file_id = f.file_id AND k.claim_position = f.claim_position
-  JOIN ack_999_set a ON a.file_id = k.ack_file_id AND a.set_position = k.set_position
-  JOIN x12_transaction t ON t.file_id = a.file_id AND t.transaction_position = a.transaction_position
-  UNION ALL
-  SELECT f.claim_id, s.status_date, s.is_rejected
-  FROM first_submission f
-  JOIN stg_claim_number n ON n.source = '277CA' AND n.claim_number = f.claim_number
-  JOIN ack_277ca_status s
-    ON s.file_id = n.file_id AND s.segment_position = n.position
-   AND s.status_date >= f.submitted_date AND (f.next_submitted_date IS NULL OR s.status_date < f.next_submitted_date)
+  -- the first submission's: its 999, and the 277CA statuses sent between it and the next submission
+  SELECT claim_id, ack_date, is_rejected FROM int_acknowledgment WHERE submission_number = 1
 ),
 front_end AS (
   SELECT claim_id, min(ack_date) AS first_acknowledged_date, min(ack_date) FILTER (WHERE is_rejected) AS first_rejected_date
