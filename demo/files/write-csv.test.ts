@@ -1,7 +1,7 @@
 // The CSV exports, read back by our CSV reader with its built-in mapping: every row, no row errors.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING } from '../../ingest/postings/csv-mapping.ts';
-import { readCsvFile, type ChargeRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
+import { readCsvFile, type ChargeRow, type PayerProfileRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
 import { tempDir, writeFile } from '../../tests/support/temp.ts';
 import { C1, C6, claimOf, payerName, POSTINGS } from './test-fixture.ts';
 import { writeChargesCsv, writePostingsCsv } from './write-csv.ts';
@@ -9,10 +9,11 @@ import { writeChargesCsv, writePostingsCsv } from './write-csv.ts';
 async function read(name: string, text: string) {
   const payments: PaymentPosting[] = [];
   const charges: ChargeRow[] = [];
+  const profiles: PayerProfileRow[] = [];
   const rowErrors: RowError[] = [];
   const path = writeFile(tempDir(), name, text);
-  const result = await readCsvFile(path, name, DEFAULT_MAPPING, { payment: (r) => payments.push(r), charge: (r) => charges.push(r), rowError: (e) => rowErrors.push(e) });
-  return { ...result, payments, charges, rowErrors };
+  const result = await readCsvFile(path, name, DEFAULT_MAPPING, { payment: (r) => payments.push(r), charge: (r) => charges.push(r), payerProfile: (r) => profiles.push(r), rowError: (e) => rowErrors.push(e) });
+  return { ...result, payments, charges, profiles, rowErrors };
 }
 
 const claimPayer = (id: string) => claimOf(id).payerId;

@@ -1,7 +1,7 @@
-// Writes payment-posting and charge rows of a CSV export. Column order follows
-// warehouse/migrations/004_postings.sql.
+// Writes the rows of a CSV file: payment postings and charges of an export, payer profiles. Column order
+// follows the tables' (payment_posting, charge_line: migrations 004, 011, 012; payer_profile: 027).
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
-import type { ChargeRow, CsvSink, PaymentPosting, RowError } from '../postings/read-csv.ts';
+import type { ChargeRow, CsvSink, PayerProfileRow, PaymentPosting, RowError } from '../postings/read-csv.ts';
 
 export class PostingWriter implements CsvSink {
   rows = 0;
@@ -9,11 +9,13 @@ export class PostingWriter implements CsvSink {
   private readonly fileId: string;
   private readonly payments: BulkTable;
   private readonly charges: BulkTable;
+  private readonly profiles: BulkTable;
 
   constructor(bulk: BulkLoad, fileId: bigint) {
     this.fileId = String(fileId);
     this.payments = bulk.table('payment_posting');
     this.charges = bulk.table('charge_line');
+    this.profiles = bulk.table('payer_profile');
   }
 
   payment(p: PaymentPosting): void {
@@ -29,6 +31,13 @@ export class PostingWriter implements CsvSink {
       .text(c.procedureCode).text(c.modifiers[0]).text(c.modifiers[1]).text(c.modifiers[2]).text(c.modifiers[3])
       .text(c.diagnoses[0]).text(c.diagnoses[1]).text(c.diagnoses[2]).text(c.diagnoses[3]).text(c.diagnoses.join(' ') || null)
       .decimal(c.units).money(c.charge).text(c.billingNpi)
+      .endRow();
+  }
+
+  payerProfile(p: PayerProfileRow): void {
+    this.rows++;
+    this.profiles.bigint(this.fileId).int(p.line).text(p.payerId).text(p.payerName)
+      .int(p.timelyFilingDays).int(p.appealDays).int(p.followUpDays)
       .endRow();
   }
 

@@ -1,5 +1,5 @@
 // Reads one file into the staging tables of a bulk load, whatever it is: an X12 interchange (835, 837,
-// 999, 277CA, routed by ST01) or a CSV export (payment postings, charges, recognised by its header).
+// 999, 277CA, routed by ST01) or a CSV file (payment postings, charges, payer profiles: recognised by its header).
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { fileChunks } from '../file-chunks.ts';

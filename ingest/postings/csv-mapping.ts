@@ -1,16 +1,20 @@
 // Which column of a practice-management export is which: a small mapping, built in for common export
 // headers and overridable with a JSON file (`rcm ingest --mapping FILE`, documented in docs/x12-and-csv.md).
+// A payer-profile file is ours, not an export: its header is fixed and no mapping file renames it.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-export type CsvKind = 'payments' | 'charges';
+export type CsvKind = 'payments' | 'charges' | 'payer_profiles';
 
 export const PAYMENT_FIELDS = ['claim_id', 'date', 'amount', 'type', 'payer_or_patient', 'reason_code', 'reference', 'billing_npi'] as const;
 export const CHARGE_FIELDS = ['claim_id', 'service_date', 'provider', 'payer', 'location', 'procedure_code', 'modifiers', 'diagnoses', 'units', 'charge', 'billing_npi'] as const;
+export const PAYER_PROFILE_FIELDS = ['payer_id', 'payer_name', 'timely_filing_days', 'appeal_days', 'follow_up_days'] as const;
 export const REQUIRED: Record<CsvKind, readonly string[]> = {
   payments: ['claim_id', 'date', 'amount', 'type'],
   charges: ['claim_id', 'service_date', 'procedure_code', 'charge'],
+  payer_profiles: PAYER_PROFILE_FIELDS,
 };
+const CSV_KINDS = ['payments', 'charges', 'payer_profiles'] as const;
 
 export const POSTING_TYPES = ['patient_payment', 'insurance_payment', 'refund', 'write_off', 'transfer', 'adjustment', 'statement'] as const;
 export type PostingType = (typeof POSTING_TYPES)[number];
@@ -63,6 +67,7 @@ export const DEFAULT_MAPPING: CsvMapping = Object.freeze<CsvMapping>({
       charge: ['charge', 'charges', 'amount', 'charge amount', 'billed amount'],
       billing_npi: ['billing npi', 'billing provider npi', 'practice npi', 'group npi'],
     },
+    payer_profiles: Object.fromEntries(PAYER_PROFILE_FIELDS.map((f) => [f, [f]])),
   },
   types: {
     'patient payment': 'patient_payment', 'patient pmt': 'patient_payment', copay: 'patient_payment', 'co pay': 'patient_payment', 'pt payment': 'patient_payment',
@@ -103,7 +108,7 @@ export function loadMapping(path: string | undefined): CsvMapping {
 /** Which kind of export a header row is, and where each field is; undefined when it is neither. */
 export function recognize(header: string[], mapping: CsvMapping): { kind: CsvKind; index: Record<string, number> } | undefined {
   const names = header.map(normalizeName);
-  for (const kind of ['payments', 'charges'] as const) {
+  for (const kind of CSV_KINDS) {
     const index: Record<string, number> = {};
     for (const [field, candidates] of Object.entries(mapping.columns[kind])) {
       const at = candidates.map(normalizeName).map((c) => names.indexOf(c)).find((i) => i >= 0);

@@ -1,7 +1,9 @@
-// Reads a practice-management export (payment postings or charges) row by row. A row that cannot be
-// read (no claim id, a date or amount that is not one, an unknown posting type) is reported with its line
-// number and raw text; the other rows still load. Every row gets a key made of its content (and its
-// place among identical rows of the file), so that loading a corrected file again adds only what is new.
+// Reads a practice-management export (payment postings or charges), or a payer-profile file, row by row. A
+// row that cannot be read (no claim id, a date or amount that is not one, an unknown posting type, days
+// that are not a whole number) is reported with its line number and raw text; the other rows still load.
+// Every export row gets a key made of its content (and its place among identical rows of the file), so
+// that loading a corrected file again adds only what is new; a profile file needs none, since the file
+// loaded last gives each payer its limits.
 import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse, CsvError } from 'csv-parse';
@@ -41,6 +43,17 @@ export interface ChargeRow {
   billingNpi: string | null;
 }
 
+/** A payer's own limits and display name, from a payer-profile file. */
+export interface PayerProfileRow {
+  line: number;
+  payerId: string;
+  payerName: string | null;
+  timelyFilingDays: number;
+  appealDays: number;
+  /** null: the payer class's default. */
+  followUpDays: number | null;
+}
+
 export interface RowError {
   file: string;
   line: number;
@@ -55,10 +68,17 @@ export interface RowError {
 export interface CsvSink {
   payment(row: PaymentPosting): void;
   charge(row: ChargeRow): void;
+  payerProfile(row: PayerProfileRow): void;
   rowError(error: RowError): void;
 }
 
 class RowProblem extends Error {}
+
+const HINT: Record<CsvKind, string> = {
+  payments: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
+  charges: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
+  payer_profiles: 'Correct the row and ingest the file again: the file loaded last gives each payer its limits.',
+};
 
 /**
  * The longest row read: far beyond any export's row, and what keeps a malformed file (a field that never
@@ -84,14 +104,14 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
       const { kind, index } = recognized;
       const field = (f: string) => (index[f] === undefined ? '' : (record[index[f]] ?? '').trim());
       try {
-        const key = rowKey(kind, record, seen);
-        if (kind === 'payments') sink.payment(paymentRow(field, mapping, info.lines, key));
-        else sink.charge(chargeRow(field, mapping.dateFormat, info.lines, key));
+        if (kind === 'payments') sink.payment(paymentRow(field, mapping, info.lines, rowKey(kind, record, seen)));
+        else if (kind === 'charges') sink.charge(chargeRow(field, mapping.dateFormat, info.lines, rowKey(kind, record, seen)));
+        else sink.payerProfile(payerProfileRow(field, info.lines));
         rows++;
       } catch (problem) {
         if (!(problem instanceof RowProblem)) throw problem;
         errors++;
-        sink.rowError({ file: name, line: info.lines, raw: raw.replace(/[\r\n]+$/, ''), message: `${name}, line ${info.lines}: ${problem.message}`, hint: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
+        sink.rowError({ file: name, line: info.lines, raw: raw.replace(/[\r\n]+$/, ''), message: `${name}, line ${info.lines}: ${problem.message}`, hint: HINT[kind],
           claimId: field('claim_id') || null, billingNpi: field('billing_npi') || null });
       }
     }
@@ -113,7 +133,7 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
 
 function unrecognized(name: string, header: string): X12Error {
   return new X12Error('unrecognized_file', { file: name, segment: 1, segmentText: header.trim().slice(0, 200) || undefined },
-    'the file is neither X12 nor a CSV export rcm recognises: its header has no columns for claim id, date, amount and type (payment postings) or for claim id, date of service, procedure and charge (charges)',
+    'the file is neither X12 nor a CSV rcm recognises: its header has no columns for claim id, date, amount and type (payment postings), for claim id, date of service, procedure and charge (charges), or payer_id,payer_name,timely_filing_days,appeal_days,follow_up_days (payer profiles)',
     'Name your columns in a mapping file and pass it with --mapping (see docs/x12-and-csv.md), or point rcm ingest at X12 files.');
 }
 
@@ -160,6 +180,28 @@ function chargeRow(field: (f: string) => string, format: DateFormat, line: numbe
     charge: amount(field('charge')),
     billingNpi: field('billing_npi') || null,
   };
+}
+
+function payerProfileRow(field: (f: string) => string, line: number): PayerProfileRow {
+  const followUp = field('follow_up_days');
+  return {
+    line,
+    payerId: required(field('payer_id'), 'payer id'),
+    payerName: field('payer_name') || null,
+    timelyFilingDays: days(field('timely_filing_days'), 'timely_filing_days'),
+    appealDays: days(field('appeal_days'), 'appeal_days'),
+    followUpDays: followUp === '' ? null : days(followUp, 'follow_up_days'),
+  };
+}
+
+/** The longest limit a profile may set: ten years, past any payer's. */
+const MAX_DAYS = 3650;
+
+/** A number of days: a whole number from 1 to MAX_DAYS. */
+function days(text: string, column: string): number {
+  if (text === '') throw new RowProblem(`${column} is missing`);
+  if (!/^\d+$/.test(text) || +text < 1 || +text > MAX_DAYS) throw new RowProblem(`${column} "${text}" is not a whole number of days from 1 to ${MAX_DAYS}`);
+  return +text;
 }
 
 function required(value: string, what: string): string {

@@ -8,6 +8,7 @@ import stgClaimLine from './staging/stg_claim_line.contract.ts';
 import stgClaimNumber from './staging/stg_claim_number.contract.ts';
 import stgClaimResubmission from './staging/stg_claim_resubmission.contract.ts';
 import stgLocationName from './staging/stg_location_name.contract.ts';
+import stgPayerProfile from './staging/stg_payer_profile.contract.ts';
 import stgClaimSubmission from './staging/stg_claim_submission.contract.ts';
 import stgPosting from './staging/stg_posting.contract.ts';
 import stgRemitAdjustment from './staging/stg_remit_adjustment.contract.ts';
@@ -36,7 +37,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 
 export const CONTRACTS: readonly ModelContract[] = [
   stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
-  stgClaimSubmission, stgLocationName, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
+  stgClaimSubmission, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
   martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,

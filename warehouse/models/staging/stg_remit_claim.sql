@@ -14,7 +14,8 @@ SELECT r.file_id,
        coalesce(r.paid, 0) AS paid,
        coalesce(r.patient_responsibility, 0) AS patient_responsibility,
        r.payer_claim_number,
-       r.statement_from
+       r.statement_from,
+       r.filing_indicator
 FROM remit_claim r
 JOIN stg_remit_payment p USING (file_id, transaction_position)
 JOIN stg_claim_number n ON n.source = '835' AND n.file_id = r.file_id AND n.position = r.claim_position
