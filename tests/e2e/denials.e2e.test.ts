@@ -2,7 +2,8 @@
 // the API's (by claims and by dollars, formatted by format.ts); a cell drills to the payer's lines by
 // CPT, modifier, diagnosis and provider and to the denied claims, whose CSV is the API's for the same
 // filters; a claim opens in the claim explorer with its history and 835 lines as the API gives them; the
-// planted denial patterns (demo/simulation/denials.ts) are found from the page in a few clicks.
+// planted denial patterns (demo/simulation/denials.ts) are found from the page in a few clicks; the final
+// denial rate and the write-offs by category are the API's.
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,24 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
     const expected = era.remittances.flatMap((r) => r.lines.map((l) => [l.procedure_code, formatMoney(l.charge), formatMoney(l.paid), l.adjustments]));
     expect(lines.map((l) => l.slice(0, 3))).toEqual(expected.map((l) => l.slice(0, 3)));
     expect(lines.some((l) => l[0] === '73721' && l[3]!.includes('CO 197'))).toBe(true);
+  });
+
+  it('shows the final denial rate and the denial write-offs net of recoveries by category, as the API answers them', async () => {
+    await page.goto('/denials');
+    await page.locator('section.denials-final .panel-body[data-ready="true"]').waitFor();
+    const [rate, writeOffs] = await Promise.all([metric('final_denial_rate', { by: 'denial_category' }), metric('denial_write_offs', { by: 'denial_category' })]);
+    const want = Object.fromEntries([
+      ...writeOffs.breakdown!.map((r) => [r.key!, [formatMoney(r.value), formatPercent(rate.breakdown!.find((x) => x.key === r.key)?.value ?? null)]]),
+      ['total', [formatMoney(writeOffs.value), formatPercent(rate.value)]],
+    ]);
+    const shown = await page.$$eval('table.final-denials tr[data-key]', (trs) => Object.fromEntries(trs.map((tr) => [(tr as HTMLElement).dataset.key, [...tr.querySelectorAll('td')].map((td) => td.textContent)])));
+    expect(shown).toEqual(want);
+    expect(writeOffs.breakdown!.length).toBeGreaterThan(0);
+    // the card's "how is this computed" is the registry's definition, sent with the answer
+    const card = page.locator('section.denials-final .tile[data-metric="final_denial_rate"]');
+    expect(await card.locator('.value').textContent()).toBe(formatPercent(rate.value));
+    await card.getByText('How is this computed?').click();
+    expect(await card.locator('dl').textContent()).toContain(rate.definition!.numerator);
   });
 
   it('finds the planted denial patterns in a few clicks', async () => {

@@ -2,7 +2,8 @@
 // URL's filters; a heatmap of denial category (or CARC) × payer by claims or dollars (one request per
 // payer, by=denial_category or by=carc); a drill from any cell to the payer's lines by CPT, modifier,
 // diagnosis and provider and to the claims denied (server-paged, CSV, each opening the claim explorer);
-// the pattern finder's top combinations; the rate month by month per category. The drill lives in the
+// the pattern finder's top combinations; the rate month by month per category; the final denial rate and
+// the write-offs net of recoveries by category (denials-final.ts). The drill lives in the
 // URL (rows, measure, drill_row, drill_payer, narrow) so that a view can be shared.
 import { ApiError, getJson } from '../api.ts';
 import { denialTrends, type DenialTrendSeries } from '../charts/denial-trends.ts';
@@ -17,6 +18,7 @@ import { errorText, heading, isAbort, markShown, stateMessage, type PageContext 
 import { lastDayOfMonth, trendMonths } from '../periods.ts';
 import type { DenialPattern, DenialPatterns } from '../../../kernel/api/metrics.ts';
 import { serverTable } from '../table.ts';
+import { drawFinalDenials } from './denials-final.ts';
 
 /** A breakdown row and a metric; the count-rate metrics carry their dollars beside the counts. */
 type Row = BreakdownRow;
@@ -132,7 +134,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   drill.element.hidden = true;
   const patterns = panel('Pattern finder: top combinations', 'denials-patterns');
   const trend = panel('Initial denial rate by month and category', 'denials-trend');
-  container.replaceChildren(heading('Denials'), subtitle, headline, map.element, drill.element, patterns.element, trend.element);
+  const final = panel('Final denials: write-offs net of recoveries', 'denials-final');
+  container.replaceChildren(heading('Denials'), subtitle, headline, map.element, drill.element, patterns.element, trend.element, final.element);
   map.body.replaceChildren(stateMessage('Loading the denial rates…', 'loading'));
 
   // 1. the rate by payer (the payers, their totals, the window) and the All payers column, at once
@@ -392,6 +395,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   if (signal.aborted) return;
   const drawn = view.drill ? drawDrill() : Promise.resolve();
   const trendDone = drawTrend(trend.body, pinned, filters.to && filters.from ? filters.to : asOf, signal, later);
+  const finalDone = later(() => drawFinalDenials(final.body, pinned, signal));
   const patternsDone = may('patterns')
     ? drawPatterns(patterns.body, pinned, filters, signal, later)
     : Promise.resolve(void patterns.body.replaceChildren(stateMessage(`A ${session.user.role.replace('_', ' ')} may not see the denial patterns (they name example claims).`, 'unavailable')));
@@ -399,7 +403,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   for (const column of columns) for (const by of LINE_DIMENSIONS) void linesOf(filters.payer ?? (column === ALL ? undefined : column), by, signal, later).catch(() => undefined);
   const otherRows: RowsBy = view.rows === 'carc' ? 'denial_category' : 'carc';
   for (const column of columns) void later(() => columnOf(otherRows, column, asOf)).catch(() => undefined);
-  await Promise.all([drawn, trendDone, patternsDone]);
+  await Promise.all([drawn, trendDone, patternsDone, finalDone]);
   if (!signal.aborted) container.dataset.ready = 'all';
 }
 
