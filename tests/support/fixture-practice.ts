@@ -36,10 +36,10 @@ export const PRACTICE: Practice = {
   ],
 };
 
-const payerName = (id: string): string => PRACTICE.payers.find((p) => p.id === id)?.name ?? 'SELF PAY';
+export const payerName = (id: string): string => PRACTICE.payers.find((p) => p.id === id)?.name ?? 'SELF PAY';
 
 const address = { street: '12 ELM ST', city: 'SPRINGFIELD', state: 'IL', zip: '62702' };
-const patient = (id: string, lastName: string, payerId: string, secondaryPayerId?: string): Patient => ({
+export const patient = (id: string, lastName: string, payerId: string, secondaryPayerId?: string): Patient => ({
   id, memberId: `M${id}`, lastName, firstName: 'PAT', birthDate: '1955-05-05', sex: 'F', ...address, payerId, ...(secondaryPayerId ? { secondaryPayerId } : {}),
 });
 const DOE = patient('P1', 'DOE', 'ACME');
@@ -47,7 +47,7 @@ const ROE = patient('P2', 'ROE', 'MCR', 'ACME');
 const MOE = patient('P3', 'MOE', 'MCR');
 const POE = patient('P4', 'POE', SELF_PAY);
 
-function claim(id: string, who: Patient, serviceDate: IsoDate, lines: [procedureCode: string, charge: number][]): Claim {
+export function claim(id: string, who: Patient, serviceDate: IsoDate, lines: [procedureCode: string, charge: number][]): Claim {
   const serviceLines = lines.map(([procedureCode, charge], i) => ({
     number: i + 1, procedureCode, modifiers: [], units: 1, charge, diagnosisPointers: [1], serviceDate, controlNumber: `${id}-${i + 1}`,
   }));
@@ -71,13 +71,11 @@ export const REJ277 = claim('FX-277REJ', DOE, '2024-04-01', [['99213', 15000]]);
 export const UNBILLED = claim('FX-UNBILLED', DOE, '2024-06-03', [['99214', 20000]]);
 
 export const CLAIMS: readonly Claim[] = [REV, APPEAL, LINE, DUP, REJECT, XOVER, PRONLY, CREDIT, SELF, REJ277, UNBILLED];
-const byId = new Map(CLAIMS.map((c) => [c.id, c]));
-const claimOf = (id: string): Claim => byId.get(id)!;
 
 // ---- the front end: one 837 per submission day (one set per payer), its 999 the next day, and the 277CA
 // statuses of the claims that passed the 999, also the next day ----
 
-interface SubmissionDay {
+export interface SubmissionDay {
   date: IsoDate;
   /** [claim, first send?, 999 disposition of its payer's set, 277CA category (none when the 999 rejected)] */
   sends: [Claim, boolean, 'A' | 'E' | 'R', string | undefined][];
@@ -105,7 +103,7 @@ type Cas = [AdjustmentGroup, string, number];
 const cas = (list: Cas[]): Adjustment[] => list.map(([group, carc, amount]) => ({ group, carc, amount }));
 
 /** One 835 claim record: per line [paid, CAS, remarks]; optional claim-level CAS (a record without lines). */
-function adjudicate(c: Claim, payerId: string, date: IsoDate, status: Adjudication['status'], payerClaimNumber: string, lines: [number, Cas[], string[]?][], extra: { claimCas?: Cas[]; forwardedTo?: string } = {}): Adjudication {
+export function adjudicate(c: Claim, payerId: string, date: IsoDate, status: Adjudication['status'], payerClaimNumber: string, lines: [number, Cas[], string[]?][], extra: { claimCas?: Cas[]; forwardedTo?: string } = {}): Adjudication {
   const adjudicated = lines.map(([paid, list, remarks], i) => {
     const l = c.lines[i];
     return { line: l.number, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, charge: l.charge, paid, adjustments: cas(list), remarks: remarks ?? [], controlNumber: l.controlNumber, serviceDate: l.serviceDate };
@@ -146,7 +144,7 @@ const PRONLY_DEDUCTIBLE = adjudicate(PRONLY, 'ACME', '2024-03-25', '1', 'AC-07',
 const CREDIT_PAID = adjudicate(CREDIT, 'ACME', '2024-03-25', '1', 'AC-08', [[10000, [['CO', '45', 3000], ['PR', '3', 2000]]]]);
 const REJ277_PAID = adjudicate(REJ277, 'ACME', '2024-05-06', '1', 'AC-10', [[10000, [['CO', '45', 3000], ['PR', '3', 2000]]]]);
 
-function remittance(payerId: string, date: IsoDate, adjudications: Adjudication[], providerAdjustments: Remittance['providerAdjustments'] = []): Remittance {
+export function remittance(payerId: string, date: IsoDate, adjudications: Adjudication[], providerAdjustments: Remittance['providerAdjustments'] = []): Remittance {
   const total = adjudications.reduce((s, a) => s + a.paid, 0) - providerAdjustments.reduce((s, p) => s + p.amount, 0);
   return { payerId, date, method: 'ACH', traceNumber: `${payerId}${date.replace(/-/g, '')}`, adjudications, providerAdjustments, total };
 }
@@ -167,7 +165,7 @@ export const REMITTANCES: readonly Remittance[] = [
 
 // ---- practice-management postings ----
 
-const posting = (c: Claim, date: IsoDate, type: Posting['type'], amount: number, reasonCode: string, portion: Posting['portion'] = 'patient'): Posting => ({
+export const posting = (c: Claim, date: IsoDate, type: Posting['type'], amount: number, reasonCode: string, portion: Posting['portion'] = 'patient'): Posting => ({
   claimId: c.id, date, type, amount, portion, reasonCode, reference: `${c.id}-${date}-${reasonCode}`,
 });
 
@@ -198,9 +196,16 @@ const byMonth = <T>(items: readonly T[], dateOf: (item: T) => IsoDate): [string,
 
 /** Every file of the practice, [name, content], named so that they sort in the order they would arrive. */
 export function fixtureFiles(): [string, string][] {
+  return practiceFiles({ claims: CLAIMS, submissionDays: SUBMISSION_DAYS, remittances: REMITTANCES, postings: POSTINGS });
+}
+
+/** A practice's life (its claims, submission days, remittances, postings) as the files it would receive. */
+export function practiceFiles(life: { claims: readonly Claim[]; submissionDays: readonly SubmissionDay[]; remittances: readonly Remittance[]; postings: readonly Posting[] }): [string, string][] {
+  const { claims, submissionDays, remittances, postings } = life;
+  const claimOf = (id: string): Claim => claims.find((c) => c.id === id)!;
   const files: [string, string, IsoDate][] = [];
   let control = 0;
-  for (const day of SUBMISSION_DAYS) {
+  for (const day of submissionDays) {
     const submissions: Submission[] = day.sends.map(([c, isFirst]) => ({ claimId: c.id, date: day.date, payerId: c.payerId, frequency: '1', claim: c, isFirst }));
     const group837 = ++control;
     files.push([`claims-${day.date}.837`, write837P(PRACTICE, submissions, { interchange: group837, group: group837, fileDate: day.date }), day.date]);
@@ -219,17 +224,17 @@ export function fixtureFiles(): [string, string][] {
       files.push([`status-${ackDate}.277`, write277CA(PRACTICE, statuses, { interchange: n, group: n }, ackDate, batchId837(group837), claimOf), ackDate]);
     }
   }
-  for (const r of REMITTANCES) {
+  for (const r of remittances) {
     const n = ++control;
     files.push([`era-${r.date}-${r.payerId}.835`, write835(PRACTICE, r, { interchange: n, group: n }, claimOf), r.date]);
   }
   // the monthly exports arrive after the month: their sort key is past every day of it
-  for (const [month, rows] of byMonth(POSTINGS, (p) => p.date)) {
+  for (const [month, rows] of byMonth(postings, (p) => p.date)) {
     const sorted = [...rows].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     files.push([`postings-${month}.csv`, writePostingsCsv(sorted, payerName, (id) => claimOf(id).payerId), `${month}-31`]);
   }
   // every visit, billed or not; the payer column carries the payer id, or SELF PAY
-  for (const [month, rows] of byMonth(CLAIMS, (c) => c.serviceDate)) {
+  for (const [month, rows] of byMonth(claims, (c) => c.serviceDate)) {
     files.push([`charges-${month}.csv`, writeChargesCsv(rows, (id) => (id === SELF_PAY ? 'SELF PAY' : id)), `${month}-31`]);
   }
   return files.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)).map(([name, text]) => [name, text]);
