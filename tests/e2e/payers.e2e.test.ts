@@ -1,4 +1,4 @@
-// The payers scorecard in a real browser (Debian's Chromium): one row per payer with the API's numbers for
+// The payers scorecard in a real browser (Debian's Chromium): one row per payer, by name with its id, with the API's numbers for
 // the same filters, formatted by the dashboards' own format.ts, and the numbers over every payer below;
 // sorted by a column (kept in the address); a column's definition opened; a payer filter followed by the
 // URL and the numbers; a row opening that payer's claims.
@@ -83,6 +83,15 @@ describe.skipIf(!browserAvailable)('the payers scorecard in Chromium', () => {
     // sorted by volume, largest first
     const volumes = card.order.map((k) => Number(card.rows[k][0].replace(/,/g, '')) || -1);
     expect(volumes).toEqual([...volumes].sort((a, b) => b - a));
+    // each payer by its name (the payer_name breakdown's, from mart_payer), its id beside it
+    const named = await page.$$eval('table.scorecard tbody tr', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.key!, tr.querySelector('th a')!.textContent!, tr.querySelector('th .code')?.textContent?.trim() ?? null] as const));
+    const names = await Promise.all(['initial_denial_rate,first_pass_yield,payer_lag_days', 'collections,net_collection_rate'].map((metric) => api({ metric, by: 'payer_name' })));
+    const nameSet = new Set(names.flatMap((a) => Object.values(a.metrics)).flatMap((x) => x.breakdown!.map((r) => r.key!)));
+    for (const [id, name, code] of named) {
+      expect(nameSet.has(name), `${id}: ${name}`).toBe(true);
+      expect(code ?? id, id).toBe(id);
+    }
+    expect(named.some(([id, name]) => name !== id)).toBe(true);
     // each number says how it comes about
     expect(await page.locator('table.scorecard tbody tr').first().locator('td[data-column="denial"]').getAttribute('title')).toMatch(/^\d+ of \d+ claims denied on their first adjudication$/);
   });

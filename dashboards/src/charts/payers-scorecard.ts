@@ -23,6 +23,8 @@ export interface ScorecardCell {
 export interface ScorecardRow {
   key: string;
   label: string;
+  /** The payer id beside the name (what a biller looks up); none for the total row. */
+  code?: string;
   cells: Record<string, ScorecardCell>;
 }
 
@@ -104,10 +106,17 @@ export function payersScorecard(rows: readonly ScorecardRow[], options: Scorecar
       const a = doc.createElement('a');
       a.href = link;
       a.textContent = row.label;
-      a.title = `The claims of ${row.label}`;
+      a.title = `The claims of ${row.label}${row.code ? ` (payer id ${row.code})` : ''}`;
       name.append(a);
     } else {
       name.textContent = row.label;
+      if (row.code) name.title = `payer id ${row.code}`;
+    }
+    if (row.code && row.code !== row.label) {
+      const code = doc.createElement('span');
+      code.className = 'code hint';
+      code.textContent = ` ${row.code}`;
+      name.append(code);
     }
     tr.append(name);
     for (const column of options.columns) {

@@ -1,7 +1,8 @@
 // Payers: a scorecard, one row per payer — volume (claims first adjudicated in the window), paid, initial
 // denial rate, first-pass yield, median and p90 payer lag, net collection rate — from two requests by
-// payer (the adjudication measures share their quarter, the money measures their twelve months), sortable,
-// each column with the registry's definition, each row opening that payer's claims.
+// payer (the adjudication measures share their quarter, the money measures their twelve months), each
+// payer by name with its id beside it, sortable, each column with the registry's definition, each row
+// opening that payer's claims.
 import { howComputed, windowText } from '../charts/definition-details.ts';
 import { paragraph } from '../charts/panel.ts';
 import { payersScorecard, type ScorecardCell, type ScorecardColumn, type ScorecardRow } from '../charts/payers-scorecard.ts';
@@ -9,6 +10,7 @@ import { searchWith } from '../filters.ts';
 import { formatCount, formatDate, formatMoney } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type BreakdownRow, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
+import { BY_PAYER_NAMED, payerNames, rowsByPayer } from '../names.ts';
 
 const ADJUDICATION = ['initial_denial_rate', 'first_pass_yield', 'payer_lag_days'] as const;
 const MONEY = ['collections', 'net_collection_rate'] as const;
@@ -67,8 +69,8 @@ export async function render(container: HTMLElement, { filters, signal, session 
   let money: MetricsAnswer;
   try {
     [adjudication, money] = await Promise.all([
-      fetchMetrics(ADJUDICATION, filters, { by: 'payer' }, signal),
-      fetchMetrics(MONEY, filters, { by: 'payer' }, signal),
+      fetchMetrics(ADJUDICATION, filters, { by: BY_PAYER_NAMED }, signal),
+      fetchMetrics(MONEY, filters, { by: BY_PAYER_NAMED }, signal),
     ]);
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
@@ -84,15 +86,15 @@ export async function render(container: HTMLElement, { filters, signal, session 
   subtitle.dataset.asOf = asOf;
   subtitle.textContent = `As of ${formatDate(asOf)}. Claims, denials, first-pass yield and lags: claims first adjudicated ${windowText(denial)}; paid and net collection rate: ${windowText(paid)}.`;
 
-  const rowsOf = (m: MetricResult) => new Map((m.breakdown ?? []).filter((r) => r.key !== null).map((r) => [r.key!, r]));
-  const by = { denial: rowsOf(denial), yield: rowsOf(firstPass), lag: rowsOf(lag), paid: rowsOf(paid), ncr: rowsOf(ncr) };
+  const by = { denial: rowsByPayer(denial), yield: rowsByPayer(firstPass), lag: rowsByPayer(lag), paid: rowsByPayer(paid), ncr: rowsByPayer(ncr) };
+  const names = payerNames(denial, firstPass, lag, paid, ncr);
   const payers = [...new Set(Object.values(by).flatMap((m) => [...m.keys()]))].filter((k) => k !== PATIENT);
   const rows: ScorecardRow[] = payers.map((payer) => ({
-    key: payer, label: payer,
+    key: payer, label: names.get(payer) ?? payer, code: payer,
     cells: cells({ denial: by.denial.get(payer), yield: by.yield.get(payer), lag: by.lag.get(payer), paid: by.paid.get(payer), ncr: by.ncr.get(payer) }),
   }));
   const footer: ScorecardRow = {
-    key: 'all', label: filters.payer ? `All of ${filters.payer}` : 'All claims',
+    key: 'all', label: filters.payer ? `All of ${names.get(filters.payer) ?? filters.payer}` : 'All claims',
     cells: cells({ denial, yield: firstPass, lag, paid, ncr }),
   };
   const patientMoney = by.paid.get(PATIENT);
