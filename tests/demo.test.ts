@@ -8,11 +8,14 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
 import { nodeX12 } from '../demo/files/test-read.ts';
+import { PAYERS } from '../demo/practice/payers.ts';
+import { PAYER_LIMITS } from '../demo/practice/payer-limits.ts';
 import { simulate } from '../demo/simulation/simulate.ts';
 import { checkInvariants } from '../demo/truth/invariants.ts';
 import type { Truth } from '../demo/truth/truth-types.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { formatCents } from '../kernel/money.ts';
+import { buildModels } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
@@ -57,6 +60,18 @@ describe('the demo practice', () => {
     const refused = run.outcomes.filter((o) => o.status !== 'loaded' || o.warnings > 0 || o.rowErrors > 0);
     expect(refused).toEqual([]);
     expect(await warehouse.one('SELECT (SELECT count(*) FROM ingest_warning) AS warnings, (SELECT count(*) FROM ingest_error) AS errors')).toEqual({ warnings: 0n, errors: 0n });
+  }, 120_000);
+
+  it("gives every payer the practice's own limits from the demo's payer profile, and the class its filing indicator says", async () => {
+    await buildModels(warehouse);
+    const payers = await warehouse.all('SELECT payer_id, payer_name, payer_class, timely_filing_days, appeal_days, follow_up_days, limits_source FROM mart_payer WHERE limits_source = \'profile\' ORDER BY payer_id');
+    expect(payers).toEqual(PAYERS.map((p) => {
+      const l = PAYER_LIMITS.get(p.id)!;
+      return { payer_id: p.id, payer_name: p.name, payer_class: p.kind, timely_filing_days: l.timelyFilingDays, appeal_days: l.appealDays, follow_up_days: l.followUpDays, limits_source: 'profile' };
+    }).sort((a, b) => (a.payer_id < b.payer_id ? -1 : 1)));
+    // self-pay visits have no profile: no filing or appeal limit
+    expect(await warehouse.all("SELECT payer_class, timely_filing_days, appeal_days, limits_source FROM mart_payer WHERE limits_source = 'default'"))
+      .toEqual([{ payer_class: 'self_pay', timely_filing_days: null, appeal_days: null, limits_source: 'default' }]);
   }, 120_000);
 
   it('has truth whose own identities hold (A/R roll-forward month by month, no unmapped CARC)', () => {

@@ -1,12 +1,14 @@
 // Writes a synthetic practice's files to a folder, as a practice and its clearinghouse would have them:
 // 837/ (one file per submission day), 999/ and 277ca/ (one each per 837), 835/ (one per payer and
 // payment date), postings/ and charges/ (monthly practice-management exports; the charges export lists
-// every visit, billed or not, so the warehouse knows the visits not yet sent), plus truth.json, the
+// every visit, billed or not, so the warehouse knows the visits not yet sent), payers/ (the practice's payer
+// profile: each payer's name, timely-filing, appeal and follow-up days), plus truth.json, the
 // metrics computed from the simulation's own events, and practice.json (providers, clinics, payers).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, IsoDate, ProviderAdjustment, Remittance } from '../model.ts';
-import { payerProfile, SELF_PAY } from '../practice/payers.ts';
+import { PAYERS, payerProfile, SELF_PAY } from '../practice/payers.ts';
+import { payerLimits } from '../practice/payer-limits.ts';
 import { PROVIDERS } from '../practice/practice.ts';
 import { addDays, addMonths, endOfMonth } from '../simulation/calendar.ts';
 import { drawOf } from '../simulation/random.ts';
@@ -17,7 +19,7 @@ import { write277CA } from '../files/write-277ca.ts';
 import { batchId837, transactionSets837, write837P } from '../files/write-837.ts';
 import { write835 } from '../files/write-835.ts';
 import { write999 } from '../files/write-999.ts';
-import { writeChargesCsv, writePostingsCsv } from '../files/write-csv.ts';
+import { writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from '../files/write-csv.ts';
 import { FileBuckets, type PaymentRun, type SubmissionDay } from './file-buckets.ts';
 
 export interface DatasetOptions extends SimulationOptions {
@@ -36,7 +38,7 @@ export interface DatasetSummary {
   milliseconds: number;
 }
 
-export const FOLDERS = { '837': '837', '999': '999', '277ca': '277ca', '835': '835', postings: 'postings', charges: 'charges' } as const;
+export const FOLDERS = { '837': '837', '999': '999', '277ca': '277ca', '835': '835', postings: 'postings', charges: 'charges', payers: 'payers' } as const;
 
 /** The as-of dates of the ground truth: each quarter end inside the data set, and its last day. */
 export function truthDates(start: IsoDate, end: IsoDate): IsoDate[] {
@@ -58,6 +60,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
     entry.count++;
     entry.bytes += Buffer.byteLength(text);
   };
+  save('payers', 'payer-profiles.csv', writePayerProfilesCsv(PAYERS, payerLimits));
   const truth = options.truth === false ? undefined : new TruthBuilder(practice, { asOf: truthDates(sim.start, sim.end), crosswalk: loadCrosswalk(), patterns: sim.patterns });
   const payerName = (id: string) => (id === SELF_PAY ? 'SELF PAY' : payerProfile(id).name);
   const claimPayer = new Map<string, string>();

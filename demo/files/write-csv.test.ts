@@ -4,7 +4,9 @@ import { DEFAULT_MAPPING } from '../../ingest/postings/csv-mapping.ts';
 import { readCsvFile, type ChargeRow, type PayerProfileRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
 import { tempDir, writeFile } from '../../tests/support/temp.ts';
 import { C1, C6, claimOf, payerName, POSTINGS } from './test-fixture.ts';
-import { writeChargesCsv, writePostingsCsv } from './write-csv.ts';
+import { PAYERS } from '../practice/payers.ts';
+import { payerLimits } from '../practice/payer-limits.ts';
+import { writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from './write-csv.ts';
 
 async function read(name: string, text: string) {
   const payments: PaymentPosting[] = [];
@@ -46,5 +48,15 @@ describe('writeChargesCsv', () => {
       ['CLM-1001', '2024-02-20', '1999999984', 'ACME HEALTH PLAN', 'MAIN', '20610', ['RT', '59'], ['M1711'], '1', 22000],
       ['CLM-1001', '2024-02-20', '1999999984', 'ACME HEALTH PLAN', 'MAIN', 'J3301', [], ['M1711'], '4', 8000],
     ]);
+  });
+});
+
+describe('writePayerProfilesCsv', () => {
+  it("writes the practice's payer profile, which our reader recognises: one row per payer with its limits", async () => {
+    const r = await read('payer-profiles.csv', writePayerProfilesCsv(PAYERS, payerLimits));
+    expect(r).toMatchObject({ kind: 'payer_profiles', rows: PAYERS.length, errors: 0, rowErrors: [] });
+    expect(r.profiles.map((p) => [p.payerId, p.payerName, p.timelyFilingDays, p.appealDays, p.followUpDays])).toEqual(
+      PAYERS.map((p) => [p.id, p.name, p.timelyFilingDays, payerLimits(p).appealDays, payerLimits(p).followUpDays]),
+    );
   });
 });

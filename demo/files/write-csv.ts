@@ -1,10 +1,13 @@
 // The practice-management exports: payment postings (patient payments, refunds, write-offs, statements) and the
-// charges of self-pay encounters, which never become 837s. Headers are names the built-in CSV mapping
-// recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING).
+// charges of self-pay encounters, which never become 837s; and the practice's payer profile. Headers are names
+// the built-in CSV mapping recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING).
 import type { Claim, Posting, PostingType } from '../model.ts';
+import type { PayerProfile } from '../practice/payers.ts';
+import type { PayerLimits } from '../practice/payer-limits.ts';
 import { formatCents } from '../../kernel/money.ts';
 
 export const POSTINGS_HEADER = ['Claim ID', 'Posting Date', 'Amount', 'Type', 'Payer or Patient', 'Reason Code', 'Reference'];
+export const PAYER_PROFILES_HEADER = ['payer_id', 'payer_name', 'timely_filing_days', 'appeal_days', 'follow_up_days'];
 export const CHARGES_HEADER = ['Claim ID', 'Date of Service', 'Rendering NPI', 'Payer', 'Location', 'CPT', 'Modifiers', 'Diagnoses', 'Units', 'Charge'];
 
 /** As a practice-management system labels them; each is a key of DEFAULT_MAPPING.types. */
@@ -44,5 +47,16 @@ export function writeChargesCsv(claims: readonly Claim[], payerName: (payerId: s
         ...(billingNpi ? [billingNpi] : []),
       ]),
     ),
+  ]);
+}
+
+/** One row per payer: its name and the practice's limits for it (docs/x12-and-csv.md, "Payer profiles"). */
+export function writePayerProfilesCsv(payers: readonly PayerProfile[], limits: (payer: PayerProfile) => PayerLimits): string {
+  return csv([
+    PAYER_PROFILES_HEADER,
+    ...payers.map((p) => {
+      const l = limits(p);
+      return [p.id, p.name, String(l.timelyFilingDays), String(l.appealDays), String(l.followUpDays)];
+    }),
   ]);
 }
