@@ -25,7 +25,7 @@ function openClaims(w: Window, filters: Filters): string {
  * before D (an 835 proves the claim was sent, even when its 837 is not at hand), or a self-pay visit (billed to
  * the patient at the visit).
  */
-function billedBy(d: string): string {
+export function billedBy(d: string): string {
   return `coalesce(is_self_pay OR first_submitted_date <= ${d} OR first_adjudicated_date <= ${d}, false)`;
 }
 

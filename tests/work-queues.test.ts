@@ -1,0 +1,55 @@
+// The work queues at an as-of date (metrics.md, "Work queues"), on the hand case of tests/support/queue-fixture.ts:
+// each claim in its queue with its clock, its reason and its rank.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { buildModels } from '../warehouse/build.ts';
+import type { Warehouse } from '../warehouse/database.ts';
+import { workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
+import { AS_OF, queueFiles } from './support/queue-fixture.ts';
+import { tempDir, tempWarehouse } from './support/temp.ts';
+
+describe('work queues: the hand case', () => {
+  const dir = tempDir();
+  let w: Warehouse;
+  let rows: QueueRow[];
+  const of = (queue: string) => rows.filter((r) => r.queue === queue).map((r) => ({ claim: r.claim_id, balance: r.balance, days_left: r.days_left, days_since: r.days_since, reason: r.reason }));
+
+  beforeAll(async () => {
+    const paths = queueFiles().map(([name, text]) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    });
+    w = await tempWarehouse(dir);
+    const run = await ingestFiles(w, paths);
+    expect(run.outcomes.map((o) => o.status)).not.toContain('rejected');
+    const build = await buildModels(w);
+    expect(build.checks.filter((c) => c.failures > 0n)).toEqual([]);
+    rows = await workQueues(w, AS_OF);
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  it('puts the visit never billed in unbilled, 4 days before its 90-day filing limit (90 − 86)', () => {
+    expect(of('unbilled')).toEqual([{ claim: 'Q-UNBILLED', balance: '120.00', days_left: 4, days_since: null, reason: 'not billed' }]);
+  });
+
+  it('puts the claim billed and never answered in no_response, 101 days after its submission', () => {
+    // DOS 03-20: its filing clock (90 − 102) has run out, though it was sent the next day
+    expect(of('no_response')).toEqual([{ claim: 'Q-SILENT', balance: '180.00', days_left: -12, days_since: 101, reason: 'no answer 101 days after the last submission' }]);
+  });
+
+  it('puts the denied claim in open_denial with 0 days left to appeal (60 − 60), its CARC and category named', () => {
+    expect(of('open_denial')).toEqual([{ claim: 'Q-DENIED', balance: '900.00', days_left: 0, days_since: 60, reason: 'denied 197 (authorization)' }]);
+  });
+
+  it('ranks the deadlines: the denial first, the unbilled visit second', () => {
+    const deadlines = rows.filter((r) => r.deadline_rank !== null).sort((a, b) => a.deadline_rank! - b.deadline_rank!).map((r) => r.claim_id);
+    expect(deadlines).toEqual(['Q-DENIED', 'Q-UNBILLED']);
+  });
+
+  it('has nothing rejected and no credit balance; sees only the practices a reader may', async () => {
+    expect([of('rejected'), of('credit_balance')]).toEqual([[], []]);
+    expect(await workQueues(w, AS_OF, ['9999999991'])).toEqual([]);
+  });
+});

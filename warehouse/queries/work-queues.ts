@@ -1,0 +1,116 @@
+// The work queues at an as-of date D (metrics.md, "Work queues"): which claim to work, why, and by when.
+// Each claim is at most once in a queue; its money is its balance at D (mart_claim_balance); the clock
+// counts days to its payer's limit (mart_payer: the practice's payer profile, else its class's defaults),
+// negative once passed. A reader sees the claims of their practices only.
+import type { Warehouse } from '../database.ts';
+import { billedBy, claimsOn } from '../metrics/ar.ts';
+import { inPractices } from '../metrics/practice-scope.ts';
+import { dateLiteral } from '../sql.ts';
+
+export const QUEUES = ['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export type QueueRow = {
+  queue: Queue;
+  claim_id: string;
+  payer_id: string;
+  practice: string | null;
+  balance: string;
+  insurance_portion: string;
+  patient_portion: string;
+  /** Days left to the filing or appeal limit (negative: passed); null where the queue has no limit or the payer none. */
+  days_left: number | null;
+  /** Since the last submission (no_response), the denial (open_denial), the balance turned negative (credit_balance), the rejection (rejected). */
+  days_since: number | null;
+  reason: string;
+  /** 1 = work first, within the queue. */
+  rank: number;
+  /** Across the queues whose clock is a deadline (unbilled, rejected, open_denial): days left, then dollars; null in the others. */
+  deadline_rank: number | null;
+};
+
+/** The queues whose clock is a limit still to meet: one list of what is due first. */
+const DEADLINE_QUEUES: readonly Queue[] = ['unbilled', 'rejected', 'open_denial'];
+
+/** The SQL of every queue's rows at D, ranked within each queue. */
+export function workQueuesSql(asOf: string, practices?: readonly string[]): string {
+  const d = dateLiteral(asOf);
+  const scoped = practices === undefined ? 'true' : inPractices('c.billing_npi', practices);
+  return `WITH claims AS (
+  SELECT c.claim_id, c.payer_id, c.billing_npi, c.is_self_pay, c.service_date, c.first_submitted_date, c.first_adjudicated_date,
+         c.total_balance, c.patient_balance, c.insurance_balance, ${billedBy(d)} AS billed,
+         p.timely_filing_days, p.appeal_days, p.follow_up_days
+  FROM (${claimsOn({ asOf, from: asOf, to: asOf }, {})}) c
+  LEFT JOIN mart_payer p USING (payer_id)
+  WHERE ${scoped}
+),
+last_submission AS (
+  SELECT claim_id, max(submitted_date) AS submitted_date FROM stg_claim_submission WHERE submitted_date <= ${d} GROUP BY claim_id
+),
+last_acknowledgment AS (
+  -- the latest word of the front end by D on the claim's latest submission acknowledged by then
+  SELECT claim_id, arg_max(is_rejected, (ack_date, submitted_date, source = '277CA')) AS is_rejected,
+         arg_max(reason, (ack_date, submitted_date, source = '277CA')) AS reason, max(ack_date) AS ack_date,
+         arg_max(submitted_date, (ack_date, submitted_date, source = '277CA')) AS acknowledged_submission
+  FROM int_acknowledgment WHERE ack_date <= ${d} GROUP BY claim_id
+),
+last_adjudication AS (
+  SELECT claim_id, arg_max(file_id, (adjudication_date, file_id, claim_position)) AS file_id,
+         arg_max(claim_position, (adjudication_date, file_id, claim_position)) AS claim_position, max(adjudication_date) AS adjudication_date
+  FROM int_adjudication WHERE adjudication_date <= ${d} AND NOT is_reversal AND NOT is_secondary GROUP BY claim_id
+),
+denied AS (
+  SELECT a.claim_id, a.adjudication_date,
+         list_sort(list_distinct(flatten(list(l.denial_categories)))) AS categories,
+         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.denial_carcs IS NOT NULL)))) AS carcs
+  FROM last_adjudication a JOIN int_adjudication_line l USING (file_id, claim_position)
+  WHERE l.is_denied GROUP BY ALL
+),
+answered AS (SELECT DISTINCT claim_id FROM int_adjudication WHERE adjudication_date <= ${d}),
+turned_negative AS (
+  -- the start of the run of negative balances the claim is in at D
+  SELECT b.claim_id, min(b.valid_from) AS since
+  FROM mart_claim_balance b
+  WHERE b.valid_from <= ${d} AND b.total_balance < 0
+    AND NOT EXISTS (SELECT 1 FROM mart_claim_balance n WHERE n.claim_id = b.claim_id AND n.total_balance >= 0 AND n.valid_from > b.valid_from AND n.valid_from <= ${d})
+  GROUP BY b.claim_id
+),
+rows AS (
+  SELECT 'unbilled' AS queue, c.*, c.timely_filing_days - (${d} - c.service_date) AS days_left, NULL::INTEGER AS days_since, 'not billed' AS reason
+  FROM claims c
+  WHERE NOT c.is_self_pay AND c.service_date <= ${d} AND NOT c.billed AND c.total_balance > 0
+  UNION ALL
+  SELECT 'rejected', c.*, c.timely_filing_days - (${d} - c.service_date), ${d} - k.ack_date, k.reason
+  FROM claims c JOIN last_acknowledgment k USING (claim_id) JOIN last_submission s USING (claim_id)
+  WHERE k.is_rejected AND s.submitted_date <= k.acknowledged_submission AND c.total_balance > 0
+  UNION ALL
+  SELECT 'no_response', c.*, c.timely_filing_days - (${d} - c.service_date), ${d} - s.submitted_date,
+         'no answer ' || (${d} - s.submitted_date) || ' days after the last submission'
+  FROM claims c JOIN last_submission s USING (claim_id) LEFT JOIN last_acknowledgment k USING (claim_id)
+  WHERE c.claim_id NOT IN (SELECT claim_id FROM answered) AND NOT coalesce(k.is_rejected, false)
+    AND ${d} - s.submitted_date > coalesce(c.follow_up_days, 45) AND c.total_balance > 0
+  UNION ALL
+  SELECT 'open_denial', c.*, c.appeal_days - (${d} - n.adjudication_date), ${d} - n.adjudication_date,
+         'denied ' || array_to_string(n.carcs, ' ') || ' (' || array_to_string(n.categories, ', ') || ')'
+  FROM claims c JOIN denied n USING (claim_id)
+  WHERE c.insurance_balance > 0
+  UNION ALL
+  SELECT 'credit_balance', c.*, NULL, ${d} - t.since, 'credit balance'
+  FROM claims c JOIN turned_negative t USING (claim_id)
+  WHERE c.total_balance < 0
+)
+SELECT queue, claim_id, payer_id, billing_npi AS practice, total_balance::VARCHAR AS balance, insurance_balance::VARCHAR AS insurance_portion,
+       patient_balance::VARCHAR AS patient_portion, days_left::INTEGER AS days_left, days_since::INTEGER AS days_since, reason,
+       row_number() OVER (PARTITION BY queue ORDER BY
+         CASE WHEN queue = 'no_response' THEN -(abs(total_balance) * days_since) WHEN queue = 'credit_balance' THEN -days_since ELSE days_left END NULLS LAST,
+         abs(total_balance) DESC, claim_id) AS rank,
+       CASE WHEN queue IN (${DEADLINE_QUEUES.map((q) => `'${q}'`).join(', ')})
+            THEN row_number() OVER (PARTITION BY queue IN (${DEADLINE_QUEUES.map((q) => `'${q}'`).join(', ')}) ORDER BY days_left NULLS LAST, abs(total_balance) DESC, claim_id) END AS deadline_rank
+FROM rows`;
+}
+
+/** Every queue's rows at D (a reader's practices only), ranked within each queue. */
+export async function workQueues(warehouse: Warehouse, asOf: string, practices?: readonly string[]): Promise<QueueRow[]> {
+  const rows = await warehouse.all<Omit<QueueRow, 'rank' | 'deadline_rank'> & { rank: bigint; deadline_rank: bigint | null }>(`${workQueuesSql(asOf, practices)} ORDER BY queue, rank`);
+  return rows.map((r) => ({ ...r, rank: Number(r.rank), deadline_rank: r.deadline_rank === null ? null : Number(r.deadline_rank) }));
+}
