@@ -48,6 +48,12 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
   /** The API's answer, asked with the page's session. */
   const api = (params: Record<string, string>) => metricsAnswer<Answer>(context, params);
 
+  /** The payer's name as the API gives it (ar_total by payer and payer_name: "id × name"). */
+  async function payerName(id: string): Promise<string> {
+    const keys = (await api({ metric: 'ar_total', by: 'payer,payer_name' })).metrics.ar_total.breakdown!.map((r) => r.key!);
+    return keys.find((k) => k.startsWith(`${id} × `))!.slice(id.length + 3);
+  }
+
   /** What the page should show for the filters, from the API, formatted by format.ts. */
   async function expected(filters: Record<string, string>) {
     const [byKind, days, byPayer] = await Promise.all([
@@ -109,6 +115,11 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     expect(page_.owed).toEqual(want.owed);
     expect(await page.locator('.as-of').getAttribute('data-as-of')).toBe(want.asOf);
     expect(Object.keys(page_.aging).length).toBeGreaterThan(3);
+    // payers by name, the id in the tooltip: the owed table and the aging table
+    const nwppo = await payerName('NWPPO');
+    expect(await page.locator('table.owed-table tr[data-key="NWPPO"] th').textContent()).toBe(nwppo);
+    expect(await page.locator('table.owed-table tr[data-key="NWPPO"] th').getAttribute('title')).toBe('payer id NWPPO');
+    expect(await page.locator('table.aging-table tr[data-payer="NWPPO"] th').textContent()).toBe(nwppo);
     // one bar segment per cell above zero (a patient portion below zero is money paid ahead), each a button naming its payer and bucket
     const segments = await page.locator('section.ar-aging figure.chart rect[role="button"]').count();
     expect(segments).toBe(Object.values(want.aging).flatMap((p) => Object.entries(p).filter(([k, v]) => !['total', 'over90', 'over120'].includes(k) && v !== '$0.00' && !v.startsWith('−'))).length);
@@ -163,7 +174,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     await claims.locator('tbody tr').first().waitFor();
     process.stdout.write(`the bar's claims listed in ${Date.now() - started} ms\n`);
     expect(page.url()).toBe(`${bench.baseUrl}/ar?aging_payer=MCRB1&aging=31-60`);
-    expect(await claims.locator('h2').textContent()).toBe('Claims behind the bar: MCRB1, 31–60 days');
+    expect(await claims.locator('h2').textContent()).toBe(`Claims behind the bar: ${await payerName('MCRB1')} (MCRB1), 31–60 days`);
     expect(await claims.locator('.note').textContent()).toContain('their insurance portions add up to the bar');
     expect(await page.locator('rect[data-selected="true"]').getAttribute('data-payer')).toBe('MCRB1');
 
@@ -211,7 +222,7 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     await page.locator('section.ar-owed figure.chart rect[data-key="SUMMT"]').click();
     await claims.locator('tbody tr').first().waitFor();
     expect(page.url()).toBe(`${bench.baseUrl}/ar?owed=SUMMT`);
-    expect(await claims.locator('h2').textContent()).toBe('Claims behind the bar: SUMMT’s insurance portion');
+    expect(await claims.locator('h2').textContent()).toBe(`Claims behind the bar: ${await payerName('SUMMT')} (SUMMT)’s insurance portion`);
     expect(await cents({ status: 'open', portion: 'insurance', payer: 'SUMMT' }, 'insurance_balance')).toBe(value('SUMMT'));
 
     await page.locator('section.ar-owed table.owed-table tr[data-key="patient"] button').click();

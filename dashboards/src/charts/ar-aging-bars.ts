@@ -21,6 +21,8 @@ export interface AgingBarsOptions {
   payers: readonly string[];
   /** Each payer's total, written at the end of its bar. */
   totals: ReadonlyMap<string, number>;
+  /** The name shown for each payer id (the id where none). */
+  names?: ReadonlyMap<string, string>;
   /** A segment was chosen (click, Enter or Space); without it the segments are not buttons. */
   onSelect?: (segment: AgingSegment) => void;
   selected?: { payer: string; bucket: string } | null;
@@ -36,13 +38,15 @@ const textOn = (i: number, n: number) => (i < n / 2 ? '#ffffff' : ROLE.ink);
 
 export const bucketName = (bucket: string) => `${bucket.replace('-', '–')} days`;
 
+const nameOf = (options: AgingBarsOptions, payer: string) => options.names?.get(payer) ?? payer;
+
 export function agingBars(segments: readonly AgingSegment[], options: AgingBarsOptions): SVGSVGElement | HTMLElement {
   const doc = options.document ?? document;
   const data = segments.filter((s) => s.amount > 0);
   const longest = Math.max(0, ...options.totals.values());
   const selected = options.selected;
   const isSelected = (s: AgingSegment) => !!selected && selected.payer === s.payer && selected.bucket === s.bucket;
-  const describe = (s: AgingSegment) => `${s.payer}, ${bucketName(s.bucket)}: ${formatMoney(s.amount)}`;
+  const describe = (s: AgingSegment) => `${nameOf(options, s.payer)}, ${bucketName(s.bucket)}: ${formatMoney(s.amount)}`;
   const bucketIndex = new Map(options.buckets.map((b, i) => [b, i]));
   const onSelect = options.onSelect;
 
@@ -64,11 +68,11 @@ export function agingBars(segments: readonly AgingSegment[], options: AgingBarsO
     document: doc,
     width: options.width ?? 760,
     height: 40 + options.payers.length * 34,
-    marginLeft: 80,
+    marginLeft: options.names ? 210 : 80,
     marginRight: 96,
     style: { fontSize: '11px', overflow: 'visible' },
     x: { axis: null, domain: [0, longest || 1] },
-    y: { domain: [...options.payers], label: null, tickSize: 0 },
+    y: { domain: [...options.payers], label: null, tickSize: 0, tickFormat: (payer: string) => nameOf(options, payer) },
     color: { type: 'ordinal', domain: [...options.buckets], scheme: SEQUENTIAL_SCHEME, legend: true, tickFormat: bucketName },
     marks: [
       Plot.barX(data, Plot.stackX({
@@ -82,7 +86,7 @@ export function agingBars(segments: readonly AgingSegment[], options: AgingBarsO
       Plot.text(totals, { x: 'total', y: 'payer', text: (d: (typeof totals)[number]) => formatMoney(d.total), dx: 6, textAnchor: 'start', fontWeight: 600 }),
     ],
     ariaLabel: 'A/R aging by payer: stacked bars of each payer’s open balance by age bucket',
-    ariaDescription: options.payers.map((p) => `${p} ${formatMoney(options.totals.get(p) ?? 0)}`).join('; '),
+    ariaDescription: options.payers.map((p) => `${nameOf(options, p)} ${formatMoney(options.totals.get(p) ?? 0)}`).join('; '),
   });
 }
 
@@ -115,7 +119,8 @@ export function agingTable(segments: readonly AgingSegment[], options: AgingTabl
     row.dataset.payer = payer;
     const name = doc.createElement('th');
     name.scope = 'row';
-    name.textContent = payer;
+    name.textContent = nameOf(options, payer);
+    if (nameOf(options, payer) !== payer) name.title = `payer id ${payer}`;
     row.append(name);
     for (const bucket of options.buckets) {
       const cell = row.insertCell();
@@ -134,7 +139,7 @@ export function agingTable(segments: readonly AgingSegment[], options: AgingTabl
       button.type = 'button';
       button.className = 'link';
       button.textContent = formatMoney(s.amount);
-      button.setAttribute('aria-label', `${payer}, ${bucketName(bucket)}: ${formatMoney(s.amount)}; show these claims`);
+      button.setAttribute('aria-label', `${nameOf(options, payer)}, ${bucketName(bucket)}: ${formatMoney(s.amount)}; show these claims`);
       if (options.selected?.payer === payer && options.selected.bucket === bucket) button.setAttribute('aria-pressed', 'true');
       const choose = options.onSelect;
       button.addEventListener('click', () => choose(s));

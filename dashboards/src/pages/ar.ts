@@ -13,6 +13,7 @@ import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { serverTable } from '../table.ts';
+import { BY_PAYER_NAMED, payerNames, rowsByPayer } from '../names.ts';
 
 /** The drill-down's place in the address (beside the filters), so a list of claims can be shared. */
 const DRILL_BUCKET = 'aging';
@@ -56,8 +57,9 @@ function rememberDrill(drill: Drill | null): void {
 const sameDrill = (a: Drill | null, b: Drill | null) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What a drill-down lists, and how its claims add up to the bar (each claim's balance is its total). */
-function drillSpec(drill: Drill, amount: number | null, asOf: string): { title: string; note: string; params: Record<string, string> } {
+function drillSpec(drill: Drill, amount: number | null, asOf: string, nameOf: (payer: string) => string): { title: string; note: string; params: Record<string, string> } {
   const on = formatDate(asOf);
+  const named = (payer: string) => `${nameOf(payer)}${nameOf(payer) === payer ? '' : ` (${payer})`}`;
   if ('bucket' in drill && drill.payer === PATIENT) {
     return {
       title: `Claims behind the bar: patients’ portions, ${bucketName(drill.bucket)}`,
@@ -67,8 +69,8 @@ function drillSpec(drill: Drill, amount: number | null, asOf: string): { title: 
   }
   if ('bucket' in drill) {
     return {
-      title: `Claims behind the bar: ${drill.payer}, ${bucketName(drill.bucket)}`,
-      note: `Open claims billed to ${drill.payer} with an insurance portion, ${bucketName(drill.bucket)} old (since the date of service) on ${on}: their insurance portions add up to the bar’s ${formatMoney(amount)}, the payer’s share as everywhere A/R is shown by payer. A claim’s balance here is its total — insurance plus patient portion — and the patient portions are under “patient”.`,
+      title: `Claims behind the bar: ${named(drill.payer)}, ${bucketName(drill.bucket)}`,
+      note: `Open claims billed to ${named(drill.payer)} with an insurance portion, ${bucketName(drill.bucket)} old (since the date of service) on ${on}: their insurance portions add up to the bar’s ${formatMoney(amount)}, the payer’s share as everywhere A/R is shown by payer. A claim’s balance here is its total — insurance plus patient portion — and the patient portions are under “patient”.`,
       params: { status: 'open', portion: 'insurance', aging: drill.bucket, payer: drill.payer },
     };
   }
@@ -80,8 +82,8 @@ function drillSpec(drill: Drill, amount: number | null, asOf: string): { title: 
     };
   }
   return {
-    title: `Claims behind the bar: ${drill.owner}’s insurance portion`,
-    note: `Open claims billed to ${drill.owner} with an insurance portion on ${on}: their insurance portions add up to the bar’s ${formatMoney(amount)}. A claim’s balance here is its total — insurance plus patient portion — so the balances add up to more than the bar whenever patients owe a share.`,
+    title: `Claims behind the bar: ${named(drill.owner)}’s insurance portion`,
+    note: `Open claims billed to ${named(drill.owner)} with an insurance portion on ${on}: their insurance portions add up to the bar’s ${formatMoney(amount)}. A claim’s balance here is its total — insurance plus patient portion — so the balances add up to more than the bar whenever patients owe a share.`,
     params: { status: 'open', portion: 'insurance', payer: drill.owner },
   };
 }
@@ -113,7 +115,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     [kinds, headline, byPayer, notBilled] = await Promise.all([
       fetchMetrics(['ar_total'], scope, { by: 'kind' }, signal),
       fetchMetrics(['ar_aging', 'days_in_ar', 'days_in_total_ar', 'days_in_ar_net'], scope, {}, signal),
-      fetchMetrics(['ar_total', 'ar_over_90_pct', 'ar_over_120_pct'], scope, { by: 'payer' }, signal),
+      fetchMetrics(['ar_total', 'ar_over_90_pct', 'ar_over_120_pct'], scope, { by: BY_PAYER_NAMED }, signal),
       fetchMetrics(['unbilled_ar', 'unbilled_visits'], scope, { by: 'bucket' }, signal),
     ]);
     headline = { ...headline, metrics: { ...headline.metrics, ...kinds.metrics } };
@@ -126,6 +128,11 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     return;
   }
   const asOf = headline.as_of;
+  // by payer id from here on (the names aside): the filters, drills and links take the id
+  const names = payerNames(...Object.values(byPayer.metrics));
+  const byId = (x: MetricResult): MetricResult => ({ ...x, breakdown: [...rowsByPayer(x).values()].map(({ id: _id, name: _name, ...row }) => row) });
+  byPayer = { ...byPayer, metrics: Object.fromEntries(Object.entries(byPayer.metrics).map(([id, x]) => [id, byId(x)])) };
+  const nameOf = (payer: string) => (payer === PATIENT ? 'Patients' : names.get(payer) ?? payer);
   const m = {
     kinds: metricOf(headline, 'ar_total'), aging: metricOf(headline, 'ar_aging'), days: metricOf(headline, 'days_in_ar'), daysTotal: metricOf(headline, 'days_in_total_ar'), daysNet: metricOf(headline, 'days_in_ar_net'),
     byPayer: metricOf(byPayer, 'ar_total'), over90: metricOf(byPayer, 'ar_over_90_pct'), over120: metricOf(byPayer, 'ar_over_120_pct'),
@@ -157,7 +164,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   let drawAging = () => undefined as void;
 
   const drawOwed = () => {
-    owed.body.replaceChildren(...payerAndPatient(m.byPayer, {
+    owed.body.replaceChildren(...payerAndPatient(m.byPayer, nameOf, {
       selected: selected && 'owner' in selected ? selected.owner : null,
       onSelect: mayList ? (owner) => choose({ owner }) : undefined,
     }));
@@ -171,7 +178,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     }
     const chosen = selected;
     const amount = 'bucket' in chosen ? segments?.find((s) => s.payer === chosen.payer && s.bucket === chosen.bucket)?.amount ?? null : owners.get(chosen.owner) ?? null;
-    const spec = drillSpec(chosen, amount, asOf);
+    const spec = drillSpec(chosen, amount, asOf, nameOf);
     const title = document.createElement('h2');
     title.textContent = spec.title;
     const close = document.createElement('button');
@@ -243,7 +250,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
 
   drawAging = () => {
     const options = {
-      buckets, payers: order, totals, selected: selected && 'bucket' in selected ? selected : null,
+      buckets, payers: order, totals, names: new Map(order.map((p) => [p, p === PATIENT ? 'Patient' : nameOf(p)])), selected: selected && 'bucket' in selected ? selected : null,
       onSelect: mayList ? (s: AgingSegment) => choose({ payer: s.payer, bucket: s.bucket }) : undefined,
     };
     const chart = document.createElement('figure');
@@ -265,17 +272,17 @@ export async function render(container: HTMLElement, context: PageContext): Prom
 }
 
 /** What each payer owes (its claims' insurance portions) and what patients owe, beside each other; each bar a button to its claims. */
-function payerAndPatient(byPayer: MetricResult, options: { selected: string | null; onSelect?: (owner: string) => void }): HTMLElement[] {
+function payerAndPatient(byPayer: MetricResult, nameOf: (payer: string) => string, options: { selected: string | null; onSelect?: (owner: string) => void }): HTMLElement[] {
   const rows = (byPayer.breakdown ?? []).filter((r) => r.key !== null);
   if (rows.length === 0) return [stateMessage(byPayer.unavailable_reason ? `Unavailable: ${byPayer.unavailable_reason}.` : 'No open A/R for these filters.', 'empty')];
   const ordered = [...rows].sort((a, b) => Number(a.key === PATIENT) - Number(b.key === PATIENT) || (b.value ?? 0) - (a.value ?? 0));
   const INSURANCE = 'Payers (insurance portion)';
   const PATIENTS = 'Patients (patient portion)';
-  const name = (key: string) => (key === PATIENT ? 'Patients' : key);
+  const name = nameOf;
   const chart = document.createElement('figure');
   chart.className = 'chart';
   chart.append(barList(ordered.map((r) => ({ key: r.key!, label: name(r.key!), value: r.value, group: r.key === PATIENT ? PATIENTS : INSURANCE })), {
-    unit: 'dollars', label: 'A/R owed by each payer (insurance portions) and by patients', groups: [INSURANCE, PATIENTS], marginLeft: 90,
+    unit: 'dollars', label: 'A/R owed by each payer (insurance portions) and by patients', groups: [INSURANCE, PATIENTS], marginLeft: 210,
     selected: options.selected, onSelect: options.onSelect && ((item) => options.onSelect!(item.key)),
   }));
   const table = document.createElement('table');
@@ -295,6 +302,7 @@ function payerAndPatient(byPayer: MetricResult, options: { selected: string | nu
     const owner = document.createElement('th');
     owner.scope = 'row';
     owner.textContent = name(r.key!);
+    if (r.key !== PATIENT && name(r.key!) !== r.key) owner.title = `payer id ${r.key}`;
     const value = document.createElement('td');
     value.className = 'num';
     if (options.onSelect && r.value) {
