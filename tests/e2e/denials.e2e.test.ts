@@ -66,6 +66,11 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
     const rate = await metric('initial_denial_rate', {});
     expect(await page.locator('.denials-rate .value').textContent()).toBe(formatPercent(rate.value));
     expect(await cellTexts()).toEqual(await expectedCells('count'));
+    // each payer column by id, named below as the API names it (payer_name)
+    const named = (await metric('initial_denial_rate', { by: 'payer,payer_name' })).breakdown!.map((r) => r.key!.replace(' × ', ' '));
+    const key = (await page.locator('.denials-heatmap .payer-key').textContent())!;
+    expect(named.length).toBeGreaterThan(1);
+    for (const payer of named) expect(key, payer).toContain(payer);
 
     const started = Date.now();
     await page.getByRole('button', { name: 'Dollars', exact: true }).click();

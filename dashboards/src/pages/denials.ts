@@ -19,6 +19,7 @@ import { lastDayOfMonth, trendMonths } from '../periods.ts';
 import type { DenialPattern, DenialPatterns } from '../../../kernel/api/metrics.ts';
 import { serverTable } from '../table.ts';
 import { drawFinalDenials } from './denials-final.ts';
+import { BY_PAYER_NAMED, payerNames, rowsByPayer } from '../names.ts';
 
 /** A breakdown row and a metric; the count-rate metrics carry their dollars beside the counts. */
 type Row = BreakdownRow;
@@ -77,7 +78,6 @@ function hrefOf(view: View, filters: Filters): string {
 
 const claimHref = (claim: string, filters: Filters) => `/claims${searchWith(filters, new URLSearchParams({ claim }))}`;
 const rowName = (rows: RowsBy, key: string) => (key === TOTAL_ROW ? key : rows === 'carc' ? `CARC ${key}` : key.replaceAll('_', ' '));
-const payerName = (payer: string) => (payer === ALL ? 'All payers' : payer);
 
 /**
  * Runs background requests (the trend, the patterns, the prefetches) a few at a time: the server answers
@@ -99,6 +99,14 @@ function backgroundQueue(concurrency: number): <T>(work: () => Promise<T>) => Pr
   };
 }
 type Later = ReturnType<typeof backgroundQueue>;
+
+/** The payers of the heatmap's columns (headed by id, where room is short) by name. */
+function payerKey(payers: readonly string[], names: ReadonlyMap<string, string>): HTMLElement {
+  const list = document.createElement('p');
+  list.className = 'hint payer-key';
+  list.textContent = `Payers: ${payers.map((p) => `${p} ${names.get(p) ?? p}`).join(' · ')}`;
+  return list;
+}
 
 function toggle<T extends string>(label: string, choices: [T, string][], current: T, choose: (value: T) => void): HTMLElement {
   const group = document.createElement('div');
@@ -157,7 +165,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   try {
     let early: Result;
     [byPayer, early] = await Promise.all([
-      fetchMetrics(['initial_denial_rate'], filters, { by: 'payer' }, signal).then((a) => a.metrics.initial_denial_rate),
+      fetchMetrics(['initial_denial_rate'], filters, { by: BY_PAYER_NAMED }, signal).then((a) => a.metrics.initial_denial_rate),
       columnOf(view.rows, filters.payer ?? ALL),
     ]);
     if (early.as_of !== byPayer.as_of) columnAnswers.delete(firstColumn);
@@ -166,6 +174,10 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     map.body.replaceChildren(stateMessage(`Could not load the denial rates: ${errorText(e)}`, 'error'));
     return;
   }
+  // by payer id from here on (the filters and the drill take it), each named as mart_payer names it
+  const names = payerNames(byPayer);
+  byPayer = { ...byPayer, breakdown: [...rowsByPayer(byPayer).values()].map(({ id: _id, name: _name, ...row }) => row) };
+  const payerName = (payer: string) => (payer === ALL ? 'All payers' : names.has(payer) && names.get(payer) !== payer ? `${names.get(payer)} (${payer})` : payer);
   const asOf = byPayer.as_of;
   const window = { from: byPayer.from, to: byPayer.to };
   const pinned: Filters = { ...filters, as_of: asOf };
@@ -247,7 +259,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     });
     const chart = heatmap(cells, {
       rows, columns, totalRows: [TOTAL_ROW], totalColumns: [ALL],
-      rowLabel: (r) => rowName(rowsBy, r), columnLabel: payerName,
+      rowLabel: (r) => rowName(rowsBy, r), columnLabel: (payer) => (payer === ALL ? 'All payers' : payer),
       format: measure === 'dollars' ? formatMoney : formatCount,
       label: `Claims denied on first adjudication by ${rowsBy === 'carc' ? 'CARC' : 'denial category'} and payer, ${measure === 'dollars' ? 'their charges' : 'counts'}`,
       selected: view.drill && view.drill.payer !== undefined ? { row: view.drill.row, column: filters.payer ?? view.drill.payer } : null,
@@ -283,6 +295,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       tools,
       paragraph(`Each cell: the claims first adjudicated in the window that were denied for the ${rowsBy === 'carc' ? 'CARC' : 'category'} (a claim denied for two counts in both), ${measure === 'dollars' ? 'by their charges' : 'by count'}; "${TOTAL_ROW}" counts each denied claim once. Choose a cell to see the payer's lines by CPT, modifier, diagnosis and provider, and the claims.`),
       figure,
+      payerKey(columns.filter((c) => c !== ALL), names),
       howComputed(shownOver(byPayer, window, ranged)),
     );
     map.body.dataset.ready = 'true';
