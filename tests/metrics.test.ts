@@ -15,6 +15,7 @@ import type { Dimension } from '../warehouse/metrics/metric.ts';
 import { METRICS, metric } from '../warehouse/metrics/registry.ts';
 import { findDenialPatterns, wilsonLowerBound } from '../warehouse/patterns/denial-patterns.ts';
 import { windowFor } from '../warehouse/metrics/window.ts';
+import { QUEUES, workQueues } from '../warehouse/queries/work-queues.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
 const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
@@ -98,6 +99,17 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
       }
       expect([cents(row!.numerator), Math.round((row!.denominator ?? 0) * 90 * 100), row!.value], `${owner} ${a.date}`).toEqual([d.numerator, d.denominator, d.value]);
     }
+  }));
+
+  it('puts the same claims in the same work queues as truth.json, with their balance and clocks, at every as-of date', snapshot(async (a) => {
+    const rows = await workQueues(warehouse, a.date);
+    let queued = 0;
+    for (const queue of QUEUES) {
+      const claims = Object.fromEntries(rows.filter((r) => r.queue === queue).map((r) => [r.claim_id, { balance: cents(Number(r.balance)), daysLeft: r.days_left, daysSince: r.days_since }]));
+      expect(claims, `${queue} at ${a.date}`).toEqual(a.queues[queue].claims);
+      queued += Object.keys(claims).length;
+    }
+    expect(queued, a.date).toBeGreaterThan(0);
   }));
 
   it('days in A/R, gross and net', snapshot(async (a) => {

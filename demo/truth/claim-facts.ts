@@ -35,6 +35,10 @@ export interface ClaimFacts {
   firstAdjudication: FirstAdjudication | null;
   /** The earliest primary record (not a reversal) with a denied line. */
   firstDenial: IsoDate | null;
+  /** Every primary record that is not a reversal, in date order: whether it denied a line, and for what. */
+  primaries: { date: IsoDate; denied: boolean; categories: string[] }[];
+  /** The dates of every 835 record of the claim (reversals and a secondary's included). */
+  remittedDates: IsoDate[];
   overturnedOn: IsoDate | null;
   resolvedOn: IsoDate | null;
   /** Write-offs with their adjustment class (adjustment-classes.ts). */
@@ -67,7 +71,8 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
   const unmapped = new Set<string>();
   const primaries: JudgedAdjudication[] = [];
   // stable sort: same-day records keep their list order (the first adjudication on a tie is the first listed)
-  for (const adjudication of known(history.adjudications).sort(byDate)) {
+  const adjudications = known(history.adjudications).sort(byDate);
+  for (const adjudication of adjudications) {
     const cas = classifyAdjustments(adjudication, crosswalk);
     const secondary = isSecondary(adjudication, claim);
     movements.push(...adjudicationMovements(adjudication, cas, secondary));
@@ -99,6 +104,8 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
       yields: !first.denial.denied && (first.adjudication.paid > 0 || first.adjudication.patientResponsibility > 0),
     } : null,
     firstDenial: primaries.find((p) => p.denial.denied)?.adjudication.date ?? null,
+    primaries: primaries.map((p) => ({ date: p.adjudication.date, denied: p.denial.denied, categories: p.denial.categories })),
+    remittedDates: adjudications.map((a) => a.date),
     overturnedOn: overturnDate(primaries, claim),
     resolvedOn: claim.serviceDate <= lastDate ? resolutionDate(timeline, claim.serviceDate) : null,
     writeOffs,

@@ -12,6 +12,8 @@ import { contractualKey, daysInAr, daysInArByPayer, daysInArNet, daysInTotalAr, 
 import { DenialRates } from './denial-rates.ts';
 import { UNCLASSIFIED } from './denials.ts';
 import { Lags } from './lags.ts';
+import { WorkQueues } from './queues.ts';
+import { PAYER_LIMITS } from '../practice/payer-limits.ts';
 import { addArChanges, rollForward } from './roll-forward.ts';
 import type { AsOfReport, DataChecks, MonthReport, PatternReport, Truth, WindowMetrics } from './truth-types.ts';
 
@@ -52,6 +54,7 @@ export class TruthBuilder {
   private readonly crosswalk: Crosswalk;
   private readonly totals = new DayTotals();
   private readonly snapshots: ArSnapshot[];
+  private readonly queues: WorkQueues[];
   private readonly windows: Record<WindowName, WindowAccumulator>[];
   private readonly selfPayers: Set<string>;
   private readonly seenPayers = new Set<string>();
@@ -68,6 +71,7 @@ export class TruthBuilder {
     this.lastDate = this.asOfDates[this.asOfDates.length - 1];
     this.crosswalk = options.crosswalk;
     this.snapshots = this.asOfDates.map((d) => new ArSnapshot(d));
+    this.queues = this.asOfDates.map((d) => new WorkQueues(d, PAYER_LIMITS));
     this.windows = this.asOfDates.map((d) => {
       const w = windowsFor(d);
       return { month: new WindowAccumulator(w.month), quarter: new WindowAccumulator(w.quarter), ttm: new WindowAccumulator(w.ttm) };
@@ -108,6 +112,7 @@ export class TruthBuilder {
     if (addArChanges(t, facts.timeline, claim.serviceDate)) this.checks.positiveBalanceBeforeService++;
 
     for (const s of this.snapshots) s.add(facts);
+    for (const q of this.queues) q.add(facts);
     for (const w of this.windows) for (const name of WINDOW_NAMES) w[name].add(facts);
     this.countPatterns(facts);
 
@@ -183,7 +188,7 @@ export class TruthBuilder {
       }
       return {
         date, ar: arJson(s, payers), daysInAr: daysInAr(s), daysInTotalAr: daysInTotalAr(s), daysInArByPayer: daysInArByPayer(s, payers, this.selfPayers),
-        daysInArNet: daysInArNet(s, this.totals, payers, this.selfPayers), windows,
+        daysInArNet: daysInArNet(s, this.totals, payers, this.selfPayers), windows, queues: this.queues[i].toJson(),
       };
     });
     return {

@@ -3,6 +3,7 @@ import type { Cents, IsoDate, PlantedPattern } from '../model.ts';
 import type { Acceptance } from './acceptance.ts';
 import type { ArJson } from './ar.ts';
 import type { CollectionRates, Collections } from './collections.ts';
+import type { Queue, QueueReport } from './queues.ts';
 import type { DateWindow, WindowName } from './dates.ts';
 import type { DaysInAr, DaysInArNet } from './days-in-ar.ts';
 import type { DenialRates } from './denial-rates.ts';
@@ -24,6 +25,8 @@ export interface AsOfReport {
   daysInArByPayer: Record<string, DaysInAr>;
   daysInArNet: DaysInArNet;
   windows: Record<WindowName, WindowMetrics>;
+  /** The work queues at D, each claim with its balance and clocks. */
+  queues: Record<Queue, QueueReport>;
 }
 
 export interface MonthReport extends DateWindow {
