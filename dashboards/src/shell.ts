@@ -6,6 +6,7 @@ import type { MetricsAnswer } from '../../kernel/api/metrics.ts';
 import { FILTER_KEYS, filterProblem, searchWith, type FilterKey, type Filters } from './filters.ts';
 import { PAGES, mayOpen } from './routes.ts';
 import { trendRange } from './periods.ts';
+import { BY_PAYER_NAMED, rowsByPayer } from './names.ts';
 
 export interface Shell {
   main: HTMLElement;
@@ -34,13 +35,20 @@ const FIELDS: { key: FilterKey; label: string; type: string; placeholder?: strin
 
 const ROLE_NAMES: Record<string, string> = { admin: 'admin', practice_manager: 'practice manager', billing_lead: 'billing lead', finance: 'finance' };
 
-/** Values a filter can take, from the metrics breakdowns (twelve months to the as-of date when one is set). */
-async function suggestions(dimension: string, filters: Filters): Promise<string[]> {
+/**
+ * Values a filter can take, from the metrics breakdowns (twelve months to the as-of date when one is set),
+ * each with its name where the API gives one (a payer's, beside its id).
+ */
+async function suggestions(dimension: string, filters: Filters): Promise<{ value: string; label: string }[]> {
   const range = filters.as_of ? trendRange(filters.as_of) : {};
+  const named = dimension === 'payer';
   const answer = await getJson<MetricsAnswer>('/api/metrics', {
-    metric: 'initial_denial_rate', by: dimension, as_of: filters.as_of, practice: filters.practice, ...range,
+    metric: 'initial_denial_rate', by: named ? BY_PAYER_NAMED : dimension, as_of: filters.as_of, practice: filters.practice, ...range,
   });
-  return (answer.metrics.initial_denial_rate?.breakdown ?? []).map((r) => r.key).filter((k): k is string => !!k);
+  const metric = answer.metrics.initial_denial_rate;
+  if (!metric) return [];
+  if (named) return [...rowsByPayer(metric).values()].map((r) => ({ value: r.id, label: r.name }));
+  return (metric.breakdown ?? []).map((r) => r.key).filter((k): k is string => !!k).map((k) => ({ value: k, label: k }));
 }
 
 function practiceField(session: Session): HTMLElement {
@@ -83,7 +91,7 @@ function filterBar(session: Session, handlers: ShellHandlers, current: () => Fil
       input.addEventListener('focus', () => {
         if (list.dataset.loaded === current().as_of + '|' + current().practice) return;
         list.dataset.loaded = current().as_of + '|' + current().practice;
-        suggestions(field.suggest!, current()).then((values) => list.replaceChildren(...values.map((v) => new Option(v, v))), () => undefined);
+        suggestions(field.suggest!, current()).then((values) => list.replaceChildren(...values.map((v) => new Option(v.label, v.value))), () => undefined);
       });
       label.append(input, list);
     } else {

@@ -123,6 +123,12 @@ describe.skipIf(!browserAvailable)('the payers scorecard in Chromium', () => {
 
   it('follows a payer filter: the URL, then the numbers, as the API answers for that payer', async () => {
     const before = await shown();
+    // the filter offers each payer by id with its name
+    await page.locator('input[name="payer"]').focus();
+    await page.locator('#filter-payer-values option[value="HRHMO"]').waitFor({ state: 'attached' });
+    const offered = await page.$$eval('#filter-payer-values option', (all) => all.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).label]));
+    const named = (await api({ metric: 'initial_denial_rate', by: 'payer,payer_name' })).metrics.initial_denial_rate.breakdown!.map((r) => r.key!.split(' × '));
+    expect(offered).toEqual(named);
     await page.locator('input[name="payer"]').fill('HRHMO');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL('**/payers?payer=HRHMO&sort=denial&order=asc');
