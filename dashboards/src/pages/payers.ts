@@ -34,7 +34,7 @@ function cells(s: { denial: Source; yield: Source; lag: Source; paid: Source; nc
     yield: { value: s.yield?.value ?? null, title: ratio(s.yield, 'paid clean the first time', 'claims') },
     lag_median: { value: s.lag?.value ?? null, title: s.lag && s.lag.value !== null ? `median of ${formatCount(s.lag.n)} claims` : missing(s.lag, 'claims') },
     lag_p90: { value: s.lag?.p90 ?? null, title: s.lag && s.lag.p90 !== null && s.lag.p90 !== undefined ? `90th percentile of ${formatCount(s.lag.n)} claims` : missing(s.lag, 'claims') },
-    ncr: { value: s.ncr?.value ?? null, title: s.ncr && s.ncr.value !== null ? `${formatMoney(s.ncr.numerator)} collected ÷ ${formatMoney(s.ncr.denominator)} (charges − contractual adjustments)` : missing(s.ncr, 'charges or payments') },
+    ncr: { value: s.ncr?.value ?? null, title: s.ncr && s.ncr.value !== null ? `${formatMoney(s.ncr.numerator)} collected ÷ ${formatMoney(s.ncr.denominator)} net revenue (charges − contractual, policy and duplicate adjustments)` : missing(s.ncr, 'charges or payments') },
   };
 }
 
