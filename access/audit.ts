@@ -21,6 +21,11 @@ export async function recordAudit(w: Warehouse, user: User | undefined, route: s
   await insertAuditRows(w, [auditRow(user, route, parameters, rowCount)]);
 }
 
+/** A command line's change, by the person the operating system says ran it (`cli:<name>`): no workbench user signed in. */
+export async function recordCommandAudit(w: Warehouse, actor: string, route: string, parameters: Record<string, string>, rowCount: number): Promise<void> {
+  await insertAuditRows(w, [[null, actor, route, JSON.stringify(parameters), BigInt(rowCount)]]);
+}
+
 export async function listAudit(w: Warehouse, filter: { username?: string; since?: string; limit: number }): Promise<AuditEvent[]> {
   const rows = await selectAudit(w, filter);
   return rows.map((r) => ({ eventId: r.event_id, occurredAt: r.occurred_at, username: r.username, route: r.route, parameters: r.parameters, rowCount: r.row_count }));

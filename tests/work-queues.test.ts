@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
-import type { Warehouse } from '../warehouse/database.ts';
+import { Warehouse } from '../warehouse/database.ts';
 import { workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
 import { AS_OF, queueFiles } from './support/queue-fixture.ts';
+import { rcmHere } from './support/cli-here.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
 describe('work queues: the hand case', () => {
@@ -51,5 +52,45 @@ describe('work queues: the hand case', () => {
   it('has nothing rejected and no credit balance; sees only the practices a reader may', async () => {
     expect([of('rejected'), of('credit_balance')]).toEqual([[], []]);
     expect(await workQueues(w, AS_OF, ['9999999991'])).toEqual([]);
+  });
+
+  describe('rcm work', () => {
+    beforeAll(() => w.close(), 60_000);
+
+    it('lists the queues as the documented JSON document', async () => {
+      const run = await rcmHere('work', 'list', '--db', w.path, '--as-of', AS_OF, '--json');
+      expect(run.status).toBe(0);
+      const doc = JSON.parse(run.stdout);
+      expect(Object.keys(doc)).toEqual(['as_of', 'queues']);
+      expect(doc.as_of).toBe(AS_OF);
+      expect(Object.keys(doc.queues)).toEqual(['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance']);
+      expect(doc.queues.open_denial).toEqual({
+        count: 1, dollars: 900,
+        claims: [{ claim_id: 'Q-DENIED', payer: 'ACME', practice: '1234567893', balance: 900, insurance_portion: 900, patient_portion: 0, days_left: 0, days_since: 60, reason: 'denied 197 (authorization)', status: 'new', owner: null }],
+      });
+      expect(doc.queues.unbilled.claims.map((c: { claim_id: string; days_left: number }) => [c.claim_id, c.days_left])).toEqual([['Q-UNBILLED', 4]]);
+    });
+
+    it('sets a work state that the list shows, audited, the numbers unchanged; refuses what is not one', async () => {
+      const set = await rcmHere('work', 'set', 'Q-DENIED', '--db', w.path, '--status', 'appealed', '--owner', 'bl_a', '--follow-up', '2025-07-15', '--note', 'appeal sent with the authorization');
+      expect([set.status, set.stdout]).toEqual([0, 'Q-DENIED: appealed, owner bl_a, follow up 2025-07-15\n']);
+      const doc = JSON.parse((await rcmHere('work', 'list', '--db', w.path, '--as-of', AS_OF, '--queue', 'open_denial', '--owner', 'bl_a', '--json')).stdout);
+      expect(doc.queues.open_denial.claims.map((c: { claim_id: string; status: string; owner: string; balance: number; days_left: number }) => [c.claim_id, c.status, c.owner, c.balance, c.days_left]))
+        .toEqual([['Q-DENIED', 'appealed', 'bl_a', 900, 0]]);
+      expect((await rcmHere('work', 'set', 'Q-DENIED', '--db', w.path, '--status', 'lost')).stderr).toMatch(/--status must be one of new, in_progress/);
+      const unknown = await rcmHere('work', 'set', 'NO-SUCH', '--db', w.path, '--status', 'done');
+      expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining('no claim NO-SUCH in the warehouse')]);
+      const reopened = await Warehouse.open(w.path);
+      try {
+        expect(await reopened.all("SELECT username, route, parameters FROM audit_event WHERE route = 'rcm work set'")).toEqual([
+          { username: expect.stringMatching(/^cli:/), route: 'rcm work set', parameters: expect.stringContaining('"status":"appealed"') },
+        ]);
+        expect(await reopened.all('SELECT claim_id, status, owner, note FROM work_state_event')).toEqual([
+          { claim_id: 'Q-DENIED', status: 'appealed', owner: 'bl_a', note: 'appeal sent with the authorization' },
+        ]);
+      } finally {
+        reopened.close();
+      }
+    });
   });
 });

@@ -27,6 +27,10 @@ export type QueueRow = {
   rank: number;
   /** Across the queues whose clock is a deadline (unbilled, rejected, open_denial): days left, then dollars; null in the others. */
   deadline_rank: number | null;
+  /** The claim's work state (work_state): 'new' until someone sets it. */
+  status: string;
+  owner: string | null;
+  follow_up: string | null;
 };
 
 /** The queues whose clock is a limit still to meet: one list of what is due first. */
@@ -99,14 +103,15 @@ rows AS (
   FROM claims c JOIN turned_negative t USING (claim_id)
   WHERE c.total_balance < 0
 )
-SELECT queue, claim_id, payer_id, billing_npi AS practice, total_balance::VARCHAR AS balance, insurance_balance::VARCHAR AS insurance_portion,
+SELECT queue, r.claim_id, payer_id, billing_npi AS practice, total_balance::VARCHAR AS balance, insurance_balance::VARCHAR AS insurance_portion,
        patient_balance::VARCHAR AS patient_portion, days_left::INTEGER AS days_left, days_since::INTEGER AS days_since, reason,
        row_number() OVER (PARTITION BY queue ORDER BY
          CASE WHEN queue = 'no_response' THEN -(abs(total_balance) * days_since) WHEN queue = 'credit_balance' THEN -days_since ELSE days_left END NULLS LAST,
-         abs(total_balance) DESC, claim_id) AS rank,
+         abs(total_balance) DESC, r.claim_id) AS rank,
        CASE WHEN queue IN (${DEADLINE_QUEUES.map((q) => `'${q}'`).join(', ')})
-            THEN row_number() OVER (PARTITION BY queue IN (${DEADLINE_QUEUES.map((q) => `'${q}'`).join(', ')}) ORDER BY days_left NULLS LAST, abs(total_balance) DESC, claim_id) END AS deadline_rank
-FROM rows`;
+            THEN row_number() OVER (PARTITION BY queue IN (${DEADLINE_QUEUES.map((q) => `'${q}'`).join(', ')}) ORDER BY days_left NULLS LAST, abs(total_balance) DESC, r.claim_id) END AS deadline_rank,
+       coalesce(s.status, 'new') AS status, s.owner, strftime(s.follow_up, '%Y-%m-%d') AS follow_up
+FROM rows r LEFT JOIN work_state s ON s.claim_id = r.claim_id`;
 }
 
 /** Every queue's rows at D (a reader's practices only), ranked within each queue. */

@@ -1,0 +1,106 @@
+// `rcm work list` and `rcm work set`: the work queues at an as-of date, and a claim's work state (status,
+// owner, follow-up date, note). A change is audited under the operating system's user (cli:<name>).
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import { userInfo } from 'node:os';
+import { recordCommandAudit } from '../access/audit.ts';
+import { isIsoDate } from '../kernel/dates.ts';
+import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
+import { latestEventDate } from '../warehouse/metrics/window.ts';
+import { QUEUES, workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
+import { setWorkState, WORK_STATUSES, type WorkStatus } from '../warehouse/queries/work-state.ts';
+import { CliError } from './kit/cli-error.ts';
+import { toJson } from './kit/json.ts';
+import { withWarehouse } from './kit/with-warehouse.ts';
+
+interface ListOptions { db: string; queue?: string; asOf?: string; practice?: string; owner?: string; json?: boolean }
+interface SetOptions { db: string; status?: string; owner?: string; followUp?: string; note?: string }
+
+const money = (text: string) => Number(text);
+
+/** The `--json` document: as_of, and per queue its count, dollars and ranked claims. */
+function queuesDocument(asOf: string, rows: QueueRow[], queues: readonly string[]) {
+  return {
+    as_of: asOf,
+    queues: Object.fromEntries(queues.map((q) => {
+      const claims = rows.filter((r) => r.queue === q);
+      return [q, {
+        count: claims.length,
+        dollars: Math.round(claims.reduce((s, r) => s + money(r.balance) * 100, 0)) / 100,
+        claims: claims.map((r) => ({
+          claim_id: r.claim_id, payer: r.payer_id, practice: r.practice, balance: money(r.balance), insurance_portion: money(r.insurance_portion),
+          patient_portion: money(r.patient_portion), days_left: r.days_left, days_since: r.days_since, reason: r.reason, status: r.status, owner: r.owner,
+        })),
+      }];
+    })),
+  };
+}
+
+export function registerWorkCommand(program: Command): void {
+  const work = program.command('work').description('the work queues: which claim to work, why and by when');
+  work
+    .command('list')
+    .description('the claims of each queue at the as-of date, ranked (unbilled, rejected, no_response, open_denial, credit_balance)')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--queue <queue>', `one queue: ${QUEUES.join(', ')}`)
+    .option('--as-of <date>', 'as-of date (default: the latest event date in the warehouse)')
+    .option('--practice <npi>', "only this practice's claims")
+    .option('--owner <user>', 'only the claims this user owns')
+    .option('--json', 'print { as_of, queues: { <queue>: { count, dollars, claims: [...] } } }')
+    .action(async (options: ListOptions) => {
+      if (options.queue !== undefined && !(QUEUES as readonly string[]).includes(options.queue)) throw new CliError(`--queue must be one of ${QUEUES.join(', ')}, not "${options.queue}"`);
+      if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new CliError(`--as-of must be a date like 2025-06-30, not "${options.asOf}"`);
+      if (options.practice !== undefined && !/^\d{10}$/.test(options.practice)) throw new CliError(`--practice must be a 10-digit NPI, not "${options.practice}"`);
+      const { asOf, rows } = await withWarehouse(options.db, async (w) => {
+        const asOf = options.asOf ?? (await latestEventDate(w));
+        if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
+        return { asOf, rows: await workQueues(w, asOf, options.practice ? [options.practice] : undefined) };
+      }, { needsModels: true });
+      const queues = options.queue ? [options.queue] : [...QUEUES];
+      const kept = rows.filter((r) => queues.includes(r.queue) && (options.owner === undefined || r.owner === options.owner));
+      if (options.json) return void process.stdout.write(`${toJson(queuesDocument(asOf, kept, queues))}\n`);
+      for (const q of queues) {
+        const claims = kept.filter((r) => r.queue === q);
+        process.stdout.write(`${q} at ${asOf}: ${claims.length} claims, $${queuesDocument(asOf, claims, [q]).queues[q].dollars.toFixed(2)}\n`);
+        if (claims.length === 0) continue;
+        const table = new Table({ head: ['#', 'claim', 'payer', 'balance', 'days left', 'days since', 'reason', 'status', 'owner'], style: { head: [], border: [] } });
+        for (const r of claims) table.push([r.rank, r.claim_id, r.payer_id, r.balance, r.days_left ?? '', r.days_since ?? '', r.reason, r.status, r.owner ?? '']);
+        process.stdout.write(`${table.toString()}\n`);
+      }
+    });
+  work
+    .command('set')
+    .description("set a claim's work state: status, owner, follow-up date, a note (audited)")
+    .argument('<claim>', 'the claim (its number as rcm claim show names it)')
+    .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
+    .option('--status <status>', WORK_STATUSES.join(', '))
+    .option('--owner <user>', 'who works it ("" to clear)')
+    .option('--follow-up <date>', 'when to look again ("" to clear)')
+    .option('--note <text>', 'a note kept in its history')
+    .action(async (claim: string, options: SetOptions) => {
+      if (options.status === undefined && options.owner === undefined && options.followUp === undefined && options.note === undefined) {
+        throw new CliError('say what to set: --status, --owner, --follow-up or --note');
+      }
+      if (options.status !== undefined && !(WORK_STATUSES as readonly string[]).includes(options.status)) throw new CliError(`--status must be one of ${WORK_STATUSES.join(', ')}, not "${options.status}"`);
+      if (options.followUp && !isIsoDate(options.followUp)) throw new CliError(`--follow-up must be a date like 2025-06-30, not "${options.followUp}"`);
+      const actor = `cli:${userInfo().username}`;
+      const state = await withWarehouse(options.db, async (w) => {
+        const change = {
+          claimId: claim,
+          status: options.status as WorkStatus | undefined,
+          owner: options.owner === undefined ? undefined : options.owner || null,
+          followUp: options.followUp === undefined ? undefined : options.followUp || null,
+          note: options.note,
+        };
+        let next;
+        try {
+          next = await setWorkState(w, change, actor);
+        } catch (error) {
+          throw new CliError(error instanceof Error ? error.message : String(error));
+        }
+        await recordCommandAudit(w, actor, 'rcm work set', Object.fromEntries(Object.entries({ claim, ...options, db: undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), 1);
+        return next;
+      }, { needsModels: true });
+      process.stdout.write(`${state.claim_id}: ${state.status}${state.owner ? `, owner ${state.owner}` : ''}${state.follow_up ? `, follow up ${state.follow_up}` : ''}\n`);
+    });
+}
