@@ -1,15 +1,17 @@
-// Payers by name: a breakdown asked by payer and payer_name at once (the API's keys "id × name", the name
-// as mart_payer gives it) read back as rows by payer id, each with its name, so a page shows the name and
-// keeps the id for its filters, links and a tooltip (what a biller looks up).
+// Payers and providers by name: a breakdown asked by a code and its name at once (the API's keys
+// "id × name": payer with payer_name, the name mart_payer gives; provider with provider_name, mart_provider's)
+// read back as rows by code, each with its name, so a page shows the name and keeps the code for its
+// filters, links and a tooltip (what a biller looks up).
 import type { BreakdownRow, MetricResult } from './metrics.ts';
 
-/** The breakdown to ask for a payer's name beside its id. */
+/** The breakdowns to ask for a name beside its code. */
 export const BY_PAYER_NAMED = 'payer,payer_name';
+export const BY_PROVIDER_NAMED = 'provider,provider_name';
 
 export type NamedRow = BreakdownRow & { id: string; name: string };
 
-/** The rows of a `payer,payer_name` breakdown by payer id, each with its name (the id where the key has none). */
-export function rowsByPayer(m: MetricResult): Map<string, NamedRow> {
+/** The rows of a `code,name` breakdown by code, each with its name (the code where the key has none). */
+export function namedRows(m: MetricResult): Map<string, NamedRow> {
   const rows = new Map<string, NamedRow>();
   for (const r of m.breakdown ?? []) {
     if (r.key === null) continue;
@@ -20,7 +22,7 @@ export function rowsByPayer(m: MetricResult): Map<string, NamedRow> {
   return rows;
 }
 
-/** Every payer's name the answers' breakdowns give. */
-export function payerNames(...metrics: MetricResult[]): Map<string, string> {
-  return new Map(metrics.flatMap((m) => [...rowsByPayer(m).values()].map((r) => [r.id, r.name] as const)));
+/** Every code's name the answers' breakdowns give. */
+export function namesOf(...metrics: MetricResult[]): Map<string, string> {
+  return new Map(metrics.flatMap((m) => [...namedRows(m).values()].map((r) => [r.id, r.name] as const)));
 }

@@ -6,7 +6,7 @@ import type { MetricsAnswer } from '../../kernel/api/metrics.ts';
 import { FILTER_KEYS, filterProblem, searchWith, type FilterKey, type Filters } from './filters.ts';
 import { PAGES, mayOpen } from './routes.ts';
 import { trendRange } from './periods.ts';
-import { BY_PAYER_NAMED, rowsByPayer } from './names.ts';
+import { BY_PAYER_NAMED, BY_PROVIDER_NAMED, namedRows } from './names.ts';
 
 export interface Shell {
   main: HTMLElement;
@@ -37,17 +37,17 @@ const ROLE_NAMES: Record<string, string> = { admin: 'admin', practice_manager: '
 
 /**
  * Values a filter can take, from the metrics breakdowns (twelve months to the as-of date when one is set),
- * each with its name where the API gives one (a payer's, beside its id).
+ * each with its name where the API gives one (a payer's or a provider's, beside its code).
  */
 async function suggestions(dimension: string, filters: Filters): Promise<{ value: string; label: string }[]> {
   const range = filters.as_of ? trendRange(filters.as_of) : {};
-  const named = dimension === 'payer';
+  const named = dimension === 'payer' ? BY_PAYER_NAMED : dimension === 'provider' ? BY_PROVIDER_NAMED : undefined;
   const answer = await getJson<MetricsAnswer>('/api/metrics', {
-    metric: 'initial_denial_rate', by: named ? BY_PAYER_NAMED : dimension, as_of: filters.as_of, practice: filters.practice, ...range,
+    metric: 'initial_denial_rate', by: named ?? dimension, as_of: filters.as_of, practice: filters.practice, ...range,
   });
   const metric = answer.metrics.initial_denial_rate;
   if (!metric) return [];
-  if (named) return [...rowsByPayer(metric).values()].map((r) => ({ value: r.id, label: r.name }));
+  if (named) return [...namedRows(metric).values()].map((r) => ({ value: r.id, label: r.name }));
   return (metric.breakdown ?? []).map((r) => r.key).filter((k): k is string => !!k).map((k) => ({ value: k, label: k }));
 }
 

@@ -125,6 +125,12 @@ describe.skipIf(!browserAvailable)('the collections page in Chromium', () => {
     expect(page_.providers).toEqual(want.providers);
     expect(page_.locations).toEqual(want.locations);
     expect(page_.kinds).toEqual(expect.arrayContaining(['Insurance payments', 'Patient payments', 'Refunds', 'PLB interest']));
+    // each provider by the name the API gives (provider_name), its NPI beside it
+    const named = (await api({ metric: 'initial_denial_rate', by: 'provider,provider_name' })).metrics.initial_denial_rate.breakdown!.map((r) => r.key!.split(' × '));
+    expect(named.length).toBeGreaterThan(0);
+    for (const [npi, name] of named) {
+      expect(await page.locator(`table.collections-by-provider tr[data-key="${npi}"] th`).textContent(), npi).toBe(name === npi ? npi : `${name} (${npi})`);
+    }
     // a chart beside each table, and the definitions
     expect(await page.locator('section.panel figure.chart svg').count()).toBeGreaterThanOrEqual(4);
     const months = page.locator('section.collections-months');

@@ -13,7 +13,7 @@ import { formatDate, formatMoney } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { serverTable } from '../table.ts';
-import { BY_PAYER_NAMED, payerNames, rowsByPayer } from '../names.ts';
+import { BY_PAYER_NAMED, namesOf, namedRows } from '../names.ts';
 
 /** The drill-down's place in the address (beside the filters), so a list of claims can be shared. */
 const DRILL_BUCKET = 'aging';
@@ -129,8 +129,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   }
   const asOf = headline.as_of;
   // by payer id from here on (the names aside): the filters, drills and links take the id
-  const names = payerNames(...Object.values(byPayer.metrics));
-  const byId = (x: MetricResult): MetricResult => ({ ...x, breakdown: [...rowsByPayer(x).values()].map(({ id: _id, name: _name, ...row }) => row) });
+  const names = namesOf(...Object.values(byPayer.metrics));
+  const byId = (x: MetricResult): MetricResult => ({ ...x, breakdown: [...namedRows(x).values()].map(({ id: _id, name: _name, ...row }) => row) });
   byPayer = { ...byPayer, metrics: Object.fromEntries(Object.entries(byPayer.metrics).map(([id, x]) => [id, byId(x)])) };
   const nameOf = (payer: string) => (payer === PATIENT ? 'Patients' : names.get(payer) ?? payer);
   const m = {

@@ -17,6 +17,7 @@ import { errorText, heading, isAbort, stateMessage, type PageContext } from '../
 import { lastDayOfMonth } from '../periods.ts';
 import { packageLink } from './reports-link.ts';
 import { defaultMonth } from './reports-month.ts';
+import { BY_PROVIDER_NAMED, namesOf } from '../names.ts';
 
 /** The kinds of warehouse/metrics/collections.ts (mart_cash), in the order they are stacked and listed. */
 const KIND_NAMES: Record<string, string> = {
@@ -237,10 +238,13 @@ export async function render(container: HTMLElement, { filters, signal, session 
   })().catch((e) => fail(e, adjustments.body, 'the adjustments'));
 
   const plb = kinds.filter((r) => isPlb(r.key!));
-  const perDimension = async (dimension: 'provider' | 'location', target: { element: HTMLElement; body: HTMLElement }, name: (key: string) => string) => {
+  const perDimension = async (dimension: 'provider' | 'location', target: { element: HTMLElement; body: HTMLElement }) => {
     // who there is to ask about: claims first adjudicated in the window, or open at its end, by the dimension
-    const list = await fetchMetrics(['initial_denial_rate', 'ar_total'], window, { by: dimension }, signal);
-    const keys = [...new Set(['initial_denial_rate', 'ar_total'].flatMap((id) => (list.metrics[id]?.breakdown ?? []).map((r) => r.key)))].filter((k): k is string => !!k);
+    // (a provider with the name mart_provider gives it)
+    const list = await fetchMetrics(['initial_denial_rate', 'ar_total'], window, { by: dimension === 'provider' ? BY_PROVIDER_NAMED : dimension }, signal);
+    const names = namesOf(...Object.values(list.metrics));
+    const keys = [...names.keys()];
+    const name = (key: string) => (names.get(key) && names.get(key) !== key ? `${names.get(key)} (${key})` : key);
     const answers = await Promise.all(keys.map((key) => fetchMetrics(['collections'], { ...window, [dimension]: key }, {}, signal)));
     if (signal.aborted) return;
     const rows = keys.map((key, i) => ({ key, value: metricOf(answers[i], 'collections').value })).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.key.localeCompare(b.key));
@@ -264,8 +268,8 @@ export async function render(container: HTMLElement, { filters, signal, session 
     );
     target.element.dataset.ready = 'true';
   };
-  const providers = perDimension('provider', byProvider, (npi) => npi).catch((e) => fail(e, byProvider.body, 'the providers'));
-  const locations = perDimension('location', byLocation, (location) => location).catch((e) => fail(e, byLocation.body, 'the locations'));
+  const providers = perDimension('provider', byProvider).catch((e) => fail(e, byProvider.body, 'the providers'));
+  const locations = perDimension('location', byLocation).catch((e) => fail(e, byLocation.body, 'the locations'));
 
   await Promise.all([monthly, byClass, providers, locations]);
   if (!signal.aborted) subtitle.dataset.ready = 'all';

@@ -19,7 +19,7 @@ import { lastDayOfMonth, trendMonths } from '../periods.ts';
 import type { DenialPattern, DenialPatterns } from '../../../kernel/api/metrics.ts';
 import { serverTable } from '../table.ts';
 import { drawFinalDenials } from './denials-final.ts';
-import { BY_PAYER_NAMED, payerNames, rowsByPayer } from '../names.ts';
+import { BY_PAYER_NAMED, namesOf, namedRows } from '../names.ts';
 
 /** A breakdown row and a metric; the count-rate metrics carry their dollars beside the counts. */
 type Row = BreakdownRow;
@@ -175,8 +175,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     return;
   }
   // by payer id from here on (the filters and the drill take it), each named as mart_payer names it
-  const names = payerNames(byPayer);
-  byPayer = { ...byPayer, breakdown: [...rowsByPayer(byPayer).values()].map(({ id: _id, name: _name, ...row }) => row) };
+  const names = namesOf(byPayer);
+  byPayer = { ...byPayer, breakdown: [...namedRows(byPayer).values()].map(({ id: _id, name: _name, ...row }) => row) };
   const payerName = (payer: string) => (payer === ALL ? 'All payers' : names.has(payer) && names.get(payer) !== payer ? `${names.get(payer)} (${payer})` : payer);
   const asOf = byPayer.as_of;
   const window = { from: byPayer.from, to: byPayer.to };

@@ -10,7 +10,7 @@ import { searchWith } from '../filters.ts';
 import { formatCount, formatDate, formatMoney } from '../../../kernel/format.ts';
 import { fetchMetrics, metricOf, type BreakdownRow, type MetricResult, type MetricsAnswer } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
-import { BY_PAYER_NAMED, payerNames, rowsByPayer } from '../names.ts';
+import { BY_PAYER_NAMED, namesOf, namedRows } from '../names.ts';
 
 const ADJUDICATION = ['initial_denial_rate', 'first_pass_yield', 'payer_lag_days'] as const;
 const MONEY = ['collections', 'net_collection_rate'] as const;
@@ -86,8 +86,8 @@ export async function render(container: HTMLElement, { filters, signal, session 
   subtitle.dataset.asOf = asOf;
   subtitle.textContent = `As of ${formatDate(asOf)}. Claims, denials, first-pass yield and lags: claims first adjudicated ${windowText(denial)}; paid and net collection rate: ${windowText(paid)}.`;
 
-  const by = { denial: rowsByPayer(denial), yield: rowsByPayer(firstPass), lag: rowsByPayer(lag), paid: rowsByPayer(paid), ncr: rowsByPayer(ncr) };
-  const names = payerNames(denial, firstPass, lag, paid, ncr);
+  const by = { denial: namedRows(denial), yield: namedRows(firstPass), lag: namedRows(lag), paid: namedRows(paid), ncr: namedRows(ncr) };
+  const names = namesOf(denial, firstPass, lag, paid, ncr);
   const payers = [...new Set(Object.values(by).flatMap((m) => [...m.keys()]))].filter((k) => k !== PATIENT);
   const rows: ScorecardRow[] = payers.map((payer) => ({
     key: payer, label: names.get(payer) ?? payer, code: payer,
