@@ -91,6 +91,11 @@ describe('work queues: the hand case', () => {
       } finally {
         reopened.close();
       }
+      // the claim's history tells it, after the day's other events, and no balance moves
+      const history = JSON.parse((await rcmHere('claim', 'show', 'Q-DENIED', '--db', w.path, '--json')).stdout).events;
+      const work = history.filter((e: { source: string }) => e.source === 'work');
+      expect(work).toEqual([expect.objectContaining({ event: 'appealed', amount: null, balance_delta: 0, balance: 900, detail: expect.stringMatching(/^by cli:.*; owner bl_a; follow up 2025-07-15; note: appeal sent with the authorization$/) })]);
+      expect(history.at(-1).source).toBe('work');
     });
   });
 });

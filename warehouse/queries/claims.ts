@@ -53,14 +53,27 @@ export async function findClaims(warehouse: Warehouse, number: string): Promise<
   );
 }
 
-/** The history of one claim (a claim_id of findClaims), in date order with the balance after each event. */
+/**
+ * The history of one claim (a claim_id of findClaims), in date order with the balance after each event; the
+ * changes of its work state (source 'work': "appealed by bl_a", with owner, follow-up and note) among them,
+ * after the day's other events, changing no balance.
+ */
 export async function claimHistory(warehouse: Warehouse, claimId: string): Promise<ClaimEvent[]> {
   return warehouse.all<ClaimEvent & Record<string, unknown>>(
-    `SELECT e.event_date, e.source, e.event, e.amount, e.balance_delta::DECIMAL(18,2) AS balance_delta, e.balance::DECIMAL(18,2) AS balance,
-            e.detail, coalesce(f.file_name, '') AS file_name, e.position
-     FROM mart_claim_history e LEFT JOIN ingest_file f USING (file_id)
-     WHERE e.claim_id = $1
-     ORDER BY e.event_date NULLS LAST, e.event_rank, e.file_id, e.position`,
+    `SELECT event_date, source, event, amount, balance_delta, balance, detail, file_name, position FROM (
+       SELECT e.event_date, e.source, e.event, e.amount, e.balance_delta::DECIMAL(18,2) AS balance_delta, e.balance::DECIMAL(18,2) AS balance,
+              e.detail, coalesce(f.file_name, '') AS file_name, e.position, e.event_rank AS rank, e.file_id
+       FROM mart_claim_history e LEFT JOIN ingest_file f USING (file_id)
+       WHERE e.claim_id = $1
+       UNION ALL
+       SELECT w.changed_at::DATE, 'work', replace(w.status, '_', ' '), NULL, 0::DECIMAL(18,2),
+              coalesce((SELECT h.balance FROM mart_claim_history h WHERE h.claim_id = $1 AND h.event_date <= w.changed_at::DATE
+                        ORDER BY h.event_date DESC, h.event_rank DESC, h.file_id DESC, h.position DESC LIMIT 1), 0)::DECIMAL(18,2),
+              concat_ws('; ', 'by ' || w.changed_by, 'owner ' || w.owner, 'follow up ' || strftime(w.follow_up, '%Y-%m-%d'), 'note: ' || w.note),
+              '', w.event_id, 99, NULL
+       FROM work_state_event w WHERE w.claim_id = $1
+     )
+     ORDER BY event_date NULLS LAST, rank, file_id NULLS LAST, position`,
     [claimId],
   );
 }
