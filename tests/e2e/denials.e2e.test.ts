@@ -100,13 +100,17 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
     timings.push(`cell → claims ${Date.now() - started} ms`);
     expect(page.url()).toBe(`${bench.baseUrl}/denials?drill_row=${drill.category}&drill_payer=${drill.payer}`);
 
+    // a provider by the name the API gives (provider_name), its NPI beside it
+    const providers = new Map((await metric('initial_denial_rate_line', { by: 'provider,provider_name', payer: drill.payer })).breakdown!.map((r) => r.key!.split(' × ') as [string, string]));
+    const label = (by: string, key: string) => (by === 'provider' && providers.get(key) && providers.get(key) !== key ? `${providers.get(key)} (${key})` : key);
     for (const by of ['cpt', 'modifier', 'diagnosis', 'provider']) {
       const answer = await metric('initial_denial_rate_line', { by, payer: drill.payer });
       const rows = answer.breakdown!.filter((r) => r.key !== null).sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0) || (b.denominator ?? 0) - (a.denominator ?? 0)).slice(0, 8);
       const table = page.locator(`.line-breakdowns .table-block[data-dimension="${by}"]`);
       const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-      expect(shown, by).toEqual(rows.map((r) => [r.key, formatCount(r.numerator), formatCount(r.denominator), formatPercent(r.value), formatMoney(r.dollars?.numerator)]));
+      expect(shown, by).toEqual(rows.map((r) => [label(by, r.key!), formatCount(r.numerator), formatCount(r.denominator), formatPercent(r.value), formatMoney(r.dollars?.numerator)]));
     }
+    expect([...providers].some(([npi, name]) => npi !== name)).toBe(true);
     // the MRI codes of the planted pattern are among the payer's denied lines
     const cpts = await page.locator('.line-breakdowns [data-dimension="cpt"] tbody td[data-column="key"]').allTextContents();
     expect(cpts).toContain('73721');

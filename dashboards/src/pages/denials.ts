@@ -19,7 +19,7 @@ import { lastDayOfMonth, trendMonths } from '../periods.ts';
 import type { DenialPattern, DenialPatterns } from '../../../kernel/api/metrics.ts';
 import { serverTable } from '../table.ts';
 import { drawFinalDenials } from './denials-final.ts';
-import { BY_PAYER_NAMED, namesOf, namedRows } from '../names.ts';
+import { BY_PAYER_NAMED, BY_PROVIDER_NAMED, namesOf, namedRows } from '../names.ts';
 
 /** A breakdown row and a metric; the count-rate metrics carry their dollars beside the counts. */
 type Row = BreakdownRow;
@@ -200,6 +200,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   // the line breakdowns of a column (payer), shared by the prefetch and the drill; a drill does not wait
   // for a prefetch still queued: it asks at once, and the queued one then takes that answer
   const lineAnswers = new Map<string, { answer: Promise<Result>; asked: boolean }>();
+  /** Each rendering provider's name, from the line rate by provider and provider_name. */
+  const providerNames = new Map<string, string>();
   const linesOf = (payer: string | undefined, by: LineDimension, requestSignal: AbortSignal, queue?: Later): Promise<Result> => {
     const key = `${payer ?? ALL}|${by}`;
     const known = lineAnswers.get(key);
@@ -210,7 +212,13 @@ export async function render(container: HTMLElement, context: PageContext): Prom
       const current = lineAnswers.get(key);
       if (current && current !== entry) return current.answer;
       entry.asked = true;
-      return fetchMetrics(['initial_denial_rate_line'], scope, { by }, requestSignal).then((a) => a.metrics.initial_denial_rate_line);
+      if (by !== 'provider') return fetchMetrics(['initial_denial_rate_line'], scope, { by }, requestSignal).then((a) => a.metrics.initial_denial_rate_line);
+      // by NPI from here on (the narrowing takes it), each named as mart_provider names it
+      return fetchMetrics(['initial_denial_rate_line'], scope, { by: BY_PROVIDER_NAMED }, requestSignal).then((a) => {
+        const m = a.metrics.initial_denial_rate_line;
+        for (const [npi, name] of namesOf(m)) providerNames.set(npi, name);
+        return { ...m, breakdown: [...namedRows(m).values()].map(({ id: _id, name: _name, ...row }) => row) };
+      });
     };
     lineAnswers.set(key, entry);
     entry.answer = queue ? queue(ask) : ask();
@@ -397,7 +405,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
     };
     lines.replaceChildren(
       paragraph(`${payerName(payer ?? ALL)}’s lines first adjudicated in the window, whatever the denial’s ${rowsBy === 'carc' ? 'CARC' : 'category'} (the line rates cannot be narrowed to one), most denied first. Choose a code to list only the claims with a line of it.`),
-      ...answers.map((answer, i) => lineTable(LINE_DIMENSIONS[i], answer, narrowing[LINE_DIMENSIONS[i]], may('claims') ? narrow : undefined)),
+      ...answers.map((answer, i) => lineTable(LINE_DIMENSIONS[i], answer, narrowing[LINE_DIMENSIONS[i]], may('claims') ? narrow : undefined, providerNames)),
       howComputed(shownOver(answers[0], window, ranged), { note: 'The same definition holds for each dimension: one request per dimension.' }),
     );
     lines.dataset.ready = 'true';
@@ -443,7 +451,11 @@ function headlineBlock(r: Result, ranged: boolean): HTMLElement {
   return box;
 }
 
-function lineTable(dimension: LineDimension, answer: Result, chosen: string | undefined, narrow?: (dimension: LineDimension, key: string) => void): HTMLElement {
+function lineTable(dimension: LineDimension, answer: Result, chosen: string | undefined, narrow?: (dimension: LineDimension, key: string) => void, providerNames?: ReadonlyMap<string, string>): HTMLElement {
+  const shown = (key: string) => {
+    const name = dimension === 'provider' ? providerNames?.get(key) : undefined;
+    return name && name !== key ? `${name} (${key})` : key;
+  };
   const rows = (answer.breakdown ?? []).filter((r) => r.key !== null).sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0) || (b.denominator ?? 0) - (a.denominator ?? 0));
   const table = rowsTable(rows, {
     caption: LINE_CAPTIONS[dimension][0], singular: LINE_CAPTIONS[dimension][1],
@@ -454,12 +466,12 @@ function lineTable(dimension: LineDimension, answer: Result, chosen: string | un
       {
         name: 'key', label: LINE_TITLES[dimension],
         render: (r, doc) => {
-          if (!narrow || !NARROWABLE(dimension, r.key!)) return doc.createTextNode(r.key!);
+          if (!narrow || !NARROWABLE(dimension, r.key!)) return doc.createTextNode(shown(r.key!));
           const b = doc.createElement('button');
           b.type = 'button';
           b.className = 'link';
           b.dataset.narrow = `${dimension}:${r.key}`;
-          b.textContent = r.key!;
+          b.textContent = shown(r.key!);
           b.title = `List only the claims with a line of ${dimension} ${r.key}`;
           b.addEventListener('click', () => narrow(dimension, r.key!));
           return b;
