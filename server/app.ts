@@ -9,6 +9,7 @@ import { requireUser, type AppEnv } from './auth/require-user.ts';
 import { onError } from './http-error.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { claimRoutes } from './routes/claims.ts';
+import { workRoutes } from './routes/work.ts';
 import { healthRoutes, sessionRoutes } from './routes/session.ts';
 import { DEFAULT_SERVER_OPTIONS, reportsDirFor, type ServerOptions } from './options.ts';
 import { ingestRoutes } from './routes/ingest.ts';
@@ -74,6 +75,7 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   app.use('/api/*', freshness.notice());
   app.route('/api', metricsRoutes(read, cache, auditor));
   app.route('/api', claimRoutes(read, cache, auditor));
+  app.route('/api', workRoutes(read, cache, auditor, { warehouse, serialized }));
   app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
   app.route('/api', adminRoutes(accounts.warehouse, accounts.serialized, auditor));
   // packages wait for loads (and loads for packages): a package never reads the models while a rebuild swaps them
