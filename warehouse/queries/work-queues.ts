@@ -46,22 +46,24 @@ export function workQueuesSql(asOf: string, practices?: readonly string[]): stri
          p.timely_filing_days, p.appeal_days, p.follow_up_days
   FROM (${claimsOn({ asOf, from: asOf, to: asOf }, {})}) c
   LEFT JOIN mart_payer p USING (payer_id)
-  WHERE ${scoped}
+  -- a claim with nothing owed either way is in no queue: the facts below are looked up for the others only
+  WHERE ${scoped} AND (c.total_balance <> 0 OR c.insurance_balance > 0)
 ),
 last_submission AS (
-  SELECT claim_id, max(submitted_date) AS submitted_date FROM stg_claim_submission WHERE submitted_date <= ${d} GROUP BY claim_id
+  SELECT claim_id, max(submitted_date) AS submitted_date FROM stg_claim_submission
+  WHERE submitted_date <= ${d} AND claim_id IN (SELECT claim_id FROM claims) GROUP BY claim_id
 ),
 last_acknowledgment AS (
   -- the latest word of the front end by D on the claim's latest submission acknowledged by then
   SELECT claim_id, arg_max(is_rejected, (ack_date, submitted_date, source = '277CA')) AS is_rejected,
          arg_max(reason, (ack_date, submitted_date, source = '277CA')) AS reason, max(ack_date) AS ack_date,
          arg_max(submitted_date, (ack_date, submitted_date, source = '277CA')) AS acknowledged_submission
-  FROM int_acknowledgment WHERE ack_date <= ${d} GROUP BY claim_id
+  FROM int_acknowledgment WHERE ack_date <= ${d} AND claim_id IN (SELECT claim_id FROM claims) GROUP BY claim_id
 ),
 last_adjudication AS (
   SELECT claim_id, arg_max(file_id, (adjudication_date, file_id, claim_position)) AS file_id,
          arg_max(claim_position, (adjudication_date, file_id, claim_position)) AS claim_position, max(adjudication_date) AS adjudication_date
-  FROM int_adjudication WHERE adjudication_date <= ${d} AND NOT is_reversal AND NOT is_secondary GROUP BY claim_id
+  FROM int_adjudication WHERE adjudication_date <= ${d} AND NOT is_reversal AND NOT is_secondary AND claim_id IN (SELECT claim_id FROM claims) GROUP BY claim_id
 ),
 denied AS (
   SELECT a.claim_id, a.adjudication_date,
@@ -70,13 +72,15 @@ denied AS (
   FROM last_adjudication a JOIN int_adjudication_line l USING (file_id, claim_position)
   WHERE l.is_denied GROUP BY ALL
 ),
-answered AS (SELECT DISTINCT claim_id FROM int_adjudication WHERE adjudication_date <= ${d}),
+answered AS (SELECT DISTINCT claim_id FROM int_adjudication WHERE adjudication_date <= ${d} AND claim_id IN (SELECT claim_id FROM claims)),
 turned_negative AS (
   -- the start of the run of negative balances the claim is in at D
-  SELECT b.claim_id, min(b.valid_from) AS since
+  SELECT b.claim_id, min(b.valid_from) FILTER (WHERE b.valid_from > coalesce(k.last_paid_off, DATE '0001-01-01')) AS since
   FROM mart_claim_balance b
+  JOIN (SELECT claim_id FROM claims WHERE total_balance < 0) neg USING (claim_id)
+  LEFT JOIN (SELECT claim_id, max(valid_from) AS last_paid_off FROM mart_claim_balance
+             WHERE total_balance >= 0 AND valid_from <= ${d} AND claim_id IN (SELECT claim_id FROM claims WHERE total_balance < 0) GROUP BY claim_id) k USING (claim_id)
   WHERE b.valid_from <= ${d} AND b.total_balance < 0
-    AND NOT EXISTS (SELECT 1 FROM mart_claim_balance n WHERE n.claim_id = b.claim_id AND n.total_balance >= 0 AND n.valid_from > b.valid_from AND n.valid_from <= ${d})
   GROUP BY b.claim_id
 ),
 rows AS (
@@ -114,8 +118,33 @@ SELECT queue, r.claim_id, payer_id, billing_npi AS practice, total_balance::VARC
 FROM rows r LEFT JOIN work_state s ON s.claim_id = r.claim_id`;
 }
 
-/** Every queue's rows at D (a reader's practices only), ranked within each queue. */
-export async function workQueues(warehouse: Warehouse, asOf: string, practices?: readonly string[]): Promise<QueueRow[]> {
-  const rows = await warehouse.all<Omit<QueueRow, 'rank' | 'deadline_rank'> & { rank: bigint; deadline_rank: bigint | null }>(`${workQueuesSql(asOf, practices)} ORDER BY queue, rank`);
+/** A page of a queue: its rows ranked `offset + 1` to `offset + limit`. */
+export interface QueuePage {
+  queue?: Queue;
+  limit?: number;
+  offset?: number;
+}
+
+/** Every queue's rows at D (a reader's practices only), ranked within each queue; or a page of one queue. */
+export async function workQueues(warehouse: Warehouse, asOf: string, practices?: readonly string[], page: QueuePage = {}): Promise<QueueRow[]> {
+  const where = [
+    ...(page.queue ? [`queue = '${page.queue.replaceAll("'", "''")}'`] : []),
+    ...(page.offset ? [`rank > ${Math.trunc(page.offset)}`] : []),
+    ...(page.limit !== undefined ? [`rank <= ${Math.trunc(page.offset ?? 0) + Math.trunc(page.limit)}`] : []),
+  ];
+  const rows = await warehouse.all<Omit<QueueRow, 'rank' | 'deadline_rank'> & { rank: bigint; deadline_rank: bigint | null }>(
+    `SELECT * FROM (${workQueuesSql(asOf, practices)})${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY queue, rank`,
+  );
   return rows.map((r) => ({ ...r, rank: Number(r.rank), deadline_rank: r.deadline_rank === null ? null : Number(r.deadline_rank) }));
+}
+
+/** How many claims and dollars each queue holds at D (a reader's practices only). */
+export async function queueCounts(warehouse: Warehouse, asOf: string, practices?: readonly string[]): Promise<{ queue: Queue; claims: number; dollars: string }[]> {
+  const rows = await warehouse.all<{ queue: Queue; claims: bigint; dollars: string }>(
+    `SELECT queue, count(*) AS claims, sum(balance::DECIMAL(18,2))::VARCHAR AS dollars FROM (${workQueuesSql(asOf, practices)}) GROUP BY queue`,
+  );
+  return QUEUES.map((queue) => {
+    const r = rows.find((x) => x.queue === queue);
+    return { queue, claims: Number(r?.claims ?? 0), dollars: r?.dollars ?? '0.00' };
+  });
 }
