@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { Warehouse } from '../warehouse/database.ts';
-import { workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
+import { queueCounts, workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
 import { AS_OF, queueFiles } from './support/queue-fixture.ts';
 import { rcmHere } from './support/cli-here.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
@@ -47,6 +47,16 @@ describe('work queues: the hand case', () => {
   it('ranks the deadlines: the denial first, the unbilled visit second', () => {
     const deadlines = rows.filter((r) => r.deadline_rank !== null).sort((a, b) => a.deadline_rank! - b.deadline_rank!).map((r) => r.claim_id);
     expect(deadlines).toEqual(['Q-DENIED', 'Q-UNBILLED']);
+  });
+
+  it('counts each queue and gives a page of one', async () => {
+    expect(await queueCounts(w, AS_OF)).toEqual([
+      { queue: 'unbilled', claims: 1, dollars: '120.00' }, { queue: 'rejected', claims: 0, dollars: '0.00' },
+      { queue: 'no_response', claims: 1, dollars: '180.00' }, { queue: 'open_denial', claims: 1, dollars: '900.00' },
+      { queue: 'credit_balance', claims: 0, dollars: '0.00' },
+    ]);
+    expect((await workQueues(w, AS_OF, undefined, { queue: 'open_denial', limit: 1 })).map((r) => [r.queue, r.claim_id, r.rank])).toEqual([['open_denial', 'Q-DENIED', 1]]);
+    expect(await workQueues(w, AS_OF, undefined, { queue: 'open_denial', limit: 1, offset: 1 })).toEqual([]);
   });
 
   it('has nothing rejected and no credit balance; sees only the practices a reader may', async () => {
