@@ -1,6 +1,7 @@
 // The HTTP API asked through app.request() over a real warehouse file: no data without a token, a practice's
 // user sees only their practice, bad parameters are refused, concurrent requests all answer.
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
 import { PRACTICE, npi } from '../demo/practice/practice.ts';
@@ -149,9 +150,9 @@ describe('the HTTP API', () => {
     const all = async (query: string) => {
       const response = await get(`/api/claims?as_of=${asOf}&${query}&format=csv`, 'maple');
       expect(response.status, query).toBe(200);
-      const [header, ...lines] = (await response.text()).trim().split('\n');
-      const at = header.split(',').indexOf('balance');
-      return { count: lines.length, cents: lines.reduce((sum, line) => sum + Math.round(Number(line.split(',')[at]) * 100), 0), total: Number(response.headers.get('x-total-count')) };
+      // names hold commas ("RIVERA, ANA"): the CSV quotes them
+      const lines = parse(await response.text(), { columns: true }) as Record<string, string>[];
+      return { count: lines.length, cents: lines.reduce((sum, line) => sum + Math.round(Number(line.balance) * 100), 0), total: Number(response.headers.get('x-total-count')) };
     };
     const open = await all('status=open');
     expect(open.count).toBe(open.total);

@@ -37,7 +37,7 @@ export function tableAnswer<C extends Columns, E extends z.ZodRawShape, N extend
 }
 
 export const CLAIM_LIST_COLUMNS = {
-  claim_id: 'text', practice: 'text', payer_id: 'text', provider: 'text', location: 'text',
+  claim_id: 'text', practice: 'text', payer_id: 'text', payer_name: 'text', provider: 'text', provider_name: 'text', location: 'text',
   service_date: 'date', first_submitted_date: 'date', first_adjudicated_date: 'date', resolved_date: 'date',
   charge: 'money', first_paid: 'money', balance: 'money', insurance_balance: 'money', patient_balance: 'money',
   age_days: 'int', aging_bucket: 'text', first_denied: 'bool', denial_categories: 'list', denial_carcs: 'list', first_rejected: 'bool',

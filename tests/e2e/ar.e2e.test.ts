@@ -9,6 +9,7 @@ import { formatCount, formatMoney, formatPercent, formatValue } from '../../kern
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { metricsAnswer, signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
+import { parse } from 'csv-parse/sync';
 
 interface Row {
   key: string | null;
@@ -214,8 +215,9 @@ describe.skipIf(!browserAvailable)('the A/R page in Chromium', () => {
     const cents = async (query: Record<string, string>, column: string) => {
       const href = (await claims.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))!;
       expect(new URL(href, bench.baseUrl).searchParams.toString()).toBe(new URLSearchParams({ ...query, as_of: asOf, sort: 'balance', order: 'desc', format: 'csv' }).toString());
-      const [head, ...rows] = (await (await context.request.get(href)).text()).trim().split('\n').map((l) => l.split(','));
-      return rows.reduce((sum, r) => sum + Math.round(Number(r[head.indexOf(column)]) * 100), 0);
+      // names hold commas ("RIVERA, JOAN"): the CSV quotes them
+      const rows = parse(await (await context.request.get(href)).text(), { columns: true }) as Record<string, string>[];
+      return rows.reduce((sum, r) => sum + Math.round(Number(r[column]) * 100), 0);
     };
     const value = (key: string) => Math.round(owed.find((r) => r.key === key)!.value! * 100);
 

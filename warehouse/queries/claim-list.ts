@@ -93,7 +93,8 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
   const where = `WHERE ${conditions.join('\n      AND ')}`;
   // the page (a top-N sort) and the count apart: a window count over every match would sort them all
   const page = `${claims}
-    SELECT c.claim_id, c.billing_npi AS practice, c.payer_id, c.rendering_npi AS provider, c.location,
+    SELECT c.claim_id, c.billing_npi AS practice, c.payer_id, (SELECT p.payer_name FROM mart_payer p WHERE p.payer_id = c.payer_id) AS payer_name,
+           c.rendering_npi AS provider, (SELECT v.provider_name FROM mart_provider v WHERE v.npi = c.rendering_npi) AS provider_name, c.location,
            c.service_date, c.first_submitted_date, c.first_adjudicated_date, CASE WHEN c.resolved_date <= ${asOf} THEN c.resolved_date END AS resolved_date,
            c.charge, c.first_paid, c.balance, c.insurance_balance, c.patient_balance, c.age_days, c.aging_bucket,
            c.first_denied, c.first_denial_categories AS denial_categories, c.first_denial_carcs AS denial_carcs, c.first_rejected_date IS NOT NULL AS first_rejected
