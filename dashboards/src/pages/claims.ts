@@ -105,7 +105,8 @@ function claimList(filters: Filters, signal: AbortSignal): HTMLElement {
       service_from: filters.from, service_to: filters.to,
     },
     columns: [
-      { name: 'claim_id', label: 'Claim' }, { name: 'payer_id', label: 'Payer' }, { name: 'provider', label: 'Provider' },
+      { name: 'claim_id', label: 'Claim' }, { name: 'payer_name', label: 'Payer' }, { name: 'payer_id', label: 'Payer ID' },
+      { name: 'provider_name', label: 'Provider' },
       { name: 'location', label: 'Location' }, { name: 'service_date', label: 'Service date' }, { name: 'charge', label: 'Charge' },
       { name: 'balance', label: 'Balance' }, { name: 'age_days', label: 'Age (days)' }, { name: 'aging_bucket', label: 'Aging' },
       { name: 'first_denied', label: 'Denied first time' }, { name: 'denial_categories', label: 'Denial categories' },
