@@ -16,6 +16,7 @@ export const PAGES: readonly PageRoute[] = [
   { id: 'payers', title: 'Payers', view: 'metrics', load: () => import('./pages/payers.ts') },
   { id: 'collections', title: 'Collections', view: 'metrics', load: () => import('./pages/collections.ts') },
   { id: 'claims', title: 'Claims', view: 'claims', load: () => import('./pages/claims.ts') },
+  { id: 'work', title: 'Work', view: 'work', load: () => import('./pages/work.ts') },
   { id: 'ingest', title: 'Ingest', view: 'ingest', load: () => import('./pages/ingest.ts') },
   { id: 'reports', title: 'Reports', view: 'reports', load: () => import('./pages/reports.ts') },
 ];

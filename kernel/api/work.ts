@@ -5,10 +5,9 @@ import { ClaimNumber, IsoDate, Money } from './common.ts';
 import { tableAnswer, type Columns } from './tables.ts';
 import { USER_NAME } from './admin.ts';
 
-export const WORK_QUEUES = ['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance'] as const;
-export const WORK_STATUSES = ['new', 'in_progress', 'corrected', 'appealed', 'waiting_on_payer', 'written_off', 'done'] as const;
-/** The clock filter: a limit passed, due within 7 days (0–7 days left), or later (more than 7 days left, or no limit). */
-export const WORK_CLOCKS = ['overdue', 'week', 'later'] as const;
+import { WORK_CLOCKS, WORK_QUEUES, WORK_STATUSES } from '../work.ts';
+
+export { WORK_CLOCKS, WORK_QUEUES, WORK_STATUSES };
 
 export const WORK_LIST_COLUMNS = {
   queue: 'text', rank: 'int', claim_id: 'text', practice: 'text', payer_id: 'text', payer_name: 'text', provider: 'text',

@@ -8,7 +8,7 @@ import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
-const ALL_PAGES = ['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Claims', 'Ingest', 'Reports'];
+const ALL_PAGES = ['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Claims', 'Work', 'Ingest', 'Reports'];
 
 describe.skipIf(!browserAvailable)('the shell in Chromium', () => {
   let bench: Workbench;

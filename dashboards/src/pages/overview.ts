@@ -9,6 +9,7 @@ import { formatDate } from '../../../kernel/format.ts';
 import { fetchMetrics, fetchPrevious, fetchTrends, type MetricResult, type MetricsAnswer, type Shown } from '../metrics.ts';
 import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { monthToDate } from '../periods.ts';
+import { workTile } from '../work-tile.ts';
 import type { MetricExplanation } from '../../../kernel/api/metrics.ts';
 
 interface Kpi {
@@ -107,6 +108,12 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   // the comparison and trend requests go once the values are painted, not in the frame that paints them
   await markShown('overview:values');
   if (signal.aborted) return;
+  // the work queues' counts, a link to each queue, below the KPIs
+  const work = workTile(context);
+  if (work) {
+    container.append(work.element);
+    void work.load();
+  }
 
   const ids = KPIS.map((k) => k.id);
   // the server answers in the order asked: the comparisons before the two trend requests (each metric at twelve month ends)
