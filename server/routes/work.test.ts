@@ -143,7 +143,7 @@ describe('/api/work: the queues, their counts and the work state', () => {
     expect(audit.some((e) => e.route === '/api/work')).toBe(true);
   });
 
-  it('exports the whole queue as CSV, audited', async () => {
+  it('exports the whole queue as CSV (or Arrow), audited', async () => {
     const response = await get(`/api/work?as_of=${AS_OF}&queue=no_response&format=csv`, 'bl_a');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="work-no_response-${AS_OF}.csv"`);
     const lines = (await response.text()).trim().split('\n');
@@ -151,6 +151,8 @@ describe('/api/work: the queues, their counts and the work state', () => {
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['no_response,1,Q-SILENT']);
     const audit = await listAudit(warehouse, { username: 'bl_a', limit: 5 });
     expect(audit.some((e) => e.route === '/api/work (csv export)')).toBe(true);
+    const arrow = await app.request(`/api/work?as_of=${AS_OF}&queue=no_response`, { headers: { authorization: `Bearer ${tokens.bl_a}`, accept: 'application/vnd.apache.arrow.stream' } });
+    expect([arrow.status, arrow.headers.get('content-type'), arrow.headers.get('x-total-count')]).toEqual([200, 'application/vnd.apache.arrow.stream', '1']);
   });
 
   it('asks the session for its CSRF token before a change', async () => {

@@ -38,7 +38,7 @@ const listQuery = z.object({
   clock: z.enum(WORK_CLOCKS).optional().describe('overdue: the limit has passed; week: 0–7 days left; later: more than 7 days left, or no limit'),
   practice: Npi.optional().describe('only this practice (billing NPI); one the user may not see answers 404'),
   page: queryInt(1, 1_000_000, 'the page, from 1', 1).optional(),
-  page_size: queryInt(1, MAX_EXPORT_ROWS, 'rows a page: default 50 as JSON (at most 500), the whole queue up to 100,000 as CSV').optional(),
+  page_size: queryInt(1, MAX_EXPORT_ROWS, 'rows a page: default 50 as JSON (at most 500), the whole queue up to 100,000 as CSV or Arrow').optional(),
   format: z.enum(['json', 'csv']).optional().describe('csv for a CSV download of the queue'),
 }).strict();
 
@@ -87,9 +87,8 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
   app.openapi(listWork, async (c) => {
     const q = c.req.valid('query');
     const format = formatOf(c);
-    if (format === 'arrow') throw httpError(400, 'bad_request', 'the work queues answer JSON or CSV (?format=csv)');
     const pageSize = q.page_size ?? (format === 'json' ? 50 : MAX_EXPORT_ROWS);
-    if (format === 'json' && pageSize > 500) throw httpError(400, 'bad_request', 'page_size: at most 500 rows a page as JSON (ask for CSV for the whole queue)');
+    if (format === 'json' && pageSize > 500) throw httpError(400, 'bad_request', 'page_size: at most 500 rows a page as JSON (ask for CSV or Arrow for the whole queue)');
     const page = q.page ?? 1;
     const queue = q.queue ?? 'unbilled';
     const practices = practicesFor(c.get('practices'), q.practice);
