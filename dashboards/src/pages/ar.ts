@@ -98,7 +98,7 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   cards.append(stateMessage('Loading A/R…', 'loading'));
   const aging = panel('Aging by payer', 'ar-aging');
   const owed = panel('Payer and patient A/R', 'ar-owed');
-  const unbilled = panel('Unbilled A/R', 'ar-unbilled');
+  const unbilled = panel('Visits not yet billed', 'ar-unbilled');
   const drill = document.createElement('section');
   drill.className = 'panel ar-claims';
   drill.hidden = true;
