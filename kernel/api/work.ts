@@ -10,7 +10,7 @@ import { WORK_CLOCKS, WORK_QUEUES, WORK_STATUSES } from '../work.ts';
 export { WORK_CLOCKS, WORK_QUEUES, WORK_STATUSES };
 
 export const WORK_LIST_COLUMNS = {
-  queue: 'text', rank: 'int', claim_id: 'text', practice: 'text', payer_id: 'text', payer_name: 'text', provider: 'text',
+  queue: 'text', rank: 'int', claim_id: 'text', practice: 'text', payer_id: 'text', payer_name: 'text', provider: 'text', provider_name: 'text',
   balance: 'money', insurance_portion: 'money', patient_portion: 'money', days_left: 'int', days_since: 'int', reason: 'text',
   status: 'text', owner: 'text', follow_up: 'date',
 } as const satisfies Columns;

@@ -90,6 +90,7 @@ describe('/api/work: the queues, their counts and the work state', () => {
       days_left: 0, days_since: 60, reason: 'denied 197 (authorization)', status: 'new', owner: null, follow_up: null,
     })]);
     expect(denials.total).toBe(1);
+    expect([denials.rows[0].provider, denials.rows[0].provider_name]).toEqual(['1999999984', expect.stringMatching(/SMITH/)]);
     expect((await list('')).rows.map((r) => [r.claim_id, r.days_left])).toEqual([['Q-UNBILLED', 4]]);
     // the clock: the silent claim's filing limit has passed (−12), the unbilled visit's is 4 days away
     expect((await list('clock=overdue')).queues.no_response.count).toBe(1);
@@ -147,7 +148,7 @@ describe('/api/work: the queues, their counts and the work state', () => {
     const response = await get(`/api/work?as_of=${AS_OF}&queue=no_response&format=csv`, 'bl_a');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="work-no_response-${AS_OF}.csv"`);
     const lines = (await response.text()).trim().split('\n');
-    expect(lines[0]).toBe('queue,rank,claim_id,practice,payer_id,payer_name,provider,balance,insurance_portion,patient_portion,days_left,days_since,reason,status,owner,follow_up');
+    expect(lines[0]).toBe('queue,rank,claim_id,practice,payer_id,payer_name,provider,provider_name,balance,insurance_portion,patient_portion,days_left,days_since,reason,status,owner,follow_up');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['no_response,1,Q-SILENT']);
     const audit = await listAudit(warehouse, { username: 'bl_a', limit: 5 });
     expect(audit.some((e) => e.route === '/api/work (csv export)')).toBe(true);

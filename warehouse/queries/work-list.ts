@@ -1,5 +1,5 @@
 // The work queues as a page lists them: every queue's count and dollars, and one queue's claims in rank order,
-// narrowed by payer, rendering provider, owner, work status and clock; each row named (payer name, provider).
+// narrowed by payer, rendering provider, owner, work status and clock; each row named (payer's and provider's names).
 import { WORK_LIST_COLUMNS, WORK_QUEUES, type QueueTotals, type WorkRow } from '../../kernel/api/work.ts';
 import type { Warehouse } from '../database.ts';
 import { workQueuesSql, type Queue } from './work-queues.ts';
@@ -36,11 +36,12 @@ function filtered(asOf: string, practices: readonly string[] | undefined, filter
   bind('q.owner', filter.owner);
   bind('q.status', filter.status);
   if (filter.clock) where.push(CLOCK_SQL[filter.clock]);
-  const sql = `SELECT q.queue, q.rank, q.claim_id, q.practice, q.payer_id, p.payer_name, m.rendering_npi AS provider, q.balance, q.insurance_portion, q.patient_portion,
+  const sql = `SELECT q.queue, q.rank, q.claim_id, q.practice, q.payer_id, p.payer_name, m.rendering_npi AS provider, v.provider_name, q.balance, q.insurance_portion, q.patient_portion,
        q.days_left, q.days_since, q.reason, q.status, q.owner, q.follow_up
 FROM (${workQueuesSql(asOf, practices)}) q
 LEFT JOIN mart_claim m ON m.claim_id = q.claim_id
 LEFT JOIN mart_payer p ON p.payer_id = q.payer_id
+LEFT JOIN mart_provider v ON v.npi = m.rendering_npi
 WHERE ${where.length ? where.join(' AND ') : 'true'}`;
   return { sql, params };
 }

@@ -172,7 +172,7 @@ function claimTable(rows: WorkRow[], filters: Filters, selected: Set<string>, ch
     a.textContent = r.claim_id;
     claim.append(a);
     cell(r.payer_name ?? r.payer_id).title = r.payer_id;
-    cell(r.provider ?? '—');
+    cell(r.provider_name ?? r.provider ?? '—').title = r.provider ?? '';
     cell(formatMoney(r.balance), true);
     cell(formatMoney(r.insurance_portion), true);
     cell(formatMoney(r.patient_portion), true);
