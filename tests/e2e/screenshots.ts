@@ -13,6 +13,7 @@ const PAGES: [name: string, path: string, ready: string][] = [
   ['payers', '/payers', 'main table'],
   ['collections', '/collections', 'main svg'],
   ['claims', '/claims?claim=', '.claim-explorer[data-ready="all"] .claim-history-panel'],
+  ['work', '/work?queue=open_denial', '.work[data-ready="all"]'],
   ['ingest', '/ingest', 'main table'],
 ];
 /** Pages whose tail is more of the same rows: cut shorter. */
