@@ -133,10 +133,12 @@ describe.skipIf(!browserAvailable)('the monthly close package as a PDF', () => {
       expect(ink, `${f}: share of inked pixels`).toBeGreaterThan(0.01);
       return ink;
     });
-    // the aging page's stacked bars are solid dark areas: far more ink than a page of text alone
+    // the aging page's stacked bars are solid dark areas: more ink than the page with the least (how much more
+    // depends on how A/R spreads over the payers: one large payer leaves the others' bars short)
     const aging = pages.findIndex((p) => p.includes('A/R aging by payer'));
     expect(aging).toBeGreaterThan(0);
-    expect(inks[aging]).toBeGreaterThan(0.05);
+    expect(inks[aging]).toBeGreaterThan(0.04);
+    expect(inks[aging]).toBeGreaterThan(Math.min(...inks) * 1.2);
   });
 
   it('writes the headline numbers the registry computes and the workbook holds', async () => {
