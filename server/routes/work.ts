@@ -14,7 +14,7 @@ import type { Auditor } from '../../access/audit.ts';
 import { httpError } from '../http-error.ts';
 import { practicesFor } from '../query.ts';
 import { formatOf, respondTable } from '../table-response.ts';
-import type { AnswerCache } from '../answer-cache.ts';
+import { AnswerCache } from '../answer-cache.ts';
 import { asOfDate } from '../as-of.ts';
 import type { Read } from '../reading.ts';
 import { IsoDate, Npi, PayerId, queryInt } from '../../kernel/api/common.ts';
@@ -77,12 +77,14 @@ async function changeAsked(c: Context): Promise<WorkChange> {
 }
 
 /**
- * `write`: the connection work state is written on, in its queue. Nothing of this is kept in the answer cache:
- * a list shows each claim's state as it is now.
+ * `write`: the connection work state is written on, in its queue. A page of a queue and the counts are kept in the
+ * answer cache under the work state's generation, which each change moves on once its claims are written: a list
+ * shows each claim's state as it is, and a change drops no other answer.
  */
 export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, write: { warehouse: Warehouse; serialized: Queue }): OpenAPIHono<AppEnv> {
   const app = routeGroup();
   documentBodies(app, WorkChange);
+  let generation = 0;
 
   app.openapi(listWork, async (c) => {
     const q = c.req.valid('query');
@@ -92,12 +94,18 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
     const page = q.page ?? 1;
     const queue = q.queue ?? 'unbilled';
     const practices = practicesFor(c.get('practices'), q.practice);
-    const asOf = await asOfDate(q.as_of, practices, read, cache);
     const filter = { payer: q.payer, provider: q.provider, owner: q.owner, status: q.status, clock: q.clock };
-    const { queues, rows } = await read(async (w) => ({
-      queues: await workTotals(w, asOf, practices, filter),
-      rows: await workRows(w, asOf, practices, queue, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
-    }));
+    const compute = async () => {
+      const asOf = await asOfDate(q.as_of, practices, read, cache);
+      return read(async (w) => ({
+        asOf,
+        queues: await workTotals(w, asOf, practices, filter),
+        rows: await workRows(w, asOf, practices, queue, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+      }));
+    };
+    const { format: _, ...keyed } = c.req.query();
+    // a page is kept until the data or a work state changes; an export (up to 100,000 rows) is made afresh each time
+    const { asOf, queues, rows } = format === 'json' ? await cache.get(AnswerCache.key('/work', { ...keyed, generation: String(generation) }, practices), compute) : await compute();
     return respondTable(c, format, WORK_LIST_COLUMNS, rows, {
       total: queues[queue].count, filename: `work-${queue}-${asOf}`, extra: { as_of: asOf, queue, queues, page, page_size: pageSize }, audit: { auditor, patientLevel: true },
     });
@@ -106,9 +114,11 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
   app.openapi(countWork, async (c) => {
     const q = c.req.valid('query');
     const practices = practicesFor(c.get('practices'), q.practice);
-    const asOf = await asOfDate(q.as_of, practices, read, cache);
-    const queues = await read((w) => workTotals(w, asOf, practices));
-    return c.json({ as_of: asOf, queues }, 200);
+    const answer = await cache.get(AnswerCache.key('/work/counts', { ...c.req.query(), generation: String(generation) }, practices), async () => {
+      const asOf = await asOfDate(q.as_of, practices, read, cache);
+      return { as_of: asOf, queues: await read((w) => workTotals(w, asOf, practices)) };
+    });
+    return c.json(answer, 200);
   });
 
   app.openapi(setWork, async (c) => {
@@ -132,12 +142,16 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
       }
     }
     const states: WorkState[] = [];
-    for (const claimId of claimIds) {
-      const state = await write.serialized(() => setWorkState(write.warehouse, {
-        claimId, status: asked.status, owner: asked.owner, followUp: asked.follow_up, note: asked.note,
-      }, user.username));
-      await auditor.record(user, 'POST /api/work/state', { claim: claimId, ...what }, 1);
-      states.push(state as WorkState);
+    try {
+      for (const claimId of claimIds) {
+        const state = await write.serialized(() => setWorkState(write.warehouse, {
+          claimId, status: asked.status, owner: asked.owner, followUp: asked.follow_up, note: asked.note,
+        }, user.username));
+        await auditor.record(user, 'POST /api/work/state', { claim: claimId, ...what }, 1);
+        states.push(state as WorkState);
+      }
+    } finally {
+      generation++;
     }
     return c.json({ states }, 200);
   });
