@@ -35,12 +35,16 @@ const END = '2025-06-30';
 const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
 const user = { username: 'test' };
 
-/** Each loaded file as loaded the day after the date its name carries (a monthly export: the day after the month). */
+/** Each loaded file as loaded the day after the date its name carries (a monthly export: the day after the month); a file
+ *  whose name carries no date (the payer profile) with the first of them. */
 async function loadedLikeAPractice(w: Warehouse): Promise<void> {
+  const dated = "regexp_matches(regexp_extract(file_name, '[^/]+$'), '\\d{4}-\\d{2}')";
   await w.run(`UPDATE ingest_file SET loaded_at = CASE
       WHEN regexp_matches(regexp_extract(file_name, '[^/]+$'), '\\d{4}-\\d{2}-\\d{2}')
         THEN CAST(regexp_extract(regexp_extract(file_name, '[^/]+$'), '(\\d{4}-\\d{2}-\\d{2})', 1) AS DATE) + INTERVAL 30 HOUR
-      ELSE last_day(CAST(regexp_extract(file_name, '(\\d{4}-\\d{2})\\.csv$', 1) || '-01' AS DATE)) + INTERVAL 30 HOUR END`);
+      ELSE last_day(CAST(regexp_extract(file_name, '(\\d{4}-\\d{2})\\.csv$', 1) || '-01' AS DATE)) + INTERVAL 30 HOUR END
+    WHERE ${dated}`);
+  await w.run(`UPDATE ingest_file SET loaded_at = (SELECT min(loaded_at) FROM ingest_file WHERE ${dated}) WHERE NOT ${dated}`);
 }
 
 /** A cell as the workbook holds it (a formula: its stored result; exceljs reads a stored 0 as no result). */
