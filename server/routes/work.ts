@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { workRows, workTotals, WORK_LIST_COLUMNS } from '../../warehouse/queries/work-list.ts';
+import { workPage, workTotals, WORK_LIST_COLUMNS } from '../../warehouse/queries/work-list.ts';
 import { setWorkState } from '../../warehouse/queries/work-state.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import type { Auditor } from '../../access/audit.ts';
@@ -20,7 +20,7 @@ import type { Read } from '../reading.ts';
 import { IsoDate, Npi, PayerId, queryInt } from '../../kernel/api/common.ts';
 import { USER_NAME } from '../../kernel/api/admin.ts';
 import { WORK_CLOCKS, WORK_QUEUES, WORK_STATUSES, WorkChange, WorkCounts, WorkList, WorkStates, type WorkState } from '../../kernel/api/work.ts';
-import { CSRF_TOKEN, documentBodies, guarded, json, jsonBody, refusals, routeGroup, tableAnswer } from '../contract.ts';
+import { CSRF_TOKEN, documentBodies, guarded, json, jsonBody, refusal, refusals, routeGroup, tableAnswer } from '../contract.ts';
 import { visibleClaim } from './claims.ts';
 
 type Queue = <T>(work: () => Promise<T>) => Promise<T>;
@@ -61,7 +61,10 @@ const setWork = guarded('work_write', createRoute({
   description: 'Sets the status, owner, follow-up date or note of up to 500 claims at once; what is left out stays. Each claim must be one of the reader’s practices (else 404 and nothing changes). Each change is audited with who and what, and kept in the claim’s work history; no balance changes.',
   request: { body: jsonBody(WorkChange) },
   parameters: [CSRF_TOKEN],
-  responses: { 200: json('The claims’ states after the change.', WorkStates), 400: refusals.BadRequest, 404: refusals.NotFound },
+  responses: {
+    200: json('The claims’ states after the change.', WorkStates), 400: refusals.BadRequest, 404: refusals.NotFound,
+    409: refusal('A number names claims of several billing providers (ambiguous_claim): send "PCN@NPI"; nothing changes.'),
+  },
 }));
 
 async function changeAsked(c: Context): Promise<WorkChange> {
@@ -97,11 +100,7 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
     const filter = { payer: q.payer, provider: q.provider, owner: q.owner, status: q.status, clock: q.clock };
     const compute = async () => {
       const asOf = await asOfDate(q.as_of, practices, read, cache);
-      return read(async (w) => ({
-        asOf,
-        queues: await workTotals(w, asOf, practices, filter),
-        rows: await workRows(w, asOf, practices, queue, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
-      }));
+      return { asOf, ...(await read((w) => workPage(w, asOf, practices, queue, filter, { limit: pageSize, offset: (page - 1) * pageSize }))) };
     };
     const { format: _, ...keyed } = c.req.query();
     // a page is kept until the data or a work state changes; an export (up to 100,000 rows) is made afresh each time

@@ -56,11 +56,24 @@ export async function workTotals(w: Warehouse, asOf: string, practices: readonly
   return totals;
 }
 
-/** One queue's claims matching the filter, in rank order (1 = work first), a page of them. */
-export async function workRows(w: Warehouse, asOf: string, practices: readonly string[] | undefined, queue: Queue, filter: WorkFilter, page: { limit: number; offset: number }): Promise<WorkRow[]> {
+/**
+ * Every queue's totals (as workTotals) and one queue's claims matching the filter in rank order (1 = work first),
+ * a page of them: the queues are computed once for both.
+ */
+export async function workPage(w: Warehouse, asOf: string, practices: readonly string[] | undefined, queue: Queue, filter: WorkFilter, page: { limit: number; offset: number }): Promise<{ queues: QueueTotals; rows: WorkRow[] }> {
   const { sql, params } = filtered(asOf, practices, filter);
   params.push(queue);
-  const rows = await w.all<WorkRow & { rank: bigint | number }>(
-    `SELECT * FROM (${sql}) WHERE queue = $${params.length} ORDER BY rank LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`, params);
-  return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+  type Part = WorkRow & { part: 'total' | 'row'; rank: bigint | number; queue_count: bigint | null; queue_dollars: string | null };
+  const parts = await w.all<Part>(
+    `WITH f AS MATERIALIZED (${sql})
+SELECT 'total' AS part, queue, count(*) AS queue_count, sum(balance::DECIMAL(18, 2))::VARCHAR AS queue_dollars FROM f GROUP BY queue
+UNION ALL BY NAME
+(SELECT 'row' AS part, * FROM f WHERE queue = $${params.length} ORDER BY rank LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)})`, params);
+  const queues = Object.fromEntries(WORK_QUEUES.map((q) => [q, { count: 0, dollars: '0.00' }])) as QueueTotals;
+  const rows: WorkRow[] = [];
+  for (const { part, queue_count: count, queue_dollars: dollars, ...row } of parts) {
+    if (part === 'total') queues[row.queue as Queue] = { count: Number(count), dollars: dollars! };
+    else rows.push({ ...row, rank: Number(row.rank) });
+  }
+  return { queues, rows: rows.sort((a, b) => a.rank - b.rank) };
 }
