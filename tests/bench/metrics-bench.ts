@@ -12,7 +12,7 @@ import { Warehouse } from '../../warehouse/database.ts';
 import { buildModels } from '../../warehouse/build.ts';
 import { METRICS } from '../../warehouse/metrics/registry.ts';
 import { computeMetric } from '../../warehouse/metrics/compute.ts';
-import { workQueues } from '../../warehouse/queries/work-queues.ts';
+import { QUEUES, queueCounts, workQueues } from '../../warehouse/queries/work-queues.ts';
 import type { Breakdown } from '../../warehouse/metrics/metric.ts';
 import { latestEventDate } from '../../warehouse/metrics/window.ts';
 import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts';
@@ -74,10 +74,13 @@ try {
   const patterns = await time(() => findDenialPatterns(warehouse, { window: windowFor('ttm', asOf), minClaims: 10, limit: 15 }));
   const queued = (await workQueues(warehouse, asOf)).length;
   const queues = await time(() => workQueues(warehouse, asOf));
+  const firstPages: string[] = [];
+  for (const queue of QUEUES) firstPages.push(`${queue} ${await time(() => workQueues(warehouse, asOf, undefined, { queue, limit: 50 }))}`);
+  const counts = await time(() => queueCounts(warehouse, asOf));
   const slowest = [...build.models].sort((a, b) => b.milliseconds - a.milliseconds).slice(0, 4).map((m) => `${m.name} ${(m.milliseconds / 1000).toFixed(1)} s`).join(', ');
   process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
   process.stdout.write(`${Number(claims).toLocaleString('en-US')} claims; full model build ${(build.modelMilliseconds / 1000).toFixed(1)} s (slowest: ${slowest}); checks ${(build.checkMilliseconds / 1000).toFixed(1)} s, ${build.checks.filter((c) => c.failures === 0n).length}/${build.checks.length} passed\n`);
-  process.stdout.write(`as of ${asOf}, ${runs} runs each (after one warm-up):\n${table.toString()}\ndenial patterns (12 months): ${patterns} ms p50 / p95\nwork queues (every queue ranked, ${queued.toLocaleString('en-US')} claims): ${queues} ms p50 / p95\n`);
+  process.stdout.write(`as of ${asOf}, ${runs} runs each (after one warm-up):\n${table.toString()}\ndenial patterns (12 months): ${patterns} ms p50 / p95\nwork queues (every queue ranked, ${queued.toLocaleString('en-US')} claims): ${queues} ms p50 / p95; counts ${counts}; first page (50) of each: ${firstPages.join(', ')} ms p50 / p95 (target p95 < 200)\n`);
 } finally {
   warehouse.close();
 }

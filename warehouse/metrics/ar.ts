@@ -8,10 +8,16 @@ import { dateLiteral } from '../sql.ts';
 import { claimDimensions, keyOf, PATIENT_PAYER_NAME, payerFilter, payerNameOf, type Breakdown, type Filters, type MetricDefinition } from './metric.ts';
 import { sqlString } from '../sql.ts';
 
-/** Every claim's balance on D, with the claim's attributes (mart_claim_balance carries them). */
-export function claimsOn(w: Window, filters: Filters): string {
+/** The columns of a claim's balance on D the A/R metrics read (the period carries more: the work queues' facts). */
+const CLAIM_ON_COLUMNS = [
+  'claim_id', 'valid_from', 'valid_to', 'total_balance', 'patient_balance', 'billing_npi', 'payer_id', 'is_self_pay', 'rendering_npi', 'location',
+  'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge',
+];
+
+/** Every claim's balance on D, with the claim's attributes (mart_claim_balance carries them), and `more` of its columns if asked. */
+export function claimsOn(w: Window, filters: Filters, more: readonly string[] = []): string {
   const d = dateLiteral(w.asOf);
-  return `SELECT *, total_balance - patient_balance AS insurance_balance FROM mart_claim_balance
+  return `SELECT ${[...CLAIM_ON_COLUMNS, ...more].join(', ')}, total_balance - patient_balance AS insurance_balance FROM mart_claim_balance
     WHERE valid_from <= ${d} AND (valid_to IS NULL OR valid_to > ${d})${payerFilter(filters)}`;
 }
 

@@ -18,6 +18,7 @@ import stgRemitLine from './staging/stg_remit_line.contract.ts';
 import stgRemitPayment from './staging/stg_remit_payment.contract.ts';
 import stgRemitRepeat from './staging/stg_remit_repeat.contract.ts';
 import intAcknowledgment from './intermediate/int_acknowledgment.contract.ts';
+import intClaimWorkFacts from './intermediate/int_claim_work_facts.contract.ts';
 import intAdjudication from './intermediate/int_adjudication.contract.ts';
 import intAdjudicationLine from './intermediate/int_adjudication_line.contract.ts';
 import intBalanceEvent from './intermediate/int_balance_event.contract.ts';
@@ -38,7 +39,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 export const CONTRACTS: readonly ModelContract[] = [
   stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
-  stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, martAdjustment, martCash,
+  stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
   martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];

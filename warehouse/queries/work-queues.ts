@@ -33,6 +33,12 @@ export type QueueRow = {
   follow_up: string | null;
 };
 
+/** The work facts a claim's balance period carries (mart_claim_balance, from int_claim_work_facts). */
+const WORK_FACTS = [
+  'negative_since', 'last_submitted_date', 'last_ack_date', 'last_ack_rejected', 'last_ack_reason', 'last_ack_submission',
+  'last_adjudicated_date', 'last_adjudication_denied', 'last_denial_categories', 'last_denial_carcs', 'first_remitted_date', 'facts_through',
+];
+
 /** The queues whose clock is a limit still to meet: one list of what is due first. */
 const DEADLINE_QUEUES: readonly Queue[] = ['unbilled', 'rejected', 'open_denial'];
 
@@ -43,45 +49,53 @@ export function workQueuesSql(asOf: string, practices?: readonly string[]): stri
   return `WITH claims AS (
   SELECT c.claim_id, c.payer_id, c.billing_npi, c.is_self_pay, c.service_date, c.first_submitted_date, c.first_adjudicated_date,
          c.total_balance, c.patient_balance, c.insurance_balance, ${billedBy(d)} AS billed,
-         p.timely_filing_days, p.appeal_days, p.follow_up_days
-  FROM (${claimsOn({ asOf, from: asOf, to: asOf }, {})}) c
+         p.timely_filing_days, p.appeal_days, p.follow_up_days, c.negative_since,
+         c.last_submitted_date, c.last_ack_date, c.last_ack_rejected, c.last_ack_reason, c.last_ack_submission,
+         c.last_adjudicated_date, c.last_adjudication_denied, c.last_denial_categories, c.last_denial_carcs, c.first_remitted_date, c.facts_through
+  FROM (${claimsOn({ asOf, from: asOf, to: asOf }, {}, WORK_FACTS)}) c
   LEFT JOIN mart_payer p USING (payer_id)
   -- a claim with nothing owed either way is in no queue: the facts below are looked up for the others only
   WHERE ${scoped} AND (c.total_balance <> 0 OR c.insurance_balance > 0)
 ),
+-- the claims' latest facts (int_claim_work_facts, on the balance period) where none is after D; the others' facts
+-- by D from the history
+facts AS (SELECT * FROM claims WHERE coalesce(facts_through, DATE '0001-01-01') <= ${d}),
+history AS (SELECT claim_id FROM claims WHERE claim_id NOT IN (SELECT claim_id FROM facts)),
 last_submission AS (
-  SELECT claim_id, max(submitted_date) AS submitted_date FROM stg_claim_submission
-  WHERE submitted_date <= ${d} AND claim_id IN (SELECT claim_id FROM claims) GROUP BY claim_id
+  SELECT claim_id, last_submitted_date AS submitted_date FROM facts WHERE last_submitted_date IS NOT NULL
+  UNION ALL
+  SELECT claim_id, max(submitted_date) FROM stg_claim_submission
+  WHERE submitted_date <= ${d} AND claim_id IN (SELECT claim_id FROM history) GROUP BY claim_id
 ),
 last_acknowledgment AS (
   -- the latest word of the front end by D on the claim's latest submission acknowledged by then
-  SELECT claim_id, arg_max(is_rejected, (ack_date, submitted_date, source = '277CA')) AS is_rejected,
-         arg_max(reason, (ack_date, submitted_date, source = '277CA')) AS reason, max(ack_date) AS ack_date,
-         arg_max(submitted_date, (ack_date, submitted_date, source = '277CA')) AS acknowledged_submission
-  FROM int_acknowledgment WHERE ack_date <= ${d} AND claim_id IN (SELECT claim_id FROM claims) GROUP BY claim_id
+  SELECT claim_id, last_ack_rejected AS is_rejected, last_ack_reason AS reason, last_ack_date AS ack_date, last_ack_submission AS acknowledged_submission
+  FROM facts WHERE last_ack_date IS NOT NULL
+  UNION ALL
+  SELECT claim_id, arg_max(is_rejected, (ack_date, submitted_date, source = '277CA')),
+         arg_max(reason, (ack_date, submitted_date, source = '277CA')), max(ack_date),
+         arg_max(submitted_date, (ack_date, submitted_date, source = '277CA'))
+  FROM int_acknowledgment WHERE ack_date <= ${d} AND claim_id IN (SELECT claim_id FROM history) GROUP BY claim_id
 ),
 last_adjudication AS (
   SELECT claim_id, arg_max(file_id, (adjudication_date, file_id, claim_position)) AS file_id,
          arg_max(claim_position, (adjudication_date, file_id, claim_position)) AS claim_position, max(adjudication_date) AS adjudication_date
-  FROM int_adjudication WHERE adjudication_date <= ${d} AND NOT is_reversal AND NOT is_secondary AND claim_id IN (SELECT claim_id FROM claims) GROUP BY claim_id
+  FROM int_adjudication WHERE adjudication_date <= ${d} AND NOT is_reversal AND NOT is_secondary AND claim_id IN (SELECT claim_id FROM history) GROUP BY claim_id
 ),
 denied AS (
+  SELECT claim_id, last_adjudicated_date AS adjudication_date, last_denial_categories AS categories, last_denial_carcs AS carcs
+  FROM facts WHERE last_adjudication_denied
+  UNION ALL
   SELECT a.claim_id, a.adjudication_date,
-         list_sort(list_distinct(flatten(list(l.denial_categories)))) AS categories,
-         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.denial_carcs IS NOT NULL)))) AS carcs
+         list_sort(list_distinct(flatten(list(l.denial_categories)))),
+         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.denial_carcs IS NOT NULL))))
   FROM last_adjudication a JOIN int_adjudication_line l USING (file_id, claim_position)
   WHERE l.is_denied GROUP BY ALL
 ),
-answered AS (SELECT DISTINCT claim_id FROM int_adjudication WHERE adjudication_date <= ${d} AND claim_id IN (SELECT claim_id FROM claims)),
-turned_negative AS (
-  -- the start of the run of negative balances the claim is in at D
-  SELECT b.claim_id, min(b.valid_from) FILTER (WHERE b.valid_from > coalesce(k.last_paid_off, DATE '0001-01-01')) AS since
-  FROM mart_claim_balance b
-  JOIN (SELECT claim_id FROM claims WHERE total_balance < 0) neg USING (claim_id)
-  LEFT JOIN (SELECT claim_id, max(valid_from) AS last_paid_off FROM mart_claim_balance
-             WHERE total_balance >= 0 AND valid_from <= ${d} AND claim_id IN (SELECT claim_id FROM claims WHERE total_balance < 0) GROUP BY claim_id) k USING (claim_id)
-  WHERE b.valid_from <= ${d} AND b.total_balance < 0
-  GROUP BY b.claim_id
+answered AS (
+  SELECT claim_id FROM facts WHERE first_remitted_date IS NOT NULL
+  UNION ALL
+  SELECT DISTINCT claim_id FROM int_adjudication WHERE adjudication_date <= ${d} AND claim_id IN (SELECT claim_id FROM history)
 ),
 rows AS (
   SELECT 'unbilled' AS queue, c.*, c.timely_filing_days - (${d} - c.service_date) AS days_left, NULL::INTEGER AS days_since, 'not billed' AS reason
@@ -103,8 +117,8 @@ rows AS (
   FROM claims c JOIN denied n USING (claim_id)
   WHERE c.insurance_balance > 0
   UNION ALL
-  SELECT 'credit_balance', c.*, NULL, ${d} - t.since, 'credit balance'
-  FROM claims c JOIN turned_negative t USING (claim_id)
+  SELECT 'credit_balance', c.*, NULL, ${d} - c.negative_since, 'credit balance'
+  FROM claims c
   WHERE c.total_balance < 0
 )
 SELECT queue, r.claim_id, payer_id, billing_npi AS practice, total_balance::VARCHAR AS balance, insurance_balance::VARCHAR AS insurance_portion,
