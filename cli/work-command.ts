@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { userInfo } from 'node:os';
 import { recordCommandAudit } from '../access/audit.ts';
+import { listUsers } from '../access/users.ts';
 import { isIsoDate } from '../kernel/dates.ts';
 import { DEFAULT_DATABASE_PATH } from '../warehouse/database.ts';
 import { latestEventDate } from '../warehouse/metrics/window.ts';
@@ -92,6 +93,10 @@ export function registerWorkCommand(program: Command): void {
           followUp: options.followUp === undefined ? undefined : options.followUp || null,
           note: options.note,
         };
+        if (change.owner) {
+          const [owner] = await listUsers(w, change.owner);
+          if (!owner || owner.disabled) throw new CliError(`no user ${change.owner} may work claims: assign it to a user of the workbench (rcm users list), or to nobody (--owner "")`);
+        }
         let next;
         try {
           next = await setWorkState(w, change, actor);

@@ -8,6 +8,7 @@ import { buildModels } from '../warehouse/build.ts';
 import { Warehouse } from '../warehouse/database.ts';
 import { queueCounts, workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
 import { AS_OF, queueFiles } from './support/queue-fixture.ts';
+import { addUser } from '../access/users.ts';
 import { rcmHere } from './support/cli-here.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
@@ -65,7 +66,11 @@ describe('work queues: the hand case', () => {
   });
 
   describe('rcm work', () => {
-    beforeAll(() => w.close(), 60_000);
+    beforeAll(async () => {
+      // the owner a claim is assigned to is a user of the workbench
+      await addUser(w, 'bl_a', 'billing_lead', 'a billing lead password', ['1234567893']);
+      w.close();
+    }, 60_000);
 
     it('lists the queues as the documented JSON document', async () => {
       const run = await rcmHere('work', 'list', '--db', w.path, '--as-of', AS_OF, '--json');
@@ -88,6 +93,7 @@ describe('work queues: the hand case', () => {
       expect(doc.queues.open_denial.claims.map((c: { claim_id: string; status: string; owner: string; balance: number; days_left: number }) => [c.claim_id, c.status, c.owner, c.balance, c.days_left]))
         .toEqual([['Q-DENIED', 'appealed', 'bl_a', 900, 0]]);
       expect((await rcmHere('work', 'set', 'Q-DENIED', '--db', w.path, '--status', 'lost')).stderr).toMatch(/--status must be one of new, in_progress/);
+      expect((await rcmHere('work', 'set', 'Q-DENIED', '--db', w.path, '--owner', 'nobody_here')).stderr).toMatch(/no user nobody_here may work claims/);
       const unknown = await rcmHere('work', 'set', 'NO-SUCH', '--db', w.path, '--status', 'done');
       expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining('no claim NO-SUCH in the warehouse')]);
       const reopened = await Warehouse.open(w.path);

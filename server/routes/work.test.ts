@@ -123,6 +123,9 @@ describe('/api/work: the queues, their counts and the work state', () => {
     expect((await post({ claims: ['Q-DENIED'] }, 'bl_a')).status).toBe(400);
     expect((await post({ claims: ['Q-DENIED'], status: 'lost' }, 'bl_a')).status).toBe(400);
     expect((await post({ claims: ['Q-DENIED'], follow_up: '2025-13-01' }, 'bl_a')).status).toBe(400);
+    // an owner must be a user of the workbench
+    const nobody = await post({ claims: ['Q-DENIED'], owner: 'nobody_here' }, 'bl_a');
+    expect([nobody.status, (await nobody.json()).error.code]).toEqual([400, 'unknown_user']);
   });
 
   it('sets owner, status, follow-up and note in bulk: the list shows them, the audit trail says who and what', async () => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
 import { workPage, workTotals, WORK_LIST_COLUMNS } from '../../warehouse/queries/work-list.ts';
 import { setWorkState } from '../../warehouse/queries/work-state.ts';
+import { listUsers } from '../../access/users.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import type { Auditor } from '../../access/audit.ts';
 import { httpError } from '../http-error.ts';
@@ -130,6 +131,11 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
       ...(asked.follow_up === undefined ? {} : { follow_up: asked.follow_up ?? '' }),
       ...(asked.note === undefined ? {} : { note: asked.note ?? '' }),
     };
+    // a claim goes to a workbench user who may sign in, or to nobody
+    if (asked.owner) {
+      const [owner] = await read((w) => listUsers(w, asked.owner!));
+      if (!owner || owner.disabled) throw httpError(400, 'unknown_user', `no user ${asked.owner} may work claims: assign them to a user of the workbench (rcm users list), or to nobody (owner null)`);
+    }
     // every claim is looked up before any changes: one another practice's claim refuses the whole change
     const claimIds: string[] = [];
     for (const id of asked.claims) {
