@@ -1,5 +1,6 @@
 // `rcm work list` and `rcm work set`: the work queues at an as-of date, and a claim's work state (status,
-// owner, follow-up date, note). A change is audited under the operating system's user (cli:<name>).
+// owner, follow-up date, note). On the warehouse file a change is audited under the operating system's user
+// (cli:<name>); through a running server (--server, RCM_SERVER) under the API token's user, with its roles.
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { userInfo } from 'node:os';
@@ -13,9 +14,38 @@ import { setWorkState, WORK_STATUSES, type WorkStatus } from '../warehouse/queri
 import { CliError } from './kit/cli-error.ts';
 import { toJson } from './kit/json.ts';
 import { withWarehouse } from './kit/with-warehouse.ts';
+import { call } from './ingest-remote.ts';
 
-interface ListOptions { db: string; queue?: string; asOf?: string; practice?: string; owner?: string; json?: boolean }
-interface SetOptions { db: string; status?: string; owner?: string; followUp?: string; note?: string }
+interface Remote { server?: string; token?: string }
+interface ListOptions extends Remote { db: string; queue?: string; asOf?: string; practice?: string; owner?: string; json?: boolean }
+interface SetOptions extends Remote { db: string; status?: string; owner?: string; followUp?: string; note?: string }
+
+const HELD = 'run this through it with --server http://127.0.0.1:8080 --token <API token> (or set RCM_SERVER and RCM_TOKEN), or stop it for this command';
+
+/** The server to go through (--server, else RCM_SERVER) and its token, or undefined for the warehouse file. */
+function remote(options: Remote): { base: string; token: string } | undefined {
+  const server = options.server ?? process.env.RCM_SERVER;
+  if (!server) return undefined;
+  const token = options.token ?? process.env.RCM_TOKEN;
+  if (!token) throw new CliError('--server needs an API token of a user who may work claims: --token <token> or RCM_TOKEN (rcm tokens create)');
+  return { base: server.replace(/\/+$/, ''), token };
+}
+
+/** Every claim of the queues through the server's GET /api/work, page by page, as the warehouse's rows. */
+async function listThroughServer(to: { base: string; token: string }, queues: readonly string[], options: ListOptions): Promise<{ asOf: string; rows: QueueRow[] }> {
+  let asOf = options.asOf ?? '';
+  const rows: QueueRow[] = [];
+  for (const queue of queues) {
+    for (let page = 1; ; page++) {
+      const query = new URLSearchParams({ queue, page: String(page), page_size: '500', ...(asOf ? { as_of: asOf } : {}), ...(options.practice ? { practice: options.practice } : {}), ...(options.owner ? { owner: options.owner } : {}) });
+      const answer = (await call(`${to.base}/api/work?${query}`, to.token, { method: 'GET' })) as { as_of: string; total: number; rows: QueueRow[] };
+      asOf = answer.as_of;
+      rows.push(...answer.rows.map((r) => ({ ...r, queue: queue as QueueRow['queue'] })));
+      if (answer.rows.length === 0 || page * 500 >= answer.total) break;
+    }
+  }
+  return { asOf, rows };
+}
 
 const money = (text: string) => Number(text);
 
@@ -48,16 +78,19 @@ export function registerWorkCommand(program: Command): void {
     .option('--practice <npi>', "only this practice's claims")
     .option('--owner <user>', 'only the claims this user owns')
     .option('--json', 'print { as_of, queues: { <queue>: { count, dollars, claims: [...] } } }')
+    .option('--server <url>', 'go through a running rcm serve (which holds the warehouse open) instead of opening the file (default: RCM_SERVER)')
+    .option('--token <token>', 'an API token for --server (default: RCM_TOKEN)')
     .action(async (options: ListOptions) => {
       if (options.queue !== undefined && !(QUEUES as readonly string[]).includes(options.queue)) throw new CliError(`--queue must be one of ${QUEUES.join(', ')}, not "${options.queue}"`);
       if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new CliError(`--as-of must be a date like 2025-06-30, not "${options.asOf}"`);
       if (options.practice !== undefined && !/^\d{10}$/.test(options.practice)) throw new CliError(`--practice must be a 10-digit NPI, not "${options.practice}"`);
-      const { asOf, rows } = await withWarehouse(options.db, async (w) => {
+      const queues = options.queue ? [options.queue] : [...QUEUES];
+      const to = remote(options);
+      const { asOf, rows } = to ? await listThroughServer(to, queues, options) : await withWarehouse(options.db, async (w) => {
         const asOf = options.asOf ?? (await latestEventDate(w));
         if (!asOf) throw new CliError(`the warehouse ${options.db} holds no claims yet: ingest files first (rcm ingest) or create the demo (rcm demo)`);
         return { asOf, rows: await workQueues(w, asOf, options.practice ? [options.practice] : undefined) };
-      }, { needsModels: true });
-      const queues = options.queue ? [options.queue] : [...QUEUES];
+      }, { needsModels: true, whenHeld: HELD });
       const kept = rows.filter((r) => queues.includes(r.queue) && (options.owner === undefined || r.owner === options.owner));
       if (options.json) return void process.stdout.write(`${toJson(queuesDocument(asOf, kept, queues))}\n`);
       for (const q of queues) {
@@ -78,14 +111,17 @@ export function registerWorkCommand(program: Command): void {
     .option('--owner <user>', 'who works it ("" to clear)')
     .option('--follow-up <date>', 'when to look again ("" to clear)')
     .option('--note <text>', 'a note kept in its history')
+    .option('--server <url>', 'go through a running rcm serve (which holds the warehouse open) instead of opening the file (default: RCM_SERVER)')
+    .option('--token <token>', 'an API token for --server (default: RCM_TOKEN)')
     .action(async (claim: string, options: SetOptions) => {
       if (options.status === undefined && options.owner === undefined && options.followUp === undefined && options.note === undefined) {
         throw new CliError('say what to set: --status, --owner, --follow-up or --note');
       }
       if (options.status !== undefined && !(WORK_STATUSES as readonly string[]).includes(options.status)) throw new CliError(`--status must be one of ${WORK_STATUSES.join(', ')}, not "${options.status}"`);
       if (options.followUp && !isIsoDate(options.followUp)) throw new CliError(`--follow-up must be a date like 2025-06-30, not "${options.followUp}"`);
+      const to = remote(options);
       const actor = `cli:${userInfo().username}`;
-      const state = await withWarehouse(options.db, async (w) => {
+      const state = to ? await setThroughServer(to, claim, options) : await withWarehouse(options.db, async (w) => {
         const change = {
           claimId: claim,
           status: options.status as WorkStatus | undefined,
@@ -105,7 +141,20 @@ export function registerWorkCommand(program: Command): void {
         }
         await recordCommandAudit(w, actor, 'rcm work set', Object.fromEntries(Object.entries({ claim, ...options, db: undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), 1);
         return next;
-      }, { needsModels: true });
+      }, { needsModels: true, whenHeld: HELD });
       process.stdout.write(`${state.claim_id}: ${state.status}${state.owner ? `, owner ${state.owner}` : ''}${state.follow_up ? `, follow up ${state.follow_up}` : ''}\n`);
     });
+}
+
+/** A claim's change through the server's POST /api/work/state (the token's user: its roles, practices and audit). */
+async function setThroughServer(to: { base: string; token: string }, claim: string, options: SetOptions): Promise<{ claim_id: string; status: string; owner: string | null; follow_up: string | null }> {
+  const body = {
+    claims: [claim],
+    ...(options.status === undefined ? {} : { status: options.status }),
+    ...(options.owner === undefined ? {} : { owner: options.owner || null }),
+    ...(options.followUp === undefined ? {} : { follow_up: options.followUp || null }),
+    ...(options.note === undefined ? {} : { note: options.note }),
+  };
+  const answer = (await call(`${to.base}/api/work/state`, to.token, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })) as { states: { claim_id: string; status: string; owner: string | null; follow_up: string | null }[] };
+  return answer.states[0];
 }

@@ -17,6 +17,7 @@ export const PROCESS = [
   'tests/serve-deployment.test.ts',
   'tests/serve-shutdown.test.ts',
   'tests/stale-models.test.ts',
+  'tests/work-while-serving.test.ts',
 ];
 
 /** Files that listen on loopback (an adapter concern: listening, streaming, shutdown, an SMTP peer). */
