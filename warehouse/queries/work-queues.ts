@@ -97,6 +97,12 @@ answered AS (
   UNION ALL
   SELECT DISTINCT claim_id FROM int_adjudication WHERE adjudication_date <= ${d} AND claim_id IN (SELECT claim_id FROM history)
 ),
+denial_teams AS (
+  -- each denial category with the team that owns it (ref_denial_category), for the reason a row gives
+  SELECT n.claim_id, string_agg(k.category || coalesce(': ' || r.owner_team, ''), ', ' ORDER BY k.category) AS categories
+  FROM denied n CROSS JOIN unnest(n.categories) AS k(category) LEFT JOIN ref_denial_category r ON r.category = k.category
+  GROUP BY n.claim_id
+),
 rows AS (
   SELECT 'unbilled' AS queue, c.*, c.timely_filing_days - (${d} - c.service_date) AS days_left, NULL::INTEGER AS days_since, 'not billed' AS reason
   FROM claims c
@@ -113,8 +119,8 @@ rows AS (
     AND ${d} - s.submitted_date > coalesce(c.follow_up_days, 45) AND c.total_balance > 0
   UNION ALL
   SELECT 'open_denial', c.*, c.appeal_days - (${d} - n.adjudication_date), ${d} - n.adjudication_date,
-         'denied ' || array_to_string(n.carcs, ' ') || ' (' || array_to_string(n.categories, ', ') || ')'
-  FROM claims c JOIN denied n USING (claim_id)
+         'denied ' || array_to_string(n.carcs, ' ') || ' (' || t.categories || ')'
+  FROM claims c JOIN denied n USING (claim_id) JOIN denial_teams t USING (claim_id)
   WHERE c.insurance_balance > 0
   UNION ALL
   SELECT 'credit_balance', c.*, NULL, ${d} - c.negative_since, 'credit balance'
