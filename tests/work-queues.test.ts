@@ -42,7 +42,7 @@ describe('work queues: the hand case', () => {
   });
 
   it('puts the denied claim in open_denial with 0 days left to appeal (60 − 60), its CARC and category named', () => {
-    expect(of('open_denial')).toEqual([{ claim: 'Q-DENIED', balance: '900.00', days_left: 0, days_since: 60, reason: 'denied 197 (authorization: authorizations)' }]);
+    expect(of('open_denial')).toEqual([{ claim: 'Q-DENIED', balance: '900.00', days_left: 0, days_since: 60, reason: 'denied 197 N54 (authorization: authorizations)' }]);
   });
 
   it('ranks the deadlines: the denial first, the unbilled visit second', () => {
@@ -81,7 +81,7 @@ describe('work queues: the hand case', () => {
       expect(Object.keys(doc.queues)).toEqual(['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance']);
       expect(doc.queues.open_denial).toEqual({
         count: 1, dollars: 900,
-        claims: [{ claim_id: 'Q-DENIED', payer: 'ACME', practice: '1234567893', balance: 900, insurance_portion: 900, patient_portion: 0, days_left: 0, days_since: 60, reason: 'denied 197 (authorization: authorizations)', status: 'new', owner: null }],
+        claims: [{ claim_id: 'Q-DENIED', payer: 'ACME', practice: '1234567893', balance: 900, insurance_portion: 900, patient_portion: 0, days_left: 0, days_since: 60, reason: 'denied 197 N54 (authorization: authorizations)', status: 'new', owner: null }],
       });
       expect(doc.queues.unbilled.claims.map((c: { claim_id: string; days_left: number }) => [c.claim_id, c.days_left])).toEqual([['Q-UNBILLED', 4]]);
     });

@@ -55,7 +55,7 @@ describe('rcm work through a running server', () => {
     expect(Object.keys(doc.queues)).toEqual(['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance']);
     expect(doc.queues.open_denial).toEqual({
       count: 1, dollars: 900,
-      claims: [{ claim_id: 'Q-DENIED', payer: 'ACME', practice: '1234567893', balance: 900, insurance_portion: 900, patient_portion: 0, days_left: 0, days_since: 60, reason: 'denied 197 (authorization: authorizations)', status: 'appealed', owner: 'bl_a' }],
+      claims: [{ claim_id: 'Q-DENIED', payer: 'ACME', practice: '1234567893', balance: 900, insurance_portion: 900, patient_portion: 0, days_left: 0, days_since: 60, reason: 'denied 197 N54 (authorization: authorizations)', status: 'appealed', owner: 'bl_a' }],
     });
     expect(doc.queues.no_response.claims.map((c: { claim_id: string; days_since: number }) => [c.claim_id, c.days_since])).toEqual([['Q-SILENT', 101]]);
     // the unbilled visit is known from a charges export that names no practice: a practice's user does not see it

@@ -87,7 +87,7 @@ describe('/api/work: the queues, their counts and the work state', () => {
     });
     expect(denials.rows).toEqual([expect.objectContaining({
       queue: 'open_denial', rank: 1, claim_id: 'Q-DENIED', practice: A, payer_id: 'ACME', payer_name: 'ACME HEALTH PLAN', balance: '900.00',
-      days_left: 0, days_since: 60, reason: 'denied 197 (authorization: authorizations)', status: 'new', owner: null, follow_up: null,
+      days_left: 0, days_since: 60, reason: 'denied 197 N54 (authorization: authorizations)', status: 'new', owner: null, follow_up: null,
     })]);
     expect(denials.total).toBe(1);
     expect([denials.rows[0].provider, denials.rows[0].provider_name]).toEqual(['1999999984', expect.stringMatching(/SMITH/)]);

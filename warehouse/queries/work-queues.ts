@@ -36,7 +36,7 @@ export type QueueRow = {
 /** The work facts a claim's balance period carries (mart_claim_balance, from int_claim_work_facts). */
 const WORK_FACTS = [
   'negative_since', 'last_submitted_date', 'last_ack_date', 'last_ack_rejected', 'last_ack_reason', 'last_ack_submission',
-  'last_adjudicated_date', 'last_adjudication_denied', 'last_denial_categories', 'last_denial_carcs', 'first_remitted_date', 'facts_through',
+  'last_adjudicated_date', 'last_adjudication_denied', 'last_denial_categories', 'last_denial_carcs', 'last_denial_rarcs', 'first_remitted_date', 'facts_through',
 ];
 
 /** The queues whose clock is a limit still to meet: one list of what is due first. */
@@ -51,7 +51,7 @@ export function workQueuesSql(asOf: string, practices?: readonly string[]): stri
          c.total_balance, c.patient_balance, c.insurance_balance, ${billedBy(d)} AS billed,
          p.timely_filing_days, p.appeal_days, p.follow_up_days, c.negative_since,
          c.last_submitted_date, c.last_ack_date, c.last_ack_rejected, c.last_ack_reason, c.last_ack_submission,
-         c.last_adjudicated_date, c.last_adjudication_denied, c.last_denial_categories, c.last_denial_carcs, c.first_remitted_date, c.facts_through
+         c.last_adjudicated_date, c.last_adjudication_denied, c.last_denial_categories, c.last_denial_carcs, c.last_denial_rarcs, c.first_remitted_date, c.facts_through
   FROM (${claimsOn({ asOf, from: asOf, to: asOf }, {}, WORK_FACTS)}) c
   LEFT JOIN mart_payer p USING (payer_id)
   -- a claim with nothing owed either way is in no queue: the facts below are looked up for the others only
@@ -83,12 +83,13 @@ last_adjudication AS (
   FROM int_adjudication WHERE adjudication_date <= ${d} AND NOT is_reversal AND NOT is_secondary AND claim_id IN (SELECT claim_id FROM history) GROUP BY claim_id
 ),
 denied AS (
-  SELECT claim_id, last_adjudicated_date AS adjudication_date, last_denial_categories AS categories, last_denial_carcs AS carcs
+  SELECT claim_id, last_adjudicated_date AS adjudication_date, last_denial_categories AS categories, last_denial_carcs AS carcs, last_denial_rarcs AS rarcs
   FROM facts WHERE last_adjudication_denied
   UNION ALL
   SELECT a.claim_id, a.adjudication_date,
          list_sort(list_distinct(flatten(list(l.denial_categories)))),
-         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.denial_carcs IS NOT NULL))))
+         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.denial_carcs IS NOT NULL)))),
+         (SELECT list_sort(list_distinct(list(m.code))) FROM remit_remark m WHERE m.file_id = a.file_id AND m.claim_position = a.claim_position)
   FROM last_adjudication a JOIN int_adjudication_line l USING (file_id, claim_position)
   WHERE l.is_denied GROUP BY ALL
 ),
@@ -119,7 +120,7 @@ rows AS (
     AND ${d} - s.submitted_date > coalesce(c.follow_up_days, 45) AND c.total_balance > 0
   UNION ALL
   SELECT 'open_denial', c.*, c.appeal_days - (${d} - n.adjudication_date), ${d} - n.adjudication_date,
-         'denied ' || array_to_string(n.carcs, ' ') || ' (' || t.categories || ')'
+         'denied ' || array_to_string(n.carcs, ' ') || coalesce(' ' || nullif(array_to_string(n.rarcs, ' '), ''), '') || ' (' || t.categories || ')'
   FROM claims c JOIN denied n USING (claim_id) JOIN denial_teams t USING (claim_id)
   WHERE c.insurance_balance > 0
   UNION ALL

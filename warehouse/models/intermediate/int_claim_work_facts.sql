@@ -1,7 +1,7 @@
 -- grain: one claim, with the latest facts the work queues read, over everything loaded: its last submission,
 -- the front end's last word on it (int_acknowledgment: the latest date, then the later submission, a 277CA
 -- after a 999 the same day), its last primary adjudication that is not a reversal with its denied lines'
--- categories and CARCs, when an 835 first answered it, and facts_through: the latest date of all of these. A
+-- categories and CARCs and the record's remark codes (RARCs), when an 835 first answered it, and facts_through: the latest date of all of these. A
 -- queue at an as-of date on or after facts_through reads them as they are; an earlier date looks in the history.
 WITH submissions AS (
   SELECT claim_id, max(submitted_date) AS last_submitted_date FROM stg_claim_submission GROUP BY claim_id
@@ -26,12 +26,17 @@ denials AS (
   FROM last_record r JOIN int_adjudication_line l USING (file_id, claim_position)
   WHERE l.is_denied GROUP BY r.claim_id
 ),
+remarks AS (
+  SELECT r.claim_id, list_sort(list_distinct(list(m.code))) AS rarcs
+  FROM last_record r JOIN remit_remark m ON m.file_id = r.file_id AND m.claim_position = r.claim_position
+  GROUP BY r.claim_id
+),
 remitted AS (
   SELECT claim_id, min(adjudication_date) AS first_remitted_date, max(adjudication_date) AS last_remitted_date FROM int_adjudication GROUP BY claim_id
 )
 SELECT c.claim_id, s.last_submitted_date,
        k.last_ack_date, k.last_ack_rejected, k.last_ack_reason, k.last_ack_submission,
-       r.last_adjudicated_date, n.claim_id IS NOT NULL AS last_adjudication_denied, n.categories AS last_denial_categories, n.carcs AS last_denial_carcs,
+       r.last_adjudicated_date, n.claim_id IS NOT NULL AS last_adjudication_denied, n.categories AS last_denial_categories, n.carcs AS last_denial_carcs, rm.rarcs AS last_denial_rarcs,
        m.first_remitted_date,
        greatest(s.last_submitted_date, k.last_ack_date, m.last_remitted_date) AS facts_through
 FROM int_claim c
@@ -40,3 +45,4 @@ LEFT JOIN acknowledgments k USING (claim_id)
 LEFT JOIN last_record r USING (claim_id)
 LEFT JOIN denials n USING (claim_id)
 LEFT JOIN remitted m USING (claim_id)
+LEFT JOIN remarks rm USING (claim_id)
