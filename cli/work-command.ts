@@ -92,10 +92,11 @@ export function registerWorkCommand(program: Command): void {
         return { asOf, rows: await workQueues(w, asOf, options.practice ? [options.practice] : undefined) };
       }, { needsModels: true, whenHeld: HELD });
       const kept = rows.filter((r) => queues.includes(r.queue) && (options.owner === undefined || r.owner === options.owner));
-      if (options.json) return void process.stdout.write(`${toJson(queuesDocument(asOf, kept, queues))}\n`);
+      const doc = queuesDocument(asOf, kept, queues);
+      if (options.json) return void process.stdout.write(`${toJson(doc)}\n`);
       for (const q of queues) {
         const claims = kept.filter((r) => r.queue === q);
-        process.stdout.write(`${q} at ${asOf}: ${claims.length} claims, $${queuesDocument(asOf, claims, [q]).queues[q].dollars.toFixed(2)}\n`);
+        process.stdout.write(`${q} at ${asOf}: ${claims.length} claims, $${doc.queues[q].dollars.toFixed(2)}\n`);
         if (claims.length === 0) continue;
         const table = new Table({ head: ['#', 'claim', 'payer', 'balance', 'days left', 'days since', 'reason', 'status', 'owner'], style: { head: [], border: [] } });
         for (const r of claims) table.push([r.rank, r.claim_id, r.payer_id, r.balance, r.days_left ?? '', r.days_since ?? '', r.reason, r.status, r.owner ?? '']);

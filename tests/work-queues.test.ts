@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { Warehouse } from '../warehouse/database.ts';
-import { queueCounts, workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
+import { workPage, workTotals } from '../warehouse/queries/work-list.ts';
+import { workQueues, type QueueRow } from '../warehouse/queries/work-queues.ts';
 import { AS_OF, queueFiles } from './support/queue-fixture.ts';
 import { addUser } from '../access/users.ts';
 import { rcmHere } from './support/cli-here.ts';
@@ -51,13 +52,15 @@ describe('work queues: the hand case', () => {
   });
 
   it('counts each queue and gives a page of one', async () => {
-    expect(await queueCounts(w, AS_OF)).toEqual([
-      { queue: 'unbilled', claims: 1, dollars: '120.00' }, { queue: 'rejected', claims: 0, dollars: '0.00' },
-      { queue: 'no_response', claims: 1, dollars: '180.00' }, { queue: 'open_denial', claims: 1, dollars: '900.00' },
-      { queue: 'credit_balance', claims: 0, dollars: '0.00' },
-    ]);
-    expect((await workQueues(w, AS_OF, undefined, { queue: 'open_denial', limit: 1 })).map((r) => [r.queue, r.claim_id, r.rank])).toEqual([['open_denial', 'Q-DENIED', 1]]);
-    expect(await workQueues(w, AS_OF, undefined, { queue: 'open_denial', limit: 1, offset: 1 })).toEqual([]);
+    const counts = {
+      unbilled: { count: 1, dollars: '120.00' }, rejected: { count: 0, dollars: '0.00' },
+      no_response: { count: 1, dollars: '180.00' }, open_denial: { count: 1, dollars: '900.00' },
+      credit_balance: { count: 0, dollars: '0.00' },
+    };
+    expect(await workTotals(w, AS_OF, undefined)).toEqual(counts);
+    const first = await workPage(w, AS_OF, undefined, 'open_denial', {}, { limit: 1, offset: 0 });
+    expect([first.queues, first.rows.map((r) => [r.queue, r.claim_id, r.rank])]).toEqual([counts, [['open_denial', 'Q-DENIED', 1]]]);
+    expect((await workPage(w, AS_OF, undefined, 'open_denial', {}, { limit: 1, offset: 1 })).rows).toEqual([]);
   });
 
   it('has nothing rejected and no credit balance; sees only the practices a reader may', async () => {

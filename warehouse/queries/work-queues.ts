@@ -6,9 +6,11 @@ import type { Warehouse } from '../database.ts';
 import { billedBy, claimsOn } from '../metrics/ar.ts';
 import { inPractices } from '../metrics/practice-scope.ts';
 import { dateLiteral } from '../sql.ts';
+import { WORK_QUEUES, type WorkQueue } from '../../kernel/work.ts';
 
-export const QUEUES = ['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance'] as const;
-export type Queue = (typeof QUEUES)[number];
+/** The queues, as the API and the Work page name them (kernel/work.ts). */
+export const QUEUES = WORK_QUEUES;
+export type Queue = WorkQueue;
 
 export type QueueRow = {
   queue: Queue;
@@ -139,33 +141,8 @@ SELECT queue, r.claim_id, payer_id, billing_npi AS practice, total_balance::VARC
 FROM rows r LEFT JOIN work_state s ON s.claim_id = r.claim_id`;
 }
 
-/** A page of a queue: its rows ranked `offset + 1` to `offset + limit`. */
-export interface QueuePage {
-  queue?: Queue;
-  limit?: number;
-  offset?: number;
-}
-
-/** Every queue's rows at D (a reader's practices only), ranked within each queue; or a page of one queue. */
-export async function workQueues(warehouse: Warehouse, asOf: string, practices?: readonly string[], page: QueuePage = {}): Promise<QueueRow[]> {
-  const where = [
-    ...(page.queue ? [`queue = '${page.queue.replaceAll("'", "''")}'`] : []),
-    ...(page.offset ? [`rank > ${Math.trunc(page.offset)}`] : []),
-    ...(page.limit !== undefined ? [`rank <= ${Math.trunc(page.offset ?? 0) + Math.trunc(page.limit)}`] : []),
-  ];
-  const rows = await warehouse.all<Omit<QueueRow, 'rank' | 'deadline_rank'> & { rank: bigint; deadline_rank: bigint | null }>(
-    `SELECT * FROM (${workQueuesSql(asOf, practices)})${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY queue, rank`,
-  );
+/** Every queue's rows at D (a reader's practices only), ranked within each queue (a page and the counts: work-list.ts). */
+export async function workQueues(warehouse: Warehouse, asOf: string, practices?: readonly string[]): Promise<QueueRow[]> {
+  const rows = await warehouse.all<Omit<QueueRow, 'rank' | 'deadline_rank'> & { rank: bigint; deadline_rank: bigint | null }>(`${workQueuesSql(asOf, practices)} ORDER BY queue, rank`);
   return rows.map((r) => ({ ...r, rank: Number(r.rank), deadline_rank: r.deadline_rank === null ? null : Number(r.deadline_rank) }));
-}
-
-/** How many claims and dollars each queue holds at D (a reader's practices only). */
-export async function queueCounts(warehouse: Warehouse, asOf: string, practices?: readonly string[]): Promise<{ queue: Queue; claims: number; dollars: string }[]> {
-  const rows = await warehouse.all<{ queue: Queue; claims: bigint; dollars: string }>(
-    `SELECT queue, count(*) AS claims, sum(balance::DECIMAL(18,2))::VARCHAR AS dollars FROM (${workQueuesSql(asOf, practices)}) GROUP BY queue`,
-  );
-  return QUEUES.map((queue) => {
-    const r = rows.find((x) => x.queue === queue);
-    return { queue, claims: Number(r?.claims ?? 0), dollars: r?.dollars ?? '0.00' };
-  });
 }

@@ -1,9 +1,11 @@
 // A claim's work state (migration 028): status, owner, follow-up date and notes, apart from the imported data.
 // Every change appends its event and replaces the current state in one transaction; callers audit it.
 import { isIsoDate } from '../../kernel/dates.ts';
+import { WORK_STATUSES } from '../../kernel/work.ts';
 import type { Warehouse } from '../database.ts';
 
-export const WORK_STATUSES = ['new', 'in_progress', 'corrected', 'appealed', 'waiting_on_payer', 'written_off', 'done'] as const;
+/** A claim's work statuses, as the API and the Work page name them (kernel/work.ts). */
+export { WORK_STATUSES };
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
 export type WorkState = {
