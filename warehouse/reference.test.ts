@@ -143,6 +143,17 @@ describe('reference data', () => {
       }
     }
   });
+
+  it('says what to do about every denial category: a fix of one line, in our own words (migration 030)', async () => {
+    expect(await w.all('SELECT category FROM ref_denial_category WHERE is_denial AND (fix IS NULL OR trim(fix) = \'\')')).toEqual([]);
+    for (const row of csvRows('denial_category')) {
+      expect(row.fix, row.category).toMatch(/^\S[^\n]{20,130}$/);
+      expect(row.fix, row.category).not.toMatch(/\.$/);
+      expect(row.fix, row.category).not.toBe(row.label);
+    }
+    expect(await w.one("SELECT owner_team, fix FROM ref_denial_category WHERE category = 'authorization'"))
+      .toEqual({ owner_team: 'authorizations', fix: 'prior authorization required: route to the authorization team before scheduling' });
+  });
 });
 
 describe('a new warehouse under a small memory cap', () => {
