@@ -236,6 +236,19 @@ export interface Posting {
   reference: string;
 }
 
+/** An appeal of a denied claim, as the practice's appeal log records it. */
+export interface Appeal {
+  claimId: string;
+  /** The day the appeal was sent. */
+  date: IsoDate;
+  /** 1: the first level. */
+  level: number;
+  /** What the payer answered; pending while its answer is still to come (after the end of the data set). */
+  outcome: 'pending' | 'overturned' | 'upheld';
+  /** The day of the answer: the corrected 835's, or the write-off's when the denial stood. */
+  outcomeDate: IsoDate | null;
+}
+
 /** Everything that happened to one claim, each list in date order. */
 export interface ClaimHistory {
   claim: Claim;
@@ -244,6 +257,8 @@ export interface ClaimHistory {
   statuses277: ClaimStatus277[];
   adjudications: Adjudication[];
   postings: Posting[];
+  /** The appeals the practice sent (none when the history predates appeal logs). */
+  appeals?: Appeal[];
   /** Names of planted patterns this claim belongs to. */
   patterns: string[];
 }

@@ -218,10 +218,11 @@ describe('migration 024 (tables only)', () => {
       const pairs: [string, string][] = [
         ['SELECT * FROM claim_ack_999', 'SELECT * FROM stg_claim_ack_999'],
         ['SELECT * FROM shared_claim_number', 'SELECT patient_control_number, billing_npis FROM mart_shared_claim_number'],
-        ['SELECT * EXCLUDE (shared_by) FROM claim_number', 'SELECT * EXCLUDE (shared_by) FROM stg_claim_number'],
+        // appeal logs (migration 029) came after the views: their records are left out of the comparison
+        ['SELECT * EXCLUDE (shared_by) FROM claim_number', "SELECT * EXCLUDE (shared_by) FROM stg_claim_number WHERE source <> 'appeal'"],
         ['SELECT * FROM claim_resubmission', 'SELECT * FROM stg_claim_resubmission'],
         ['SELECT * FROM claim_root', 'SELECT * FROM stg_claim_chain'],
-        ['SELECT * FROM unmatched_record', 'SELECT * FROM mart_unmatched_record'],
+        ['SELECT * FROM unmatched_record', "SELECT * FROM mart_unmatched_record WHERE source <> 'appeal'"],
       ];
       for (const [view, model] of pairs) {
         expect((await w.one<{ n: bigint }>(`SELECT count(*) AS n FROM (${view})`))!.n, view).toBeGreaterThan(0n);

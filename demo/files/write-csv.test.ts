@@ -1,21 +1,22 @@
 // The CSV exports, read back by our CSV reader with its built-in mapping: every row, no row errors.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING } from '../../ingest/postings/csv-mapping.ts';
-import { readCsvFile, type ChargeRow, type PayerProfileRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
+import { readCsvFile, type AppealRow, type ChargeRow, type PayerProfileRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
 import { tempDir, writeFile } from '../../tests/support/temp.ts';
 import { C1, C6, claimOf, payerName, POSTINGS } from './test-fixture.ts';
 import { PAYERS } from '../practice/payers.ts';
 import { payerLimits } from '../practice/payer-limits.ts';
-import { writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from './write-csv.ts';
+import { writeAppealsCsv, writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from './write-csv.ts';
 
 async function read(name: string, text: string) {
   const payments: PaymentPosting[] = [];
   const charges: ChargeRow[] = [];
   const profiles: PayerProfileRow[] = [];
+  const appeals: AppealRow[] = [];
   const rowErrors: RowError[] = [];
   const path = writeFile(tempDir(), name, text);
-  const result = await readCsvFile(path, name, DEFAULT_MAPPING, { payment: (r) => payments.push(r), charge: (r) => charges.push(r), payerProfile: (r) => profiles.push(r), rowError: (e) => rowErrors.push(e) });
-  return { ...result, payments, charges, profiles, rowErrors };
+  const result = await readCsvFile(path, name, DEFAULT_MAPPING, { payment: (r) => payments.push(r), charge: (r) => charges.push(r), payerProfile: (r) => profiles.push(r), appeal: (r) => appeals.push(r), rowError: (e) => rowErrors.push(e) });
+  return { ...result, payments, charges, profiles, appeals, rowErrors };
 }
 
 const claimPayer = (id: string) => claimOf(id).payerId;
@@ -58,5 +59,20 @@ describe('writePayerProfilesCsv', () => {
     expect(r.profiles.map((p) => [p.payerId, p.payerName, p.timelyFilingDays, p.appealDays, p.followUpDays])).toEqual(
       PAYERS.map((p) => [p.id, p.name, p.timelyFilingDays, payerLimits(p).appealDays, payerLimits(p).followUpDays]),
     );
+  });
+});
+
+describe('writeAppealsCsv', () => {
+  it('writes the appeal log our reader recognises: one row per appeal, a pending one without an outcome date', async () => {
+    const appeals = [
+      { claimId: 'CLM-1001', date: '2024-03-20', level: 1, outcome: 'overturned' as const, outcomeDate: '2024-05-01' },
+      { claimId: 'CLM-1002', date: '2024-03-22', level: 1, outcome: 'pending' as const, outcomeDate: null },
+    ];
+    const r = await read('appeals.csv', writeAppealsCsv(appeals, '1234567893'));
+    expect(r).toMatchObject({ kind: 'appeals', rows: 2, errors: 0, rowErrors: [] });
+    expect(r.appeals.map((a) => [a.claimId, a.appealDate, a.level, a.outcome, a.outcomeDate, a.billingNpi])).toEqual([
+      ['CLM-1001', '2024-03-20', 1, 'overturned', '2024-05-01', '1234567893'],
+      ['CLM-1002', '2024-03-22', 1, 'pending', null, '1234567893'],
+    ]);
   });
 });

@@ -1,13 +1,15 @@
 // The practice-management exports: payment postings (patient payments, refunds, write-offs, statements) and the
 // charges of self-pay encounters, which never become 837s; and the practice's payer profile. Headers are names
-// the built-in CSV mapping recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING).
-import type { Claim, Posting, PostingType } from '../model.ts';
+// the built-in CSV mapping recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING). The appeal log lists
+// the appeals the practice sent, with the payer's answer once known.
+import type { Appeal, Claim, Posting, PostingType } from '../model.ts';
 import type { PayerProfile } from '../practice/payers.ts';
 import type { PayerLimits } from '../practice/payer-limits.ts';
 import { formatCents } from '../../kernel/money.ts';
 
 export const POSTINGS_HEADER = ['Claim ID', 'Posting Date', 'Amount', 'Type', 'Payer or Patient', 'Reason Code', 'Reference'];
 export const PAYER_PROFILES_HEADER = ['payer_id', 'payer_name', 'timely_filing_days', 'appeal_days', 'follow_up_days'];
+export const APPEALS_HEADER = ['Claim ID', 'Appeal Date', 'Appeal Level', 'Appeal Outcome', 'Outcome Date'];
 export const CHARGES_HEADER = ['Claim ID', 'Date of Service', 'Rendering NPI', 'Payer', 'Location', 'CPT', 'Modifiers', 'Diagnoses', 'Units', 'Charge'];
 
 /** As a practice-management system labels them; each is a key of DEFAULT_MAPPING.types. */
@@ -58,5 +60,13 @@ export function writePayerProfilesCsv(payers: readonly PayerProfile[], limits: (
       const l = limits(p);
       return [p.id, p.name, String(l.timelyFilingDays), String(l.appealDays), String(l.followUpDays)];
     }),
+  ]);
+}
+
+/** One row per appeal, in the order given. With a billing NPI, a last column names the practice. */
+export function writeAppealsCsv(appeals: readonly Appeal[], billingNpi?: string): string {
+  return csv([
+    billingNpi ? [...APPEALS_HEADER, 'Billing NPI'] : APPEALS_HEADER,
+    ...appeals.map((a) => [a.claimId, a.date, String(a.level), a.outcome, a.outcomeDate ?? '', ...(billingNpi ? [billingNpi] : [])]),
   ]);
 }

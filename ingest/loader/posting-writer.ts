@@ -1,7 +1,8 @@
-// Writes the rows of a CSV file: payment postings and charges of an export, payer profiles. Column order
-// follows the tables' (payment_posting, charge_line: migrations 004, 011, 012; payer_profile: 027).
+// Writes the rows of a CSV file: payment postings and charges of an export, payer profiles, appeal logs.
+// Column order follows the tables' (payment_posting, charge_line: migrations 004, 011, 012; payer_profile:
+// 027; appeal_log: 029).
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
-import type { ChargeRow, CsvSink, PayerProfileRow, PaymentPosting, RowError } from '../postings/read-csv.ts';
+import type { AppealRow, ChargeRow, CsvSink, PayerProfileRow, PaymentPosting, RowError } from '../postings/read-csv.ts';
 
 export class PostingWriter implements CsvSink {
   rows = 0;
@@ -10,12 +11,14 @@ export class PostingWriter implements CsvSink {
   private readonly payments: BulkTable;
   private readonly charges: BulkTable;
   private readonly profiles: BulkTable;
+  private readonly appeals: BulkTable;
 
   constructor(bulk: BulkLoad, fileId: bigint) {
     this.fileId = String(fileId);
     this.payments = bulk.table('payment_posting');
     this.charges = bulk.table('charge_line');
     this.profiles = bulk.table('payer_profile');
+    this.appeals = bulk.table('appeal_log');
   }
 
   payment(p: PaymentPosting): void {
@@ -38,6 +41,12 @@ export class PostingWriter implements CsvSink {
     this.rows++;
     this.profiles.bigint(this.fileId).int(p.line).text(p.payerId).text(p.payerName)
       .int(p.timelyFilingDays).int(p.appealDays).int(p.followUpDays)
+      .endRow();
+  }
+
+  appeal(a: AppealRow): void {
+    this.rows++;
+    this.appeals.bigint(this.fileId).int(a.line).text(a.claimId).date(a.appealDate).int(a.level).text(a.outcome).date(a.outcomeDate).text(a.billingNpi)
       .endRow();
   }
 

@@ -1,20 +1,35 @@
 // Which column of a practice-management export is which: a small mapping, built in for common export
 // headers and overridable with a JSON file (`rcm ingest --mapping FILE`, documented in docs/x12-and-csv.md).
-// A payer-profile file is ours, not an export: its header is fixed and no mapping file renames it.
+// A payer-profile file is ours, not an export: its header is fixed and no mapping file renames it. An appeal
+// log is an export: its columns and outcome words have built-in names too.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-export type CsvKind = 'payments' | 'charges' | 'payer_profiles';
+export type CsvKind = 'payments' | 'charges' | 'payer_profiles' | 'appeals';
 
 export const PAYMENT_FIELDS = ['claim_id', 'date', 'amount', 'type', 'payer_or_patient', 'reason_code', 'reference', 'billing_npi'] as const;
 export const CHARGE_FIELDS = ['claim_id', 'service_date', 'provider', 'payer', 'location', 'procedure_code', 'modifiers', 'diagnoses', 'units', 'charge', 'billing_npi'] as const;
 export const PAYER_PROFILE_FIELDS = ['payer_id', 'payer_name', 'timely_filing_days', 'appeal_days', 'follow_up_days'] as const;
+export const APPEAL_FIELDS = ['claim_id', 'appeal_date', 'level', 'outcome', 'outcome_date', 'billing_npi'] as const;
 export const REQUIRED: Record<CsvKind, readonly string[]> = {
   payments: ['claim_id', 'date', 'amount', 'type'],
   charges: ['claim_id', 'service_date', 'procedure_code', 'charge'],
   payer_profiles: PAYER_PROFILE_FIELDS,
+  appeals: ['claim_id', 'appeal_date', 'level', 'outcome'],
 };
-const CSV_KINDS = ['payments', 'charges', 'payer_profiles'] as const;
+const CSV_KINDS = ['payments', 'charges', 'payer_profiles', 'appeals'] as const;
+
+export const APPEAL_OUTCOMES = ['pending', 'overturned', 'partially_overturned', 'upheld', 'withdrawn'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** The words appeal logs use for an outcome (normalized: lower case, blanks for punctuation); empty is pending. */
+export const APPEAL_OUTCOME_WORDS: Readonly<Record<string, AppealOutcome>> = {
+  '': 'pending', pending: 'pending', open: 'pending', submitted: 'pending', 'in process': 'pending', 'in progress': 'pending', filed: 'pending', sent: 'pending',
+  overturned: 'overturned', won: 'overturned', approved: 'overturned', reversed: 'overturned', paid: 'overturned', granted: 'overturned', favorable: 'overturned',
+  'partially overturned': 'partially_overturned', partial: 'partially_overturned', 'partially approved': 'partially_overturned', 'partially paid': 'partially_overturned', 'partially favorable': 'partially_overturned',
+  upheld: 'upheld', denied: 'upheld', lost: 'upheld', affirmed: 'upheld', unfavorable: 'upheld', 'denial upheld': 'upheld',
+  withdrawn: 'withdrawn', cancelled: 'withdrawn', canceled: 'withdrawn', dropped: 'withdrawn',
+};
 
 export const POSTING_TYPES = ['patient_payment', 'insurance_payment', 'refund', 'write_off', 'transfer', 'adjustment', 'statement'] as const;
 export type PostingType = (typeof POSTING_TYPES)[number];
@@ -27,6 +42,7 @@ const mappingSchema = z.object({
     reasons: z.record(z.string().trim().min(1), z.string()).optional(),
   }).optional(),
   charges: z.object({ columns: z.partialRecord(z.enum(CHARGE_FIELDS), z.array(z.string()).min(1)).optional() }).optional(),
+  appeals: z.object({ columns: z.partialRecord(z.enum(APPEAL_FIELDS), z.array(z.string()).min(1)).optional() }).optional(),
   date_format: z.enum(['auto', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'YYYYMMDD']).optional(),
 });
 
@@ -68,6 +84,14 @@ export const DEFAULT_MAPPING: CsvMapping = Object.freeze<CsvMapping>({
       billing_npi: ['billing npi', 'billing provider npi', 'practice npi', 'group npi'],
     },
     payer_profiles: Object.fromEntries(PAYER_PROFILE_FIELDS.map((f) => [f, [f]])),
+    appeals: {
+      claim_id: ['claim id', 'claim', 'claim number', 'claim no', 'patient control number', 'account number', 'encounter id'],
+      appeal_date: ['appeal date', 'date appealed', 'appealed on', 'appeal sent date', 'appeal submitted date'],
+      level: ['level', 'appeal level'],
+      outcome: ['outcome', 'appeal outcome', 'status', 'appeal status', 'result', 'decision'],
+      outcome_date: ['outcome date', 'decision date', 'resolved date', 'appeal outcome date'],
+      billing_npi: ['billing npi', 'billing provider npi', 'practice npi', 'group npi'],
+    },
   },
   types: {
     'patient payment': 'patient_payment', 'patient pmt': 'patient_payment', copay: 'patient_payment', 'co pay': 'patient_payment', 'pt payment': 'patient_payment',
@@ -97,7 +121,7 @@ export function loadMapping(path: string | undefined): CsvMapping {
     throw new Error(`the mapping file ${path} is not valid: ${error instanceof Error ? error.message : String(error)}`);
   }
   const columns = structuredClone(DEFAULT_MAPPING.columns);
-  for (const kind of ['payments', 'charges'] as const) {
+  for (const kind of ['payments', 'charges', 'appeals'] as const) {
     for (const [field, names] of Object.entries(parsed[kind]?.columns ?? {})) columns[kind][field] = [...(names as string[]), ...(columns[kind][field] ?? [])];
   }
   const types = { ...DEFAULT_MAPPING.types };

@@ -1,6 +1,7 @@
-// Reads a practice-management export (payment postings or charges), or a payer-profile file, row by row. A
+// Reads a practice-management export (payment postings, charges or an appeal log), or a payer-profile file, row by row. A
 // row that cannot be read (no claim id, a date or amount that is not one, an unknown posting type, days
-// that are not a whole number) is reported with its line number and raw text; the other rows still load.
+// that are not a whole number, an appeal level or outcome rcm does not know) is reported with its line
+// number and raw text; the other rows still load.
 // Every export row gets a key made of its content (and its place among identical rows of the file), so
 // that loading a corrected file again adds only what is new; a profile file needs none, since the file
 // loaded last gives each payer its limits.
@@ -10,7 +11,7 @@ import { parse, CsvError } from 'csv-parse';
 import { X12Error } from '../x12/diagnostics.ts';
 import { amountProblem, parseCents, type Cents } from '../../kernel/money.ts';
 import { fitsQuantity, parseQuantity, QUANTITY_PLACES } from '../x12/values.ts';
-import { recognize, normalizeName, type CsvKind, type CsvMapping, type DateFormat, type PostingType } from './csv-mapping.ts';
+import { APPEAL_OUTCOME_WORDS, recognize, normalizeName, type AppealOutcome, type CsvKind, type CsvMapping, type DateFormat, type PostingType } from './csv-mapping.ts';
 
 export interface PaymentPosting {
   line: number;
@@ -54,6 +55,18 @@ export interface PayerProfileRow {
   followUpDays: number | null;
 }
 
+/** One appeal of a claim at one level, from an appeal log. */
+export interface AppealRow {
+  line: number;
+  claimId: string;
+  appealDate: string;
+  /** 1 (first level) to 5. */
+  level: number;
+  outcome: AppealOutcome;
+  outcomeDate: string | null;
+  billingNpi: string | null;
+}
+
 export interface RowError {
   file: string;
   line: number;
@@ -69,6 +82,7 @@ export interface CsvSink {
   payment(row: PaymentPosting): void;
   charge(row: ChargeRow): void;
   payerProfile(row: PayerProfileRow): void;
+  appeal(row: AppealRow): void;
   rowError(error: RowError): void;
 }
 
@@ -78,6 +92,7 @@ const HINT: Record<CsvKind, string> = {
   payments: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
   charges: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
   payer_profiles: 'Correct the row and ingest the file again: the file loaded last gives each payer its limits.',
+  appeals: 'Correct the row and ingest the log again: for each claim and level, the row of the log loaded last counts.',
 };
 
 /**
@@ -106,6 +121,7 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
       try {
         if (kind === 'payments') sink.payment(paymentRow(field, mapping, info.lines, rowKey(kind, record, seen)));
         else if (kind === 'charges') sink.charge(chargeRow(field, mapping.dateFormat, info.lines, rowKey(kind, record, seen)));
+        else if (kind === 'appeals') sink.appeal(appealRow(field, mapping.dateFormat, info.lines));
         else sink.payerProfile(payerProfileRow(field, info.lines));
         rows++;
       } catch (problem) {
@@ -133,7 +149,7 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
 
 function unrecognized(name: string, header: string): X12Error {
   return new X12Error('unrecognized_file', { file: name, segment: 1, segmentText: header.trim().slice(0, 200) || undefined },
-    'the file is neither X12 nor a CSV rcm recognises: its header has no columns for claim id, date, amount and type (payment postings), for claim id, date of service, procedure and charge (charges), or payer_id,payer_name,timely_filing_days,appeal_days,follow_up_days (payer profiles)',
+    'the file is neither X12 nor a CSV rcm recognises: its header has no columns for claim id, date, amount and type (payment postings), for claim id, date of service, procedure and charge (charges), for claim id, appeal date, level and outcome (appeal logs), or payer_id,payer_name,timely_filing_days,appeal_days,follow_up_days (payer profiles)',
     'Name your columns in a mapping file and pass it with --mapping (see docs/x12-and-csv.md), or point rcm ingest at X12 files.');
 }
 
@@ -191,6 +207,37 @@ function payerProfileRow(field: (f: string) => string, line: number): PayerProfi
     timelyFilingDays: days(field('timely_filing_days'), 'timely_filing_days'),
     appealDays: days(field('appeal_days'), 'appeal_days'),
     followUpDays: followUp === '' ? null : days(followUp, 'follow_up_days'),
+  };
+}
+
+const LEVEL_WORDS: Readonly<Record<string, number>> = {
+  first: 1, '1st': 1, redetermination: 1, reconsideration: 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5,
+};
+
+/** An appeal level: 1 to 5, as a digit, "level 2", "L2" or a word (first, 2nd, redetermination…). */
+function appealLevel(text: string): number {
+  const word = normalizeName(text).replace(/^(level|lvl|l)\s*/, '');
+  const level = /^[1-5]$/.test(word) ? +word : LEVEL_WORDS[word];
+  if (text === '') throw new RowProblem('the appeal level is missing');
+  if (level === undefined) throw new RowProblem(`appeal level "${text}" is not one of 1 to 5 (1: the first level, a redetermination or reconsideration)`);
+  return level;
+}
+
+function appealRow(field: (f: string) => string, format: DateFormat, line: number): AppealRow {
+  const rawOutcome = field('outcome');
+  const outcome = APPEAL_OUTCOME_WORDS[normalizeName(rawOutcome)];
+  if (!outcome) throw new RowProblem(`appeal outcome "${rawOutcome}" is not one rcm knows (pending, overturned, partially_overturned, upheld, withdrawn)`);
+  const appealDate = date(required(field('appeal_date'), 'appeal date'), format);
+  const outcomeDate = field('outcome_date') === '' ? null : date(field('outcome_date'), format);
+  if (outcomeDate !== null && outcomeDate < appealDate) throw new RowProblem(`the outcome date ${outcomeDate} is before the appeal date ${appealDate}`);
+  return {
+    line,
+    claimId: required(field('claim_id'), 'claim id'),
+    appealDate,
+    level: appealLevel(field('level')),
+    outcome,
+    outcomeDate,
+    billingNpi: field('billing_npi') || null,
   };
 }
 

@@ -1,6 +1,7 @@
 // Every model's contract (<model>.contract.ts beside <model>.sql), in one list: a contract is bundled with
 // the command line, so it is imported here rather than found on disk. A test holds this list to the models.
 import type { ModelContract } from './contract.ts';
+import stgAppeal from './staging/stg_appeal.contract.ts';
 import stgCharge from './staging/stg_charge.contract.ts';
 import stgClaimAck999 from './staging/stg_claim_ack_999.contract.ts';
 import stgClaimChain from './staging/stg_claim_chain.contract.ts';
@@ -37,7 +38,7 @@ import martSharedClaimNumber from './marts/mart_shared_claim_number.contract.ts'
 import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 
 export const CONTRACTS: readonly ModelContract[] = [
-  stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
+  stgAppeal, stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,

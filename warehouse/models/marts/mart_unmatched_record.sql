@@ -1,7 +1,7 @@
--- grain: one record of a remittance, acknowledgment, posting or charge that matches no billed claim, with
+-- grain: one record of a remittance, acknowledgment, posting, charge or appeal log that matches no billed claim, with
 -- why: kept and listed to review, never dropped or guessed onto a claim (claim identity: stg_claim_number).
 -- A remittance matches a claim billed on an 837 or a charges export; a 277CA status one sent on an 837; a
--- posting any claim known from an 837, a remittance or a charges export.
+-- posting or an appeal-log row any claim known from an 837, a remittance or a charges export.
 WITH claims AS (
   SELECT claim_number,
          bool_or(source IN ('837', 'charge')) AS is_billed,
@@ -19,14 +19,14 @@ unmatched AS (
   WHERE n.claim_number IS NULL
      OR (n.source = '835' AND NOT c.is_billed)
      OR (n.source = '277CA' AND NOT c.is_sent)
-     OR (n.source = 'posting' AND NOT c.is_known)
+     OR (n.source IN ('posting', 'appeal') AND NOT c.is_known)
 )
 SELECT u.source, u.file_id, u.position, u.patient_control_number AS claim_id,
        CASE u.source WHEN '835' THEN r.paid WHEN '277CA' THEN a.charge WHEN 'posting' THEN p.amount END AS amount,
        CASE WHEN u.claim_number IS NULL
               THEN 'the number is used by ' || len(u.shared_by) || ' billing providers (' || array_to_string(u.shared_by, ', ') || ') and this record names '
                    || CASE WHEN u.billing_npi IS NULL THEN 'none' ELSE 'another (' || u.billing_npi || ')' END
-                   || CASE WHEN u.source IN ('posting', 'charge') THEN ': add a billing NPI column to the export' ELSE '' END
+                   || CASE WHEN u.source IN ('posting', 'charge', 'appeal') THEN ': add a billing NPI column to the export' ELSE '' END
             WHEN u.source = '835' THEN 'no 837 claim or charge with this patient control number'
             WHEN u.source = '277CA' THEN 'no 837 claim with this patient control number'
             ELSE 'no claim (837, 835 or charge) with this claim id'

@@ -1,5 +1,5 @@
 -- grain: one record of any source that names a claim (837 claim, 835 claim payment, 277CA claim status,
--- posting, charge line), with its claim number. NULL: the number is shared and the record names no
+-- posting, charge line, appeal-log row), with its claim number. NULL: the number is shared and the record names no
 -- provider of it; such records are listed in mart_unmatched_record, never guessed.
 --
 -- Claim identity. 837 CLM01 = 835 CLP01 = 277CA TRN02 = an export's claim id: the patient control number
@@ -37,6 +37,8 @@ records AS (
   SELECT 'posting', file_id, line_number, claim_id, billing_npi FROM payment_posting
   UNION ALL
   SELECT 'charge', file_id, line_number, claim_id, billing_npi FROM charge_line
+  UNION ALL
+  SELECT 'appeal', file_id, line_number, claim_id, billing_npi FROM appeal_log
 )
 SELECT r.source, r.file_id, r.position, r.patient_control_number, r.billing_npi,
        CASE WHEN s.patient_control_number IS NULL THEN r.patient_control_number
