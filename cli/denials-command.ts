@@ -14,7 +14,7 @@ export function registerDenialsCommand(program: Command): void {
   const denials = program.command('denials').description('denial analysis');
   denials
     .command('patterns')
-    .description('the payer × procedure × modifier × diagnosis × provider combinations whose denial rate most exceeds the payer’s baseline, ranked by excess denied dollars, with example claims')
+    .description('the payer × procedure × modifier × diagnosis × provider combinations, and the code pairs billed on one claim, whose denial rate most exceeds the payer’s baseline, ranked by excess denied dollars, with their CARCs (mixed causes marked and split by CARC), the owning team, a fix and example claims')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--as-of <date>', 'as-of date (default: the latest event date in the warehouse)')
     .option('--from <date>', 'window start (default: twelve months ending at the as-of date)')
@@ -48,12 +48,20 @@ function percent(x: number): string {
   return `${(x * 100).toFixed(1)} %`;
 }
 
+/** The CARCs of a pattern's denied lines; a mixed row says so and lists its top three. */
+function causes(p: DenialPattern): string {
+  if (!p.mixed_causes) return p.top_carc ? `${p.top_carc} (${percent(p.top_carc_share ?? 0)})` : '—';
+  return `mixed: ${p.carcs.map((c) => `${c.carc} ${percent(c.share)}`).join(', ') || 'no CARC'}`;
+}
+
 export function patternsText(window: Window, patterns: DenialPattern[]): string {
-  const table = new Table({ head: ['#', 'combination', 'claims', 'lines denied', 'rate', 'payer baseline', 'lift', 'excess denied $', 'top CARC', 'examples'], style: { head: [], border: [] } });
+  const table = new Table({
+    head: ['#', 'pattern', 'claims', 'lines denied', 'rate', 'payer baseline', 'lift', 'excess denied $', 'CARCs', 'owner', 'fix', 'examples'],
+    colWidths: [null, 36, null, null, null, null, null, null, 22, 16, 44, null], wordWrap: true, style: { head: [], border: [] },
+  });
   for (const p of patterns) {
-    const combination = Object.entries(p.dimensions).map(([k, v]) => `${k} ${v}`).join(' × ');
-    table.push([p.rank, combination, p.claims, `${p.denied_lines}/${p.lines}`, `${percent(p.rate)} (≥ ${percent(p.lower_bound)})`, percent(p.baseline_rate), p.lift ?? '—',
-      p.excess_denied_dollars.toLocaleString('en-US', { minimumFractionDigits: 2 }), p.top_carc ? `${p.top_carc} (${percent(p.top_carc_share ?? 0)})` : '—', p.example_claims.slice(0, 3).join(' ')]);
+    table.push([p.rank, p.label, p.claims, `${p.denied_lines}/${p.lines}`, `${percent(p.rate)} (≥ ${percent(p.lower_bound)})`, percent(p.baseline_rate), p.lift ?? '—',
+      p.excess_denied_dollars.toLocaleString('en-US', { minimumFractionDigits: 2 }), causes(p), p.owner ?? '—', p.fix ?? '—', p.example_claims.slice(0, 3).join(' ')]);
   }
   return `lines first adjudicated ${window.from} to ${window.to}\n${patterns.length ? table.toString() : 'no combination is denied significantly more often than its payer’s baseline'}\n`;
 }

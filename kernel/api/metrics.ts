@@ -7,7 +7,8 @@ export const UNITS = ['dollars', 'ratio', 'days', 'count'] as const;
 export const METRIC_FORMATS = ['pct1', 'usd', 'days', 'count'] as const;
 export const WINDOWS = ['snapshot', 'month', 'quarter', 'ttm'] as const;
 export const GRAINS = ['claim', 'line', 'money'] as const;
-export const PATTERN_DIMENSIONS = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const;
+/** A pattern's dimensions: with_cpt is another procedure code billed on the same claim, carc a mixed combination's cause. */
+export const PATTERN_DIMENSIONS = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider', 'with_cpt', 'carc'] as const;
 
 const Dollars = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number() }).describe('the same rate in dollars');
 
@@ -64,11 +65,18 @@ export type MetricExplanation = z.infer<typeof MetricExplanation>;
 
 export const DenialPattern = z.object({
   rank: z.number().int(),
+  label: z.string().describe("how the pattern reads, e.g. 'payer SUMMT × modifier 25 billed with 96372'"),
   dimensions: z.object(Object.fromEntries(PATTERN_DIMENSIONS.map((d) => [d, z.string().optional()])) as Record<(typeof PATTERN_DIMENSIONS)[number], z.ZodOptional<z.ZodString>>).strict(),
   lines: z.number().int(), claims: z.number().int(), denied_lines: z.number().int(),
   rate: z.number(), baseline_rate: z.number().describe('the payer’s own denial rate'), lift: z.number().nullable(),
   lower_bound: z.number().describe('95 % Wilson lower bound of the rate'), charges: z.number(), denied_dollars: z.number(), excess_denied_dollars: z.number(),
-  top_carc: z.string().nullable(), top_carc_share: z.number().nullable(), example_claims: z.array(z.string()), also_explains: z.array(z.string()),
+  top_carc: z.string().nullable(), top_carc_share: z.number().nullable(),
+  mixed_causes: z.boolean().describe('the top CARC covers less than 60 % of the denied lines (the finder then also lists each CARC as its own pattern)'),
+  carcs: z.array(z.object({ carc: z.string(), lines: z.number().int(), share: z.number().describe('of the denied lines') })).describe('the most frequent CARCs of the denied lines, at most three'),
+  category: z.string().nullable().describe('the denial category of most of the denied lines'),
+  owner: z.string().nullable().describe('the team that owns the category (the crosswalk’s owner_team)'),
+  fix: z.string().nullable().describe('what to do about it, in one line (the crosswalk’s fix)'),
+  example_claims: z.array(z.string()), also_explains: z.array(z.string()).describe('the labels of the patterns folded into this one'),
 }).meta({ id: 'DenialPattern' });
 export type DenialPattern = z.infer<typeof DenialPattern>;
 
