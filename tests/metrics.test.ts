@@ -16,6 +16,7 @@ import { METRICS, metric } from '../warehouse/metrics/registry.ts';
 import { findDenialPatterns, wilsonLowerBound } from '../warehouse/patterns/denial-patterns.ts';
 import { windowFor } from '../warehouse/metrics/window.ts';
 import { QUEUES, workQueues } from '../warehouse/queries/work-queues.ts';
+import { listClaims } from '../warehouse/queries/claim-list.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
 const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
@@ -125,6 +126,7 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     for (const a of truth.asOf) for (const [name, w] of Object.entries(a.windows)) await check(w, w, a.date, name);
   };
   const pair = (r: MetricResult) => [r.numerator, r.denominator];
+  const drillQuery = { status: 'any', sort: 'claim_id', order: 'asc', limit: 10, offset: 0 } as const;
   const dollars = (r: MetricResult) => [cents(r.dollars?.numerator), cents(r.dollars?.denominator)];
 
   it('initial denial rates, claim and line, count and dollars, by payer and by category; duplicates apart', windows(async (w, t, asOf, name) => {
@@ -165,6 +167,55 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(pair(await get('first_pass_acceptance', asOf, w)), where).toEqual([t.firstPassAcceptance.numerator, t.firstPassAcceptance.denominator]);
     expect(pair(await get('first_pass_yield', asOf, w)), where).toEqual([t.firstPassYield.numerator, t.firstPassYield.denominator]);
   }));
+
+  it('front-end rejections: rate in count and dollars, by reason code and by payer; resubmission lag', windows(async (w, t, asOf, name) => {
+    const where = `${name} ending ${asOf}`;
+    if (name === 'ttm' && asOf === truth.asOf.at(-1)!.date) {
+      // the demo rejects at both ends: a 999 set with its IK3 / IK4 errors, and 277CA statuses, then sends again
+      expect(Object.keys(t.rejectionRate.byReason), where).toEqual(expect.arrayContaining(['999 IK3 NM1:8', '999 IK4 67:7', '999 IK5 R:5', '277CA A7:33:IL']));
+      expect(t.resubmissionLagDays.n, where).toBeGreaterThan(10);
+    }
+    const rate = await get('rejection_rate', asOf, w);
+    expect([pair(rate), dollars(rate)], where).toEqual([
+      [t.rejectionRate.count.numerator, t.rejectionRate.count.denominator], [t.rejectionRate.amount.numerator, t.rejectionRate.amount.denominator],
+    ]);
+    const byReason = await get('rejection_rate', asOf, w, 'rejection_reason');
+    expect(Object.fromEntries(byReason.breakdown!.map((b) => [b.key, { count: b.numerator, amount: cents(b.dollars?.numerator) }])), where).toEqual(t.rejectionRate.byReason);
+    const byPayer = await get('rejection_rate', asOf, w, 'payer');
+    expect(Object.fromEntries(byPayer.breakdown!.map((b) => [b.key, [b.numerator, b.denominator]])), where)
+      .toEqual(Object.fromEntries(Object.entries(t.rejectionRate.byPayer).map(([p, r]) => [p, [r.numerator, r.denominator]])));
+    const lag = await get('resubmission_lag_days', asOf, w);
+    expect([lag.n ?? 0, lag.value, lag.p90 ?? null], where).toEqual([t.resubmissionLagDays.n, t.resubmissionLagDays.median, t.resubmissionLagDays.p90]);
+  }));
+
+  it('claims still rejected at each as-of date: count, balance, by reason, and the rejected work queue’s claims', snapshot(async (a) => {
+    expect(truth.asOf.some((x) => x.stillRejected.count > 0)).toBe(true);
+    const still = await get('still_rejected', a.date);
+    expect([still.numerator, cents(still.dollars?.numerator)], a.date).toEqual([a.stillRejected.count, a.stillRejected.amount]);
+    const byReason = await get('still_rejected', a.date, undefined, 'rejection_reason');
+    expect(Object.fromEntries(byReason.breakdown!.map((b) => [b.key, { count: b.numerator, amount: cents(b.dollars?.numerator) }])), a.date).toEqual(a.stillRejected.byReason);
+    const queue = (await workQueues(warehouse, a.date)).filter((r) => r.queue === 'rejected');
+    expect([queue.length, queue.reduce((s, r) => s + cents(Number(r.balance))!, 0)], a.date).toEqual([still.numerator, cents(still.dollars?.numerator)]);
+    expect(queue.map((r) => r.claim_id).sort(), a.date).toEqual(a.stillRejected.claims);
+    const drill = await listClaims(warehouse, { ...drillQuery, asOf: a.date, stillRejected: true }, {});
+    expect(drill.total, a.date).toBe(still.numerator);
+  }));
+
+  it('drills from a rejection reason to exactly its claims', async () => {
+    const a = truth.asOf.at(-1)!;
+    const w = a.windows.ttm;
+    const rate = await get('rejection_rate', a.date, w, 'rejection_reason');
+    let equal = 0;
+    for (const [code, claims] of Object.entries(w.rejectionRate.claimsByReason)) {
+      const drill = await listClaims(warehouse, { ...drillQuery, asOf: a.date, rejectionReason: code, submittedFrom: w.from, submittedTo: w.to }, {});
+      expect(drill.total, code).toBe(claims);
+      // a claim rejected twice for one reason is one claim of the drill and two submissions of the rate
+      const sends = rate.breakdown!.find((b) => b.key === code)!.numerator;
+      if (claims === sends) equal++;
+      else expect(claims, code).toBeLessThan(sends!);
+    }
+    expect(equal).toBeGreaterThan(0);
+  });
 
   it('net and gross collection rates', windows(async (w, t, asOf, name) => {
     const where = `${name} ending ${asOf}`;

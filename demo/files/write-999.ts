@@ -12,6 +12,13 @@ export const VERSION_999 = '005010X231A1';
  */
 const FIRST_SUBSCRIBER_NM1 = 13;
 
+/**
+ * The one illustrative error a rejected set carries: IK3 on the first subscriber NM1 with IK304 8 (segment has
+ * data element errors), IK4 on its element 9 (reference 67, NM109) with IK403 7 (invalid code value), IK5 R with 5
+ * (one or more segments in error).
+ */
+export const REJECTED_SET = { segment: 'NM1', segmentError: '8', elementPosition: 9, elementReference: 67, elementError: '7', setError: '5' } as const;
+
 export interface AcknowledgedGroup {
   /** GS06 of the 837 file. */
   group: number;
@@ -25,9 +32,9 @@ export function write999(practice: Practice, acknowledged: AcknowledgedGroup, co
   for (const set of acknowledged.sets) {
     st.add('AK2', '837', set.controlNumber, VERSION_837P);
     if (set.status === 'R') {
-      // IK304 8: segment has data element errors; IK403 7: invalid code value (element 9, reference 67).
-      st.add('IK3', 'NM1', FIRST_SUBSCRIBER_NM1, '2010BA', '8').add('IK4', 9, 67, '7');
-      st.add('IK5', 'R', '5'); // 5: one or more segments in error
+      const e = REJECTED_SET;
+      st.add('IK3', e.segment, FIRST_SUBSCRIBER_NM1, '2010BA', e.segmentError).add('IK4', e.elementPosition, e.elementReference, e.elementError);
+      st.add('IK5', 'R', e.setError);
     } else {
       st.add('IK5', set.status);
     }

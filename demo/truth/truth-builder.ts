@@ -12,6 +12,7 @@ import { contractualKey, daysInAr, daysInArByPayer, daysInArNet, daysInTotalAr, 
 import { DenialRates } from './denial-rates.ts';
 import { UNCLASSIFIED } from './denials.ts';
 import { Lags } from './lags.ts';
+import { Rejections, StillRejected } from './rejections.ts';
 import { WorkQueues } from './queues.ts';
 import { PAYER_LIMITS } from '../practice/payer-limits.ts';
 import { addArChanges, rollForward } from './roll-forward.ts';
@@ -34,15 +35,18 @@ class WindowAccumulator {
   readonly denials: DenialRates;
   readonly acceptance: Acceptance;
   readonly lags: Lags;
+  readonly rejections: Rejections;
   constructor(readonly window: DateWindow) {
     this.denials = new DenialRates(window);
     this.acceptance = new Acceptance(window);
     this.lags = new Lags(window);
+    this.rejections = new Rejections(window);
   }
   add(facts: ClaimFacts): void {
     this.denials.add(facts);
     this.acceptance.add(facts);
     this.lags.add(facts);
+    this.rejections.add(facts);
   }
 }
 
@@ -55,6 +59,7 @@ export class TruthBuilder {
   private readonly totals = new DayTotals();
   private readonly snapshots: ArSnapshot[];
   private readonly queues: WorkQueues[];
+  private readonly stillRejected: StillRejected[];
   private readonly windows: Record<WindowName, WindowAccumulator>[];
   private readonly selfPayers: Set<string>;
   private readonly seenPayers = new Set<string>();
@@ -72,6 +77,7 @@ export class TruthBuilder {
     this.crosswalk = options.crosswalk;
     this.snapshots = this.asOfDates.map((d) => new ArSnapshot(d));
     this.queues = this.asOfDates.map((d) => new WorkQueues(d, PAYER_LIMITS));
+    this.stillRejected = this.asOfDates.map((d) => new StillRejected(d));
     this.windows = this.asOfDates.map((d) => {
       const w = windowsFor(d);
       return { month: new WindowAccumulator(w.month), quarter: new WindowAccumulator(w.quarter), ttm: new WindowAccumulator(w.ttm) };
@@ -113,6 +119,7 @@ export class TruthBuilder {
 
     for (const s of this.snapshots) s.add(facts);
     for (const q of this.queues) q.add(facts);
+    for (const r of this.stillRejected) r.add(facts);
     for (const w of this.windows) for (const name of WINDOW_NAMES) w[name].add(facts);
     this.countPatterns(facts);
 
@@ -183,12 +190,14 @@ export class TruthBuilder {
           ...acc.acceptance.toJson(anyAcknowledgments),
           ...collectionRates(this.totals, acc.window),
           ...acc.lags.toJson(payers),
+          ...acc.rejections.toJson(anyAcknowledgments),
           rollForward: rollForward(this.totals, acc.window),
         };
       }
       return {
         date, ar: arJson(s, payers), daysInAr: daysInAr(s), daysInTotalAr: daysInTotalAr(s), daysInArByPayer: daysInArByPayer(s, payers, this.selfPayers),
         daysInArNet: daysInArNet(s, this.totals, payers, this.selfPayers), windows, queues: this.queues[i].toJson(),
+        stillRejected: this.stillRejected[i].toJson(),
       };
     });
     return {

@@ -21,6 +21,9 @@ export const DenialCategory = z.string().regex(/^[a-z_]{1,40}$/).meta({ example:
 
 export const Carc = z.string().regex(/^[A-Z0-9]{1,5}$/).meta({ example: '197' });
 
+/** A front-end rejection's reason code as mart_rejection lists it: '999 IK5 R:5', '999 IK3 NM1:8', '999 IK4 67:7', '999 AK9 R', '277CA A7:33:IL'. */
+export const RejectionReason = z.string().regex(/^(999 (IK5|AK9|IK3|IK4) [A-Z0-9.]{0,12}(:[A-Z0-9]{0,3})?|277CA [A-Z0-9]{1,3}(:[A-Z0-9]{0,4}){0,2})$/).meta({ example: '277CA A7:33:IL' });
+
 /** A patient control number (CLM01: up to 38 characters), optionally "@NPI" when two billing providers use it. */
 export const CLAIM_NUMBER = /^[A-Za-z0-9._\-/]{1,38}(@[0-9]{10})?$/;
 

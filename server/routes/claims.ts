@@ -16,7 +16,7 @@ import { formatOf, respondTable } from '../table-response.ts';
 import { AnswerCache } from '../answer-cache.ts';
 import { asOfDate } from '../as-of.ts';
 import type { Read } from '../reading.ts';
-import { Carc, CLAIM_NUMBER, ClaimNumber, DenialCategory, IsoDate, Location, Npi, PayerId, QueryFlag, queryInt } from '../../kernel/api/common.ts';
+import { Carc, CLAIM_NUMBER, ClaimNumber, DenialCategory, IsoDate, Location, Npi, PayerId, QueryFlag, queryInt, RejectionReason } from '../../kernel/api/common.ts';
 import { ClaimHistory, ClaimList, ClaimRemittances } from '../../kernel/api/claims.ts';
 import { guarded, json, refusal, refusals, routeGroup, tableAnswer } from '../contract.ts';
 
@@ -41,6 +41,8 @@ const listQuery = z.object({
   aging: z.enum(AGING_BUCKETS).optional().describe('only open claims in this aging bucket'),
   denied: QueryFlag.optional().describe('denied (a line or all) on the first adjudication'),
   rejected: QueryFlag.optional().describe('rejected by a clearinghouse or payer acknowledgment'),
+  rejection_reason: RejectionReason.optional().describe('a submission of the claim was rejected for this reason code by the as-of date (the rejection_rate breakdown’s key); with submitted_from / submitted_to, that submission was sent in the range (rather than the first)'),
+  still_rejected: z.literal('true').optional().describe('the claim is still rejected at the as-of date (its latest submission rejected, nothing sent since, a balance owed: the rejected work queue)'),
   denial_category: DenialCategory.optional().describe('a denial category of the first adjudication'),
   carc: Carc.optional().describe('a claim adjustment reason code of the first adjudication'),
   cpt: z.string().regex(CODE).optional().meta({ description: 'a procedure code on a line', example: '99213' }),
@@ -108,6 +110,7 @@ export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): O
         asOf, serviceFrom: q.service_from, serviceTo: q.service_to, submittedFrom: q.submitted_from, submittedTo: q.submitted_to,
         adjudicatedFrom: q.adjudicated_from, adjudicatedTo: q.adjudicated_to, payer: q.payer, status: q.status ?? 'any', portion: q.portion, aging: q.aging,
         denied: q.denied === undefined ? undefined : q.denied === 'true', rejected: q.rejected === undefined ? undefined : q.rejected === 'true',
+        rejectionReason: q.rejection_reason, stillRejected: q.still_rejected === 'true',
         denialCategory: q.denial_category, carc: q.carc, cpt: q.cpt, modifier: q.modifier, diagnosis: q.diagnosis, search: q.q,
         sort: q.sort ?? 'service_date', order: q.order ?? 'desc', limit: pageSize, offset: (page - 1) * pageSize,
       }, { practices, provider: q.provider, location: q.location }));

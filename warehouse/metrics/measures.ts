@@ -46,6 +46,12 @@ export const cashModel: SemanticModel = {
   },
 };
 
+/** mart_rejection: one row per submission of a claim (first and later), with the front end's word on it; the payer is the one it was sent to. */
+export const rejectionModel: SemanticModel = {
+  id: 'rejection', from: 'mart_rejection', payer: 'payer_id',
+  dimensions: { ...claimAttributes, rejection_reason: { sql: 'reason_codes', list: 'denied' } },
+};
+
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;
 const notDuplicate = 'NOT first_denied_as_duplicate';
 const deniedResolved = { model: claimModel, date: 'resolved_date', where: 'first_denied_date <= resolved_date', denied: true } as const;
@@ -54,6 +60,8 @@ const lineFirst = { model: lineModel, date: 'adjudication_date', month: 'adjudic
 const adjusted = { model: adjustmentModel, aggregate: 'sum', expr: 'amount', date: 'event_date', month: 'event_month' } as const;
 const ofClass = (adjustmentClass: string) => `adjustment_class = ${sqlString(adjustmentClass)}`;
 const cashIn = { model: claimCashModel, date: 'cash_date', month: 'cash_month', where: 'claim_id IS NOT NULL' } as const;
+const acknowledgedSend = { model: rejectionModel, date: 'submitted_date', month: 'submitted_month', where: (w: { asOf: string }) => `first_acknowledged_date <= ${dateLiteral(w.asOf)}` } as const;
+const rejectedBy = (w: { asOf: string }) => `rejected_date <= ${dateLiteral(w.asOf)}`;
 
 export const MEASURES: readonly Measure[] = [
   // claims at their first adjudication, duplicate denials (CARC 18) apart
@@ -104,6 +112,12 @@ export const MEASURES: readonly Measure[] = [
     id: 'collections', model: cashModel, aggregate: 'sum', date: 'cash_date', month: 'cash_month', where: "kind <> 'contractual'",
     expr: "CASE kind WHEN 'refund' THEN -amount WHEN 'plb_interest' THEN -amount WHEN 'plb_recoupment' THEN -amount WHEN 'plb_other' THEN -amount ELSE amount END",
   },
+  // front-end rejections: every submission acknowledged by the as-of date, and those an acknowledgment rejected by
+  // then (split by rejection reason, a submission once under each of its reasons)
+  { id: 'acknowledged_sends', ...acknowledgedSend, aggregate: 'count' },
+  { id: 'acknowledged_send_charges', ...acknowledgedSend, aggregate: 'sum', expr: 'charge' },
+  { id: 'rejected_sends', ...acknowledgedSend, aggregate: 'count', filter: rejectedBy, denied: true },
+  { id: 'rejected_send_charges', ...acknowledgedSend, aggregate: 'sum', expr: 'charge', filter: rejectedBy, denied: true },
 ];
 
 const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));

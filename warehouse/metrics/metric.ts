@@ -8,15 +8,15 @@ import { sqlString } from '../sql.ts';
 export type Unit = 'dollars' | 'ratio' | 'days' | 'count';
 /** How a value is shown: a ratio as a percentage with one decimal, dollars with cents, days to two decimals, a count whole. */
 export type MetricFormat = 'pct1' | 'usd' | 'days' | 'count';
-export type Dimension = 'payer' | 'payer_name' | 'provider' | 'provider_name' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind' | 'adjustment_class';
-export const DIMENSIONS: readonly Dimension[] = ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind', 'adjustment_class'];
+export type Dimension = 'payer' | 'payer_name' | 'provider' | 'provider_name' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind' | 'adjustment_class' | 'rejection_reason';
+export const DIMENSIONS: readonly Dimension[] = ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind', 'adjustment_class', 'rejection_reason'];
 
 /** How the value follows from the row: a ratio, a sum (numerator alone), days (numerator ÷ daily denominator), or quantiles computed in SQL. */
 export type ValueKind = 'ratio' | 'sum' | 'days' | 'quantile';
 
 /** One dimension, or two crossed (payer × month); the special ones (bucket, kind, denial category, CARC) stand alone. */
 export type Breakdown = readonly Dimension[];
-export const SINGLE_ONLY: readonly Dimension[] = ['bucket', 'kind', 'denial_category', 'carc'];
+export const SINGLE_ONLY: readonly Dimension[] = ['bucket', 'kind', 'denial_category', 'carc', 'rejection_reason'];
 
 /** The SQL key of a breakdown: NULL for none, the column for one dimension, "a × b" for two. */
 export function keyOf(by: Breakdown | undefined, columns: Partial<Record<Dimension, string>>): string {

@@ -25,6 +25,7 @@ export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id' | 'pra
   mart_claim_balance: 'claim',
   mart_first_adjudication_line: 'claim',
   mart_adjustment: 'claim',
+  mart_rejection: 'claim',
   mart_cash: 'money',
   stg_posting: 'claim_id',
   mart_file_practice: 'practice',

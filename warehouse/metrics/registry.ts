@@ -6,8 +6,9 @@ import { DENIAL_METRICS } from './denials.ts';
 import { FIRST_PASS_METRICS } from './first-pass.ts';
 import { COLLECTION_METRICS } from './collections.ts';
 import { LAG_METRICS } from './lags.ts';
+import { REJECTION_METRICS } from './rejections.ts';
 
-export const METRICS: readonly MetricDefinition[] = [...AR_METRICS, ...DENIAL_METRICS, ...FIRST_PASS_METRICS, ...COLLECTION_METRICS, ...LAG_METRICS];
+export const METRICS: readonly MetricDefinition[] = [...AR_METRICS, ...DENIAL_METRICS, ...FIRST_PASS_METRICS, ...COLLECTION_METRICS, ...LAG_METRICS, ...REJECTION_METRICS];
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
 

@@ -33,6 +33,7 @@ import martFilePractice from './marts/mart_file_practice.contract.ts';
 import martFirstAdjudicationLine from './marts/mart_first_adjudication_line.contract.ts';
 import martPayer from './marts/mart_payer.contract.ts';
 import martProvider from './marts/mart_provider.contract.ts';
+import martRejection from './marts/mart_rejection.contract.ts';
 import martRemittanceProblem from './marts/mart_remittance_problem.contract.ts';
 import martSharedClaimNumber from './marts/mart_shared_claim_number.contract.ts';
 import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
@@ -42,5 +43,5 @@ export const CONTRACTS: readonly ModelContract[] = [
   stgClaimSubmission, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
-  martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
+  martRejection, martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];

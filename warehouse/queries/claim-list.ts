@@ -6,6 +6,7 @@ import type { SqlValue, Warehouse } from '../database.ts';
 import { scopeToPractices, type ClaimScope } from '../metrics/practice-scope.ts';
 import { dateLiteral } from '../sql.ts';
 import { BUCKETS, bucketCase } from '../metrics/ar.ts';
+import { stillRejectedSql } from '../metrics/rejections.ts';
 import type { Row } from '../table.ts';
 import { CLAIM_LIST_COLUMNS } from '../../kernel/api/tables.ts';
 
@@ -33,6 +34,10 @@ export interface ClaimListQuery {
   /** Only claims denied (a line or all) on their first adjudication. */
   denied?: boolean;
   rejected?: boolean;
+  /** A submission rejected for this reason code by the as-of date (sent between submittedFrom and submittedTo, which then leave the first submission alone). */
+  rejectionReason?: string;
+  /** Still rejected at the as-of date (the rejected work queue's claims). */
+  stillRejected?: boolean;
   denialCategory?: string;
   carc?: string;
   cpt?: string;
@@ -58,7 +63,16 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
     if (to) conditions.push(`${column} <= ${dateLiteral(to)}`);
   };
   range('c.service_date', q.serviceFrom, q.serviceTo);
-  range('c.first_submitted_date', q.submittedFrom, q.submittedTo);
+  if (q.rejectionReason) {
+    // the rejection_rate breakdown's submissions: their window is the submission date
+    const sent: string[] = [];
+    if (q.submittedFrom) sent.push(`submitted_date >= ${dateLiteral(q.submittedFrom)}`);
+    if (q.submittedTo) sent.push(`submitted_date <= ${dateLiteral(q.submittedTo)}`);
+    conditions.push(`c.claim_id IN (SELECT claim_id FROM mart_rejection WHERE list_contains(reason_codes, ${bind(q.rejectionReason)}) AND rejected_date <= ${dateLiteral(q.asOf)}${sent.map((x) => ` AND ${x}`).join('')})`);
+  } else {
+    range('c.first_submitted_date', q.submittedFrom, q.submittedTo);
+  }
+  if (q.stillRejected) conditions.push(`c.claim_id IN (SELECT claim_id FROM (${stillRejectedSql({ asOf: q.asOf, from: q.asOf, to: q.asOf }, {})}))`);
   range('c.first_adjudicated_date', q.adjudicatedFrom, q.adjudicatedTo);
   if (q.payer) conditions.push(`c.payer_id = ${bind(q.payer)}`);
   if (q.status === 'open') conditions.push('balance > 0');
