@@ -19,6 +19,7 @@ import { metric } from '../warehouse/metrics/registry.ts';
 import { windowFor } from '../warehouse/metrics/window.ts';
 import { findDenialPatterns } from '../warehouse/patterns/denial-patterns.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
+import { expectOwnersAndFixes, expectSummitCoverage, expectSummitPair, isPlanted } from './support/planted-patterns.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
@@ -118,13 +119,14 @@ describe('the default demo practice', () => {
     expect(lines.map((l) => [l.payer, l.mismatched])).toEqual(lines.map((l) => [l.payer, 0n]));
   });
 
-  it('still shows the three planted coding patterns among the five strongest denial patterns', async () => {
+  it('still shows the three planted coding patterns among the five strongest denial patterns, Summit’s as its code pair, each with owner and fix', async () => {
     const { patterns } = await findDenialPatterns(warehouse, { window: windowFor('ttm', asOf), minClaims: 5, limit: 5 });
-    for (const p of truth.patterns.map((x) => x.definition!)) {
-      const found = patterns.some((f) => f.top_carc === p.carc && (p.payerId === undefined || f.dimensions.payer === p.payerId)
-        && (p.renderingNpi === undefined || f.dimensions.provider === p.renderingNpi));
-      expect(found, `${p.name}: ${JSON.stringify(patterns.map((f) => [f.dimensions, f.top_carc]))}`).toBe(true);
-    }
+    const planted = truth.patterns.map((x) => x.definition!);
+    for (const found of patterns) expect(planted.some((p) => isPlanted(found, p)), found.label).toBe(true);
+    for (const p of planted) expect(patterns.some((f) => isPlanted(f, p)), `${p.name}: ${patterns.map((f) => f.label).join('; ')}`).toBe(true);
+    await expectOwnersAndFixes(warehouse, patterns, planted);
+    expectSummitPair(patterns);
+    await expectSummitCoverage(warehouse, truth, DEMO_DEFAULTS.start);
   });
 
   it('is the practice docs/demo.md describes, to the printed digit', async () => {

@@ -18,6 +18,7 @@ import { windowFor } from '../warehouse/metrics/window.ts';
 import { QUEUES, workQueues } from '../warehouse/queries/work-queues.ts';
 import { listClaims } from '../warehouse/queries/claim-list.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
+import { expectOwnersAndFixes, expectSummitCoverage, expectSummitPair, isPlanted } from './support/planted-patterns.ts';
 
 const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
 
@@ -262,14 +263,8 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(planted.length).toBe(3);
     // every pattern in the top five is a planted one, and every planted one is there
     const top = patterns.slice(0, 5);
-    const matches = (found: (typeof patterns)[number], p: (typeof planted)[number]) =>
-      (p.payerId === undefined || found.dimensions.payer === p.payerId) &&
-      (p.renderingNpi === undefined || found.dimensions.provider === p.renderingNpi) &&
-      (found.dimensions.cpt === undefined || p.procedureCodes.includes(found.dimensions.cpt)) &&
-      (found.dimensions.modifier === undefined || found.dimensions.modifier === (p.modifier ?? '(none)')) &&
-      found.top_carc === p.carc;
-    for (const found of top) expect(planted.some((p) => matches(found, p)), JSON.stringify(found.dimensions)).toBe(true);
-    for (const p of planted) expect(top.some((found) => matches(found, p)), p.name).toBe(true);
+    for (const found of top) expect(planted.some((p) => isPlanted(found, p)), found.label).toBe(true);
+    for (const p of planted) expect(top.some((found) => isPlanted(found, p)), p.name).toBe(true);
     for (const found of top) {
       expect(found.lower_bound).toBeGreaterThan(found.baseline_rate);
       expect(found.example_claims.length).toBeGreaterThan(0);
@@ -297,6 +292,10 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(differences).toEqual([]);
     expect(await warehouse.one("SELECT count(*) AS n FROM mart_claim_history WHERE event = 'patient billed'")).toEqual({ n: expect.toSatisfy((n: bigint) => n > 100n) });
   }, 60_000);
+    // each names its owner and fix; Summit's is the code pair, over every claim the truth counts
+    await expectOwnersAndFixes(warehouse, top, planted);
+    expectSummitPair(top);
+    await expectSummitCoverage(warehouse, truth, '2024-10-01');
   it('narrows every metric to a provider or a location exactly as its breakdown by that dimension counts them', async () => {
     const asOf = truth.asOf.at(-1)!.date;
     for (const [dimension, filter] of [['provider', 'provider'], ['location', 'location']] as const) {
