@@ -8,8 +8,8 @@
 //   D1–D20 99213 $100 alone, paid
 // ACME: 11 of 50 lines denied, baseline 0.22; by CARC 97 4/50, 197 3/50, 50 3/50, 16 1/50.
 //   payer × cpt 73721: 7/10 denied, rate 0.7, Wilson lower bound 0.3968, excess 7,000 − 0.22 × 10,000 = 4,800;
-//     top CARC 197 covers 3/7 = 42.9 % < 60 %: mixed (197 3, 50 3, 16 1); category authorization (3 lines,
-//     tied with medical_necessity, first by name).
+//     top CARC 197 covers 3/7 = 42.9 % < 60 %: mixed (197 3, 50 3, 16 1; tied CARCs in code order); category
+//     authorization (3 lines, tied with medical_necessity: the top CARC's).
 //   its causes: × CARC 197 and × CARC 50 each 3/10 against 0.06: lift 5, bound 0.1078, excess 3,000 − 600
 //     = 2,400; CARC 16 (1 line) is below the 3 lines a cause needs.
 //   payer × modifier 25 billed with 96372: the E/M lines of A1–A6, 4/6 denied, rate 0.6667, bound 0.3000,

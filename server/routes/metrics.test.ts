@@ -11,6 +11,8 @@ import type { Warehouse } from '../../warehouse/database.ts';
 import { tempDir, tempWarehouse } from '../../tests/support/temp.ts';
 import { createApp } from '../app.ts';
 import { addUser, createToken } from '../../access/users.ts';
+import { DenialPatterns } from '../../kernel/api/metrics.ts';
+import { patternLabel } from '../../warehouse/patterns/denial-patterns.ts';
 
 const AS_OF = '2025-05-31';
 /** The quarter to the as-of date: the initial denial rates' default window. */
@@ -173,5 +175,24 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
       .toBe('denial_category applies only to initial_denial_rate, initial_denial_rate_line; not to collections');
     expect(await refused({ carc: '197' })).toContain('carc applies only to');
     expect(await refused({ metric: 'initial_denial_rate', carc: '197; DROP' })).toMatch(/carc/);
+  });
+
+  it('GET /api/denials/patterns: each pattern names its category, owning team and fix, its CARC shares, mixed causes and code pairs', async () => {
+    const response = await app.request(`/api/denials/patterns?${new URLSearchParams({ as_of: AS_OF, from: '2025-01-01', to: AS_OF, min_claims: '3', limit: '15' })}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const answer = DenialPatterns.parse(await response.json());
+    const crosswalk = new Map((await warehouse.all<{ category: string; owner_team: string; fix: string }>('SELECT category, owner_team, fix FROM ref_denial_category')).map((r) => [r.category, r]));
+    expect(answer.patterns.length).toBeGreaterThan(3);
+    for (const p of answer.patterns) {
+      expect(p.label, JSON.stringify(p.dimensions)).toBe(patternLabel(p.dimensions));
+      expect([p.owner, p.fix], p.label).toEqual([crosswalk.get(p.category!)!.owner_team, crosswalk.get(p.category!)!.fix]);
+      expect(p.mixed_causes, p.label).toBe(p.top_carc_share! < 0.6);
+      expect(p.carcs[0], p.label).toEqual({ carc: p.top_carc, lines: Math.round(p.top_carc_share! * p.denied_lines), share: p.top_carc_share });
+      expect(p.carcs.length, p.label).toBeLessThanOrEqual(3);
+      expect(p.carcs.reduce((n, c) => n + c.lines, 0), p.label).toBeLessThanOrEqual(p.denied_lines);
+    }
+    // the demo's mixed rows and its code pairs reach the answer
+    expect(answer.patterns.some((p) => p.mixed_causes && p.carcs.length > 1)).toBe(true);
+    expect(answer.patterns.find((p) => p.dimensions.with_cpt !== undefined)?.label).toMatch(/^payer \S+ × .+ billed with \S+$/);
   });
 });

@@ -119,7 +119,8 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
     const named = causes.filter((c) => c.carc !== null);
     const byCategory = new Map<string, number>();
     for (const c of causes) if (c.category !== null) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + c.lines);
-    const category = [...byCategory].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    // ties go to the category of the larger cause (causes come largest first, and the sort is stable)
+    const category = [...byCategory].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     const topShare = named.length ? named[0].lines / denied : null;
     candidates.push({
       rank: 0, label: patternLabel(dimensions), dimensions,
