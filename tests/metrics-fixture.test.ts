@@ -333,11 +333,12 @@ describe('every metric on a hand-built practice, through its files', () => {
       expect(cents((await get('net_revenue', D2, ttm)).value)).toBe(181800);
     });
 
-    it('denial_overturn_rate: of three denied claims resolved in Q2, the appeal was overturned', async () => {
-      // resolved in Q2 with a denial before: DUP 04-05 (written off), LINE 04-30 (written off), APPEAL 05-30 (its denied
-      // line paid 50000 on 05-06) → 1/3. (REJECT 04-15, SELF 04-25, XOVER 05-20 resolved too, never denied.)
+    it('denial_overturn_rate: of two denied claims resolved in Q2, the appeal was overturned; the duplicate is not counted', async () => {
+      // resolved in Q2 with a denial before: LINE 04-30 (written off), APPEAL 05-30 (its denied line paid 50000 on
+      // 05-06) → 1/2. DUP 04-05 was first denied as a duplicate (CO 18): apart, as in the initial rates. (REJECT
+      // 04-15, SELF 04-25, XOVER 05-20 resolved too, never denied.)
       const r = await get('denial_overturn_rate', D2);
-      expect(count(r)).toEqual([1, 3, 0.333333]);
+      expect(count(r)).toEqual([1, 2, 0.5]);
     });
   });
 

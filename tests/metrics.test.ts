@@ -169,6 +169,29 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(pair(await get('first_pass_yield', asOf, w)), where).toEqual([t.firstPassYield.numerator, t.firstPassYield.denominator]);
   }));
 
+  it('days from denial to appeal (the appeal log) and to resolution: median and p90, overall and by denial category', windows(async (w, t, asOf, name) => {
+    const where = `${name} ending ${asOf}`;
+    if (name === 'ttm' && asOf === truth.asOf.at(-1)!.date) expect(Math.min(t.daysToAppeal.overall.n, t.daysToResolution.overall.n), where).toBeGreaterThan(50);
+    for (const [id, q] of [['days_to_appeal', t.daysToAppeal], ['days_to_resolution', t.daysToResolution]] as const) {
+      const overall = await get(id, asOf, w);
+      expect([overall.n ?? 0, overall.value, overall.p90 ?? null], `${id} ${where}`).toEqual([q.overall.n, q.overall.median, q.overall.p90]);
+      const byCategory = await get(id, asOf, w, 'denial_category');
+      expect(Object.fromEntries(byCategory.breakdown!.map((b) => [b.key, [b.n, b.value, b.p90]])), `${id} ${where}`)
+        .toEqual(Object.fromEntries(Object.entries(q.byCategory).map(([c, x]) => [c, [x.n, x.median, x.p90]])));
+    }
+  }));
+
+  it('denials open at each as-of date: count and balance, by denial category and by age since the first denial', snapshot(async (a) => {
+    const o = a.openDenials;
+    expect(truth.asOf.some((x) => x.openDenials.count > 0)).toBe(true);
+    expect([(await get('open_denials', a.date)).value, cents((await get('open_denial_dollars', a.date)).value)], a.date).toEqual([o.count, o.amount]);
+    for (const [by, expected] of [['denial_category', o.byCategory], ['bucket', o.byAge]] as const) {
+      const [claims, dollars] = await Promise.all([get('open_denials', a.date, undefined, by), get('open_denial_dollars', a.date, undefined, by)]);
+      const found = Object.fromEntries(claims.breakdown!.map((b) => [b.key, { count: b.value, amount: cents(dollars.breakdown!.find((d) => d.key === b.key)?.value) }]));
+      expect(found, `${by} ${a.date}`).toEqual(expected);
+    }
+  }));
+
   it('front-end rejections: rate in count and dollars, by reason code and by payer; resubmission lag', windows(async (w, t, asOf, name) => {
     const where = `${name} ending ${asOf}`;
     if (name === 'ttm' && asOf === truth.asOf.at(-1)!.date) {

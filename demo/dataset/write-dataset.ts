@@ -2,11 +2,12 @@
 // 837/ (one file per submission day), 999/ and 277ca/ (one each per 837), 835/ (one per payer and
 // payment date), postings/ and charges/ (monthly practice-management exports; the charges export lists
 // every visit, billed or not, so the warehouse knows the visits not yet sent), payers/ (the practice's payer
-// profile: each payer's name, timely-filing, appeal and follow-up days), plus truth.json, the
+// profile: each payer's name, timely-filing, appeal and follow-up days), appeals/ (the practice's appeal
+// log: each appeal the simulation sent, with the payer's answer once known), plus truth.json, the
 // metrics computed from the simulation's own events, and practice.json (providers, clinics, payers).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Claim, IsoDate, ProviderAdjustment, Remittance } from '../model.ts';
+import type { Appeal, Claim, IsoDate, ProviderAdjustment, Remittance } from '../model.ts';
 import { PAYERS, payerProfile, SELF_PAY } from '../practice/payers.ts';
 import { payerLimits } from '../practice/payer-limits.ts';
 import { PROVIDERS } from '../practice/practice.ts';
@@ -19,7 +20,7 @@ import { write277CA } from '../files/write-277ca.ts';
 import { batchId837, transactionSets837, write837P } from '../files/write-837.ts';
 import { write835 } from '../files/write-835.ts';
 import { write999 } from '../files/write-999.ts';
-import { writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from '../files/write-csv.ts';
+import { writeAppealsCsv, writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from '../files/write-csv.ts';
 import { FileBuckets, type PaymentRun, type SubmissionDay } from './file-buckets.ts';
 
 export interface DatasetOptions extends SimulationOptions {
@@ -38,7 +39,7 @@ export interface DatasetSummary {
   milliseconds: number;
 }
 
-export const FOLDERS = { '837': '837', '999': '999', '277ca': '277ca', '835': '835', postings: 'postings', charges: 'charges', payers: 'payers' } as const;
+export const FOLDERS = { '837': '837', '999': '999', '277ca': '277ca', '835': '835', postings: 'postings', charges: 'charges', payers: 'payers', appeals: 'appeals' } as const;
 
 /** The as-of dates of the ground truth: each quarter end inside the data set, and its last day. */
 export function truthDates(start: IsoDate, end: IsoDate): IsoDate[] {
@@ -118,6 +119,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
   };
 
   const buckets = new FileBuckets();
+  const appeals: Appeal[] = [];
   let today: IsoDate | undefined;
   let count = 0;
   for (const { history, providerAdjustments } of sim.claims()) {
@@ -136,6 +138,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
     for (const s of history.statuses277) buckets.status(s);
     for (const a of history.adjudications) buckets.adjudication(a);
     for (const p of history.postings) buckets.posting(p);
+    appeals.push(...(history.appeals ?? []));
     for (const p of providerAdjustments) {
       buckets.providerAdjustment(p);
       truth?.addProviderAdjustment(p);
@@ -143,6 +146,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
     truth?.addClaim(history);
   }
   flush(undefined);
+  if (appeals.length > 0) save('appeals', 'appeal-log.csv', writeAppealsCsv(appeals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)), practice.billingNpi));
 
   const extras = {
     practice: { ...practice, providers: PROVIDERS, patterns: sim.patterns },

@@ -1,9 +1,9 @@
 // The life of one claim, from the visit to the last posting: copay at the front desk, the 837 and its
-// acknowledgments, the first adjudication, then whatever follows a denial (corrected claim, appeal,
-// write-off), the crossover to a secondary payer, payer reprocessing (reversal and correction, in the
+// acknowledgments, the first adjudication, then whatever follows a denial (corrected claim, appeal and its
+// entry in the appeal log, write-off), the crossover to a secondary payer, payer reprocessing (reversal and correction, in the
 // same or a later 835), and the patient's statements, payments, refunds and write-offs. Every event is
 // dated; those after the end of the data set are dropped, as if the files were pulled on that day.
-import type { Adjudication, Claim, ClaimHistory, Cents, IsoDate, Posting, ProviderAdjustment } from '../model.ts';
+import type { Adjudication, Appeal, Claim, ClaimHistory, Cents, IsoDate, Posting, ProviderAdjustment } from '../model.ts';
 import { FEES } from '../practice/codes.ts';
 import { payerProfile, SELF_PAY, SELF_PAY_DISCOUNT_PERCENT, type PayerProfile } from '../practice/payers.ts';
 import { adjudicate, crossover, priceLines, PRICING_CARCS, reverse, type Deductible } from './adjudication.ts';
@@ -49,7 +49,8 @@ function corrected(claim: Claim): Claim {
 
 export function simulateClaim(random: Random, encounter: Encounter, ctx: ClaimContext): SimulatedClaim {
   const { claim, patterns } = encounter;
-  const history: ClaimHistory = { claim, submissions: [], acknowledgments999: [], statuses277: [], adjudications: [], postings: [], patterns };
+  const appeals: Appeal[] = [];
+  const history: ClaimHistory = { claim, submissions: [], acknowledgments999: [], statuses277: [], adjudications: [], postings: [], appeals, patterns };
   const providerAdjustments: ProviderAdjustment[] = [];
   const ref = (kind: string) => `${kind}${claim.id.slice(-8)}${history.postings.length + 1}`;
 
@@ -113,8 +114,14 @@ export function simulateClaim(random: Random, encounter: Encounter, ctx: ClaimCo
       }
     } else if (fix.kind === 'appeal' && random.chance(0.97)) {
       const appealed = addDays(date1, random.int(20, 45));
-      if (random.chance(fix.share)) readjudicate(payDay(addDays(appealed, random.int(25, 60))), `${current.payerClaimNumber}A`, claim, undefined);
-      else writeOff(addDays(appealed, random.int(40, 75)), 'DENIAL');
+      if (random.chance(fix.share)) {
+        readjudicate(payDay(addDays(appealed, random.int(25, 60))), `${current.payerClaimNumber}A`, claim, undefined);
+        appeals.push({ claimId: claim.id, date: appealed, level: 1, outcome: 'overturned', outcomeDate: insuranceDone });
+      } else {
+        const upheld = addDays(appealed, random.int(40, 75));
+        writeOff(upheld, 'DENIAL');
+        appeals.push({ claimId: claim.id, date: appealed, level: 1, outcome: 'upheld', outcomeDate: upheld });
+      }
     } else if (fix.kind !== 'patient') {
       writeOff(addDays(date1, random.int(10, 40)), fix.kind === 'write-off' ? fix.reason : 'DENIAL');
     }
@@ -234,6 +241,8 @@ function finish(history: ClaimHistory, providerAdjustments: ProviderAdjustment[]
   history.statuses277 = byDate(history.statuses277, end);
   history.adjudications = byDate(history.adjudications, end);
   history.postings = byDate(history.postings, end);
+  // an answer after the end of the data set is not known yet: the log says pending
+  history.appeals = byDate(history.appeals ?? [], end).map((a) => (a.outcomeDate !== null && a.outcomeDate > end ? { ...a, outcome: 'pending', outcomeDate: null } : a));
   return { history, providerAdjustments: byDate(providerAdjustments, end) };
 }
 

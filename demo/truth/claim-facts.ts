@@ -1,6 +1,6 @@
 // One claim's history reduced to the facts every metric needs: its balance movements and timeline, its first
-// submission and what acknowledged it, its first adjudication and denials, when it was resolved, overturned,
-// written off. Events dated after the last as-of date do not exist yet and are dropped here.
+// submission and what acknowledged it, its first adjudication and denials, when it was first appealed,
+// resolved, overturned, written off. Events dated after the last as-of date do not exist yet and are dropped here.
 import type { Cents, ClaimHistory, IsoDate, Submission } from '../model.ts';
 import { adjudicationMovements, balanceTimeline, chargeMovement, isSecondary, postingMovement, resolutionDate, type BalancePoint, type Movement } from './balance.ts';
 import { classifyAdjustments, UNMAPPED, type Crosswalk } from './crosswalk.ts';
@@ -40,6 +40,8 @@ export interface ClaimFacts {
   /** The dates of every 835 record of the claim (reversals and a secondary's included). */
   remittedDates: IsoDate[];
   overturnedOn: IsoDate | null;
+  /** The earliest appeal of the appeal log on or after the first denial (metrics.md: days_to_appeal). */
+  firstAppeal: IsoDate | null;
   resolvedOn: IsoDate | null;
   /** Write-offs with their adjustment class (adjustment-classes.ts). */
   writeOffs: (Dated & { adjustmentClass: AdjustmentClass })[];
@@ -93,6 +95,8 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
   ];
 
   const first = primaries[0];
+  const firstDenial = primaries.find((p) => p.denial.denied)?.adjudication.date ?? null;
+  const appealed = (history.appeals ?? []).map((a) => a.date).filter((d) => d <= lastDate && firstDenial !== null && d >= firstDenial).sort();
   const lineNumbers = new Set(claim.lines.map((l) => l.number));
   return {
     history, selfPay, movements, contractual, timeline,
@@ -103,10 +107,11 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
       denial: first.denial,
       yields: !first.denial.denied && (first.adjudication.paid > 0 || first.adjudication.patientResponsibility > 0),
     } : null,
-    firstDenial: primaries.find((p) => p.denial.denied)?.adjudication.date ?? null,
+    firstDenial,
     primaries: primaries.map((p) => ({ date: p.adjudication.date, denied: p.denial.denied, categories: p.denial.categories })),
     remittedDates: adjudications.map((a) => a.date),
     overturnedOn: overturnDate(primaries, claim),
+    firstAppeal: appealed[0] ?? null,
     resolvedOn: claim.serviceDate <= lastDate ? resolutionDate(timeline, claim.serviceDate) : null,
     writeOffs,
     recoveries: recoveriesOf(timeline, writeOffs),

@@ -1,7 +1,7 @@
 // Denial rates over a window: initial (claims and lines denied on their claim's first adjudication dated in
 // the window; CARC 18 duplicates set aside), final (denial write-offs net of recoveries ÷ net revenue) and the
-// overturn rate (denied claims resolved in the window whose denied lines were later paid); the write-offs
-// and the overturn rate by the denial categories of the claim's first adjudication.
+// overturn rate (denied claims resolved in the window whose denied lines were later paid, duplicates set
+// aside); the write-offs and the overturn rate by the denial categories of the claim's first adjudication.
 import type { Cents } from '../model.ts';
 import type { ClaimFacts } from './claim-facts.ts';
 import { inWindow, type DateWindow } from './dates.ts';
@@ -113,7 +113,8 @@ export class DenialRates {
     if (writtenOff.length > 0 || recovered.length > 0) {
       for (const c of first?.denial.denied ? first.denial.categories : [UNKNOWN_CATEGORY]) this.writeOffsByCategory.set(c, (this.writeOffsByCategory.get(c) ?? 0) + net);
     }
-    if (facts.firstDenial !== null) {
+    // a claim first denied as a duplicate is counted among duplicates only, as in the initial rates
+    if (facts.firstDenial !== null && !first?.denial.duplicate) {
       const categories = first?.denial.denied ? first.denial.categories : [];
       // a denial after the claim was resolved did not keep it open: only denials up to the resolution date
       if (inWindow(facts.resolvedOn, this.window) && facts.firstDenial <= facts.resolvedOn!) {

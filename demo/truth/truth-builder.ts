@@ -10,6 +10,7 @@ import { addMonths, assertIsoDate, lastOfMonth, monthOf, WINDOW_NAMES, windowsFo
 import { DayTotals } from './day-totals.ts';
 import { contractualKey, daysInAr, daysInArByPayer, daysInArNet, daysInTotalAr, firstAdjudicatedChargesKey } from './days-in-ar.ts';
 import { DenialRates } from './denial-rates.ts';
+import { DenialOutcomes, OpenDenials } from './denial-outcomes.ts';
 import { UNCLASSIFIED } from './denials.ts';
 import { Lags } from './lags.ts';
 import { Rejections, StillRejected } from './rejections.ts';
@@ -35,17 +36,20 @@ class WindowAccumulator {
   readonly denials: DenialRates;
   readonly acceptance: Acceptance;
   readonly lags: Lags;
+  readonly outcomes: DenialOutcomes;
   readonly rejections: Rejections;
   constructor(readonly window: DateWindow) {
     this.denials = new DenialRates(window);
     this.acceptance = new Acceptance(window);
     this.lags = new Lags(window);
+    this.outcomes = new DenialOutcomes(window);
     this.rejections = new Rejections(window);
   }
   add(facts: ClaimFacts): void {
     this.denials.add(facts);
     this.acceptance.add(facts);
     this.lags.add(facts);
+    this.outcomes.add(facts);
     this.rejections.add(facts);
   }
 }
@@ -59,6 +63,7 @@ export class TruthBuilder {
   private readonly totals = new DayTotals();
   private readonly snapshots: ArSnapshot[];
   private readonly queues: WorkQueues[];
+  private readonly openDenials: OpenDenials[];
   private readonly stillRejected: StillRejected[];
   private readonly windows: Record<WindowName, WindowAccumulator>[];
   private readonly selfPayers: Set<string>;
@@ -77,6 +82,7 @@ export class TruthBuilder {
     this.crosswalk = options.crosswalk;
     this.snapshots = this.asOfDates.map((d) => new ArSnapshot(d));
     this.queues = this.asOfDates.map((d) => new WorkQueues(d, PAYER_LIMITS));
+    this.openDenials = this.asOfDates.map((d) => new OpenDenials(d));
     this.stillRejected = this.asOfDates.map((d) => new StillRejected(d));
     this.windows = this.asOfDates.map((d) => {
       const w = windowsFor(d);
@@ -119,6 +125,7 @@ export class TruthBuilder {
 
     for (const s of this.snapshots) s.add(facts);
     for (const q of this.queues) q.add(facts);
+    for (const o of this.openDenials) o.add(facts);
     for (const r of this.stillRejected) r.add(facts);
     for (const w of this.windows) for (const name of WINDOW_NAMES) w[name].add(facts);
     this.countPatterns(facts);
@@ -190,6 +197,7 @@ export class TruthBuilder {
           ...acc.acceptance.toJson(anyAcknowledgments),
           ...collectionRates(this.totals, acc.window),
           ...acc.lags.toJson(payers),
+          ...acc.outcomes.toJson(),
           ...acc.rejections.toJson(anyAcknowledgments),
           rollForward: rollForward(this.totals, acc.window),
         };
@@ -197,6 +205,7 @@ export class TruthBuilder {
       return {
         date, ar: arJson(s, payers), daysInAr: daysInAr(s), daysInTotalAr: daysInTotalAr(s), daysInArByPayer: daysInArByPayer(s, payers, this.selfPayers),
         daysInArNet: daysInArNet(s, this.totals, payers, this.selfPayers), windows, queues: this.queues[i].toJson(),
+        openDenials: this.openDenials[i].toJson(),
         stillRejected: this.stillRejected[i].toJson(),
       };
     });

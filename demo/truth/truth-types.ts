@@ -7,11 +7,12 @@ import type { Queue, QueueReport } from './queues.ts';
 import type { DateWindow, WindowName } from './dates.ts';
 import type { DaysInAr, DaysInArNet } from './days-in-ar.ts';
 import type { DenialRates } from './denial-rates.ts';
+import type { DenialOutcomes, OpenDenialsReport } from './denial-outcomes.ts';
 import type { Lags } from './lags.ts';
 import type { Rejections, StillRejectedReport } from './rejections.ts';
 import type { RollForward } from './roll-forward.ts';
 
-export interface WindowMetrics extends DateWindow, ReturnType<DenialRates['toJson']>, ReturnType<Acceptance['toJson']>, CollectionRates, ReturnType<Lags['toJson']>, ReturnType<Rejections['toJson']> {
+export interface WindowMetrics extends DateWindow, ReturnType<DenialRates['toJson']>, ReturnType<Acceptance['toJson']>, CollectionRates, ReturnType<Lags['toJson']>, ReturnType<DenialOutcomes['toJson']>, ReturnType<Rejections['toJson']> {
   rollForward: RollForward;
 }
 
@@ -28,6 +29,8 @@ export interface AsOfReport {
   windows: Record<WindowName, WindowMetrics>;
   /** The work queues at D, each claim with its balance and clocks. */
   queues: Record<Queue, QueueReport>;
+  /** Non-duplicate denials open at D (first denied by D, not resolved by D), with their balance at D. */
+  openDenials: OpenDenialsReport;
   /** Claims whose latest submission by D was rejected by D, nothing sent since, a balance owed (the rejected queue's claims). */
   stillRejected: StillRejectedReport;
 }

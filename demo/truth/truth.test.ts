@@ -62,7 +62,7 @@ function post(claim: Claim, date: IsoDate, type: Posting['type'], amount: number
   return { claimId: claim.id, date, type, amount, portion, reasonCode, reference: `${claim.id}-${date}` };
 }
 
-function history(claim: Claim, parts: { subs?: [IsoDate, boolean][]; acks?: [IsoDate, IsoDate, 'A' | 'E' | 'R'][]; s277?: [IsoDate, IsoDate, string][]; adjs?: Adjudication[]; posts?: Posting[]; patterns?: string[] }): ClaimHistory {
+function history(claim: Claim, parts: { subs?: [IsoDate, boolean][]; acks?: [IsoDate, IsoDate, 'A' | 'E' | 'R'][]; s277?: [IsoDate, IsoDate, string][]; adjs?: Adjudication[]; posts?: Posting[]; appeals?: IsoDate[]; patterns?: string[] }): ClaimHistory {
   return {
     claim,
     submissions: (parts.subs ?? []).map(([date, isFirst]) => ({ claimId: claim.id, date, payerId: claim.payerId, frequency: '1', claim, isFirst })),
@@ -70,6 +70,7 @@ function history(claim: Claim, parts: { subs?: [IsoDate, boolean][]; acks?: [Iso
     statuses277: (parts.s277 ?? []).map(([date, submissionDate, category]) => ({ claimId: claim.id, date, submissionDate, payerId: claim.payerId, category, statusCode: '20', charge: claim.charge })),
     adjudications: parts.adjs ?? [],
     postings: parts.posts ?? [],
+    appeals: (parts.appeals ?? []).map((date) => ({ claimId: claim.id, date, level: 1, outcome: 'pending', outcomeDate: null })),
     patterns: parts.patterns ?? [],
   };
 }
@@ -87,6 +88,7 @@ const h1 = history(c1, {
 
 // C2 ACME MRI, denied CO 197 (authorization, status 4), then reversed and re-adjudicated: paid 60000, CO 45 60000,
 // PR 2 20000; the patient pays 20000. balance: 140000 until 04-08 → 20000 → 05-01 0 (resolved, overturned 04-08).
+// The appeal log names an appeal of 01-30 (before the denial: of nothing), then 02-25 and 03-10: first appeal 02-25.
 const c2 = claimOf('C2', 'ACME', '2024-01-15', [['73721', 140000]]);
 const c2Denied = adj(c2, '2024-02-05', '4', [{ line: 1, paid: 0, cas: [['CO', '197', 140000]] }]);
 const h2 = history(c2, {
@@ -97,6 +99,7 @@ const h2 = history(c2, {
     adj(c2, '2024-04-08', '1', [{ line: 1, paid: 60000, cas: [['CO', '45', 60000], ['PR', '2', 20000]] }]),
   ],
   posts: [post(c2, '2024-05-01', 'patient_payment', 20000, 'patient', 'STATEMENT')],
+  appeals: ['2024-03-10', '2024-01-30', '2024-02-25'],
   patterns: ['mri-no-auth'],
 });
 
@@ -383,18 +386,41 @@ describe('truth: denials', () => {
     expect(atD1.windows.quarter.denialWriteOffsByCategory).toEqual({});
   });
 
-  it('denial overturn rate', () => {
-    // denied claims resolved: C2 (05-01, its line paid 04-08 after the reversal), C4 (04-15, paid 04-15),
-    // C3 (06-10, the denied line never paid). D2 quarter: 2 / 3; D2 month: C3 only → 0 / 1; D1: none resolved.
-    expect(atD2.windows.quarter.denialOverturnRate).toEqual({ numerator: 2, denominator: 3, value: 0.666667 });
+  it('denial overturn rate, duplicates set aside', () => {
+    // denied claims resolved: C2 (05-01, its line paid 04-08 after the reversal), C3 (06-10, the denied line never
+    // paid). C4 (04-15) was first denied as a duplicate (CO 18): counted among duplicates only, as in the initial
+    // rates. D2 quarter: 1 / 2; D2 month: C3 only → 0 / 1; D1: none resolved.
+    expect(atD2.windows.quarter.denialOverturnRate).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
     expect(atD2.windows.month.denialOverturnRate).toEqual({ numerator: 0, denominator: 1, value: 0 });
     expect(atD1.windows.quarter.denialOverturnRate.value).toBeNull();
-    // by the categories of the first adjudication: C2 authorization (overturned), C4 duplicate (overturned), C3 medical necessity (not)
+    // by the categories of the first adjudication: C2 authorization (overturned), C3 medical necessity (not)
     expect(atD2.windows.quarter.denialOverturnRateByCategory).toEqual({
       authorization: { numerator: 1, denominator: 1, value: 1 },
-      duplicate: { numerator: 1, denominator: 1, value: 1 },
       medical_necessity: { numerator: 0, denominator: 1, value: 0 },
     });
+  });
+
+  it('days from denial to appeal and to resolution, duplicates set aside', () => {
+    // C2 denied 02-05, first appealed 02-25 (the log's 01-30 is before the denial) → 20 days, in D1's quarter
+    expect(atD1.windows.quarter.daysToAppeal).toEqual({ overall: { n: 1, median: 20, p90: 20 }, byCategory: { authorization: { n: 1, median: 20, p90: 20 } } });
+    expect(atD2.windows.quarter.daysToAppeal.overall).toEqual({ n: 0, median: null, p90: null, unavailable: 'no denied claims first appealed in the window' });
+    // resolved in D2's quarter: C2 05-01, 86 days after 02-05 (29 + 31 + 26); C3 06-10, 101 days after 03-01;
+    // C4 a duplicate. Median 93.5, p90 86 + 0.9 × 15 = 99.5
+    expect(atD2.windows.quarter.daysToResolution).toEqual({
+      overall: { n: 2, median: 93.5, p90: 99.5 },
+      byCategory: { authorization: { n: 1, median: 86, p90: 86 }, medical_necessity: { n: 1, median: 101, p90: 101 } },
+    });
+  });
+
+  it('denials open at each as-of date, with their balance and age since the first denial', () => {
+    // D1: C2 140000 (denied 02-05: 55 days), C3 11000 (denied 03-01: 30 days); C4 a duplicate
+    expect(atD1.openDenials).toEqual({
+      count: 2, amount: 151000,
+      byCategory: { authorization: { count: 1, amount: 140000 }, medical_necessity: { count: 1, amount: 11000 } },
+      byAge: { '0-30': { count: 1, amount: 11000 }, '31-60': { count: 1, amount: 140000 } },
+    });
+    // D2: C2 resolved 05-01, C3 06-10
+    expect(atD2.openDenials).toEqual({ count: 0, amount: 0, byCategory: {}, byAge: {} });
   });
 
   it('counts the planted patterns', () => {

@@ -119,7 +119,7 @@ export function adjudicate(c: Claim, payerId: string, date: IsoDate, status: Adj
 }
 
 /** A reversal repeats the original with every amount negated (5010: the same groups, no CR). */
-function reversal(a: Adjudication, date: IsoDate): Adjudication {
+export function reversal(a: Adjudication, date: IsoDate): Adjudication {
   const negate = (list: Adjustment[]) => list.map((x) => ({ ...x, amount: -x.amount }));
   return {
     ...a, date, status: '22', isReversal: true, charge: -a.charge, paid: -a.paid, patientResponsibility: -a.patientResponsibility,

@@ -1,6 +1,6 @@
 // Denial metrics (metrics.md): initial denial rate by claim and by line, in count and dollars, by category
 // and payer; final denial rate (denial-class write-offs net of later recoveries over net revenue); overturn
-// rate. Duplicate denials (CARC 18) are left out of the initial rates and reported on their own. Declared
+// rate. Duplicate denials (CARC 18) are left out of the initial rates and the overturn rate, and reported on their own. Declared
 // over measures.ts.
 import type { MetricDefinition } from './metric.ts';
 import { declareMetric } from './declare.ts';
@@ -40,8 +40,8 @@ export const DENIAL_METRICS: MetricDefinition[] = [
   }),
   declareMetric({
     id: 'denial_overturn_rate', label: 'Denial overturn rate', unit: 'ratio', shortLabel: 'Overturn rate', format: 'pct1', section: 'The metrics', grain: 'claim', dateBasis: 'resolution date (first day the balance reached zero or less)', window: 'quarter',
-    numerator: 'denied claims whose denied lines were later paid (> 0) on a re-adjudication', denominator: 'claims with a denial that were resolved in the window; by denial category: those whose first adjudication was denied for it',
-    exclusions: 'claims still open',
+    numerator: 'denied claims whose denied lines were later paid (> 0) on a re-adjudication', denominator: 'claims with a denial that were resolved in the window; by denial category, CARC or CPT: those whose first adjudication denied lines for it (a claim once in each)',
+    exclusions: 'claims whose first adjudication was a duplicate denial (CARC 18), reported apart (duplicate_denials); claims resolved before their first denial; claims still open',
     formula: '{overturned_claims} / {resolved_denied_claims}', dollars: '{overturned_claim_charges} / {resolved_denied_claim_charges}',
   }),
 ];

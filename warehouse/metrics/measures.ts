@@ -6,10 +6,10 @@ import type { Measure, SemanticModel } from './semantic.ts';
 
 const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, provider_name: { sql: providerNameOf('rendering_npi') }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
 
-/** mart_claim: one row per claim; its denial lists are those of its first adjudication. */
+/** mart_claim: one row per claim; its denial lists (categories, CARCs, the CPT/HCPCS codes of the denied lines) are those of its first adjudication. */
 export const claimModel: SemanticModel = {
   id: 'claim', from: 'mart_claim', payer: 'payer_id',
-  dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_categories', list: 'denied' }, carc: { sql: 'first_denial_carcs', list: 'denied' } },
+  dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_categories', list: 'denied' }, carc: { sql: 'first_denial_carcs', list: 'denied' }, cpt: { sql: 'first_denial_cpts', list: 'denied' } },
 };
 
 /** mart_first_adjudication_line: one row per service line of a claim's first adjudication. */
@@ -54,7 +54,8 @@ export const rejectionModel: SemanticModel = {
 
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;
 const notDuplicate = 'NOT first_denied_as_duplicate';
-const deniedResolved = { model: claimModel, date: 'resolved_date', where: 'first_denied_date <= resolved_date', denied: true } as const;
+// denied claims resolved, duplicate denials (CARC 18) apart as in the initial rates
+const deniedResolved = { model: claimModel, date: 'resolved_date', where: 'first_denied_date <= resolved_date AND NOT first_denied_as_duplicate', denied: true } as const;
 const overturned = (w: { to: string }) => `overturned_date IS NOT NULL AND overturned_date <= ${dateLiteral(w.to)}`;
 const lineFirst = { model: lineModel, date: 'adjudication_date', month: 'adjudication_month', where: 'NOT claim_denied_as_duplicate' } as const;
 const adjusted = { model: adjustmentModel, aggregate: 'sum', expr: 'amount', date: 'event_date', month: 'event_month' } as const;

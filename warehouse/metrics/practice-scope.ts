@@ -28,6 +28,8 @@ export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id' | 'pra
   mart_rejection: 'claim',
   mart_cash: 'money',
   stg_posting: 'claim_id',
+  stg_appeal: 'claim_id',
+  work_state_event: 'claim_id',
   mart_file_practice: 'practice',
 };
 

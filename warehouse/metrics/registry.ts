@@ -3,12 +3,13 @@
 import { metricLabel, type MetricDefinition } from './metric.ts';
 import { AR_METRICS } from './ar.ts';
 import { DENIAL_METRICS } from './denials.ts';
+import { DENIAL_OUTCOME_METRICS } from './denial-outcomes.ts';
 import { FIRST_PASS_METRICS } from './first-pass.ts';
 import { COLLECTION_METRICS } from './collections.ts';
 import { LAG_METRICS } from './lags.ts';
 import { REJECTION_METRICS } from './rejections.ts';
 
-export const METRICS: readonly MetricDefinition[] = [...AR_METRICS, ...DENIAL_METRICS, ...FIRST_PASS_METRICS, ...COLLECTION_METRICS, ...LAG_METRICS, ...REJECTION_METRICS];
+export const METRICS: readonly MetricDefinition[] = [...AR_METRICS, ...DENIAL_METRICS, ...DENIAL_OUTCOME_METRICS, ...FIRST_PASS_METRICS, ...COLLECTION_METRICS, ...LAG_METRICS, ...REJECTION_METRICS];
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
 

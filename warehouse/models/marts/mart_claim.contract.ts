@@ -18,8 +18,8 @@ export default contract('mart_claim', {
           { ...record, file_id: 2, claim_position: 10, payer_id: 'MEDICAID', adjudication_date: '2025-02-20', status_code: '2', is_secondary: true, is_first: false, paid: 130 },
         ],
         int_adjudication_line: [
-          { file_id: 1, claim_position: 10, line_in_claim: 1, line_control_number: 'L1', charge: 200, paid: 120, is_denied: false },
-          { file_id: 1, claim_position: 10, line_in_claim: 2, line_control_number: 'L2', charge: 100, paid: 0, is_denied: true, denial_categories: ['non_covered'], denial_carcs: ['96'] },
+          { file_id: 1, claim_position: 10, line_in_claim: 1, line_control_number: 'L1', procedure_code: '99213', charge: 200, paid: 120, is_denied: false },
+          { file_id: 1, claim_position: 10, line_in_claim: 2, line_control_number: 'L2', procedure_code: '96372', charge: 100, paid: 0, is_denied: true, denial_categories: ['non_covered'], denial_carcs: ['96'] },
           { file_id: 2, claim_position: 10, line_in_claim: 1, line_control_number: 'L1', charge: 200, paid: 30, is_denied: false },
           { file_id: 2, claim_position: 10, line_in_claim: 2, line_control_number: 'L2', charge: 100, paid: 100, is_denied: false },
         ],
@@ -33,7 +33,7 @@ export default contract('mart_claim', {
       expect: [
         {
           claim_id: 'X1', payer_id: 'MEDICARE', first_adjudicated_date: '2025-02-03', first_paid: 120, first_lines: 2, first_denied_lines: 1,
-          first_denied: true, first_denial_carcs: ['96'], first_denied_date: '2025-02-03', overturned_date: null, resolved_date: '2025-02-20',
+          first_denied: true, first_denial_carcs: ['96'], first_denial_cpts: ['96372'], first_denied_date: '2025-02-03', overturned_date: null, resolved_date: '2025-02-20',
         },
       ],
     },

@@ -1,8 +1,9 @@
 -- grain: one claim, with the facts the claim-level metrics count: who, where, when served and first sent,
 -- its charges; its first adjudication (date, paid, patient responsibility, lines and denied lines, denial
--- categories and CARCs, whether a duplicate denial); its first denial; when it was resolved (first day
--- from its date of service its balance is <= 0); when a line denied earlier was later paid (overturned);
--- and what the front end said of its first submission (first acknowledgment, first rejection).
+-- categories, CARCs and the procedure codes of the denied lines, whether a duplicate denial); its first
+-- denial; when it was resolved (first day from its date of service its balance is <= 0); when a line
+-- denied earlier was later paid (overturned); and what the front end said of its first submission (first
+-- acknowledgment, first rejection).
 WITH first_adjudication AS (
   SELECT a.claim_id, a.adjudication_date, a.paid, a.patient_responsibility, a.file_id, a.claim_position,
          count(l.*) AS lines,
@@ -10,7 +11,8 @@ WITH first_adjudication AS (
          sum(l.charge)::DECIMAL(18,2) AS line_charges,
          coalesce(sum(l.charge) FILTER (WHERE l.is_denied), 0)::DECIMAL(18,2) AS denied_line_charges,
          list_sort(list_distinct(flatten(list(l.denial_categories) FILTER (WHERE l.is_denied)))) AS denial_categories,
-         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.is_denied AND l.denial_carcs IS NOT NULL)))) AS denial_carcs
+         list_sort(list_distinct(flatten(list(l.denial_carcs) FILTER (WHERE l.is_denied AND l.denial_carcs IS NOT NULL)))) AS denial_carcs,
+         list_sort(list_distinct(list(l.procedure_code) FILTER (WHERE l.is_denied AND l.procedure_code IS NOT NULL))) AS denial_cpts
   FROM int_adjudication a
   JOIN int_adjudication_line l USING (file_id, claim_position)
   WHERE a.is_first
@@ -67,6 +69,7 @@ SELECT c.claim_id, c.source, c.payer_id, c.is_self_pay, c.billing_npi, c.renderi
        f.denied_lines > 0 AS first_denied,
        f.denial_categories AS first_denial_categories,
        f.denial_carcs AS first_denial_carcs,
+       f.denial_cpts AS first_denial_cpts,
        coalesce(list_contains(f.denial_carcs, '18'), false) AS first_denied_as_duplicate,
        d.first_denied_date,
        r.resolved_date,
