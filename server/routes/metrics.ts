@@ -73,7 +73,7 @@ const explainMetric = guarded('metrics', createRoute({
 
 const getDenialPatterns = guarded('patterns', createRoute({
   method: 'get', path: '/denials/patterns', operationId: 'getDenialPatterns', summary: 'Denial patterns', tags: ['metrics'],
-  description: "Combinations of payer × procedure × modifier × diagnosis × provider denied at least twice as often as the payer's baseline, ranked by excess denied dollars, with example claims (audited). Window: the trailing twelve months by default.",
+  description: "Combinations of payer × procedure × modifier × diagnosis × provider, and code pairs billed on one claim (`with_cpt`), denied at least twice as often as the payer's baseline, ranked by excess denied dollars, each with its CARCs (a row whose top CARC covers less than 60 % of its denied lines is `mixed_causes`, and its CARCs follow as patterns of their own), its denial category, the owning team, a one-line fix and example claims (audited). Window: the trailing twelve months by default.",
   request: { query: patternsQuery },
   responses: { 200: json('The patterns.', DenialPatterns), 400: refusals.BadRequest, 404: refusals.NotFound },
 }));
