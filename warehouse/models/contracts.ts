@@ -20,6 +20,7 @@ import stgRemitPayment from './staging/stg_remit_payment.contract.ts';
 import stgRemitRepeat from './staging/stg_remit_repeat.contract.ts';
 import intAcknowledgment from './intermediate/int_acknowledgment.contract.ts';
 import intClaimWorkFacts from './intermediate/int_claim_work_facts.contract.ts';
+import intRejectionReason from './intermediate/int_rejection_reason.contract.ts';
 import intAdjudication from './intermediate/int_adjudication.contract.ts';
 import intAdjudicationLine from './intermediate/int_adjudication_line.contract.ts';
 import intBalanceEvent from './intermediate/int_balance_event.contract.ts';
@@ -41,7 +42,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 export const CONTRACTS: readonly ModelContract[] = [
   stgAppeal, stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
-  stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, martAdjustment, martCash,
+  stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, intRejectionReason, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
   martRejection, martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];

@@ -1,6 +1,6 @@
 -- grain: one event of a claim's history, every source together (rcm claim show, /api/claims/:id): charged
 -- (on the first date of service), submitted, resubmitted, replaced, voided (837), accepted or rejected by
--- the clearinghouse (999) and by the payer (277CA), paid, partially paid, denied, reversed, corrected (835),
+-- the clearinghouse (999, with its rejection's reason codes) and by the payer (277CA), paid, partially paid, denied, reversed, corrected (835),
 -- patient billed (a statement), patient payments, refunds, write-offs (postings). What an event does to the
 -- balance is int_balance_event's change at the event's record, the one definition the metrics read, so the
 -- balance after the last event of a date is the claim's balance on that date in every metric.
@@ -30,7 +30,10 @@ events AS (
   UNION ALL
   SELECT s.claim_id, try_strptime(t.group_date, '%Y%m%d')::DATE, 2, '999', '999',
          CASE WHEN m.is_rejected THEN 'rejected by the clearinghouse' ELSE 'accepted by the clearinghouse' END,
-         NULL, '999 IK5 ' || coalesce(m.status, '?'), m.ack_file_id, m.set_position
+         NULL, '999 IK5 ' || coalesce(m.status, '?') || coalesce('; reasons ' || (
+           SELECT string_agg(r.code, ', ' ORDER BY r.code) FROM int_rejection_reason r
+           WHERE r.ack_file_id = m.ack_file_id AND r.ack_position = m.set_position AND r.file_id = s.file_id AND r.claim_position = s.claim_position), ''),
+         m.ack_file_id, m.set_position
   FROM stg_claim_submission s
   JOIN stg_claim_ack_999 m ON m.claim_file_id = s.file_id AND m.claim_position = s.claim_position
   JOIN ack_999_set a ON a.file_id = m.ack_file_id AND a.set_position = m.set_position
