@@ -1,5 +1,5 @@
 // The denial lifecycle's hand case (issue: denial lifecycle), through files → ingest → models → metrics, and
-// the CLI. One payer (ACME); every date below is an 835's BPR16 or a posting's date:
+// the API's claim list and the CLI. One payer (ACME); every date below is an 835's BPR16 or a posting's date:
 //   HC-A  $200 (73721), denied CO 197 (authorization) on 2025-03-01; appealed 2025-03-20 (the appeal log);
 //         the denial reversed and the claim paid $120 with CO 45 $80 on 2025-05-01 → balance 0: resolved and
 //         overturned 05-01, 61 days after the denial
@@ -20,6 +20,8 @@ import type { Dimension } from '../warehouse/metrics/metric.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { adjudicate, claim, patient, posting, practiceFiles, remittance, reversal, type SubmissionDay } from './support/fixture-practice.ts';
 import { rcmHere } from './support/cli-here.ts';
+import { addUser, createToken } from '../access/users.ts';
+import { createApp } from '../server/app.ts';
 import { tempDir, writeFile } from './support/temp.ts';
 
 const WHO = patient('HC1', 'LIFECYCLE', 'ACME');
@@ -113,6 +115,28 @@ describe('denial outcomes: the hand case', () => {
     expect(byKey(await get('open_denial_dollars', at, 'denial_category'), (b) => cents(b.value))).toEqual({ authorization: 20000, medical_necessity: 30000 });
     expect(byKey(await get('open_denials', { asOf: '2025-05-15' }, 'bucket'), (b) => b.value)).toEqual({ '61-90': 1 });
     expect((await get('open_denials', Q2)).value).toBe(0);
+  });
+
+  it('GET /api/claims drills from each cell of the outcomes table to its claims', async () => {
+    await addUser(warehouse, 'lead', 'admin', 'a long enough password', []);
+    const { token } = await createToken(warehouse, 'lead', 'test');
+    const app = createApp(warehouse);
+    const claims = async (params: Record<string, string>) => {
+      const response = await app.request(`/api/claims?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status, JSON.stringify(params)).toBe(200);
+      return ((await response.json()) as { rows: { claim_id: string }[] }).rows.map((r) => r.claim_id).sort();
+    };
+    // Q2 (the quarter ending at the as-of date, by default): A overturned, B written off; C is a duplicate
+    expect(await claims({ as_of: '2025-06-30', outcome: 'overturned' })).toEqual(['HC-A']);
+    expect(await claims({ as_of: '2025-06-30', outcome: 'written_off' })).toEqual(['HC-B']);
+    expect(await claims({ as_of: '2025-06-30', outcome: 'written_off', resolved_from: '2025-01-01', resolved_to: '2025-06-30' })).toEqual(['HC-B']);
+    expect(await claims({ as_of: '2025-06-30', outcome: 'written_off', denied_cpt: '73721' })).toEqual([]);
+    expect(await claims({ as_of: '2025-06-30', outcome: 'overturned', denied_cpt: '73721', denial_category: 'authorization' })).toEqual(['HC-A']);
+    expect(await claims({ as_of: '2025-04-02', outcome: 'open' })).toEqual(['HC-A', 'HC-B']);
+    expect(await claims({ as_of: '2025-04-02', outcome: 'open', carc: '50' })).toEqual(['HC-B']);
+    expect(await claims({ as_of: '2025-06-30', outcome: 'open' })).toEqual([]);
+    const refused = await app.request('/api/claims?outcome=appealed', { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(400);
   });
 
   describe('through the CLI', () => {

@@ -181,6 +181,25 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     }
   }));
 
+  it('drills from the outcomes table to exactly its claims: overturned, written off and open, by denial category and by CPT', async () => {
+    const a = truth.asOf.at(-1)!;
+    const w = a.windows.ttm;
+    const drill = async (q: Partial<Parameters<typeof listClaims>[1]>) => (await listClaims(warehouse, { ...drillQuery, asOf: a.date, resolvedFrom: w.from, resolvedTo: w.to, ...q }, {})).total;
+    const cells: [string, number | null, number][] = [];
+    for (const [by, filter] of [['denial_category', 'denialCategory'], ['cpt', 'deniedCpt']] as const) {
+      const overturns = await get('denial_overturn_rate', a.date, w, by);
+      const open = await get('open_denials', a.date, undefined, by);
+      expect(overturns.breakdown!.length, by).toBeGreaterThan(2);
+      for (const b of overturns.breakdown!) {
+        cells.push([`${by} ${b.key} overturned`, b.numerator, await drill({ outcome: 'overturned', [filter]: b.key! })]);
+        cells.push([`${by} ${b.key} written off`, b.denominator! - b.numerator!, await drill({ outcome: 'written_off', [filter]: b.key! })]);
+      }
+      for (const b of open.breakdown!) cells.push([`${by} ${b.key} open`, b.value, await drill({ outcome: 'open', [filter]: b.key! })]);
+    }
+    for (const [cell, expected, found] of cells) expect(found, cell).toBe(expected);
+    expect(await drill({ outcome: 'open' })).toBe(a.openDenials.count);
+  });
+
   it('denials open at each as-of date: count and balance, by denial category and by age since the first denial', snapshot(async (a) => {
     const o = a.openDenials;
     expect(truth.asOf.some((x) => x.openDenials.count > 0)).toBe(true);

@@ -5,7 +5,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/database.ts';
-import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, SORTS, STATUSES, listClaims } from '../../warehouse/queries/claim-list.ts';
+import { AGING_BUCKETS, CLAIM_LIST_COLUMNS, OUTCOMES, SORTS, STATUSES, listClaims } from '../../warehouse/queries/claim-list.ts';
 import { claimRemittances } from '../../warehouse/queries/claim-remittances.ts';
 import { claimHistory, claimInScope, findClaims } from '../../warehouse/queries/claims.ts';
 import type { AppEnv } from '../auth/require-user.ts';
@@ -45,6 +45,10 @@ const listQuery = z.object({
   still_rejected: z.literal('true').optional().describe('the claim is still rejected at the as-of date (its latest submission rejected, nothing sent since, a balance owed: the rejected work queue)'),
   denial_category: DenialCategory.optional().describe('a denial category of the first adjudication'),
   carc: Carc.optional().describe('a claim adjustment reason code of the first adjudication'),
+  outcome: z.enum(OUTCOMES).optional().describe('what became of the denial (duplicate denials left out): overturned or written_off (resolved between resolved_from and resolved_to, default the quarter ending at the as-of date; written_off: not overturned), or open at the as-of date: the claims behind denial_overturn_rate and open_denials'),
+  resolved_from: IsoDate.optional().describe('resolved (balance at zero or less) on or after'),
+  resolved_to: IsoDate.optional().describe('resolved on or before'),
+  denied_cpt: z.string().regex(CODE).optional().meta({ description: 'a procedure code of a line denied on the first adjudication (the outcome metrics’ cpt breakdown)', example: '96372' }),
   cpt: z.string().regex(CODE).optional().meta({ description: 'a procedure code on a line', example: '99213' }),
   modifier: z.string().regex(/^[A-Z0-9]{2}$/).optional().meta({ description: 'a modifier on a line', example: '25' }),
   diagnosis: z.string().regex(/^[A-Z0-9.]{3,8}$/).optional().meta({ description: 'a diagnosis code on a line', example: 'M545' }),
@@ -111,7 +115,7 @@ export function claimRoutes(read: Read, cache: AnswerCache, auditor: Auditor): O
         adjudicatedFrom: q.adjudicated_from, adjudicatedTo: q.adjudicated_to, payer: q.payer, status: q.status ?? 'any', portion: q.portion, aging: q.aging,
         denied: q.denied === undefined ? undefined : q.denied === 'true', rejected: q.rejected === undefined ? undefined : q.rejected === 'true',
         rejectionReason: q.rejection_reason, stillRejected: q.still_rejected === 'true',
-        denialCategory: q.denial_category, carc: q.carc, cpt: q.cpt, modifier: q.modifier, diagnosis: q.diagnosis, search: q.q,
+        denialCategory: q.denial_category, carc: q.carc, outcome: q.outcome, resolvedFrom: q.resolved_from, resolvedTo: q.resolved_to, deniedCpt: q.denied_cpt, cpt: q.cpt, modifier: q.modifier, diagnosis: q.diagnosis, search: q.q,
         sort: q.sort ?? 'service_date', order: q.order ?? 'desc', limit: pageSize, offset: (page - 1) * pageSize,
       }, { practices, provider: q.provider, location: q.location }));
       return { asOf, ...found };

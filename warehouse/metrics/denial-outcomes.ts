@@ -31,6 +31,32 @@ const FIRST_APPEALS = `SELECT c.claim_id, min(x.appealed_on) AS appealed_date
   WHERE x.appealed_on >= c.first_denied_date
   GROUP BY c.claim_id`;
 
+/** A claim the outcomes count: denied, its first adjudication no duplicate denial (mart_claim's columns, after `p`, e.g. 'c.'). */
+const counted = (p = '') => `${p}first_denied_date IS NOT NULL AND NOT ${p}first_denied_as_duplicate`;
+
+/** The overturn rate's denominator: counted claims resolved on or after their first denial (its window on resolved_date). */
+export const resolvedDenied = (p = '') => `${counted(p)} AND ${p}first_denied_date <= ${p}resolved_date`;
+
+/** The overturn rate's numerator among them: a denied line paid later, by the window's end. */
+export const overturnedBy = (w: Pick<Window, 'to'>, p = '') => `${p}overturned_date IS NOT NULL AND ${p}overturned_date <= ${dateLiteral(w.to)}`;
+
+/** open_denials' claims at D: counted, first denied on or before D, not resolved by D. */
+const openAt = (asOf: string, p = '') => `${counted(p)} AND ${p}first_denied_date <= ${dateLiteral(asOf)} AND (${p}resolved_date IS NULL OR ${p}resolved_date > ${dateLiteral(asOf)})`;
+
+export const OUTCOMES = ['overturned', 'written_off', 'open'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * The claims behind one cell of the outcomes table, as a condition on mart_claim (alias `p`): overturned and
+ * written off (resolved in the window and not overturned) split the overturn rate's denominator; open is
+ * open_denials at the as-of date.
+ */
+export function outcomeCondition(outcome: Outcome, w: Window, p = 'c.'): string {
+  if (outcome === 'open') return openAt(w.asOf, p);
+  const resolved = `${resolvedDenied(p)} AND ${between(`${p}resolved_date`, w)}`;
+  return outcome === 'overturned' ? `${resolved} AND ${overturnedBy(w, p)}` : `${resolved} AND NOT (${overturnedBy(w, p)})`;
+}
+
 /** Non-duplicate denied claims (with their first appeal when asked), narrowed by the payer and denial filters. */
 function deniedClaims(filters: Filters, withAppeals: boolean): string {
   const narrowed = [
@@ -39,8 +65,8 @@ function deniedClaims(filters: Filters, withAppeals: boolean): string {
     filters.carc ? ` AND list_contains(first_denial_carcs, ${sqlString(filters.carc)})` : '',
   ].join('');
   return withAppeals
-    ? `SELECT c.*, a.appealed_date FROM mart_claim c LEFT JOIN (${FIRST_APPEALS}) a USING (claim_id) WHERE c.first_denied_date IS NOT NULL AND NOT c.first_denied_as_duplicate${narrowed}`
-    : `SELECT * FROM mart_claim WHERE first_denied_date IS NOT NULL AND NOT first_denied_as_duplicate${narrowed}`;
+    ? `SELECT c.*, a.appealed_date FROM mart_claim c LEFT JOIN (${FIRST_APPEALS}) a USING (claim_id) WHERE ${counted('c.')}${narrowed}`
+    : `SELECT * FROM mart_claim WHERE ${counted()}${narrowed}`;
 }
 
 /** The rows grouped by the breakdown's key (a list dimension unnested first), with the given aggregates. */
@@ -81,7 +107,7 @@ function openDenials(w: Window, filters: Filters): string {
   return `SELECT o.*, coalesce(b.total_balance, 0)::DECIMAL(18,2) AS balance, ${d} - o.first_denied_date AS age_days
     FROM (${deniedClaims(filters, false)}) o
     LEFT JOIN (SELECT claim_id, total_balance FROM mart_claim_balance WHERE valid_from <= ${d} AND (valid_to IS NULL OR valid_to > ${d})) b USING (claim_id)
-    WHERE o.first_denied_date <= ${d} AND (o.resolved_date IS NULL OR o.resolved_date > ${d})`;
+    WHERE ${openAt(w.asOf, 'o.')}`;
 }
 
 const openColumns = columnsOf('first_denied_date', { bucket: { sql: bucketCase('age_days') } });
@@ -113,7 +139,7 @@ export const DENIAL_OUTCOME_METRICS: MetricDefinition[] = [
     breakdowns: RESOLUTION_BREAKDOWNS, refuse: refuse(RESOLUTION_BREAKDOWNS),
     sql(w, by, filters) {
       const appeals = by?.includes('appealed') ?? false;
-      const rows = `SELECT *, resolved_date - first_denied_date AS days FROM (${deniedClaims(filters, appeals)}) WHERE ${between('resolved_date', w)} AND first_denied_date <= resolved_date`;
+      const rows = `SELECT *, resolved_date - first_denied_date AS days FROM (${deniedClaims(filters, appeals)}) WHERE ${between('resolved_date', w)} AND ${resolvedDenied()}`;
       return grouped(rows, by, columnsOf('resolved_date', { appealed: { sql: "CASE WHEN appealed_date <= resolved_date THEN 'yes' ELSE 'no' END" } }), QUANTILES);
     },
   },

@@ -3,6 +3,7 @@
 import { dateLiteral, sqlString } from '../sql.ts';
 import { PATIENT_PAYER_NAME, payerNameOf, providerNameOf } from './metric.ts';
 import type { Measure, SemanticModel } from './semantic.ts';
+import { overturnedBy, resolvedDenied } from './denial-outcomes.ts';
 
 const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, provider_name: { sql: providerNameOf('rendering_npi') }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
 
@@ -54,9 +55,9 @@ export const rejectionModel: SemanticModel = {
 
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;
 const notDuplicate = 'NOT first_denied_as_duplicate';
-// denied claims resolved, duplicate denials (CARC 18) apart as in the initial rates
-const deniedResolved = { model: claimModel, date: 'resolved_date', where: 'first_denied_date <= resolved_date AND NOT first_denied_as_duplicate', denied: true } as const;
-const overturned = (w: { to: string }) => `overturned_date IS NOT NULL AND overturned_date <= ${dateLiteral(w.to)}`;
+// denied claims resolved, duplicate denials (CARC 18) apart as in the initial rates (denial-outcomes.ts: the claim list drills by them)
+const deniedResolved = { model: claimModel, date: 'resolved_date', where: resolvedDenied(), denied: true } as const;
+const overturned = (w: { to: string }) => overturnedBy(w);
 const lineFirst = { model: lineModel, date: 'adjudication_date', month: 'adjudication_month', where: 'NOT claim_denied_as_duplicate' } as const;
 const adjusted = { model: adjustmentModel, aggregate: 'sum', expr: 'amount', date: 'event_date', month: 'event_month' } as const;
 const ofClass = (adjustmentClass: string) => `adjustment_class = ${sqlString(adjustmentClass)}`;

@@ -7,6 +7,8 @@ import { scopeToPractices, type ClaimScope } from '../metrics/practice-scope.ts'
 import { dateLiteral } from '../sql.ts';
 import { BUCKETS, bucketCase } from '../metrics/ar.ts';
 import { stillRejectedSql } from '../metrics/rejections.ts';
+import { outcomeCondition, OUTCOMES, type Outcome } from '../metrics/denial-outcomes.ts';
+import { windowFor } from '../metrics/window.ts';
 import type { Row } from '../table.ts';
 import { CLAIM_LIST_COLUMNS } from '../../kernel/api/tables.ts';
 
@@ -16,6 +18,7 @@ export { CLAIM_LIST_COLUMNS };
 export const SORTS = ['claim_id', 'service_date', 'first_submitted_date', 'first_adjudicated_date', 'charge', 'balance', 'age_days', 'payer_id'] as const;
 export type Sort = (typeof SORTS)[number];
 export const STATUSES = ['any', 'open', 'credit', 'settled'] as const;
+export { OUTCOMES };
 export const AGING_BUCKETS = BUCKETS.map(([label]) => label) as unknown as readonly [(typeof BUCKETS)[number][0], ...(typeof BUCKETS)[number][0][]];
 
 export interface ClaimListQuery {
@@ -38,8 +41,18 @@ export interface ClaimListQuery {
   rejectionReason?: string;
   /** Still rejected at the as-of date (the rejected work queue's claims). */
   stillRejected?: boolean;
+  /**
+   * What became of the claim's denial (the outcomes table): overturned or written off (resolved between
+   * resolvedFrom and resolvedTo, default the quarter ending at the as-of date, and not overturned by its
+   * end), or open at the as-of date; duplicate denials left out, as the metrics do.
+   */
+  outcome?: Outcome;
+  resolvedFrom?: string;
+  resolvedTo?: string;
   denialCategory?: string;
   carc?: string;
+  /** A procedure code of a line denied on the first adjudication (the outcome metrics' cpt). */
+  deniedCpt?: string;
   cpt?: string;
   modifier?: string;
   diagnosis?: string;
@@ -85,6 +98,13 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
   if (q.rejected !== undefined) conditions.push(q.rejected ? 'c.first_rejected_date IS NOT NULL' : 'c.first_rejected_date IS NULL');
   if (q.denialCategory) conditions.push(`list_contains(c.first_denial_categories, ${bind(q.denialCategory)})`);
   if (q.carc) conditions.push(`list_contains(c.first_denial_carcs, ${bind(q.carc)})`);
+  if (q.deniedCpt) conditions.push(`list_contains(c.first_denial_cpts, ${bind(q.deniedCpt)})`);
+  if (q.outcome) {
+    const quarter = windowFor('quarter', q.asOf);
+    conditions.push(outcomeCondition(q.outcome, { asOf: q.asOf, from: q.resolvedFrom ?? quarter.from, to: q.resolvedTo ?? quarter.to }));
+  } else {
+    range('c.resolved_date', q.resolvedFrom, q.resolvedTo);
+  }
   const line: string[] = [];
   if (q.cpt) line.push(`l.procedure_code = ${bind(q.cpt)}`);
   if (q.modifier) line.push(`list_contains(string_split(l.modifiers, ' '), ${bind(q.modifier)})`);
