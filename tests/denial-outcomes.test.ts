@@ -1,5 +1,5 @@
-// The denial lifecycle's hand case (issue: denial lifecycle), through files → ingest → models → metrics, and
-// the API's claim list and the CLI. One payer (ACME); every date below is an 835's BPR16 or a posting's date:
+// The denial lifecycle's hand case (issue: denial lifecycle), through files → ingest → models → metrics, the
+// API (metrics and the claim list's drill) and the CLI. One payer (ACME); every date below is an 835's BPR16 or a posting's date:
 //   HC-A  $200 (73721), denied CO 197 (authorization) on 2025-03-01; appealed 2025-03-20 (the appeal log);
 //         the denial reversed and the claim paid $120 with CO 45 $80 on 2025-05-01 → balance 0: resolved and
 //         overturned 05-01, 61 days after the denial
@@ -137,6 +137,12 @@ describe('denial outcomes: the hand case', () => {
     expect(await claims({ as_of: '2025-06-30', outcome: 'open' })).toEqual([]);
     const refused = await app.request('/api/claims?outcome=appealed', { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(400);
+    // and GET /api/metrics answers the outcome metrics through the registry
+    const metrics = await app.request('/api/metrics?as_of=2025-06-30&metric=days_to_resolution,denial_overturn_rate&by=denial_category', { headers: { authorization: `Bearer ${token}` } });
+    expect(metrics.status).toBe(200);
+    const answer = ((await metrics.json()) as { metrics: Record<string, MetricResult> }).metrics;
+    expect(quantiles(answer.days_to_resolution)).toEqual({ n: 2, median: 74.5, p90: 85.3 });
+    expect(byKey(answer.denial_overturn_rate, count)).toEqual({ authorization: [1, 1, 1], medical_necessity: [0, 1, 0] });
   });
 
   describe('through the CLI', () => {
