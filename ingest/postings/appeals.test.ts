@@ -52,5 +52,11 @@ describe('appeal logs', () => {
       { claim_id: 'PCN1', level: 1, appeal_date: '2025-03-21', outcome: 'overturned' },
       { claim_id: 'PCN1', level: 2, appeal_date: '2025-05-02', outcome: 'pending' },
     ]);
+    // no 837, 835 or charges export knows PCN1: its appeals are listed to review, never guessed onto a claim
+    expect(await w.all("SELECT source, claim_id, reason FROM mart_unmatched_record ORDER BY file_id, position")).toEqual([
+      { source: 'appeal', claim_id: 'PCN1', reason: 'no claim (837, 835 or charge) with this claim id' },
+      { source: 'appeal', claim_id: 'PCN1', reason: 'no claim (837, 835 or charge) with this claim id' },
+      { source: 'appeal', claim_id: 'PCN1', reason: 'no claim (837, 835 or charge) with this claim id' },
+    ]);
   });
 });
