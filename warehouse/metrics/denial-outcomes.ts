@@ -40,8 +40,11 @@ export const resolvedDenied = (p = '') => `${counted(p)} AND ${p}first_denied_da
 /** The overturn rate's numerator among them: a denied line paid later, by the window's end. */
 export const overturnedBy = (w: Pick<Window, 'to'>, p = '') => `${p}overturned_date IS NOT NULL AND ${p}overturned_date <= ${dateLiteral(w.to)}`;
 
-/** open_denials' claims at D: counted, first denied on or before D, not resolved by D. */
-const openAt = (asOf: string, p = '') => `${counted(p)} AND ${p}first_denied_date <= ${dateLiteral(asOf)} AND (${p}resolved_date IS NULL OR ${p}resolved_date > ${dateLiteral(asOf)})`;
+/** Open at D: first denied on or before D, not resolved by D. */
+const openBy = (asOf: string, p = '') => `${p}first_denied_date <= ${dateLiteral(asOf)} AND (${p}resolved_date IS NULL OR ${p}resolved_date > ${dateLiteral(asOf)})`;
+
+/** open_denials' claims at D: counted and open at D. */
+const openAt = (asOf: string, p = '') => `${counted(p)} AND ${openBy(asOf, p)}`;
 
 export const OUTCOMES = ['overturned', 'written_off', 'open'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -107,7 +110,7 @@ function openDenials(w: Window, filters: Filters): string {
   return `SELECT o.*, coalesce(b.total_balance, 0)::DECIMAL(18,2) AS balance, ${d} - o.first_denied_date AS age_days
     FROM (${deniedClaims(filters, false)}) o
     LEFT JOIN (SELECT claim_id, total_balance FROM mart_claim_balance WHERE valid_from <= ${d} AND (valid_to IS NULL OR valid_to > ${d})) b USING (claim_id)
-    WHERE ${openAt(w.asOf, 'o.')}`;
+    WHERE ${openBy(w.asOf, 'o.')}`;
 }
 
 const openColumns = columnsOf('first_denied_date', { bucket: { sql: bucketCase('age_days') } });
