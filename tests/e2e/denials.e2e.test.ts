@@ -7,14 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatPercent } from '../../kernel/format.ts';
+import { formatCount, formatDays, formatMoney, formatPercent } from '../../kernel/format.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
 
 interface Dollars { value: number | null; numerator: number; denominator: number }
 interface Row { key: string | null; value: number | null; numerator: number | null; denominator: number | null; dollars?: Dollars }
-interface Metric extends Omit<Row, 'key'> { from: string; to: string; breakdown?: Row[]; definition?: { numerator: string } }
+interface Metric extends Omit<Row, 'key'> { as_of: string; from: string; to: string; breakdown?: Row[]; definition?: { numerator: string } }
 type Answer = { as_of: string; metrics: Record<string, Metric> };
 
 describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
@@ -193,7 +193,9 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
     expect(northwind, 'Northwind imaging authorization').toBeDefined();
 
     // one click traces the pattern: the heatmap by CARC over its window, drilled to Northwind × 197
-    const row = page.locator('.denials-patterns tbody tr', { hasText: northwind!.combination });
+    // the row whose pattern is exactly that one (a CARC's split of it names it too)
+    const exactly = new RegExp(`^${northwind!.combination.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = page.locator('.denials-patterns tbody tr').filter({ has: page.locator('td[data-column="combination"]', { hasText: exactly }) });
     await row.getByRole('link', { name: 'CARC 197 claims' }).click();
     await page.locator('figure.heatmap[data-rows="carc"] rect[aria-pressed="true"][data-row="197"][data-column="NWPPO"]').waitFor();
     await page.locator('.line-breakdowns[data-ready="true"]').waitFor();
@@ -202,6 +204,114 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
     const carcs = await page.locator('.drill-claims tbody tr td:last-child').allTextContents();
     expect(carcs.length).toBeGreaterThan(0);
     expect(carcs.every((c) => c.split(' ').includes('197'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  interface Quantiles { value: number | null; p90?: number | null }
+  const quantiles = (r: Quantiles | undefined) => (r && r.value !== null ? `${formatDays(r.value)} (${formatDays(r.p90 ?? null)})` : '—');
+
+  it('shows what became of the denials by category as the API answers, and each count lists exactly its claims', async () => {
+    await page.goto('/denials');
+    await page.locator('section.denials-outcomes .panel-body[data-ready="true"] table.denial-outcomes').waitFor();
+    const ids = ['denial_overturn_rate', 'open_denials', 'open_denial_dollars', 'denial_write_offs', 'days_to_resolution', 'days_to_appeal'];
+    const answer = (await (await context.request.get(`/api/metrics?${new URLSearchParams({ metric: ids.join(','), by: 'denial_category' })}`)).json()) as { metrics: Record<string, Metric & Quantiles & { breakdown?: (Row & Quantiles)[] }> };
+    const m = answer.metrics;
+    const cellsOf = (key: string | null) => {
+      const of = (id: string) => (key === null ? m[id] : m[id].breakdown!.find((r) => r.key === key));
+      const rate = of('denial_overturn_rate');
+      const resolved = rate?.denominator ?? 0;
+      const overturned = rate?.numerator ?? 0;
+      return [formatCount(resolved), formatCount(overturned), formatCount(resolved - overturned), formatPercent(resolved ? rate?.value ?? null : null),
+        formatCount(of('open_denials')?.numerator ?? 0), formatMoney(of('open_denial_dollars')?.numerator ?? 0), formatMoney(of('denial_write_offs')?.value ?? 0),
+        quantiles(of('days_to_resolution') as Quantiles | undefined), quantiles(of('days_to_appeal') as Quantiles | undefined)];
+    };
+    const keys = [...new Set(ids.flatMap((id) => m[id].breakdown!.map((r) => r.key!)))];
+    const want = Object.fromEntries([...keys.map((k) => [k, cellsOf(k)]), ['*', cellsOf(null)]]);
+    const shown = await page.$$eval('table.denial-outcomes tr[data-key]', (trs) => Object.fromEntries(trs.map((tr) => [(tr as HTMLElement).dataset.key, [...tr.querySelectorAll('td')].map((td) => td.textContent)])));
+    expect(shown).toEqual(want);
+    expect(m.denial_overturn_rate.breakdown!.find((r) => r.key === 'authorization')?.numerator ?? 0).toBeGreaterThan(0);
+
+    // authorization, overturned: exactly the claims the overturn rate counts
+    const auth = m.denial_overturn_rate.breakdown!.find((r) => r.key === 'authorization')!;
+    await page.locator('table.denial-outcomes a[data-outcome="overturned"][data-row="authorization"]').click();
+    await page.waitForURL('**/denials?outcome=overturned&outcome_row=authorization');
+    await page.locator('.outcome-claims tbody tr').first().waitFor();
+    const query = new URLSearchParams({ as_of: m.denial_overturn_rate.as_of, outcome: 'overturned', denial_category: 'authorization', resolved_from: m.denial_overturn_rate.from, resolved_to: m.denial_overturn_rate.to });
+    const claims = (await (await context.request.get(`/api/claims?${query}&sort=first_adjudicated_date&order=desc&page_size=25`)).json()) as { total: number; rows: { claim_id: string; denial_categories: string[] }[] };
+    expect(claims.total).toBe(auth.numerator);
+    expect(await page.locator('.outcome-claims .table-count').textContent()).toContain(`of ${formatCount(auth.numerator)} claims`);
+    expect(await page.locator('.outcome-claims tbody tr td:first-child').allTextContents()).toEqual(claims.rows.map((r) => r.claim_id));
+    expect(claims.rows.every((r) => r.denial_categories.includes('authorization'))).toBe(true);
+
+    // the open denials of every category at the as-of date, the same way
+    const open = m.open_denials.numerator ?? 0;
+    await page.locator('table.denial-outcomes tfoot a[data-outcome="open"]').click();
+    await page.waitForURL('**/denials?outcome=open');
+    await page.locator('.outcome-claims .table-count', { hasText: `of ${formatCount(open)} claims` }).waitFor();
+    await page.locator('section.denials-outcomes summary', { hasText: 'How is this computed?' }).click();
+    expect(await page.locator('section.denials-outcomes details.outcome-definitions').textContent()).toContain(m.days_to_resolution.definition!.numerator);
+  });
+
+  it('lists the front-end rejections by reason, by payer or location, and a reason’s claims', async () => {
+    await page.goto('/denials');
+    await page.locator('section.denials-rejections .rejection-reasons table').waitFor();
+    const rate = await metric('rejection_rate', {});
+    const byReason = await metric('rejection_rate', { by: 'rejection_reason' });
+    expect(await page.locator('section.denials-rejections .tile[data-metric="rejection_rate"] .value').textContent()).toBe(formatPercent(rate.value));
+    const reasons = byReason.breakdown!.filter((r) => r.key !== null).sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0) || a.key!.localeCompare(b.key!));
+    const shown = await page.locator('.rejection-reason-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, ...[...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)]));
+    expect(shown).toEqual(reasons.map((r) => [r.key, formatCount(r.numerator), formatPercent((r.numerator ?? 0) / rate.numerator!), formatPercent(r.value), formatMoney(r.dollars?.numerator ?? 0)]));
+    expect(reasons.length).toBeGreaterThan(0);
+
+    // by location: each reason's counts under each location add up to its count
+    await page.locator('section.denials-rejections').getByRole('button', { name: 'Location', exact: true }).click();
+    await page.locator('.rejection-reasons[data-by="location"]').waitFor();
+    const sums = await page.locator('.rejection-reason-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td[data-column^="by:"]')].reduce((n, td) => n + Number(td.textContent!.replaceAll(',', '')), 0)));
+    expect(sums).toEqual(reasons.map((r) => r.numerator));
+
+    // the top reason lists the claims with a submission rejected for it in the window
+    const top = reasons[0].key!;
+    await page.locator(`.rejection-reason-table a[data-reason="${top}"]`).click();
+    await page.locator('.rejection-claims tbody tr').first().waitFor();
+    const query = new URLSearchParams({ as_of: byReason.as_of, rejection_reason: top, submitted_from: byReason.from, submitted_to: byReason.to });
+    const claims = (await (await context.request.get(`/api/claims?${query}&sort=first_submitted_date&order=desc&page_size=25`)).json()) as { total: number; rows: { claim_id: string }[] };
+    expect(claims.total).toBeGreaterThan(0);
+    expect(claims.total).toBeLessThanOrEqual(reasons[0].numerator!); // a claim rejected twice for it is one claim
+    expect(await page.locator('.rejection-claims .table-count').textContent()).toContain(`of ${formatCount(claims.total)} claims`);
+    expect(await page.locator('.rejection-claims tbody tr td:first-child').allTextContents()).toEqual(claims.rows.map((r) => r.claim_id));
+    expect(new URL(page.url()).searchParams.get('rejection_reason')).toBe(top);
+  });
+
+  it('shows each pattern’s owner and fix, marks mixed causes, and keeps its claims link in view at 1,440 px', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await page.goto('/denials');
+      await page.locator('.denials-patterns [data-ready="true"] tbody tr').first().waitFor();
+      const answer = (await (await context.request.get('/api/denials/patterns?as_of=2025-12-31')).json()) as { patterns: { label: string; owner: string | null; fix: string | null; mixed_causes: boolean }[] };
+      const rows = await page.locator('.denials-patterns tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+        label: tr.querySelector('td[data-column="combination"]')!.textContent!, owner: tr.querySelector('td[data-column="owner"]')!.textContent!,
+        fix: tr.querySelector('td[data-column="fix"]')!.textContent!, mixed: (tr as HTMLElement).dataset.mixed === 'true',
+      })));
+      expect(rows.map((r) => r.label)).toEqual(answer.patterns.map((p) => p.label));
+      answer.patterns.forEach((p, i) => {
+        expect(rows[i].fix).toBe(p.fix ?? '');
+        expect(rows[i].owner.startsWith(p.owner ?? '')).toBe(true);
+        expect(rows[i].mixed).toBe(p.mixed_causes);
+      });
+      // Summit's planted bundling denials come out as a code pair billed with the injection, owned by coding
+      const summit = rows.find((r) => /^payer SUMMT\b.* billed with 96372$/.test(r.label));
+      expect(summit, 'the planted Summit pair').toBeDefined();
+      expect(summit!.owner).toMatch(/^coding\b/);
+      expect(summit!.fix.length).toBeGreaterThan(0);
+      expect(rows.some((r) => r.mixed)).toBe(true);
+      // no sideways scrolling to reach a pattern's claims
+      const fits = await page.locator('.denials-patterns .table-block').evaluate((el) => el.scrollWidth <= el.clientWidth);
+      expect(fits).toBe(true);
+      const box = await page.locator('.denials-patterns tbody tr td[data-column="trace"] a').first().boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@
 // URL's filters; a heatmap of denial category (or CARC) × payer by claims or dollars (one request per
 // payer, by=denial_category or by=carc); a drill from any cell to the payer's lines by CPT, modifier,
 // diagnosis and provider and to the claims denied (server-paged, CSV, each opening the claim explorer);
-// the pattern finder's top combinations; the rate month by month per category; the final denial rate and
-// the write-offs net of recoveries by category (denials-final.ts). The drill lives in the
-// URL (rows, measure, drill_row, drill_payer, narrow) so that a view can be shared.
-import { ApiError, getJson } from '../api.ts';
+// what became of the denials by category, each count a drill to its claims (denials-outcomes.ts); the
+// pattern finder's top combinations with their owner and fix (denials-patterns.ts); the rate month by month
+// per category; the final denial rate and the write-offs net of recoveries by category (denials-final.ts);
+// the front-end rejections by reason (denials-rejections.ts). The drills live in the URL (rows, measure,
+// drill_row, drill_payer, narrow; the outcomes' and the rejections' own) so that a view can be shared.
 import { denialTrends, type DenialTrendSeries } from '../charts/denial-trends.ts';
 import { heatmap, selectCell, type HeatmapCell } from '../charts/heatmap.ts';
 import { howComputed } from '../charts/definition-details.ts';
@@ -16,9 +17,12 @@ import { formatCount, formatDate, formatMoney, formatMonth, formatPercent } from
 import { fetchMetrics, type BreakdownRow, type MetricResult } from '../metrics.ts';
 import { errorText, heading, isAbort, markShown, stateMessage, type PageContext } from '../page.ts';
 import { lastDayOfMonth, trendMonths } from '../periods.ts';
-import type { DenialPattern, DenialPatterns } from '../../../kernel/api/metrics.ts';
 import { serverTable } from '../table.ts';
 import { drawFinalDenials } from './denials-final.ts';
+import { drawOutcomes, outcomeDrillOf, OUTCOME_PARAMS } from './denials-outcomes.ts';
+import { drawPatterns } from './denials-patterns.ts';
+import { drawRejections, REJECTION_PARAMS } from './denials-rejections.ts';
+import { backgroundQueue, claimHref, NARROWABLE, shownOver, type Later } from './denials-shared.ts';
 import { BY_PAYER_NAMED, BY_PROVIDER_NAMED, namesOf, namedRows } from '../names.ts';
 
 /** A breakdown row and a metric; the count-rate metrics carry their dollars beside the counts. */
@@ -38,8 +42,6 @@ const LINE_CAPTIONS: Record<LineDimension, [string, string]> = {
 /** The heatmap's column of every payer together. */
 const ALL = '*';
 const TOTAL_ROW = 'All denials';
-/** The claims API filters a claim by these line codes (a modifier of two characters: "(none)" is no filter). */
-const NARROWABLE = (dimension: LineDimension, key: string) => dimension !== 'modifier' || /^[A-Z0-9]{2}$/.test(key);
 
 /** What the URL says beyond the filters. */
 interface View {
@@ -66,6 +68,9 @@ function viewOf(search: string): View {
 
 function hrefOf(view: View, filters: Filters): string {
   const params = new URLSearchParams();
+  // the outcomes' and the rejections' drills stay as they are
+  const current = new URLSearchParams(location.search);
+  for (const key of [...OUTCOME_PARAMS, ...REJECTION_PARAMS]) if (current.has(key)) params.set(key, current.get(key)!);
   if (view.rows === 'carc') params.set('rows', 'carc');
   if (view.measure === 'dollars') params.set('measure', 'dollars');
   if (view.drill) {
@@ -76,29 +81,7 @@ function hrefOf(view: View, filters: Filters): string {
   return `/denials${searchWith(filters, params)}`;
 }
 
-const claimHref = (claim: string, filters: Filters) => `/claims${searchWith(filters, new URLSearchParams({ claim }))}`;
 const rowName = (rows: RowsBy, key: string) => (key === TOTAL_ROW ? key : rows === 'carc' ? `CARC ${key}` : key.replaceAll('_', ' '));
-
-/**
- * Runs background requests (the trend, the patterns, the prefetches) a few at a time: the server answers
- * one request after another and the browser holds six connections, so a reader's click must not wait
- * behind a dozen requests nobody is looking at yet.
- */
-function backgroundQueue(concurrency: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (work) => {
-    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
-type Later = ReturnType<typeof backgroundQueue>;
 
 /** The payers of the heatmap's columns (headed by id, where room is short) by name. */
 function payerKey(payers: readonly string[], names: ReadonlyMap<string, string>): HTMLElement {
@@ -143,7 +126,9 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const patterns = panel('Pattern finder: top combinations', 'denials-patterns');
   const trend = panel('Initial denial rate by month and category', 'denials-trend');
   const final = panel('Final denials: write-offs net of recoveries', 'denials-final');
-  container.replaceChildren(heading('Denials'), subtitle, headline, map.element, drill.element, patterns.element, trend.element, final.element);
+  const outcomes = panel('What became of the denials, by category', 'denials-outcomes');
+  const rejections = panel('Rejections', 'denials-rejections');
+  container.replaceChildren(heading('Denials'), subtitle, headline, map.element, drill.element, outcomes.element, patterns.element, trend.element, final.element, rejections.element);
   map.body.replaceChildren(stateMessage('Loading the denial rates…', 'loading'));
 
   // 1. the rate by payer (the payers, their totals, the window) and the All payers column, at once
@@ -417,6 +402,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const drawn = view.drill ? drawDrill() : Promise.resolve();
   const trendDone = drawTrend(trend.body, pinned, filters.to && filters.from ? filters.to : asOf, signal, later);
   const finalDone = later(() => drawFinalDenials(final.body, pinned, signal));
+  const outcomesDone = drawOutcomes(outcomes.body, pinned, signal, { mayList: may('claims'), drill: outcomeDrillOf(location.search) });
+  const rejectionsDone = later(() => drawRejections(rejections.body, pinned, signal, may('claims')));
   const patternsDone = may('patterns')
     ? drawPatterns(patterns.body, pinned, filters, signal, later)
     : Promise.resolve(void patterns.body.replaceChildren(stateMessage(`A ${session.user.role.replace('_', ' ')} may not see the denial patterns (they name example claims).`, 'unavailable')));
@@ -424,13 +411,8 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   for (const column of columns) for (const by of LINE_DIMENSIONS) void linesOf(filters.payer ?? (column === ALL ? undefined : column), by, signal, later).catch(() => undefined);
   const otherRows: RowsBy = view.rows === 'carc' ? 'denial_category' : 'carc';
   for (const column of columns) void later(() => columnOf(otherRows, column, asOf)).catch(() => undefined);
-  await Promise.all([drawn, trendDone, patternsDone, finalDone]);
+  await Promise.all([drawn, trendDone, patternsDone, finalDone, outcomesDone, rejectionsDone]);
   if (!signal.aborted) container.dataset.ready = 'all';
-}
-
-/** A result as shown over a window: its own default window's name, or the words for the range asked. */
-function shownOver(r: Result, window: { from: string; to: string }, ranged: boolean, words = 'the range asked'): Result {
-  return { ...r, ...window, definition: ranged ? { ...r.definition, window: words } : r.definition };
 }
 
 function headlineBlock(r: Result, ranged: boolean): HTMLElement {
@@ -526,81 +508,6 @@ async function drawTrend(body: HTMLElement, filters: Filters, end: string, signa
     paragraph(`Each month from ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}: the claims first adjudicated that month, and the share of them denied${categories.size ? ' — overall, then for each category (a claim denied for two categories counts in both)' : ''}.`),
     denialTrends(series),
     howComputed(shownOver(answers[answers.length - 1], { from: `${months[0]}-01`, to: end }, true, 'each calendar month'), { note: 'Asked month by month (from the first to the last day of each month), broken down by denial category.' }),
-  );
-  body.dataset.ready = 'true';
-}
-
-type PatternsAnswer = DenialPatterns;
-
-const PATTERN_ORDER = ['payer', 'cpt', 'modifier', 'diagnosis', 'provider'] as const;
-const combination = (p: DenialPattern) => PATTERN_ORDER.filter((d) => p.dimensions[d] !== undefined).map((d) => `${d} ${p.dimensions[d]}`).join(' × ');
-
-async function drawPatterns(body: HTMLElement, pinned: Filters, filters: Filters, signal: AbortSignal, later: Later): Promise<void> {
-  body.replaceChildren(stateMessage('Looking for denial patterns…', 'loading'));
-  let answer: PatternsAnswer;
-  try {
-    answer = await later(() => getJson<PatternsAnswer>('/api/denials/patterns', { as_of: pinned.as_of, from: filters.from, to: filters.to, practice: filters.practice }, signal));
-  } catch (e) {
-    if (isAbort(e) || signal.aborted) return;
-    const why = e instanceof ApiError && e.status === 403 ? 'unavailable' : 'error';
-    body.replaceChildren(stateMessage(`Could not load the denial patterns: ${errorText(e)}`, why));
-    return;
-  }
-  if (signal.aborted) return;
-  // the finder has no payer filter; its baseline is each payer's own, so one payer's patterns stand alone
-  const shown = filters.payer ? answer.patterns.filter((p) => p.dimensions.payer === filters.payer) : answer.patterns;
-  const ignored = (['provider', 'location'] as const).filter((k) => filters[k]);
-  const trace = (p: DenialPattern): string => {
-    const narrow = (['cpt', 'modifier', 'diagnosis', 'provider'] as const).filter((d) => p.dimensions[d] !== undefined && NARROWABLE(d, p.dimensions[d]!)).map((d) => `${d}:${p.dimensions[d]}`);
-    const params = new URLSearchParams({ rows: 'carc', drill_row: p.top_carc ?? '' });
-    if (p.dimensions.payer) params.set('drill_payer', p.dimensions.payer);
-    if (narrow.length) params.set('narrow', narrow.join(','));
-    return `/denials${searchWith({ ...filters, from: answer.from, to: answer.to }, params)}`;
-  };
-  const table = rowsTable(shown, {
-    caption: 'patterns',
-    empty: `No combination of payer, CPT, modifier, diagnosis and provider was denied at least twice as often as its payer’s lines (with at least 10 claims) between ${formatDate(answer.from)} and ${formatDate(answer.to)}${filters.payer ? ` for ${filters.payer}` : ''}.`,
-    columns: [
-      { name: 'rank', label: '#', type: 'int' },
-      { name: 'combination', label: 'Combination', value: combination },
-      { name: 'claims', label: 'Claims', type: 'int' },
-      { name: 'denied', label: 'Denied lines', value: (p) => `${formatCount(p.denied_lines)} of ${formatCount(p.lines)}` },
-      { name: 'rate', label: 'Rate', type: 'ratio' },
-      { name: 'baseline_rate', label: 'Payer’s rate', type: 'ratio' },
-      { name: 'top_carc', label: 'Top CARC', value: (p) => (p.top_carc ? `${p.top_carc} (${formatPercent(p.top_carc_share)} of denied lines)` : '') },
-      { name: 'denied_dollars', label: 'Denied charges', type: 'money' },
-      { name: 'excess_denied_dollars', label: 'Beyond the payer’s rate', type: 'money' },
-      {
-        name: 'example_claims', label: 'Example claims',
-        render: (p, doc) => {
-          const span = doc.createElement('span');
-          span.className = 'claim-links';
-          for (const claim of p.example_claims) {
-            const a = doc.createElement('a');
-            a.href = claimHref(claim, filters);
-            a.textContent = claim;
-            span.append(a, ' ');
-          }
-          return span;
-        },
-      },
-      {
-        name: 'trace', label: 'Trace',
-        render: (p, doc) => {
-          if (!p.top_carc) return doc.createTextNode('');
-          const a = doc.createElement('a');
-          a.href = trace(p);
-          a.textContent = `CARC ${p.top_carc} claims`;
-          a.title = 'The heatmap by CARC over the pattern’s window, drilled to this payer and CARC, the claims narrowed to the pattern’s codes';
-          return a;
-        },
-      },
-      { name: 'also_explains', label: 'Also explains', value: (p) => p.also_explains.join('; ') },
-    ],
-  });
-  body.replaceChildren(
-    paragraph(`Lines first adjudicated ${formatDate(answer.from)} – ${formatDate(answer.to)}${filters.from ? '' : ' (the finder’s default: the twelve months to the as-of date)'}. A pattern is a combination of payer × CPT × modifier × diagnosis × provider with at least 10 claims, denied at least twice as often as all of its payer’s lines, and surely so (the 95 % Wilson lower bound of its rate is above the payer’s rate); ranked by the charges denied beyond what the payer’s own rate would deny. Combinations that explain mostly the same denied lines are folded into one.${ignored.length ? ` The finder is not narrowed by ${ignored.join(' or ')}.` : ''}`),
-    table,
   );
   body.dataset.ready = 'true';
 }
