@@ -279,6 +279,70 @@ describe('the monthly close package', () => {
       expect(Number(n('payer_lags/TOTAL/payer_lag_claims'))).toBe(t.payerLagDays.overall.n);
     });
 
+    it('writes what became of June’s denials and its rejections by reason as the registry and truth.json have them, rows adding up', async () => {
+      const period = { asOf: END, from: '2025-06-01', to: END };
+      const get = (id: string, window: typeof period | undefined, by?: Dimension) => computeMetric(w, metric(id)!, { asOf: END, from: window?.from, to: window?.to, by: by ? [by] : undefined });
+      const n = (key: string) => all.numbers[key];
+      const num = (key: string) => (n(key) === null || n(key) === undefined ? null : Number(n(key)));
+      const c = (key: string) => (n(key) === null || n(key) === undefined ? null : cents(Number(n(key))));
+      const outcomes = all.tables.find((t) => t.name === 'denial_outcomes')!;
+      const rate = await get('denial_overturn_rate', period, 'denial_category');
+      const open = await get('open_denials', undefined, 'denial_category');
+      const openDollars = await get('open_denial_dollars', undefined, 'denial_category');
+      const writeOffs = await get('denial_write_offs', period, 'denial_category');
+      const resolution = await get('days_to_resolution', period, 'denial_category');
+      const row = (r: MetricResult, key: string) => (key === 'TOTAL' ? r : r.breakdown!.find((b) => b.key === key));
+      const keys = outcomes.rows.map((r) => String(r.cells.category));
+      expect(keys.at(-1)).toBe('TOTAL');
+      expect(new Set(keys.slice(0, -1))).toEqual(new Set([rate, open, openDollars, writeOffs, resolution].flatMap((r) => r.breakdown!.map((b) => b.key!))));
+      for (const key of keys) {
+        const at = (column: string) => `denial_outcomes/${key}/${column}`;
+        const resolved = row(rate, key)?.denominator ?? 0;
+        expect([num(at('resolved')), num(at('overturned')), num(at('open_at_month_end')), c(at('open_balance')), c(at('denial_write_offs')), num(at('resolution_median'))], key)
+          .toEqual([resolved, row(rate, key)?.numerator ?? 0, row(open, key)?.numerator ?? 0, cents(row(openDollars, key)?.numerator ?? 0), cents(row(writeOffs, key)?.value ?? 0), row(resolution, key)?.value ?? null]);
+        // each row adds up: resolved = overturned + written off
+        expect(num(at('overturned'))! + num(at('written_off'))!, key).toBe(num(at('resolved')));
+      }
+      // a claim denied for two categories is in both rows and once in the total
+      const sum = (column: string) => keys.slice(0, -1).reduce((s, k) => s + num(`denial_outcomes/${k}/${column}`)!, 0);
+      for (const column of ['resolved', 'overturned', 'written_off', 'open_at_month_end']) expect(sum(column), column).toBeGreaterThanOrEqual(num(`denial_outcomes/TOTAL/${column}`)!);
+      expect(num('denial_outcomes/TOTAL/resolved')).toBeGreaterThan(0);
+
+      // against the demo's truth for June, as of its last day
+      const a = truth.asOf.find((x) => x.date === END)!;
+      const t = a.windows.month;
+      expect([num('denial_outcomes/TOTAL/overturned'), num('denial_outcomes/TOTAL/resolved')]).toEqual([t.denialOverturnRate.numerator, t.denialOverturnRate.denominator]);
+      for (const [category, r] of Object.entries(t.denialOverturnRateByCategory)) expect([num(`denial_outcomes/${category}/overturned`), num(`denial_outcomes/${category}/resolved`)], category).toEqual([r.numerator, r.denominator]);
+      expect([num('denial_outcomes/TOTAL/open_at_month_end'), c('denial_outcomes/TOTAL/open_balance')]).toEqual([a.openDenials.count, a.openDenials.amount]);
+      for (const [category, r] of Object.entries(a.openDenials.byCategory)) expect([num(`denial_outcomes/${category}/open_at_month_end`), c(`denial_outcomes/${category}/open_balance`)], category).toEqual([r.count, r.amount]);
+      expect(c('denial_outcomes/TOTAL/denial_write_offs')).toBe(t.finalDenialRate.amount.numerator);
+      expect(Math.abs(num('denial_outcomes/TOTAL/resolution_median')! - t.daysToResolution.overall.median!)).toBeLessThanOrEqual(0.01);
+
+      // the rejections by reason: the registry's, truth's, each reason's share of the rejections
+      const rejections = all.tables.find((t) => t.name === 'rejections_by_reason')!;
+      const byReason = await get('rejection_rate', period, 'rejection_reason');
+      const rejected = await get('rejection_rate', period);
+      const still = await get('still_rejected', undefined, 'rejection_reason');
+      const reasons = rejections.rows.filter((r) => !r.total).map((r) => String(r.cells.reason));
+      expect(reasons.length).toBeGreaterThan(0);
+      for (const reason of reasons) {
+        const at = (column: string) => `rejections_by_reason/${reason}/${column}`;
+        const b = byReason.breakdown!.find((x) => x.key === reason);
+        expect([num(at('rejected_submissions')), c(at('rejected_charges')), num(at('still_rejected'))], reason).toEqual([b?.numerator ?? 0, cents(b?.dollars?.numerator ?? 0), still.breakdown!.find((x) => x.key === reason)?.numerator ?? 0]);
+        expect(num(at('rejected_submissions')), reason).toBe(t.rejectionRate.byReason[reason]?.count ?? 0);
+        expect(rejections.rows.find((r) => r.cells.reason === reason)!.cells.meaning, reason).toEqual(expect.any(String));
+      }
+      expect([num('rejections_by_reason/TOTAL/rejected_submissions'), num('rejections_by_reason/TOTAL/rejection_rate')]).toEqual([rejected.numerator, rejected.value]);
+      expect([num('rejections_by_reason/TOTAL/rejected_submissions'), num('rejections_by_reason/TOTAL/still_rejected'), c('rejections_by_reason/TOTAL/still_rejected_balance')])
+        .toEqual([t.rejectionRate.count.numerator, a.stillRejected.count, a.stillRejected.amount]);
+      const shares = reasons.reduce((s, r) => s + num(`rejections_by_reason/${r}/share_of_rejections`)!, 0);
+      expect(shares).toBeGreaterThanOrEqual(0.999999);
+      // the sheets are in the workbook, after the denials
+      const names = all.tables.map((x) => x.name);
+      expect(names.indexOf('denial_outcomes')).toBe(names.indexOf('denials_by_category') + 1);
+      expect(sheetRows(book, outcomes).rows.get('TOTAL')![outcomes.columns.findIndex((x) => x.key === 'resolved')]).toBe(num('denial_outcomes/TOTAL/resolved'));
+    }, 60_000);
+
     it('writes CSV files that say what the workbook says', async () => {
       for (const table of all.tables) {
         const file = all.files.find((f) => f.format === 'csv' && f.name === table.name)!;
@@ -356,3 +420,4 @@ describe('the monthly close package', () => {
     expect((await cli('report', 'diff', '1', '999', '--db', db)).stderr).toMatch(/no report run 999/);
   }, 60_000);
 });
+

@@ -206,6 +206,18 @@ describe.skipIf(!browserAvailable)('the monthly close package as a PDF', () => {
     expect(denials).toMatch(/\d+ claims? · \$[\d,]+\.\d\d/);
   });
 
+  it('shows what became of the month’s denials and its rejections by reason, as the workbook holds them', () => {
+    const page = pages.find((p) => p.includes('What became of the denials'))!;
+    expect(page).toBeDefined();
+    expect(page).toContain('Rejections by reason');
+    const total = page.split('\n').find((l) => l.trimStart().startsWith('All denials'))!;
+    expect(total).toContain(dollars(run.numbers['denial_outcomes/TOTAL/open_balance']!));
+    expect(total).toContain(dollars(run.numbers['denial_outcomes/TOTAL/denial_write_offs']!));
+    expect(Number(run.numbers['denial_outcomes/TOTAL/open_at_month_end'])).toBeGreaterThan(0);
+    const reasons = run.tables.find((t) => t.name === 'rejections_by_reason')!.rows.filter((r) => !r.total);
+    for (const r of reasons.slice(0, 12)) expect(page).toContain(String(r.cells.reason));
+  });
+
   it('heads every page with the practice, month and close date, and foots it with the PHI line and page x of y', () => {
     pages.forEach((page, i) => {
       expect(page).toContain(`Monthly close Jun 2025 · close date ${run.closeDate}`);

@@ -1,13 +1,14 @@
 // The monthly close package's tables, computed over one warehouse for a month and the practices in scope:
 // the summary, A/R aging by payer, the A/R roll-forward (which must tie, or nothing is written), collections
-// by payer, provider and location, denials by payer and category, adjustments by group and reason, and payer
-// lags. The renderers (xlsx, csv, and later pdf) and the run record all take these tables as they are.
+// by payer, provider and location, denials by payer and category, what became of the denials by category and
+// the rejections by reason, adjustments by group and reason, and payer lags. The renderers (xlsx, csv, and later pdf) and the run record all take these tables as they are.
 import type { Warehouse } from '../../warehouse/database.ts';
 import type { ReportTable } from '../table.ts';
 import { adjustmentTable } from './adjustments.ts';
 import { agingTable } from './aging.ts';
 import { collectionTables } from './collections.ts';
 import { PackageContext } from './context.ts';
+import { denialOutcomeTable, rejectionReasonTable } from './denial-outcomes.ts';
 import { denialTables } from './denials.ts';
 import { lagTable } from './lags.ts';
 import { monthPeriod } from './period.ts';
@@ -34,6 +35,8 @@ export async function computeMonthlyTables(warehouse: Warehouse, month: string, 
     rollForwardTable(rf),
     ...(await collectionTables(ctx)),
     ...(await denialTables(ctx)),
+    await denialOutcomeTable(ctx),
+    await rejectionReasonTable(ctx),
     await adjustmentTable(ctx),
     await lagTable(ctx),
   ];

@@ -2,7 +2,8 @@
 // month at a glance (headline tiles, the A/R roll-forward and its tie — a month's changes of nothing left
 // out, the workbook keeps every line —, what the package is); 2. the KPIs
 // against the month before and a year before, and their twelve-month trends; 3. A/R aging by payer;
-// 4. denials by category and collections by payer. Every number is a cell of the package's tables (or the
+// 4. denials by category and collections by payer; 5. what became of the denials by category and the
+// rejections by reason. Every number is a cell of the package's tables (or the
 // trends computed beside them), formatted by pdf-format.ts.
 import { agingChart } from '../charts/aging-chart.ts';
 import { denialChart, topDenialCategories } from '../charts/denial-chart.ts';
@@ -140,6 +141,35 @@ function denialsAndCollectionsPage(content: PackageContent, doc: Document): stri
   </section>`;
 }
 
+/** The most frequent rejection reasons a page holds; the workbook and the CSV keep every one. */
+const PDF_REJECTION_REASONS = 12;
+
+function denialOutcomesPage(content: PackageContent): string {
+  const outcomes = table(content, 'denial_outcomes');
+  const rejections = table(content, 'rejections_by_reason');
+  const reasons = rejections.rows.filter((r) => !r.total);
+  const shownReasons = [...reasons.slice(0, PDF_REJECTION_REASONS), ...rejections.rows.filter((r) => r.total)];
+  return `<section class="page" id="denial-outcomes">
+    <h2>What became of the denials</h2>
+    <p class="note">${esc(outcomes.description)}</p>
+    ${tableHtml(outcomes, {
+      columns: ['category_label', 'resolved', 'overturned', 'written_off', 'overturn_rate', 'open_at_month_end', 'open_balance', 'denial_write_offs', 'resolution_median'],
+      name: (r) => (r.total ? 'All denials' : String(r.cells.category).replaceAll('_', ' ')), className: 'data compact',
+      // short headers: a number's header does not wrap, and a table wider than the page shrinks every page
+      labels: {
+        category_label: 'Denial category', resolved: 'Resolved', overturned: 'Overturned', written_off: 'Written off', overturn_rate: labelOf('denial_overturn_rate', true),
+        open_at_month_end: 'Open', open_balance: 'Open balance', denial_write_offs: 'Write-offs', resolution_median: 'Median days',
+      },
+    })}
+    <h2>Rejections by reason</h2>
+    <p class="note">${esc(rejections.description)}${reasons.length > PDF_REJECTION_REASONS ? ` The ${PDF_REJECTION_REASONS} most frequent of ${reasons.length} reasons; the workbook lists every one.` : ''}</p>
+    ${tableHtml(rejections, {
+      columns: ['reason', 'meaning', 'rejected_submissions', 'share_of_rejections', 'rejection_rate', 'still_rejected'], rows: shownReasons, className: 'data compact',
+      labels: { rejected_submissions: 'Rejected', share_of_rejections: 'Share', rejection_rate: 'Rate', still_rejected: labelOf('still_rejected', true) },
+    })}
+  </section>`;
+}
+
 /** Late files' effect on the KPIs, when there is any: shown apart, never in the numbers above. */
 function postClose(content: PackageContent): string {
   const restated = content.tables.find((t) => t.name === 'post_close_restated');
@@ -158,5 +188,6 @@ ${overviewPage(content)}
 ${kpiPage(content, doc)}
 ${agingPage(content, doc)}
 ${denialsAndCollectionsPage(content, doc)}
+${denialOutcomesPage(content)}
 </body></html>`;
 }

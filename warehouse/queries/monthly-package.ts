@@ -115,6 +115,17 @@ export async function denialCategories(r: Scoped): Promise<DenialCategory[]> {
   return r.all<DenialCategory>('SELECT category, label, avoidable, owner_team, sort_order FROM ref_denial_category');
 }
 
+/**
+ * Each front-end rejection reason code with our own words for it, as mart_rejection lists them ('code: words';
+ * a code holds colons, never a colon and a space).
+ */
+export async function rejectionReasonWords(r: Scoped): Promise<{ code: string; words: string }[]> {
+  return r.all<{ code: string; words: string }>(
+    `SELECT split_part(reason, ': ', 1) AS code, min(substr(reason, strpos(reason, ': ') + 2)) AS words
+     FROM (SELECT unnest(reasons) AS reason FROM mart_rejection WHERE reasons IS NOT NULL) GROUP BY 1`,
+  );
+}
+
 /** The claims' rendering providers or locations that have money in (not contractuals) in the days. */
 export async function collectionClaimValues(r: Scoped, days: Days, column: 'rendering_npi' | 'location'): Promise<string[]> {
   const rows = await r.all<{ v: string }>(
