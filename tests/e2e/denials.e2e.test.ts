@@ -259,9 +259,12 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
     const byReason = await metric('rejection_rate', { by: 'rejection_reason' });
     expect(await page.locator('section.denials-rejections .tile[data-metric="rejection_rate"] .value').textContent()).toBe(formatPercent(rate.value));
     const reasons = byReason.breakdown!.filter((r) => r.key !== null).sort((a, b) => (b.numerator ?? 0) - (a.numerator ?? 0) || a.key!.localeCompare(b.key!));
-    const shown = await page.locator('.rejection-reason-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, ...[...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)]));
-    expect(shown).toEqual(reasons.map((r) => [r.key, formatCount(r.numerator), formatPercent((r.numerator ?? 0) / rate.numerator!), formatPercent(r.value), formatMoney(r.dollars?.numerator ?? 0)]));
+    // each code with our own words for it ('277CA A7:33:IL: information not valid'), the same counts
+    const named = new Map((await metric('rejection_rate', { by: 'rejection_reason_name' })).breakdown!.map((r) => [r.key!.slice(0, r.key!.indexOf(': ')), { words: r.key!.slice(r.key!.indexOf(': ') + 2), n: r.numerator }]));
+    const shown = await page.locator('.rejection-reason-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, ...[...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)]));
+    expect(shown).toEqual(reasons.map((r) => [r.key, named.get(r.key!)?.words, formatCount(r.numerator), formatPercent((r.numerator ?? 0) / rate.numerator!), formatPercent(r.value), formatMoney(r.dollars?.numerator ?? 0)]));
     expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(named.get(r.key!)?.n, r.key!).toBe(r.numerator);
 
     // by location: each reason's counts under each location add up to its count
     await page.locator('section.denials-rejections').getByRole('button', { name: 'Location', exact: true }).click();

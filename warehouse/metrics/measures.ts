@@ -47,10 +47,13 @@ export const cashModel: SemanticModel = {
   },
 };
 
-/** mart_rejection: one row per submission of a claim (first and later), with the front end's word on it; the payer is the one it was sent to. */
+/**
+ * mart_rejection: one row per submission of a claim (first and later), with the front end's word on it; the payer is the one it was sent to.
+ * rejection_reason_name is each reason code with our own words for it ('277CA A7:33:IL: information not valid'), for a reader's table.
+ */
 export const rejectionModel: SemanticModel = {
   id: 'rejection', from: 'mart_rejection', payer: 'payer_id',
-  dimensions: { ...claimAttributes, rejection_reason: { sql: 'reason_codes', list: 'denied' } },
+  dimensions: { ...claimAttributes, rejection_reason: { sql: 'reason_codes', list: 'denied' }, rejection_reason_name: { sql: 'reasons', list: 'denied' } },
 };
 
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;

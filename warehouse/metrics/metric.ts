@@ -8,8 +8,8 @@ import { sqlString } from '../sql.ts';
 export type Unit = 'dollars' | 'ratio' | 'days' | 'count';
 /** How a value is shown: a ratio as a percentage with one decimal, dollars with cents, days to two decimals, a count whole. */
 export type MetricFormat = 'pct1' | 'usd' | 'days' | 'count';
-export type Dimension = 'payer' | 'payer_name' | 'provider' | 'provider_name' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind' | 'adjustment_class' | 'rejection_reason' | 'appealed';
-export const DIMENSIONS: readonly Dimension[] = ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind', 'adjustment_class', 'rejection_reason', 'appealed'];
+export type Dimension = 'payer' | 'payer_name' | 'provider' | 'provider_name' | 'location' | 'practice' | 'cpt' | 'modifier' | 'diagnosis' | 'denial_category' | 'carc' | 'month' | 'bucket' | 'kind' | 'adjustment_class' | 'rejection_reason' | 'rejection_reason_name' | 'appealed';
+export const DIMENSIONS: readonly Dimension[] = ['payer', 'payer_name', 'provider', 'provider_name', 'location', 'practice', 'cpt', 'modifier', 'diagnosis', 'denial_category', 'carc', 'month', 'bucket', 'kind', 'adjustment_class', 'rejection_reason', 'rejection_reason_name', 'appealed'];
 
 /** How the value follows from the row: a ratio, a sum (numerator alone), days (numerator ÷ daily denominator), or quantiles computed in SQL. */
 export type ValueKind = 'ratio' | 'sum' | 'days' | 'quantile';

@@ -42,6 +42,15 @@ function hrefOf(view: RejectionsView): string {
 
 const keysOf = (r: MetricResult) => (r.breakdown ?? []).filter((b) => b.key !== null);
 
+/** A reason row by its code, with our words for it: rejection_reason_name's key is 'code: words' (a code holds colons, never a colon and a space). */
+type Reason = BreakdownRow & { key: string; words: string };
+function reasonsOf(r: MetricResult): Reason[] {
+  return keysOf(r).map((b) => {
+    const at = b.key!.indexOf(': ');
+    return at < 0 ? { ...b, key: b.key!, words: '' } : { ...b, key: b.key!.slice(0, at), words: b.key!.slice(at + 2) };
+  });
+}
+
 export async function drawRejections(body: HTMLElement, filters: Filters, signal: AbortSignal, mayList: boolean): Promise<void> {
   let view = viewOf(location.search);
   body.replaceChildren(stateMessage('Loading the rejections…', 'loading'));
@@ -61,7 +70,7 @@ export async function drawRejections(body: HTMLElement, filters: Filters, signal
   try {
     const [headline, byReason] = await Promise.all([
       fetchMetrics(['rejection_rate', 'still_rejected', 'resubmission_lag_days'], filters, {}, signal),
-      fetchMetrics(['rejection_rate'], filters, { by: 'rejection_reason' }, signal),
+      fetchMetrics(['rejection_rate'], filters, { by: 'rejection_reason_name' }, signal),
       crossOf(view.by),
     ]);
     [rate, still, lag] = [metricOf(headline, 'rejection_rate'), metricOf(headline, 'still_rejected'), metricOf(headline, 'resubmission_lag_days')];
@@ -148,7 +157,7 @@ export async function drawRejections(body: HTMLElement, filters: Filters, signal
       view = { ...view, by: chosen };
       history.replaceState(null, '', hrefOf(view));
       void drawTable();
-    }), reasonTable(keysOf(reasons), cross, rate, by, mayList ? (reason) => ({
+    }), reasonTable(reasonsOf(reasons), cross, rate, by, mayList ? (reason) => ({
       href: hrefOf({ ...view, reason, still: false }),
       open: () => {
         view = { ...view, reason, still: false };
@@ -167,7 +176,7 @@ export async function drawRejections(body: HTMLElement, filters: Filters, signal
     cards,
     none ? stateMessage(rate.unavailable_reason ? `No rejection rate: ${rate.unavailable_reason}.` : `No submission sent between ${formatDate(window.from)} and ${formatDate(window.to)} was acknowledged, for these filters.`, 'empty') : table,
     claims,
-    howComputed(shownOver(reasons, window, ranged), { note: 'The reasons are rejection_rate by rejection_reason; by payer or location, rejection_reason crossed with it (one request each).' }),
+    howComputed(shownOver(reasons, window, ranged), { note: 'The reasons are rejection_rate by rejection_reason_name (each code with our own words for it); by payer or location, rejection_reason crossed with it (one request each).' }),
   );
   if (!none) await drawTable();
   else drawClaims();
@@ -195,7 +204,7 @@ function toolbar(by: RejectionsBy, choose: (by: RejectionsBy) => void): HTMLElem
 }
 
 /** Reasons as rows (most rejections first), their count, share of the rejections and rate; then the count under each payer or location. */
-function reasonTable(rows: BreakdownRow[], cross: MetricResult, rate: MetricResult, by: RejectionsBy, link?: (reason: string) => { href: string; open: () => void }): HTMLElement {
+function reasonTable(rows: Reason[], cross: MetricResult, rate: MetricResult, by: RejectionsBy, link?: (reason: string) => { href: string; open: () => void }): HTMLElement {
   const cells = new Map<string, number>();
   const columns = new Map<string, number>();
   for (const r of keysOf(cross)) {
@@ -220,6 +229,7 @@ function reasonTable(rows: BreakdownRow[], cross: MetricResult, rate: MetricResu
     head.append(cell);
   };
   th('Reason', false);
+  th('What it means', false);
   th('Rejected submissions', true);
   th('Share of rejections', true, 'of the rejected submissions; a submission rejected for two reasons counts under both');
   th(`${rate.short_label} for it`, true, 'of the submissions acknowledged in the window');
@@ -247,7 +257,10 @@ function reasonTable(rows: BreakdownRow[], cross: MetricResult, rate: MetricResu
     } else {
       name.textContent = r.key!;
     }
-    tr.append(name);
+    const words = document.createElement('td');
+    words.dataset.column = 'words';
+    words.textContent = r.words;
+    tr.append(name, words);
     const values: [string, string][] = [
       ['rejected', formatCount(r.numerator)],
       ['share', formatPercent(rejected ? (r.numerator ?? 0) / rejected : null)],
