@@ -87,10 +87,12 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
       denial_carcs[1] AS carc, denial_categories[1] AS category
     FROM mart_first_adjudication_line
     WHERE adjudication_date BETWEEN ${dateLiteral(w.from)} AND ${dateLiteral(w.to)} AND NOT claim_denied_as_duplicate`;
-  // each line beside every other procedure code of its claim, among the claims with two codes or more
+  // each line beside every other procedure code of its claim (a claim with one code has no pair), with only the
+  // columns the pairs are grouped and counted by
   const pairs = `WITH line AS (${lines}),
-      claim_codes AS (SELECT claim_id, list(DISTINCT cpt) AS codes FROM line WHERE cpt IS NOT NULL GROUP BY claim_id HAVING count(DISTINCT cpt) >= 2)
-    SELECT line.*, unnest(list_filter(codes, x -> x IS DISTINCT FROM line.cpt)) AS with_cpt FROM line JOIN claim_codes USING (claim_id)`;
+      code AS (SELECT DISTINCT claim_id, cpt AS with_cpt FROM line WHERE cpt IS NOT NULL)
+    SELECT line.payer, line.cpt, line.modifier, code.with_cpt, line.claim_id, line_id, charge, is_denied, carc, category
+    FROM line JOIN code ON code.claim_id = line.claim_id AND code.with_cpt IS DISTINCT FROM line.cpt`;
   const query = <T extends Record<string, unknown>>(sql: string) => warehouse.all<T>(scopeToPractices(sql, options.practices));
 
   const baselineRows = await query<{ payer: string; carc: string | null; lines: bigint; denied: bigint }>(
@@ -143,7 +145,8 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
 
   for (const combination of COMBINATIONS) {
     const keys = combination.join(', ');
-    // per combination: its volume, and its denied lines under each CARC (largest first, a missing CARC last)
+    // the combination's groups with their volume (g), and their denied lines under each CARC (c): the CARCs largest
+    // first and a missing CARC last, listing lines and claims only for the groups with the volume
     const rows = await query<{ lines: bigint; claims: bigint; charges: number; causes: Cause[] } & Record<GroupDimension, string>>(`
       WITH l AS (${combination.includes('with_cpt') ? pairs : lines}),
            g AS (
@@ -166,6 +169,7 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
       const g = { lines: Number(r.lines), claims: Number(r.claims), charges: Number(r.charges) };
       const payer = dimensions.payer!;
       consider(dimensions, g, causes, baseline[payer]);
+      // a mixed combination's causes, each against the payer's baseline for its CARC
       const denied = causes.reduce((s, c) => s + c.lines, 0);
       const top = causes[0];
       if (top.carc !== null && top.lines / denied >= MIXED_BELOW) continue;
