@@ -34,9 +34,6 @@ export function outcomeDrillOf(search: string): OutcomeDrill | undefined {
   return { outcome, row: params.get('outcome_row') || ALL_CATEGORIES };
 }
 
-/** The URL parameters this panel owns, which the page keeps when it rewrites its address. */
-export const OUTCOME_PARAMS = ['outcome', 'outcome_row'] as const;
-
 const IDS = ['denial_overturn_rate', 'open_denials', 'open_denial_dollars', 'denial_write_offs', 'days_to_resolution', 'days_to_appeal'] as const;
 type Id = (typeof IDS)[number];
 

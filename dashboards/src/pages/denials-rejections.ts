@@ -13,11 +13,9 @@ import { formatCount, formatDate, formatDays, formatMoney, formatPercent } from 
 import { fetchMetrics, metricOf, type BreakdownRow, type MetricResult } from '../metrics.ts';
 import { errorText, isAbort, stateMessage } from '../page.ts';
 import { serverTable } from '../table.ts';
-import { claimHref, shownOver } from './denials-shared.ts';
+import { claimHref, REJECTION_PARAMS, shownOver } from './denials-shared.ts';
 
 export type RejectionsBy = 'payer' | 'location';
-/** The URL parameters this section owns, which the page keeps when it rewrites its address. */
-export const REJECTION_PARAMS = ['rejection_reason', 'rejections_by', 'still_rejected'] as const;
 
 interface RejectionsView {
   by: RejectionsBy;

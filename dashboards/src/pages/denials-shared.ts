@@ -3,6 +3,10 @@
 import { searchWith, type Filters } from '../filters.ts';
 import type { MetricResult } from '../metrics.ts';
 
+/** The URL parameters of the outcomes' and the rejections' drills, which the page keeps when it rewrites its address. */
+export const OUTCOME_PARAMS = ['outcome', 'outcome_row'] as const;
+export const REJECTION_PARAMS = ['rejection_reason', 'rejections_by', 'still_rejected'] as const;
+
 export const claimHref = (claim: string, filters: Filters) => `/claims${searchWith(filters, new URLSearchParams({ claim }))}`;
 
 /** The claims API filters a claim by these line codes (a modifier of two characters: "(none)" is no filter). */

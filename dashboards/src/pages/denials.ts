@@ -19,10 +19,8 @@ import { errorText, heading, isAbort, markShown, stateMessage, type PageContext 
 import { lastDayOfMonth, trendMonths } from '../periods.ts';
 import { serverTable } from '../table.ts';
 import { drawFinalDenials } from './denials-final.ts';
-import { drawOutcomes, outcomeDrillOf, OUTCOME_PARAMS } from './denials-outcomes.ts';
 import { drawPatterns } from './denials-patterns.ts';
-import { drawRejections, REJECTION_PARAMS } from './denials-rejections.ts';
-import { backgroundQueue, claimHref, NARROWABLE, shownOver, type Later } from './denials-shared.ts';
+import { backgroundQueue, claimHref, NARROWABLE, OUTCOME_PARAMS, REJECTION_PARAMS, shownOver, type Later } from './denials-shared.ts';
 import { BY_PAYER_NAMED, BY_PROVIDER_NAMED, namesOf, namedRows } from '../names.ts';
 
 /** A breakdown row and a metric; the count-rate metrics carry their dollars beside the counts. */
@@ -402,8 +400,12 @@ export async function render(container: HTMLElement, context: PageContext): Prom
   const drawn = view.drill ? drawDrill() : Promise.resolve();
   const trendDone = drawTrend(trend.body, pinned, filters.to && filters.from ? filters.to : asOf, signal, later);
   const finalDone = later(() => drawFinalDenials(final.body, pinned, signal));
-  const outcomesDone = drawOutcomes(outcomes.body, pinned, signal, { mayList: may('claims'), drill: outcomeDrillOf(location.search) });
-  const rejectionsDone = later(() => drawRejections(rejections.body, pinned, signal, may('claims')));
+  // the panels below the fold are chunks of their own, fetched once the heatmap is painted
+  const chunkFailed = (body: HTMLElement, what: string) => (e: unknown) => void body.replaceChildren(stateMessage(`Could not load the ${what}: ${errorText(e)}`, 'error'));
+  const outcomesDone = import('./denials-outcomes.ts').then(
+    (m) => m.drawOutcomes(outcomes.body, pinned, signal, { mayList: may('claims'), drill: m.outcomeDrillOf(location.search) }), chunkFailed(outcomes.body, 'outcomes table'));
+  const rejectionsDone = import('./denials-rejections.ts').then(
+    (m) => later(() => m.drawRejections(rejections.body, pinned, signal, may('claims'))), chunkFailed(rejections.body, 'rejections'));
   const patternsDone = may('patterns')
     ? drawPatterns(patterns.body, pinned, filters, signal, later)
     : Promise.resolve(void patterns.body.replaceChildren(stateMessage(`A ${session.user.role.replace('_', ' ')} may not see the denial patterns (they name example claims).`, 'unavailable')));
