@@ -211,8 +211,21 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
   const quantiles = (r: Quantiles | undefined) => (r && r.value !== null ? `${formatDays(r.value)} (${formatDays(r.p90 ?? null)})` : '—');
 
   it('shows what became of the denials by category as the API answers, and each count lists exactly its claims', async () => {
+    // the server failing once: the panel says so and asks again on Retry
+    let failed = 0;
+    await page.route('**/api/metrics?*open_denial_dollars*', (route) => (failed++ === 0
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'busy', message: 'the warehouse is busy' } }) })
+      : route.continue()));
     await page.goto('/denials');
+    await page.locator('section.denials-outcomes [data-state="error"]', { hasText: 'the warehouse is busy' }).waitFor();
+    await page.locator('section.denials-outcomes').getByRole('button', { name: 'Retry' }).click();
     await page.locator('section.denials-outcomes .panel-body[data-ready="true"] table.denial-outcomes').waitFor();
+    await page.unroute('**/api/metrics?*open_denial_dollars*');
+    expect(failed).toBe(2);
+    // the browser reports the 503 asked for above: that one is not a problem
+    const asked = problems.findIndex((p) => p.includes('status of 503'));
+    expect(asked).toBeGreaterThanOrEqual(0);
+    problems.splice(asked, 1);
     const ids = ['denial_overturn_rate', 'open_denials', 'open_denial_dollars', 'denial_write_offs', 'days_to_resolution', 'days_to_appeal'];
     const answer = (await (await context.request.get(`/api/metrics?${new URLSearchParams({ metric: ids.join(','), by: 'denial_category' })}`)).json()) as { metrics: Record<string, Metric & Quantiles & { breakdown?: (Row & Quantiles)[] }> };
     const m = answer.metrics;
