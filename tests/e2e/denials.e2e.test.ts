@@ -256,6 +256,18 @@ describe.skipIf(!browserAvailable)('the denials page in Chromium', () => {
     expect(await page.locator('.outcome-claims tbody tr td:first-child').allTextContents()).toEqual(claims.rows.map((r) => r.claim_id));
     expect(claims.rows.every((r) => r.denial_categories.includes('authorization'))).toBe(true);
 
+    // every count of the table is its claims' number in the claim list, asked as the page asks it
+    const rateOf = m.denial_overturn_rate;
+    const totalOf = async (outcome: string, category: string | null) => {
+      const q = new URLSearchParams({ as_of: rateOf.as_of, outcome, ...(category ? { denial_category: category } : {}), ...(outcome === 'open' ? {} : { resolved_from: rateOf.from, resolved_to: rateOf.to }), page_size: '1' });
+      return ((await (await context.request.get(`/api/claims?${q}`)).json()) as { total: number }).total;
+    };
+    for (const key of [...keys, null]) {
+      const [resolved, overturned, writtenOff, , open] = cellsOf(key).map((text) => Number(text.replaceAll(',', '')));
+      expect([await totalOf('overturned', key), await totalOf('written_off', key), await totalOf('open', key)], key ?? 'all').toEqual([overturned, writtenOff, open]);
+      expect(overturned + writtenOff, key ?? 'all').toBe(resolved);
+    }
+
     // the open denials of every category at the as-of date, the same way
     const open = m.open_denials.numerator ?? 0;
     await page.locator('table.denial-outcomes tfoot a[data-outcome="open"]').click();
