@@ -72,7 +72,7 @@ export function patternLabel(d: Partial<Record<PatternDimension, string>>): stri
 }
 
 /** The denied lines of a combination under one CARC (null: a record denied in full without a reason). */
-interface Cause { carc: string | null; lines: number; dollars: number; category: string | null; ids: number[]; claims: string[] }
+interface Cause { carc: string | null; lines: number; cents: number; category: string | null; ids: number[]; claims: string[] }
 
 type Candidate = DenialPattern & { deniedIds: Set<number> };
 
@@ -117,7 +117,8 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
     const lower = wilsonLowerBound(denied, n);
     // a pattern: denied at least twice as often as the payer's lines overall, and surely more often than them
     if (denied === 0 || lower <= base || denied / n < MIN_LIFT * base) return;
-    const deniedDollars = causes.reduce((s, c) => s + c.dollars, 0);
+    // whole cents, summed exactly
+    const deniedDollars = causes.reduce((s, c) => s + c.cents, 0) / 100;
     const named = causes.filter((c) => c.carc !== null);
     const byCategory = new Map<string, number>();
     for (const c of causes) if (c.category !== null) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + c.lines);
@@ -155,17 +156,17 @@ export async function findDenialPatterns(warehouse: Warehouse, options: PatternO
              GROUP BY ${keys}
              HAVING count(DISTINCT claim_id) >= ${minClaims} AND count(*) FILTER (WHERE is_denied) > 0),
            c AS (
-             SELECT ${keys}, carc, count(*) AS lines, sum(charge)::DOUBLE AS dollars, mode(category) AS category,
+             SELECT ${keys}, carc, count(*) AS lines, (sum(charge) * 100)::BIGINT AS cents, mode(category) AS category,
                     list(line_id) AS ids, list(DISTINCT claim_id ORDER BY claim_id) AS claims
              FROM l SEMI JOIN g USING (${keys}) WHERE is_denied
              GROUP BY ${keys}, carc)
-      SELECT g.*, list({carc: c.carc, lines: c.lines, dollars: c.dollars, category: c.category, ids: c.ids, claims: c.claims}
+      SELECT g.*, list({carc: c.carc, lines: c.lines, cents: c.cents, category: c.category, ids: c.ids, claims: c.claims}
                        ORDER BY c.carc IS NULL, c.lines DESC, c.carc) AS causes
       FROM g JOIN c USING (${keys})
       GROUP BY ALL`);
     for (const r of rows) {
       const dimensions = Object.fromEntries(combination.map((d) => [d, String(r[d])])) as Partial<Record<PatternDimension, string>>;
-      const causes = r.causes.map((c) => ({ ...c, lines: Number(c.lines), dollars: Number(c.dollars), ids: c.ids.map(Number) }));
+      const causes = r.causes.map((c) => ({ ...c, lines: Number(c.lines), cents: Number(c.cents), ids: c.ids.map(Number) }));
       const g = { lines: Number(r.lines), claims: Number(r.claims), charges: Number(r.charges) };
       const payer = dimensions.payer!;
       consider(dimensions, g, causes, baseline[payer]);
