@@ -124,7 +124,7 @@ describe('the default demo practice', () => {
     const planted = truth.patterns.map((x) => x.definition!);
     for (const found of patterns) expect(planted.some((p) => isPlanted(found, p)), found.label).toBe(true);
     for (const p of planted) expect(patterns.some((f) => isPlanted(f, p)), `${p.name}: ${patterns.map((f) => f.label).join('; ')}`).toBe(true);
-    await expectOwnersAndFixes(warehouse, patterns, planted);
+    expectOwnersAndFixes(patterns, planted);
     expectSummitPair(patterns);
     await expectSummitCoverage(warehouse, truth, DEMO_DEFAULTS.start);
   });

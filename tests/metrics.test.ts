@@ -311,6 +311,10 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
       expect(found.lower_bound).toBeGreaterThan(found.baseline_rate);
       expect(found.example_claims.length).toBeGreaterThan(0);
     }
+    // each names its owner and fix; Summit's is the code pair, over every claim the truth counts
+    expectOwnersAndFixes(top, planted);
+    expectSummitPair(top);
+    await expectSummitCoverage(warehouse, truth, '2024-10-01');
   });
 
   it('bounds a rate with the Wilson score interval', () => {
@@ -334,10 +338,6 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     expect(differences).toEqual([]);
     expect(await warehouse.one("SELECT count(*) AS n FROM mart_claim_history WHERE event = 'patient billed'")).toEqual({ n: expect.toSatisfy((n: bigint) => n > 100n) });
   }, 60_000);
-    // each names its owner and fix; Summit's is the code pair, over every claim the truth counts
-    await expectOwnersAndFixes(warehouse, top, planted);
-    expectSummitPair(top);
-    await expectSummitCoverage(warehouse, truth, '2024-10-01');
   it('narrows every metric to a provider or a location exactly as its breakdown by that dimension counts them', async () => {
     const asOf = truth.asOf.at(-1)!.date;
     for (const [dimension, filter] of [['provider', 'provider'], ['location', 'location']] as const) {

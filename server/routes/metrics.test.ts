@@ -13,6 +13,7 @@ import { createApp } from '../app.ts';
 import { addUser, createToken } from '../../access/users.ts';
 import { DenialPatterns } from '../../kernel/api/metrics.ts';
 import { patternLabel } from '../../warehouse/patterns/denial-patterns.ts';
+import { crosswalkCategories } from '../../tests/support/planted-patterns.ts';
 
 const AS_OF = '2025-05-31';
 /** The quarter to the as-of date: the initial denial rates' default window. */
@@ -181,7 +182,7 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
     const response = await app.request(`/api/denials/patterns?${new URLSearchParams({ as_of: AS_OF, from: '2025-01-01', to: AS_OF, min_claims: '3', limit: '15' })}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const answer = DenialPatterns.parse(await response.json());
-    const crosswalk = new Map((await warehouse.all<{ category: string; owner_team: string; fix: string }>('SELECT category, owner_team, fix FROM ref_denial_category')).map((r) => [r.category, r]));
+    const crosswalk = crosswalkCategories();
     expect(answer.patterns.length).toBeGreaterThan(3);
     for (const p of answer.patterns) {
       expect(p.label, JSON.stringify(p.dimensions)).toBe(patternLabel(p.dimensions));
