@@ -1,5 +1,5 @@
-// The denial lifecycle's hand case (issue: denial lifecycle), through files → ingest → models → metrics, the
-// API (metrics and the claim list's drill) and the CLI. One payer (ACME); every date below is an 835's BPR16 or a posting's date:
+// The denial lifecycle's hand case (tests/support/denial-lifecycle-case.ts), through files → ingest → models →
+// metrics, the API (metrics and the claim list's drill) and the CLI. One payer (ACME); every date below is an 835's BPR16 or a posting's date:
 //   HC-A  $200 (73721), denied CO 197 (authorization) on 2025-03-01; appealed 2025-03-20 (the appeal log);
 //         the denial reversed and the claim paid $120 with CO 45 $80 on 2025-05-01 → balance 0: resolved and
 //         overturned 05-01, 61 days after the denial
@@ -10,38 +10,17 @@
 // All three were sent on 2025-02-15 and first adjudicated in Q1.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Claim, Posting } from '../demo/model.ts';
-import { writeAppealsCsv } from '../demo/files/write-csv.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { Warehouse } from '../warehouse/database.ts';
 import { computeMetric, type BreakdownRow, type MetricResult } from '../warehouse/metrics/compute.ts';
 import type { Dimension } from '../warehouse/metrics/metric.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
-import { adjudicate, claim, patient, posting, practiceFiles, remittance, reversal, type SubmissionDay } from './support/fixture-practice.ts';
+import { denialLifecycleFiles } from './support/denial-lifecycle-case.ts';
 import { rcmHere } from './support/cli-here.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { createApp } from '../server/app.ts';
 import { tempDir, writeFile } from './support/temp.ts';
-
-const WHO = patient('HC1', 'LIFECYCLE', 'ACME');
-const A = claim('HC-A', WHO, '2025-02-10', [['73721', 20000]]);
-const B = claim('HC-B', WHO, '2025-02-12', [['99214', 30000]]);
-const C = claim('HC-C', WHO, '2025-02-14', [['99213', 15000]]);
-const CLAIMS: readonly Claim[] = [A, B, C];
-const SUBMISSION_DAYS: readonly SubmissionDay[] = [{ date: '2025-02-15', sends: [[A, true, 'A', 'A2'], [B, true, 'A', 'A2'], [C, true, 'A', 'A2']] }];
-const A_DENIED = adjudicate(A, 'ACME', '2025-03-01', '4', 'AC-A', [[0, [['CO', '197', 20000]]]]);
-const REMITTANCES = [
-  remittance('ACME', '2025-03-01', [A_DENIED]),
-  remittance('ACME', '2025-03-05', [adjudicate(B, 'ACME', '2025-03-05', '4', 'AC-B', [[0, [['CO', '50', 30000]]]])]),
-  remittance('ACME', '2025-03-10', [adjudicate(C, 'ACME', '2025-03-10', '4', 'AC-C', [[0, [['OA', '18', 15000]]]])]),
-  remittance('ACME', '2025-05-01', [reversal(A_DENIED, '2025-05-01'), adjudicate(A, 'ACME', '2025-05-01', '1', 'AC-A', [[12000, [['CO', '45', 8000]]]])]),
-];
-const POSTINGS: readonly Posting[] = [
-  posting(C, '2025-03-20', 'write_off', 15000, 'DUPLICATE', 'insurance'),
-  posting(B, '2025-06-01', 'write_off', 30000, 'DENIAL', 'insurance'),
-];
-const APPEAL_LOG = writeAppealsCsv([{ claimId: A.id, date: '2025-03-20', level: 1, outcome: 'overturned', outcomeDate: '2025-05-01' }]);
 
 const Q1 = { asOf: '2025-03-31' };
 const Q2 = { asOf: '2025-06-30' };
@@ -58,8 +37,7 @@ describe('denial outcomes: the hand case', () => {
 
   beforeAll(async () => {
     warehouse = await Warehouse.open(db);
-    const files = [...practiceFiles({ claims: CLAIMS, submissionDays: SUBMISSION_DAYS, remittances: REMITTANCES, postings: POSTINGS }), ['appeal-log.csv', APPEAL_LOG] as [string, string]];
-    const run = await ingestFiles(warehouse, files.map(([name, text]) => writeFile(dir, name, text)));
+    const run = await ingestFiles(warehouse, denialLifecycleFiles().map(([name, text]) => writeFile(dir, name, text)));
     expect(run.outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
     await buildModels(warehouse);
   }, 60_000);
@@ -158,7 +136,7 @@ describe('denial outcomes: the hand case', () => {
 
     it('rcm work set … --status appealed changes days_to_appeal at once, without a rebuild', async () => {
       // the work state's change is dated when it is made: the window runs from the denials to that day
-      const set = await rcmHere('work', 'set', B.id, '--status', 'appealed', '--db', db);
+      const set = await rcmHere('work', 'set', 'HC-B', '--status', 'appealed', '--db', db);
       expect(set.status, set.stderr).toBe(0);
       const w = await Warehouse.open(db);
       const { day, days } = (await w.one<{ day: string; days: number }>(
