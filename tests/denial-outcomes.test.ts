@@ -61,6 +61,9 @@ describe('denial outcomes: the hand case', () => {
     expect(cents((await get('denial_write_offs', Q2)).value)).toBe(30000);
     // a window holding C's write-off of 03-20 too
     expect(cents((await get('denial_write_offs', { asOf: '2025-06-30', from: '2025-01-01', to: '2025-06-30' })).value)).toBe(30000);
+    // by the cause of the first denial: B's category, CARC and denied CPT
+    const by = async (d: Dimension) => byKey(await get('denial_write_offs', Q2, d), (b) => cents(b.value));
+    expect([await by('denial_category'), await by('carc'), await by('cpt')]).toEqual([{ medical_necessity: 30000 }, { 50: 30000 }, { 99214: 30000 }]);
   });
 
   it('Q1: C is counted only among duplicates, never in the initial denial rate', async () => {

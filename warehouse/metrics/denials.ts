@@ -34,7 +34,7 @@ export const DENIAL_METRICS: MetricDefinition[] = [
   }),
   declareMetric({
     id: 'denial_write_offs', label: 'Denial write-offs (net of recoveries)', unit: 'dollars', shortLabel: 'Denial write-offs', format: 'usd', section: 'Adjustment classes; The metrics', grain: 'claim', dateBasis: 'posting date of the write-off (a recovery: its payment date)', window: 'quarter',
-    numerator: 'denial-class write-offs dated in the window, net of later recoveries (the final denial rate’s numerator); by denial category: the categories of the claim’s first adjudication, a claim counted once in each, (unknown) when its first adjudication denied nothing',
+    numerator: 'denial-class write-offs dated in the window, net of later recoveries (the final denial rate’s numerator); by denial category, CARC or CPT: those of the claim’s first adjudication’s denied lines, a claim counted once in each, (unknown) when its first adjudication denied nothing',
     denominator: '—', exclusions: 'duplicate, bad-debt, policy and unclassified write-offs', defaultBreakdown: 'denial_category',
     formula: '{denial_write_offs}',
   }),

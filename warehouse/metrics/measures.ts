@@ -28,7 +28,7 @@ export const adjustmentModel: SemanticModel = {
   id: 'adjustment', from: 'mart_adjustment', payer: 'payer_id',
   dimensions: {
     ...claimAttributes, adjustment_class: { sql: 'adjustment_class' },
-    denial_category: { sql: 'denial_categories', list: 'denied' }, carc: { sql: 'denial_carcs', list: 'denied' },
+    denial_category: { sql: 'denial_categories', list: 'denied' }, carc: { sql: 'denial_carcs', list: 'denied' }, cpt: { sql: 'denial_cpts', list: 'denied' },
   },
 };
 

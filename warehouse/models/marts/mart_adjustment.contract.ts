@@ -5,7 +5,7 @@ const event = (claim_id: string, kind: string, event_date: string, total_change:
 
 export default contract('mart_adjustment', {
   key: ['claim_id', 'kind', 'source', 'file_id', 'position', 'event_date'],
-  notNull: ['claim_id', 'kind', 'source', 'event_date', 'event_month', 'adjustment_class', 'amount', 'denial_categories'],
+  notNull: ['claim_id', 'kind', 'source', 'event_date', 'event_month', 'adjustment_class', 'amount', 'denial_categories', 'denial_cpts'],
   identities: [
     {
       name: 'every_classed_reduction',
@@ -46,16 +46,16 @@ HAVING -sum(amount) FILTER (WHERE kind = 'recovery') NOT BETWEEN 0 AND sum(amoun
           event('D2', 'patient_payments', '2025-04-01', -20, 3),
         ],
         mart_claim: [
-          { claim_id: 'D1', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_categories: ['authorization'], first_denial_carcs: ['197'] },
-          { claim_id: 'D2', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_categories: [], first_denial_carcs: [] },
+          { claim_id: 'D1', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_categories: ['authorization'], first_denial_carcs: ['197'], first_denial_cpts: ['73721'] },
+          { claim_id: 'D2', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_categories: [], first_denial_carcs: [], first_denial_cpts: [] },
         ],
       },
       expect: [
-        { claim_id: 'D1', kind: 'payer_adjustments', position: 2, event_month: '2025-02', adjustment_class: 'contractual', amount: 60, denial_categories: ['authorization'] },
-        { claim_id: 'D1', kind: 'write_offs', position: 4, event_month: '2025-03', adjustment_class: 'denial', amount: 100, denial_categories: ['authorization'] },
-        { claim_id: 'D1', kind: 'recovery', position: null, event_month: '2025-04', adjustment_class: 'denial', amount: -30, denial_categories: ['authorization'] },
-        { claim_id: 'D1', kind: 'recovery', position: null, event_month: '2025-05', adjustment_class: 'denial', amount: -60, denial_categories: ['authorization'] },
-        { claim_id: 'D2', kind: 'write_offs', position: 2, event_month: '2025-03', adjustment_class: 'denial', amount: 80, denial_categories: ['(unknown)'] },
+        { claim_id: 'D1', kind: 'payer_adjustments', position: 2, event_month: '2025-02', adjustment_class: 'contractual', amount: 60, denial_categories: ['authorization'], denial_cpts: ['73721'] },
+        { claim_id: 'D1', kind: 'write_offs', position: 4, event_month: '2025-03', adjustment_class: 'denial', amount: 100, denial_categories: ['authorization'], denial_cpts: ['73721'] },
+        { claim_id: 'D1', kind: 'recovery', position: null, event_month: '2025-04', adjustment_class: 'denial', amount: -30, denial_categories: ['authorization'], denial_cpts: ['73721'] },
+        { claim_id: 'D1', kind: 'recovery', position: null, event_month: '2025-05', adjustment_class: 'denial', amount: -60, denial_categories: ['authorization'], denial_cpts: ['73721'] },
+        { claim_id: 'D2', kind: 'write_offs', position: 2, event_month: '2025-03', adjustment_class: 'denial', amount: 80, denial_categories: ['(unknown)'], denial_cpts: ['(unknown)'] },
       ],
     },
   ],

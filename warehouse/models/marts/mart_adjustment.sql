@@ -6,7 +6,7 @@
 -- measured day by day beyond the credit the write-off's day ended with. It is class denial with a negative amount, so
 -- that the class's sum is the denial write-offs net of later recoveries (the final denial rate's
 -- numerator); a patient paying what was still theirs recovers nothing.
--- The claim's attributes are mart_claim's; a denial's categories and CARCs are those of the claim's first
+-- The claim's attributes are mart_claim's; a denial's categories, CARCs and CPTs are those of the claim's first
 -- adjudication ('(unknown)' when it denied nothing: the claim was denied later, or only the write-off's
 -- reason says denial).
 WITH classed AS (
@@ -48,6 +48,7 @@ SELECT r.claim_id, r.kind, r.source, r.file_id, r.position, r.event_date, strfti
        r.adjustment_class, r.amount::DECIMAL(18,2) AS amount,
        c.payer_id, c.billing_npi, c.rendering_npi, c.location,
        CASE WHEN len(c.first_denial_categories) > 0 THEN c.first_denial_categories ELSE ['(unknown)'] END AS denial_categories,
-       CASE WHEN len(c.first_denial_carcs) > 0 THEN c.first_denial_carcs ELSE ['(unknown)'] END AS denial_carcs
+       CASE WHEN len(c.first_denial_carcs) > 0 THEN c.first_denial_carcs ELSE ['(unknown)'] END AS denial_carcs,
+       CASE WHEN len(c.first_denial_cpts) > 0 THEN c.first_denial_cpts ELSE ['(unknown)'] END AS denial_cpts
 FROM reductions r
 JOIN mart_claim c USING (claim_id)
