@@ -61,6 +61,8 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   const read = parts?.readers?.length ? readingPool(parts.readers) : oneConnection(warehouse, serialized);
   const loads = queue();
   const freshness = parts ? new ModelsFreshness(parts.writer, loads) : new ModelsFreshness(warehouse, serialized);
+  // the work state's changes: the answers that read it (work lists, days_to_appeal) are kept under this count
+  const workState = { generation: 0 };
   const changed = () => {
     cache.clear();
     freshness.forget();
@@ -73,9 +75,9 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   app.route('/api', sessionRoutes(accounts.warehouse, accounts.serialized, options));
   app.use('/api/*', requireUser(accounts.warehouse, accounts.serialized, options));
   app.use('/api/*', freshness.notice());
-  app.route('/api', metricsRoutes(read, cache, auditor));
+  app.route('/api', metricsRoutes(read, cache, auditor, workState));
   app.route('/api', claimRoutes(read, cache, auditor));
-  app.route('/api', workRoutes(read, cache, auditor, { warehouse, serialized }));
+  app.route('/api', workRoutes(read, cache, auditor, { warehouse, serialized }, workState));
   app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
   app.route('/api', adminRoutes(accounts.warehouse, accounts.serialized, auditor));
   // packages wait for loads (and loads for packages): a package never reads the models while a rebuild swaps them

@@ -9,6 +9,8 @@ import { METRICS, metric } from '../../warehouse/metrics/registry.ts';
 import { windowFor } from '../../warehouse/metrics/window.ts';
 import { practicesFor } from '../query.ts';
 import { findDenialPatterns } from '../../warehouse/patterns/denial-patterns.ts';
+import { readsWorkState } from '../../warehouse/metrics/work-state-reads.ts';
+import type { WorkStateGeneration } from './work.ts';
 import type { AppEnv } from '../auth/require-user.ts';
 import { httpError } from '../http-error.ts';
 import { Auditor } from '../../access/audit.ts';
@@ -101,7 +103,7 @@ function refuseDenialFilter(chosen: readonly MetricDefinition[], name: string): 
   if (others.length) throw httpError(400, 'bad_request', `${name} applies only to ${METRICS.filter((m) => m.denialFilters).map((m) => m.id).join(', ')}; not to ${others.join(', ')}`);
 }
 
-export function metricsRoutes(read: Read, cache: AnswerCache, auditor: Auditor): OpenAPIHono<AppEnv> {
+export function metricsRoutes(read: Read, cache: AnswerCache, auditor: Auditor, workState: WorkStateGeneration): OpenAPIHono<AppEnv> {
   const app = routeGroup();
 
   app.openapi(getMetrics, async (c) => {
@@ -111,7 +113,10 @@ export function metricsRoutes(read: Read, cache: AnswerCache, auditor: Auditor):
     const chosen = q.metric ? q.metric.split(',').map((id) => metric(id)!) : METRICS;
     if (by) refuseBreakdown(chosen, by);
     if (q.denial_category || q.carc) refuseDenialFilter(chosen, q.denial_category ? 'denial_category' : 'carc');
-    const body = await cache.get(AnswerCache.key('/metrics', c.req.query(), practices), async () => {
+    // an answer that reads the work state is kept under its generation: a change of a claim's state is seen at once
+    const live = chosen.some((m) => readsWorkState(m, by));
+    const keyed = live ? { ...c.req.query(), work_state: String(workState.generation) } : c.req.query();
+    const body = await cache.get(AnswerCache.key('/metrics', keyed, practices), async () => {
       const asOf = await asOfDate(q.as_of, practices, read, cache);
       const filters = { payer: q.payer, provider: q.provider, location: q.location, practices, denialCategory: q.denial_category, carc: q.carc };
       // each metric on the next free reading connection: a page's metrics are computed side by side

@@ -128,6 +128,21 @@ describe('/api/work: the queues, their counts and the work state', () => {
     expect([nobody.status, (await nobody.json()).error.code]).toEqual([400, 'unknown_user']);
   });
 
+  it('shows a claim appealed through the work state in days_to_appeal at once, though the metric answer was kept', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const appealed = async () => {
+      const response = await get(`/api/metrics?metric=days_to_appeal&as_of=${today}&from=2025-01-01&to=${today}`, 'bl_a');
+      expect(response.status, await response.clone().text()).toBe(200);
+      const { metrics } = (await response.json()) as { metrics: Record<string, { n?: number | null; value: number | null }> };
+      return metrics.days_to_appeal;
+    };
+    expect((await appealed()).value).toBeNull();
+    expect((await post({ claims: ['Q-DENIED'], status: 'appealed' }, 'bl_a')).status).toBe(200);
+    // denied on the 835 of 2025-05-01, appealed today
+    const days = (Date.parse(today) - Date.parse('2025-05-01')) / 86_400_000;
+    expect(await appealed()).toMatchObject({ n: 1, value: days });
+  });
+
   it('sets owner, status, follow-up and note in bulk: the list shows them, the audit trail says who and what', async () => {
     const response = await post({ claims: ['Q-DENIED', 'Q-UNBILLED'], status: 'in_progress', owner: 'bl_a', follow_up: '2025-07-07', note: 'auth on file' }, 'bl_a');
     expect(response.status, await response.clone().text()).toBe(200);

@@ -80,15 +80,19 @@ async function changeAsked(c: Context): Promise<WorkChange> {
   return parsed.data;
 }
 
+/** How many changes the work state has had: answers that read it are kept under it (work lists, days_to_appeal). */
+export interface WorkStateGeneration {
+  generation: number;
+}
+
 /**
  * `write`: the connection work state is written on, in its queue. A page of a queue and the counts are kept in the
  * answer cache under the work state's generation, which each change moves on once its claims are written: a list
  * shows each claim's state as it is, and a change drops no other answer.
  */
-export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, write: { warehouse: Warehouse; serialized: Queue }): OpenAPIHono<AppEnv> {
+export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, write: { warehouse: Warehouse; serialized: Queue }, workState: WorkStateGeneration): OpenAPIHono<AppEnv> {
   const app = routeGroup();
   documentBodies(app, WorkChange);
-  let generation = 0;
 
   app.openapi(listWork, async (c) => {
     const q = c.req.valid('query');
@@ -105,7 +109,7 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
     };
     const { format: _, ...keyed } = c.req.query();
     // a page is kept until the data or a work state changes; an export (up to 100,000 rows) is made afresh each time
-    const { asOf, queues, rows } = format === 'json' ? await cache.get(AnswerCache.key('/work', { ...keyed, generation: String(generation) }, practices), compute) : await compute();
+    const { asOf, queues, rows } = format === 'json' ? await cache.get(AnswerCache.key('/work', { ...keyed, generation: String(workState.generation) }, practices), compute) : await compute();
     return respondTable(c, format, WORK_LIST_COLUMNS, rows, {
       total: queues[queue].count, filename: `work-${queue}-${asOf}`, extra: { as_of: asOf, queue, queues, page, page_size: pageSize }, audit: { auditor, patientLevel: true },
     });
@@ -114,7 +118,7 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
   app.openapi(countWork, async (c) => {
     const q = c.req.valid('query');
     const practices = practicesFor(c.get('practices'), q.practice);
-    const answer = await cache.get(AnswerCache.key('/work/counts', { ...c.req.query(), generation: String(generation) }, practices), async () => {
+    const answer = await cache.get(AnswerCache.key('/work/counts', { ...c.req.query(), generation: String(workState.generation) }, practices), async () => {
       const asOf = await asOfDate(q.as_of, practices, read, cache);
       return { as_of: asOf, queues: await read((w) => workTotals(w, asOf, practices)) };
     });
@@ -156,7 +160,7 @@ export function workRoutes(read: Read, cache: AnswerCache, auditor: Auditor, wri
         states.push(state as WorkState);
       }
     } finally {
-      generation++;
+      workState.generation++;
     }
     return c.json({ states }, 200);
   });
