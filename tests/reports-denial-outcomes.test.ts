@@ -1,6 +1,6 @@
 // The monthly package's denial-outcomes and rejections sheets over the denial lifecycle's hand case
 // (tests/support/denial-lifecycle-case.ts), computed by hand: May holds A's overturn (61 days) with B still open
-// ($300.00, medical necessity); June holds B's write-off (88 days, $300.00 of denial write-offs) and nothing
+// ($300.00, medical necessity), and March A's appeal (19 days after its denial); June holds B's write-off (88 days, $300.00 of denial write-offs) and nothing
 // open; C, a duplicate denial, is in no row. Nothing was rejected.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,9 @@ describe('the monthly package’s denial outcomes: the hand case', () => {
     const march = cellsOf(await denialOutcomeTable(month('2025-03')));
     expect(march.TOTAL).toEqual([0, 0, 0, null, 2, 50000, 0, null]);
     expect(Object.keys(march).sort()).toEqual(['TOTAL', 'authorization', 'medical_necessity']);
+    // A appealed on 03-20 (the appeal log), 19 days after its denial of 03-01
+    const appeals = (await denialOutcomeTable(month('2025-03'))).rows.map((r) => [r.cells.category, r.cells.appeal_median]);
+    expect(appeals).toEqual([['authorization', 19], ['medical_necessity', null], ['TOTAL', 19]]);
   });
 
   it('rejections by reason: none rejected, the total says so in zeros', async () => {

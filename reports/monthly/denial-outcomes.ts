@@ -2,7 +2,7 @@
 // reason, all from the registry. Outcomes: the denied claims resolved in the month, overturned (the
 // overturn rate's numerator) or written off (resolved, not overturned); the overturn rate; the denials open
 // at the month end and their balance; the denial write-offs of the month; the days from the denial to the
-// resolution. Rejections: the submissions sent in the month an acknowledgment rejected, by reason code with
+// resolution and to the first appeal. Rejections: the submissions sent in the month an acknowledgment rejected, by reason code with
 // our own words for it; those still rejected at the month end; the days to the resubmission.
 import type { BreakdownRow, MetricResult } from '../../warehouse/metrics/compute.ts';
 import { labelOf } from '../../warehouse/metrics/registry.ts';
@@ -16,40 +16,42 @@ const find = (r: MetricResult, key: string): BreakdownRow | undefined => r.break
 const keysOf = (...results: MetricResult[]) => [...new Set(results.flatMap((r) => (r.breakdown ?? []).map((b) => b.key)).filter((k): k is string => k !== null))];
 const money = (n: number | null | undefined): Cell => centsOf(n ?? 0);
 
-function outcomeCells(rate: Counts, open: Counts, openDollars: Counts, writeOffs: Counts, resolution: Counts): Record<string, Cell> {
+function outcomeCells(rate: Counts, open: Counts, openDollars: Counts, writeOffs: Counts, resolution: Counts, appeal: Counts): Record<string, Cell> {
   const resolved = rate?.denominator ?? 0;
   const overturned = rate?.numerator ?? 0;
   return {
     resolved, overturned, written_off: resolved - overturned, overturn_rate: resolved ? rate?.value ?? null : null,
     open_at_month_end: open?.numerator ?? 0, open_balance: money(openDollars?.numerator),
     denial_write_offs: money(writeOffs?.value), resolution_median: resolution?.value ?? null, resolution_p90: resolution?.p90 ?? null,
+    appeal_median: appeal?.value ?? null,
   };
 }
 
 export async function denialOutcomeTable(ctx: PackageContext): Promise<ReportTable> {
   const by = { by: 'denial_category' } as const;
   // one after another, as the package's other tables ask (one connection)
-  const [rate, open, openDollars, writeOffs, resolution] = [
+  const [rate, open, openDollars, writeOffs, resolution, appeal] = [
     await ctx.monthly('denial_overturn_rate', by), await ctx.atMonthEnd('open_denials', by), await ctx.atMonthEnd('open_denial_dollars', by),
-    await ctx.monthly('denial_write_offs', by), await ctx.monthly('days_to_resolution', by),
+    await ctx.monthly('denial_write_offs', by), await ctx.monthly('days_to_resolution', by), await ctx.monthly('days_to_appeal', by),
   ];
-  const [rateAll, openAll, openDollarsAll, writeOffsAll, resolutionAll] = [
-    await ctx.monthly('denial_overturn_rate'), await ctx.atMonthEnd('open_denials'), await ctx.atMonthEnd('open_denial_dollars'), await ctx.monthly('denial_write_offs'), await ctx.monthly('days_to_resolution'),
+  const [rateAll, openAll, openDollarsAll, writeOffsAll, resolutionAll, appealAll] = [
+    await ctx.monthly('denial_overturn_rate'), await ctx.atMonthEnd('open_denials'), await ctx.atMonthEnd('open_denial_dollars'), await ctx.monthly('denial_write_offs'),
+    await ctx.monthly('days_to_resolution'), await ctx.monthly('days_to_appeal'),
   ];
   const ref = new Map((await denialCategories(ctx)).map((r) => [r.category, r]));
-  const categories = keysOf(rate, open, openDollars, writeOffs, resolution)
+  const categories = keysOf(rate, open, openDollars, writeOffs, resolution, appeal)
     .sort((a, b) => (Number(ref.get(a)?.sort_order ?? 9999) - Number(ref.get(b)?.sort_order ?? 9999)) || a.localeCompare(b));
   const rows: Row[] = categories.map((k) => ({
     cells: {
       category: k, category_label: ref.get(k)?.label ?? null, owner_team: ref.get(k)?.owner_team ?? null,
-      ...outcomeCells(find(rate, k), find(open, k), find(openDollars, k), find(writeOffs, k), find(resolution, k)),
+      ...outcomeCells(find(rate, k), find(open, k), find(openDollars, k), find(writeOffs, k), find(resolution, k), find(appeal, k)),
     },
   }));
-  rows.push({ total: true, cells: { category: 'TOTAL', category_label: 'every denied claim once', owner_team: null, ...outcomeCells(rateAll, openAll, openDollarsAll, writeOffsAll, resolutionAll) } });
+  rows.push({ total: true, cells: { category: 'TOTAL', category_label: 'every denied claim once', owner_team: null, ...outcomeCells(rateAll, openAll, openDollarsAll, writeOffsAll, resolutionAll, appealAll) } });
   const { from, to } = ctx.period;
   return {
     name: 'denial_outcomes', title: 'Denial outcomes', section: 'closed',
-    description: `What became of the denials, by the categories of the claim's first denial (a claim denied in two counts in both; the total counts it once; duplicate denials, CARC 18, left out). Resolved ${from} – ${to} (the balance reached zero): overturned when the denied lines were later paid, else written off (registry: denial_overturn_rate). Open at ${to}: denied, not resolved, and their balance (open_denials, open_denial_dollars). Denial write-offs dated in the month, net of later recoveries (denial_write_offs). Days from the first denial to the resolution, claims resolved in the month (days_to_resolution; quantiles interpolated).`,
+    description: `What became of the denials, by the categories of the claim's first denial (a claim denied in two counts in both; the total counts it once; duplicate denials, CARC 18, left out). Resolved ${from} – ${to} (the balance reached zero): overturned when the denied lines were later paid, else written off (registry: denial_overturn_rate). Open at ${to}: denied, not resolved, and their balance (open_denials, open_denial_dollars). Denial write-offs dated in the month, net of later recoveries (denial_write_offs). Days from the first denial to the resolution, claims resolved in the month (days_to_resolution), and to the first appeal, claims first appealed in the month (days_to_appeal; the work state's first 'appealed' or the appeal log's date); quantiles interpolated.`,
     keyColumns: ['category'],
     columns: [
       { key: 'category', label: 'Category', format: 'text' },
@@ -64,6 +66,7 @@ export async function denialOutcomeTable(ctx: PackageContext): Promise<ReportTab
       { key: 'denial_write_offs', label: labelOf('denial_write_offs'), format: 'money' },
       { key: 'resolution_median', label: `${labelOf('days_to_resolution', true)}, median (days)`, format: 'days' },
       { key: 'resolution_p90', label: `${labelOf('days_to_resolution', true)}, p90 (days)`, format: 'days' },
+      { key: 'appeal_median', label: `${labelOf('days_to_appeal', true)}, median (days)`, format: 'days' },
     ],
     rows,
   };
