@@ -24,7 +24,9 @@ import { listClaims } from '../warehouse/queries/claim-list.ts';
 import { workQueues } from '../warehouse/queries/work-queues.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { createApp } from '../server/app.ts';
-import { claim, patient, practiceFiles, type SubmissionDay } from './support/fixture-practice.ts';
+import type { ClaimStatus277 } from '../demo/model.ts';
+import { write277CA } from '../demo/files/write-277ca.ts';
+import { claim, patient, practiceFiles, PRACTICE, type SubmissionDay } from './support/fixture-practice.ts';
 import { rcmHere } from './support/cli-here.ts';
 import { tempDir, tempWarehouse } from './support/temp.ts';
 
@@ -145,5 +147,99 @@ describe('front-end rejections: the hand case', () => {
     const text = await rcmHere('claim', 'show', 'J-A7', '--db', w.path);
     expect(text.stdout).toMatch(/277CA A7:164:IL/);
     expect(text.stdout).toMatch(/277CA A3:20/);
+  });
+});
+
+// The front end's later word, on a second hand case (payer ACME, nothing adjudicated; each send's 999 and first
+// 277CA the next day, and two 277CAs of their own later):
+//   K-FIXED  DOS 05-01, $150.00, sent 05-02: rejected (277CA A7:164:IL of 05-03); the payer corrects it on its
+//            side and accepts the same send (277CA A2 of 05-08); never sent again
+//   K-TWICE  DOS 05-01, $250.00, sent 05-02: rejected (277CA A3:20 of 05-03), and rejected again for another
+//            reason (277CA A7:164:IL of 05-12)
+//   K-RESENT DOS 05-01, $100.00, sent 05-02: rejected (277CA A7:164:IL of 05-03); sent again 05-06, which no
+//            acknowledgment answers
+// By hand: as of 05-05 all three are still rejected (3, $500.00; A3:20 once, A7:164:IL twice), and in the
+// rejected queue; as of 05-10 K-FIXED is not (its latest word accepts it) though it stays a rejected submission
+// of the rate (3 / 3: K-RESENT's second send is unacknowledged), nor K-RESENT (sent again); K-TWICE is still
+// rejected for A3:20 alone, A7:164:IL unknown until 05-12 (the rate by reason: A3:20 once, $250.00; A7:164:IL
+// twice, K-FIXED's and K-RESENT's first sends, $250.00); as of 05-31 K-TWICE under both reasons, A7:164:IL three
+// times in the rate ($500.00). As of 07-31 K-TWICE is the rejected queue; K-FIXED (accepted 05-08, sent 05-02:
+// 90 days) and K-RESENT (sent 05-06: 86 days) wait past the payer's follow-up days in no_response.
+describe('front-end rejections: a later acknowledgment and a later reason', () => {
+  const dir = tempDir('rcm-rejections-later-');
+  let w: Warehouse;
+  const KAY = patient('K1', 'KAY', 'ACME');
+  const FIXED = claim('K-FIXED', KAY, '2025-05-01', [['99213', 15000]]);
+  const TWICE = claim('K-TWICE', KAY, '2025-05-01', [['99214', 25000]]);
+  const RESENT = claim('K-RESENT', KAY, '2025-05-01', [['99212', 10000]]);
+  const later = (c: Claim, date: string, category: string, statusCode: string, payerClaimNumber?: string): ClaimStatus277 => ({
+    claimId: c.id, date, submissionDate: '2025-05-02', payerId: 'ACME', category, statusCode, charge: c.charge,
+    ...(payerClaimNumber ? { payerClaimNumber } : { entity: 'IL' }),
+  });
+
+  beforeAll(async () => {
+    const claims = [FIXED, TWICE, RESENT];
+    const days: SubmissionDay[] = [
+      { date: '2025-05-02', sends: [[FIXED, true, 'A', 'A7'], [TWICE, true, 'A', 'A3'], [RESENT, true, 'A', 'A7']] },
+      { date: '2025-05-06', sends: [[RESENT, false, 'A', undefined]] },
+    ];
+    // the resend's 999 never comes
+    const files = practiceFiles({ claims, submissionDays: days, remittances: [], postings: [] }).filter(([name]) => name !== 'ack-2025-05-07.999');
+    const claimOf = (id: string) => claims.find((c) => c.id === id)!;
+    files.push(['status-2025-05-08.277', write277CA(PRACTICE, [later(FIXED, '2025-05-08', 'A2', '20', 'ACME-K-FIXED')], { interchange: 901, group: 901 }, '2025-05-08', 'B1', claimOf)]);
+    files.push(['status-2025-05-12.277', write277CA(PRACTICE, [later(TWICE, '2025-05-12', 'A7', '164')], { interchange: 902, group: 902 }, '2025-05-12', 'B1', claimOf)]);
+    const paths = files.map(([name, text]) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    });
+    w = await tempWarehouse(dir);
+    const run = await ingestFiles(w, paths);
+    expect(run.outcomes.map((o) => o.status)).not.toContain('rejected');
+    const build = await buildModels(w);
+    expect(build.checks.filter((c) => c.failures > 0n)).toEqual([]);
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  const may = (asOf: string) => ({ asOf, from: '2025-05-01', to: asOf });
+  const still = async (asOf: string) => {
+    const count = await computeMetric(w, metric('still_rejected')!, { asOf });
+    const reasons = await computeMetric(w, metric('still_rejected')!, { asOf, by: ['rejection_reason'] });
+    const queue = (await workQueues(w, asOf)).filter((r) => r.queue === 'rejected').map((r) => r.claim_id).sort();
+    const drill = (await listClaims(w, { status: 'any', sort: 'claim_id', order: 'asc', limit: 10, offset: 0, asOf, stillRejected: true }, {})).rows.map((r) => r.claim_id);
+    return { count: count.numerator, dollars: count.dollars?.numerator, reasons: Object.fromEntries(reasons.breakdown!.map((b) => [b.key, b.numerator])), queue, drill };
+  };
+
+  it('leaves a submission a later acknowledgment accepted out of "still rejected" and out of the rejected queue, one definition', async () => {
+    expect(await still('2025-05-05')).toEqual({
+      count: 3, dollars: 500, reasons: { '277CA A3:20': 1, '277CA A7:164:IL': 2 }, queue: ['K-FIXED', 'K-RESENT', 'K-TWICE'], drill: ['K-FIXED', 'K-RESENT', 'K-TWICE'],
+    });
+    expect(await still('2025-05-10')).toEqual({ count: 1, dollars: 250, reasons: { '277CA A3:20': 1 }, queue: ['K-TWICE'], drill: ['K-TWICE'] });
+    // accepted at last, K-FIXED waits on the payer like any accepted claim: not rejected, not yet past its follow-up days
+    expect((await workQueues(w, '2025-05-10')).filter((r) => r.claim_id === 'K-FIXED')).toEqual([]);
+    // an acknowledgment did reject it: it stays a rejected submission of the rate
+    const rate = await computeMetric(w, metric('rejection_rate')!, may('2025-05-10'));
+    expect([rate.numerator, rate.denominator]).toEqual([3, 3]);
+  });
+
+  it('puts a claim sent again after its rejection and never answered in no_response, not in no queue', async () => {
+    const rows = await workQueues(w, '2025-07-31');
+    expect(rows.map((r) => [r.queue, r.claim_id, r.days_since]).sort()).toEqual([
+      ['no_response', 'K-FIXED', 90], ['no_response', 'K-RESENT', 86], ['rejected', 'K-TWICE', 80],
+    ]);
+  });
+
+  it('counts a reason only from the date an acknowledgment gave it: the rate, "still rejected" and the drill', async () => {
+    const byReason = async (asOf: string) => Object.fromEntries((await computeMetric(w, metric('rejection_rate')!, { ...may(asOf), by: ['rejection_reason'] })).breakdown!
+      .map((b) => [b.key, [b.numerator, b.dollars!.numerator]]));
+    expect(await byReason('2025-05-10')).toEqual({ '277CA A3:20': [1, 250], '277CA A7:164:IL': [2, 250] });
+    expect(await byReason('2025-05-31')).toEqual({ '277CA A3:20': [1, 250], '277CA A7:164:IL': [3, 500] });
+    const named = await computeMetric(w, metric('rejection_rate')!, { ...may('2025-05-10'), by: ['rejection_reason_name'] });
+    expect(named.breakdown!.map((b) => [b.key, b.numerator])).toEqual([['277CA A3:20: returned as unprocessable', 1], ['277CA A7:164:IL: information not valid', 2]]);
+    expect((await still('2025-05-31')).reasons).toEqual({ '277CA A3:20': 1, '277CA A7:164:IL': 1 });
+    const drill = async (asOf: string) => (await listClaims(w, {
+      status: 'any', sort: 'claim_id', order: 'asc', limit: 10, offset: 0, asOf, rejectionReason: '277CA A7:164:IL', submittedFrom: '2025-05-01', submittedTo: asOf,
+    }, {})).rows.map((r) => r.claim_id);
+    expect(await drill('2025-05-10')).toEqual(['K-FIXED', 'K-RESENT']);
+    expect(await drill('2025-05-31')).toEqual(['K-FIXED', 'K-RESENT', 'K-TWICE']);
   });
 });

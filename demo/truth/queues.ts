@@ -6,6 +6,7 @@ import type { Cents, IsoDate } from '../model.ts';
 import type { PayerLimits } from '../practice/payer-limits.ts';
 import { balanceAt } from './balance.ts';
 import type { ClaimFacts } from './claim-facts.ts';
+import { rejectedAt } from './rejections.ts';
 
 export const QUEUES = ['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance'] as const;
 export type Queue = (typeof QUEUES)[number];
@@ -22,7 +23,6 @@ export interface QueueReport {
   claims: Record<string, QueueClaim>;
 }
 
-const REJECTING_277 = new Set(['A3', 'A4', 'A6', 'A7', 'A8']);
 const FOLLOW_UP_DAYS = 45;
 
 const days = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -47,16 +47,12 @@ export class WorkQueues {
     const firstAdjudicated = facts.firstAdjudication !== null && facts.firstAdjudication.date <= D;
     const billed = facts.selfPay || submissions.length > 0 || firstAdjudicated;
 
-    // the front end's latest word by D: latest date, then the later submission, a 277CA after a 999 the same day
-    const acks = [
-      ...facts.history.acknowledgments999.map((a) => ({ date: a.date, submitted: a.submissionDate, order: 0, rejected: a.status === 'R' })),
-      ...facts.history.statuses277.map((s) => ({ date: s.date, submitted: s.submissionDate, order: 1, rejected: REJECTING_277.has(s.category) })),
-    ].filter((a) => a.date <= D).sort((a, b) => a.date.localeCompare(b.date) || a.submitted.localeCompare(b.submitted) || a.order - b.order);
-    const lastAck = acks.at(-1) ?? null;
+    // the front end's word by D: rejected when the latest submission's latest acknowledgment is a rejection (the still_rejected metric's claims)
+    const rejected = rejectedAt(facts, D);
 
     if (!facts.selfPay && !billed && state.total > 0) put('unbilled', filingLeft, null);
-    if (lastAck?.rejected && lastSubmission !== null && lastSubmission <= lastAck.submitted && state.total > 0) put('rejected', filingLeft, days(lastAck.date, D));
-    if (lastSubmission !== null && !remitted && !lastAck?.rejected && state.total > 0
+    if (rejected && state.total > 0) put('rejected', filingLeft, days(rejected.date, D));
+    if (lastSubmission !== null && !remitted && !rejected && state.total > 0
       && days(lastSubmission, D) > (limits?.followUpDays ?? FOLLOW_UP_DAYS)) put('no_response', filingLeft, days(lastSubmission, D));
     const latest = facts.primaries.filter((p) => p.date <= D).at(-1);
     if (latest?.denied && state.total - state.patient > 0) put('open_denial', limits ? limits.appealDays - days(latest.date, D) : null, days(latest.date, D));

@@ -1,8 +1,10 @@
 // Front-end rejections analysed like denials, from the simulation's own sends and acknowledgments: per window,
 // the submissions (first and later) acknowledged and rejected, by reason code and by payer, and the days from a
-// rejection to the claim's next submission; per as-of date, the claims still rejected (the latest submission
-// rejected, nothing sent since, a balance owed). Reason codes are written as the warehouse lists them
-// (mart_rejection): a 999 R set carries write999's one error, a 277CA its STC01.
+// rejection to the claim's next submission sent on or after it; per as-of date, the claims still rejected (the
+// latest acknowledgment of the latest submission a rejection, a balance owed), which the work queues' rejected
+// queue reads too. A void (frequency 8) bills nothing and is no submission. Reason codes are written as the
+// warehouse lists them (mart_rejection), each counted from the date an acknowledgment gave it: a 999 R set
+// carries write999's one error, a 277CA its STC01.
 import { REJECTED_SET } from '../files/write-999.ts';
 import type { Cents, IsoDate, Submission } from '../model.ts';
 import { balanceAt } from './balance.ts';
@@ -22,22 +24,25 @@ const REJECTED_999_CODES = [
 /** One submission with what the front end said of it, dated. */
 interface Send {
   submission: Submission;
-  /** Every acknowledgment's date. */
-  acknowledged: IsoDate[];
+  /** Every acknowledgment, in the order the front end spoke: by date, a 277CA after a 999 the same day. */
+  acknowledgments: { date: IsoDate; rejected: boolean }[];
   /** Each rejecting acknowledgment's date and reason codes. */
   rejections: { date: IsoDate; codes: string[] }[];
 }
 
-/** The claim's submissions by the horizon in date order, with their acknowledgments by then (an acknowledgment names its submission by date). */
+/** The claim's submissions by the horizon in date order (voids apart), with their acknowledgments by then (an acknowledgment names its submission by date). */
 export function sendsOf(facts: ClaimFacts, horizon: IsoDate): Send[] {
   const { history } = facts;
   const known = <T extends { date: IsoDate }>(events: T[]) => events.filter((e) => e.date <= horizon);
-  return [...known(history.submissions)].sort((a, b) => a.date.localeCompare(b.date)).map((submission) => {
+  return known(history.submissions).filter((s) => s.frequency !== '8').sort((a, b) => a.date.localeCompare(b.date)).map((submission) => {
     const acks999 = known(history.acknowledgments999).filter((a) => a.submissionDate === submission.date);
     const acks277 = known(history.statuses277).filter((s) => s.submissionDate === submission.date);
     return {
       submission,
-      acknowledged: [...acks999, ...acks277].map((a) => a.date),
+      acknowledgments: [
+        ...acks999.map((a) => ({ date: a.date, order: 0, rejected: a.status === 'R' })),
+        ...acks277.map((s) => ({ date: s.date, order: 1, rejected: REJECTING_277.has(s.category) })),
+      ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order).map(({ date, rejected }) => ({ date, rejected })),
       rejections: [
         ...acks999.filter((a) => a.status === 'R').map((a) => ({ date: a.date, codes: REJECTED_999_CODES })),
         ...acks277.filter((s) => REJECTING_277.has(s.category)).map((s) => ({ date: s.date, codes: [`277CA ${[s.category, s.statusCode, s.entity].filter(Boolean).join(':')}`] })),
@@ -48,6 +53,16 @@ export function sendsOf(facts: ClaimFacts, horizon: IsoDate): Send[] {
 
 const rejectedBy = (send: Send, d: IsoDate) => send.rejections.filter((r) => r.date <= d);
 const codesOf = (rejections: Send['rejections']) => [...new Set(rejections.flatMap((r) => r.codes))].sort();
+
+/**
+ * The claim as the front end leaves it at D when that is rejected: its latest submission by D whose latest
+ * acknowledgment by D is a rejection, with that rejection's date and the reason codes given by D; else null.
+ */
+export function rejectedAt(facts: ClaimFacts, D: IsoDate): { date: IsoDate; codes: string[] } | null {
+  const latest = sendsOf(facts, D).at(-1);
+  const word = latest?.acknowledgments.at(-1);
+  return latest && word?.rejected ? { date: word.date, codes: codesOf(rejectedBy(latest, D)) } : null;
+}
 
 interface Counted { count: number; amount: Cents }
 const add = (map: Map<string, Counted>, key: string, amount: Cents) => {
@@ -85,7 +100,7 @@ export class Rejections {
       const { submission } = send;
       const charge = submission.claim.charge;
       const rejections = rejectedBy(send, D);
-      if (inWindow(submission.date, this.window) && send.acknowledged.some((d) => d <= D)) {
+      if (inWindow(submission.date, this.window) && send.acknowledgments.length > 0) {
         this.acknowledged = { count: this.acknowledged.count + 1, amount: this.acknowledged.amount + charge };
         add(this.acknowledgedByPayer, submission.payerId, charge);
         if (rejections.length > 0) {
@@ -97,9 +112,11 @@ export class Rejections {
           }
         }
       }
+      // a send made before the rejection arrived does not answer it
       const next = sends[i + 1];
-      if (rejections.length > 0 && next && inWindow(next.submission.date, this.window)) {
-        this.lag.add(daysBetween(rejections.map((r) => r.date).sort()[0], next.submission.date));
+      const rejected = rejections.map((r) => r.date).sort()[0];
+      if (rejected && next && inWindow(next.submission.date, this.window) && next.submission.date >= rejected) {
+        this.lag.add(daysBetween(rejected, next.submission.date));
       }
     });
   }
@@ -125,7 +142,7 @@ export interface StillRejectedReport extends Counted {
   claims: string[];
 }
 
-/** The claims still rejected at D: the latest submission by D rejected by D, nothing sent since, a balance owed at D. */
+/** The claims still rejected at D (rejectedAt), a balance owed at D. */
 export class StillRejected {
   private readonly claims: { id: string; balance: Cents; codes: string[] }[] = [];
 
@@ -136,9 +153,8 @@ export class StillRejected {
     const { claim } = facts.history;
     const state = balanceAt(facts.timeline, D);
     if (!state || claim.serviceDate > D || state.total <= 0) return;
-    const latest = sendsOf(facts, D).at(-1);
-    const rejections = latest ? rejectedBy(latest, D) : [];
-    if (rejections.length > 0) this.claims.push({ id: claim.id, balance: state.total, codes: codesOf(rejections) });
+    const rejected = rejectedAt(facts, D);
+    if (rejected) this.claims.push({ id: claim.id, balance: state.total, codes: rejected.codes });
   }
 
   toJson(): StillRejectedReport {

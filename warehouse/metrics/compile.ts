@@ -50,8 +50,8 @@ interface Scan { shares: string; name: string; measures: Measure[]; keys: number
 /** Which rows a measure counts: its filter, narrowed (denied measures only) to the filters' denial category and CARC. */
 function conditionOf(x: Measure, w: Window, filters: Filters): string | undefined {
   const conditions = [sqlOf(x.filter, w)].filter(Boolean) as string[];
-  if (x.denied && filters.denialCategory) conditions.push(`list_contains(${x.model.dimensions.denial_category!.sql}, ${sqlString(filters.denialCategory)})`);
-  if (x.denied && filters.carc) conditions.push(`list_contains(${x.model.dimensions.carc!.sql}, ${sqlString(filters.carc)})`);
+  if (x.denied && filters.denialCategory) conditions.push(`list_contains(${sqlOf(x.model.dimensions.denial_category!.sql, w)}, ${sqlString(filters.denialCategory)})`);
+  if (x.denied && filters.carc) conditions.push(`list_contains(${sqlOf(x.model.dimensions.carc!.sql, w)}, ${sqlString(filters.carc)})`);
   return conditions.length ? conditions.map((c) => `(${c})`).join(' AND ') : undefined;
 }
 
@@ -64,8 +64,8 @@ function scanSql(scan: Scan, by: Breakdown, w: Window, filters: Filters): string
   if (scan.keys.some((i) => dimensionOf(m, by[i])!.list === 'denied') && conditions.every(Boolean)) rows += ` AND (${conditions.join(' OR ')})`;
   const keys = scan.keys.map((i) => {
     const d = dimensionOf(m, by[i])!;
-    if (!d.list) return `${d.sql} AS k${i}`;
-    rows = `SELECT *, unnest(${d.sql}) AS u${i} FROM (${rows})`;
+    if (!d.list) return `${sqlOf(d.sql, w)} AS k${i}`;
+    rows = `SELECT *, unnest(${sqlOf(d.sql, w)}) AS u${i} FROM (${rows})`;
     return `u${i} AS k${i}`;
   });
   const aggregates = scan.measures.map((x) => {

@@ -4,6 +4,7 @@ import { dateLiteral, sqlString } from '../sql.ts';
 import { PATIENT_PAYER_NAME, payerNameOf, providerNameOf } from './metric.ts';
 import type { Measure, SemanticModel } from './semantic.ts';
 import { overturnedBy, resolvedDenied } from './denial-outcomes.ts';
+import { reasonsBy } from './rejected-at.ts';
 
 const claimAttributes = { payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, provider_name: { sql: providerNameOf('rendering_npi') }, location: { sql: 'location' }, practice: { sql: 'billing_npi' } };
 
@@ -48,12 +49,16 @@ export const cashModel: SemanticModel = {
 };
 
 /**
- * mart_rejection: one row per submission of a claim (first and later), with the front end's word on it; the payer is the one it was sent to.
- * rejection_reason_name is each reason code with our own words for it ('277CA A7:33:IL: information not valid'), for a reader's table.
+ * mart_rejection: one row per submission of a claim that bills it (first and later; voids apart), with the front end's word on it; the payer is
+ * the one it was sent to. Its reasons are those given by the as-of date (rejected-at.ts, reasonsBy); rejection_reason_name is each reason code
+ * with our own words for it ('277CA A7:33:IL: information not valid'), for a reader's table.
  */
 export const rejectionModel: SemanticModel = {
   id: 'rejection', from: 'mart_rejection', payer: 'payer_id',
-  dimensions: { ...claimAttributes, rejection_reason: { sql: 'reason_codes', list: 'denied' }, rejection_reason_name: { sql: 'reasons', list: 'denied' } },
+  dimensions: {
+    ...claimAttributes,
+    rejection_reason: { sql: (w) => reasonsBy(w.asOf), list: 'denied' }, rejection_reason_name: { sql: (w) => reasonsBy(w.asOf, 'name'), list: 'denied' },
+  },
 };
 
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;

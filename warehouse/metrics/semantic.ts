@@ -8,7 +8,8 @@ import type { Dimension } from './metric.ts';
 export type Sql = string | ((w: Window) => string);
 
 export interface DimensionSql {
-  sql: string;
+  /** A column expression; one that depends on the window when what a row carries is known by a date (a rejection's reasons given by the as-of date). */
+  sql: Sql;
   /**
    * A list column: broken down by it, a row counts once per element. 'every': every measure of the model
    * is split (a line's modifiers); 'denied': only the measures of denied rows are (a claim's denial

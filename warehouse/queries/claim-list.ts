@@ -7,6 +7,7 @@ import { scopeToPractices, type ClaimScope } from '../metrics/practice-scope.ts'
 import { dateLiteral } from '../sql.ts';
 import { BUCKETS, bucketCase } from '../metrics/ar.ts';
 import { stillRejectedSql } from '../metrics/rejections.ts';
+import { reasonsBy } from '../metrics/rejected-at.ts';
 import { outcomeCondition, OUTCOMES, type Outcome } from '../metrics/denial-outcomes.ts';
 import { windowFor } from '../metrics/window.ts';
 import type { Row } from '../table.ts';
@@ -81,7 +82,8 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
     const sent: string[] = [];
     if (q.submittedFrom) sent.push(`submitted_date >= ${dateLiteral(q.submittedFrom)}`);
     if (q.submittedTo) sent.push(`submitted_date <= ${dateLiteral(q.submittedTo)}`);
-    conditions.push(`c.claim_id IN (SELECT claim_id FROM mart_rejection WHERE list_contains(reason_codes, ${bind(q.rejectionReason)}) AND rejected_date <= ${dateLiteral(q.asOf)}${sent.map((x) => ` AND ${x}`).join('')})`);
+    // a reason counts once an acknowledgment dated by the as-of date gave it (rejected-at.ts)
+    conditions.push(`c.claim_id IN (SELECT claim_id FROM mart_rejection WHERE list_contains(${reasonsBy(q.asOf)}, ${bind(q.rejectionReason)})${sent.map((x) => ` AND ${x}`).join('')})`);
   } else {
     range('c.first_submitted_date', q.submittedFrom, q.submittedTo);
   }

@@ -5,6 +5,7 @@
 import type { Warehouse } from '../database.ts';
 import { billedBy, claimsOn } from '../metrics/ar.ts';
 import { inPractices } from '../metrics/practice-scope.ts';
+import { rejectedAtSql } from '../metrics/rejected-at.ts';
 import { dateLiteral } from '../sql.ts';
 import { WORK_QUEUES, type WorkQueue } from '../../kernel/work.ts';
 
@@ -37,7 +38,7 @@ export type QueueRow = {
 
 /** The work facts a claim's balance period carries (mart_claim_balance, from int_claim_work_facts). */
 const WORK_FACTS = [
-  'negative_since', 'last_submitted_date', 'last_ack_date', 'last_ack_rejected', 'last_ack_reason', 'last_ack_submission',
+  'negative_since', 'last_submitted_date',
   'last_adjudicated_date', 'last_adjudication_denied', 'last_denial_categories', 'last_denial_carcs', 'last_denial_rarcs', 'first_remitted_date', 'facts_through',
 ];
 
@@ -52,7 +53,7 @@ export function workQueuesSql(asOf: string, practices?: readonly string[]): stri
   SELECT c.claim_id, c.payer_id, c.billing_npi, c.is_self_pay, c.service_date, c.first_submitted_date, c.first_adjudicated_date,
          c.total_balance, c.patient_balance, c.insurance_balance, ${billedBy(d)} AS billed,
          p.timely_filing_days, p.appeal_days, p.follow_up_days, c.negative_since,
-         c.last_submitted_date, c.last_ack_date, c.last_ack_rejected, c.last_ack_reason, c.last_ack_submission,
+         c.last_submitted_date,
          c.last_adjudicated_date, c.last_adjudication_denied, c.last_denial_categories, c.last_denial_carcs, c.last_denial_rarcs, c.first_remitted_date, c.facts_through
   FROM (${claimsOn({ asOf, from: asOf, to: asOf }, {}, WORK_FACTS)}) c
   LEFT JOIN mart_payer p USING (payer_id)
@@ -69,15 +70,9 @@ last_submission AS (
   SELECT claim_id, max(submitted_date) FROM stg_claim_submission
   WHERE submitted_date <= ${d} AND claim_id IN (SELECT claim_id FROM history) GROUP BY claim_id
 ),
-last_acknowledgment AS (
-  -- the latest word of the front end by D on the claim's latest submission acknowledged by then
-  SELECT claim_id, last_ack_rejected AS is_rejected, last_ack_reason AS reason, last_ack_date AS ack_date, last_ack_submission AS acknowledged_submission
-  FROM facts WHERE last_ack_date IS NOT NULL
-  UNION ALL
-  SELECT claim_id, arg_max(is_rejected, (ack_date, submitted_date, source = '277CA')),
-         arg_max(reason, (ack_date, submitted_date, source = '277CA')), max(ack_date),
-         arg_max(submitted_date, (ack_date, submitted_date, source = '277CA'))
-  FROM int_acknowledgment WHERE ack_date <= ${d} AND claim_id IN (SELECT claim_id FROM history) GROUP BY claim_id
+-- the claims the front end leaves rejected at D: one definition with the still_rejected metric (rejected-at.ts)
+rejected AS (
+  SELECT claim_id, rejected_date, reason FROM (${rejectedAtSql(asOf)}) WHERE claim_id IN (SELECT claim_id FROM claims)
 ),
 last_adjudication AS (
   SELECT claim_id, arg_max(file_id, (adjudication_date, file_id, claim_position)) AS file_id,
@@ -111,14 +106,14 @@ rows AS (
   FROM claims c
   WHERE NOT c.is_self_pay AND c.service_date <= ${d} AND NOT c.billed AND c.total_balance > 0
   UNION ALL
-  SELECT 'rejected', c.*, c.timely_filing_days - (${d} - c.service_date), ${d} - k.ack_date, k.reason
-  FROM claims c JOIN last_acknowledgment k USING (claim_id) JOIN last_submission s USING (claim_id)
-  WHERE k.is_rejected AND s.submitted_date <= k.acknowledged_submission AND c.total_balance > 0
+  SELECT 'rejected', c.*, c.timely_filing_days - (${d} - c.service_date), ${d} - k.rejected_date, k.reason
+  FROM claims c JOIN rejected k USING (claim_id)
+  WHERE c.total_balance > 0
   UNION ALL
   SELECT 'no_response', c.*, c.timely_filing_days - (${d} - c.service_date), ${d} - s.submitted_date,
          'no answer ' || (${d} - s.submitted_date) || ' days after the last submission'
-  FROM claims c JOIN last_submission s USING (claim_id) LEFT JOIN last_acknowledgment k USING (claim_id)
-  WHERE c.claim_id NOT IN (SELECT claim_id FROM answered) AND NOT coalesce(k.is_rejected, false)
+  FROM claims c JOIN last_submission s USING (claim_id)
+  WHERE c.claim_id NOT IN (SELECT claim_id FROM answered) AND c.claim_id NOT IN (SELECT claim_id FROM rejected)
     AND ${d} - s.submitted_date > coalesce(c.follow_up_days, 45) AND c.total_balance > 0
   UNION ALL
   SELECT 'open_denial', c.*, c.appeal_days - (${d} - n.adjudication_date), ${d} - n.adjudication_date,

@@ -1,16 +1,13 @@
 -- grain: one claim, with the latest facts the work queues read, over everything loaded: its last submission,
--- the front end's last word on it (int_acknowledgment: the latest date, then the later submission, a 277CA
--- after a 999 the same day), its last primary adjudication that is not a reversal with its denied lines'
+-- the date of the front end's last word on it (int_acknowledgment; what that word was at a date is
+-- mart_rejection's, read by one query for the queue and the metric), its last primary adjudication that is not a reversal with its denied lines'
 -- categories and CARCs and the record's remark codes (RARCs), when an 835 first answered it, and facts_through: the latest date of all of these. A
 -- queue at an as-of date on or after facts_through reads them as they are; an earlier date looks in the history.
 WITH submissions AS (
   SELECT claim_id, max(submitted_date) AS last_submitted_date FROM stg_claim_submission GROUP BY claim_id
 ),
 acknowledgments AS (
-  SELECT claim_id, max(ack_date) AS last_ack_date,
-         arg_max(is_rejected, (ack_date, submitted_date, source = '277CA')) AS last_ack_rejected,
-         arg_max(reason, (ack_date, submitted_date, source = '277CA')) AS last_ack_reason,
-         arg_max(submitted_date, (ack_date, submitted_date, source = '277CA')) AS last_ack_submission
+  SELECT claim_id, max(ack_date) AS last_ack_date
   FROM int_acknowledgment WHERE ack_date IS NOT NULL GROUP BY claim_id
 ),
 last_record AS (
@@ -35,7 +32,7 @@ remitted AS (
   SELECT claim_id, min(adjudication_date) AS first_remitted_date, max(adjudication_date) AS last_remitted_date FROM int_adjudication GROUP BY claim_id
 )
 SELECT c.claim_id, s.last_submitted_date,
-       k.last_ack_date, k.last_ack_rejected, k.last_ack_reason, k.last_ack_submission,
+       k.last_ack_date,
        r.last_adjudicated_date, n.claim_id IS NOT NULL AS last_adjudication_denied, n.categories AS last_denial_categories, n.carcs AS last_denial_carcs, rm.rarcs AS last_denial_rarcs,
        m.first_remitted_date,
        greatest(s.last_submitted_date, k.last_ack_date, m.last_remitted_date) AS facts_through

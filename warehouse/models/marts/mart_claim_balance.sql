@@ -27,7 +27,7 @@ credit_runs AS (
 SELECT p.claim_id, p.valid_from, p.valid_to, p.total_balance, p.patient_balance,
        CASE WHEN p.total_balance < 0 THEN min(p.valid_from) OVER (PARTITION BY p.claim_id, p.credit_run) END AS negative_since,
        c.billing_npi, c.payer_id, c.is_self_pay, c.rendering_npi, c.location, c.service_date, c.first_submitted_date, c.first_adjudicated_date, c.charge,
-       f.last_submitted_date, f.last_ack_date, f.last_ack_rejected, f.last_ack_reason, f.last_ack_submission,
+       f.last_submitted_date, f.last_ack_date,
        f.last_adjudicated_date, f.last_adjudication_denied, f.last_denial_categories, f.last_denial_carcs, f.last_denial_rarcs, f.first_remitted_date, f.facts_through
 FROM credit_runs p
 JOIN mart_claim c USING (claim_id)
