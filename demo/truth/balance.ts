@@ -111,3 +111,14 @@ export function balanceAt(timeline: BalancePoint[], date: IsoDate): BalancePoint
 export function resolutionDate(timeline: BalancePoint[], serviceDate: IsoDate): IsoDate | null {
   return timeline.find((p) => p.date >= serviceDate && p.total <= 0)?.date ?? null;
 }
+
+/**
+ * A denial's resolution = the first date on or after the first denial (and the DOS) that the total balance is
+ * ≤ 0: the denial's own date when the balance that day already is, since a denial need not move the balance.
+ */
+export function denialResolutionDate(timeline: BalancePoint[], serviceDate: IsoDate, firstDenial: IsoDate): IsoDate | null {
+  const from = firstDenial > serviceDate ? firstDenial : serviceDate;
+  const then = balanceAt(timeline, from);
+  if (then !== null && then.total <= 0) return from;
+  return timeline.find((p) => p.date > from && p.total <= 0)?.date ?? null;
+}

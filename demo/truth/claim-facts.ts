@@ -2,7 +2,7 @@
 // submission and what acknowledged it, its first adjudication and denials, when it was first appealed,
 // resolved, overturned, written off. Events dated after the last as-of date do not exist yet and are dropped here.
 import type { Cents, ClaimHistory, IsoDate, Submission } from '../model.ts';
-import { adjudicationMovements, balanceTimeline, chargeMovement, isSecondary, postingMovement, resolutionDate, type BalancePoint, type Movement } from './balance.ts';
+import { adjudicationMovements, balanceTimeline, chargeMovement, denialResolutionDate, isSecondary, postingMovement, resolutionDate, type BalancePoint, type Movement } from './balance.ts';
 import { classifyAdjustments, UNMAPPED, type Crosswalk } from './crosswalk.ts';
 import { denialOn, overturnDate, type AdjudicationDenial, type JudgedAdjudication } from './denials.ts';
 import { writeOffClass, type AdjustmentClass } from './adjustment-classes.ts';
@@ -35,6 +35,8 @@ export interface ClaimFacts {
   firstAdjudication: FirstAdjudication | null;
   /** The earliest primary record (not a reversal) with a denied line. */
   firstDenial: IsoDate | null;
+  /** What that record denied: the causes the outcome metrics break down by, and whether a duplicate denial. */
+  firstDenialCauses: AdjudicationDenial | null;
   /** Every primary record that is not a reversal, in date order: whether it denied a line, and for what. */
   primaries: { date: IsoDate; denied: boolean; categories: string[] }[];
   /** The dates of every 835 record of the claim (reversals and a secondary's included). */
@@ -43,6 +45,8 @@ export interface ClaimFacts {
   /** The earliest appeal of the appeal log on or after the first denial (metrics.md: days_to_appeal). */
   firstAppeal: IsoDate | null;
   resolvedOn: IsoDate | null;
+  /** The first date on or after the first denial that the balance is ≤ 0 (the outcome metrics' resolution). */
+  denialResolvedOn: IsoDate | null;
   /** Write-offs with their adjustment class (adjustment-classes.ts). */
   writeOffs: (Dated & { adjustmentClass: AdjustmentClass })[];
   /** Each day's change of the credit the claim holds after its first denial write-off, up to its denial write-offs (recoveriesOf). */
@@ -95,7 +99,8 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
   ];
 
   const first = primaries[0];
-  const firstDenial = primaries.find((p) => p.denial.denied)?.adjudication.date ?? null;
+  const denying = primaries.find((p) => p.denial.denied);
+  const firstDenial = denying?.adjudication.date ?? null;
   const appealed = (history.appeals ?? []).map((a) => a.date).filter((d) => d <= lastDate && firstDenial !== null && d >= firstDenial).sort();
   const lineNumbers = new Set(claim.lines.map((l) => l.number));
   return {
@@ -108,11 +113,13 @@ export function analyzeClaim(history: ClaimHistory, crosswalk: Crosswalk, lastDa
       yields: !first.denial.denied && (first.adjudication.paid > 0 || first.adjudication.patientResponsibility > 0),
     } : null,
     firstDenial,
+    firstDenialCauses: denying?.denial ?? null,
     primaries: primaries.map((p) => ({ date: p.adjudication.date, denied: p.denial.denied, categories: p.denial.categories })),
     remittedDates: adjudications.map((a) => a.date),
     overturnedOn: overturnDate(primaries, claim),
     firstAppeal: appealed[0] ?? null,
     resolvedOn: claim.serviceDate <= lastDate ? resolutionDate(timeline, claim.serviceDate) : null,
+    denialResolvedOn: firstDenial !== null ? denialResolutionDate(timeline, claim.serviceDate, firstDenial) : null,
     writeOffs,
     recoveries: recoveriesOf(timeline, writeOffs),
     unmappedCarcs: [...unmapped],

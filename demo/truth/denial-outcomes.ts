@@ -1,8 +1,9 @@
-// What became of denials, from the simulation's own events: days from a claim's first denial to its first
-// appeal (the appeal log's earliest appeal on or after it) and to its resolution, over a window (median and
-// p90, overall and by the first adjudication's denial categories); and the denials still open at an as-of
-// date D (first denied on or before D, not resolved by D), counted with their balance at D, by category and
-// by age since the first denial. Duplicate denials (CARC 18 on the first adjudication) are left out.
+// What became of denials, from the simulation's own events: days from a claim's first denial (the first
+// adjudication that denied a line) to its first appeal (the appeal log's earliest appeal on or after it) and to
+// its resolution (the first day on or after it that the balance is ≤ 0), over a window (median and p90, overall
+// and by the first denial's categories); and the denials still open at an as-of date D (first denied on or
+// before D, not resolved by D), counted with their balance at D, by category and by age since the first
+// denial. A claim whose first denial was a duplicate denial (CARC 18) is left out.
 import type { Cents, IsoDate } from '../model.ts';
 import { ageBucket } from './ar.ts';
 import { balanceAt } from './balance.ts';
@@ -10,11 +11,11 @@ import type { ClaimFacts } from './claim-facts.ts';
 import { daysBetween, inWindow, type DateWindow } from './dates.ts';
 import { Histogram, type Quantiles } from './quantile.ts';
 
-/** A denied claim the outcome metrics count: its first denial, its categories, or null (not denied, or a duplicate). */
-function countedDenial(facts: ClaimFacts): { denied: IsoDate; categories: string[] } | null {
-  const first = facts.firstAdjudication;
-  if (facts.firstDenial === null || first?.denial.duplicate) return null;
-  return { denied: facts.firstDenial, categories: first?.denial.denied ? first.denial.categories : [] };
+/** A denied claim the outcome metrics count: its first denial, that denial's categories and resolution, or null (not denied, or a duplicate). */
+export function countedDenial(facts: ClaimFacts): { denied: IsoDate; categories: string[]; resolved: IsoDate | null } | null {
+  const causes = facts.firstDenialCauses;
+  if (facts.firstDenial === null || causes === null || causes.duplicate) return null;
+  return { denied: facts.firstDenial, categories: causes.categories, resolved: facts.denialResolvedOn };
 }
 
 class ByCategory {
@@ -45,8 +46,7 @@ export class DenialOutcomes {
     const denial = countedDenial(facts);
     if (!denial) return;
     if (facts.firstAppeal !== null && inWindow(facts.firstAppeal, this.window)) this.toAppeal.add(daysBetween(denial.denied, facts.firstAppeal), denial.categories);
-    const resolved = facts.resolvedOn;
-    if (resolved !== null && inWindow(resolved, this.window) && denial.denied <= resolved) this.toResolution.add(daysBetween(denial.denied, resolved), denial.categories);
+    if (denial.resolved !== null && inWindow(denial.resolved, this.window)) this.toResolution.add(daysBetween(denial.denied, denial.resolved), denial.categories);
   }
 
   toJson() {
@@ -79,7 +79,7 @@ export class OpenDenials {
   add(facts: ClaimFacts): void {
     const denial = countedDenial(facts);
     const D = this.date;
-    if (!denial || denial.denied > D || (facts.resolvedOn !== null && facts.resolvedOn <= D)) return;
+    if (!denial || denial.denied > D || (denial.resolved !== null && denial.resolved <= D)) return;
     const balance = balanceAt(facts.timeline, D)?.total ?? 0;
     const put = (map: Map<string, CountAndAmount>, key: string) => {
       const t = map.get(key) ?? { count: 0, amount: 0 };

@@ -1,15 +1,17 @@
 // Denial rates over a window: initial (claims and lines denied on their claim's first adjudication dated in
 // the window; CARC 18 duplicates set aside), final (denial write-offs net of recoveries ÷ net revenue) and the
-// overturn rate (denied claims resolved in the window whose denied lines were later paid, duplicates set
-// aside); the write-offs and the overturn rate by the denial categories of the claim's first adjudication.
+// overturn rate (denied claims resolved in the window whose denied lines were later paid, first denials as a
+// duplicate set aside); the write-offs and the overturn rate by the denial categories of the claim's first
+// denial (the first adjudication that denied a line).
 import type { Cents } from '../model.ts';
 import type { ClaimFacts } from './claim-facts.ts';
 import { inWindow, type DateWindow } from './dates.ts';
 import type { DayTotals } from './day-totals.ts';
 import { ratio, type Ratio } from './ratio.ts';
 import { netRevenue } from './collections.ts';
+import { countedDenial } from './denial-outcomes.ts';
 
-/** The category of a denial write-off on a claim whose first adjudication denied nothing (mart_adjustment's word for it). */
+/** The category of a denial write-off on a claim never denied (mart_adjustment's word for it). */
 const UNKNOWN_CATEGORY = '(unknown)';
 
 export interface CountAndAmount {
@@ -83,7 +85,7 @@ export class DenialRates {
   private finalClaims = 0;
   private overturned = 0;
   private resolvedDenied = 0;
-  /** By the denial categories of the claim's first adjudication (a claim first denied later has none): write-offs, and denied claims resolved and overturned. */
+  /** By the denial categories of the claim's first denial: write-offs, and denied claims resolved and overturned. */
   private readonly writeOffsByCategory = new Map<string, Cents>();
   private readonly overturnByCategory = new Map<string, { overturned: number; resolved: number }>();
 
@@ -104,27 +106,24 @@ export class DenialRates {
       }
     }
     // denial write-offs (by their reason's class) dated in the window, net of recoveries dated in it; by the
-    // first adjudication's categories, '(unknown)' when it denied nothing; a claim counts once in each
+    // first denial's categories, '(unknown)' when the claim was never denied; a claim counts once in each
     const writtenOff = facts.writeOffs.filter((w) => w.adjustmentClass === 'denial' && inWindow(w.date, this.window));
     const recovered = facts.recoveries.filter((r) => inWindow(r.date, this.window));
     const net = writtenOff.reduce((s, w) => s + w.amount, 0) - recovered.reduce((s, r) => s + r.amount, 0);
     this.finalWriteOffs += net;
     if (writtenOff.length > 0) this.finalClaims++;
     if (writtenOff.length > 0 || recovered.length > 0) {
-      for (const c of first?.denial.denied ? first.denial.categories : [UNKNOWN_CATEGORY]) this.writeOffsByCategory.set(c, (this.writeOffsByCategory.get(c) ?? 0) + net);
+      for (const c of facts.firstDenialCauses?.categories ?? [UNKNOWN_CATEGORY]) this.writeOffsByCategory.set(c, (this.writeOffsByCategory.get(c) ?? 0) + net);
     }
-    // a claim first denied as a duplicate is counted among duplicates only, as in the initial rates
-    if (facts.firstDenial !== null && !first?.denial.duplicate) {
-      const categories = first?.denial.denied ? first.denial.categories : [];
-      // a denial after the claim was resolved did not keep it open: only denials up to the resolution date
-      if (inWindow(facts.resolvedOn, this.window) && facts.firstDenial <= facts.resolvedOn!) {
-        const overturned = facts.overturnedOn !== null && facts.overturnedOn <= this.window.to;
-        this.resolvedDenied++;
-        if (overturned) this.overturned++;
-        for (const c of categories) {
-          const r = this.overturnByCategory.get(c) ?? { overturned: 0, resolved: 0 };
-          this.overturnByCategory.set(c, { overturned: r.overturned + (overturned ? 1 : 0), resolved: r.resolved + 1 });
-        }
+    // a claim whose first denial was a duplicate is left out; a denied claim resolves on or after its first denial
+    const denial = countedDenial(facts);
+    if (denial !== null && inWindow(denial.resolved, this.window)) {
+      const overturned = facts.overturnedOn !== null && facts.overturnedOn <= this.window.to;
+      this.resolvedDenied++;
+      if (overturned) this.overturned++;
+      for (const c of denial.categories) {
+        const r = this.overturnByCategory.get(c) ?? { overturned: 0, resolved: 0 };
+        this.overturnByCategory.set(c, { overturned: r.overturned + (overturned ? 1 : 0), resolved: r.resolved + 1 });
       }
     }
   }

@@ -381,7 +381,7 @@ describe('truth: denials', () => {
     // D1 quarter: no denial write-off: 0 over Jan–Mar's net revenue (244000 − contractual 26000 (C1 4000,
     // C3 11000, C5 11000) − policy 5600 = 212400)
     expect(atD1.windows.quarter.finalDenialRate).toEqual({ amount: { numerator: 0, denominator: 212400, value: 0 }, claims: 0 });
-    // by the categories of the claim's first adjudication: C3's line 2, CO 50
+    // by the categories of the claim's first denial: C3's line 2, CO 50
     expect(atD2.windows.quarter.denialWriteOffsByCategory).toEqual({ medical_necessity: 8000 });
     expect(atD1.windows.quarter.denialWriteOffsByCategory).toEqual({});
   });
@@ -393,7 +393,7 @@ describe('truth: denials', () => {
     expect(atD2.windows.quarter.denialOverturnRate).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
     expect(atD2.windows.month.denialOverturnRate).toEqual({ numerator: 0, denominator: 1, value: 0 });
     expect(atD1.windows.quarter.denialOverturnRate.value).toBeNull();
-    // by the categories of the first adjudication: C2 authorization (overturned), C3 medical necessity (not)
+    // by the categories of the first denial: C2 authorization (overturned), C3 medical necessity (not)
     expect(atD2.windows.quarter.denialOverturnRateByCategory).toEqual({
       authorization: { numerator: 1, denominator: 1, value: 1 },
       medical_necessity: { numerator: 0, denominator: 1, value: 0 },
@@ -590,3 +590,72 @@ describe('truth: building blocks', () => {
   });
 });
 
+describe('truth: denials after a payment', () => {
+  // D ACME MRI 20000: paid 15000, CO 45 5000 on 03-01 (balance 0); reversed and denied CO 197 (authorization)
+  // 04-01 (20000 again); appealed 04-10; the denial reversed and paid again 05-15 (0): its denial resolved and
+  // overturned 05-15, 44 days after it (30 + 14), 9 days to the appeal.
+  const d = claimOf('D', 'ACME', '2024-02-10', [['73721', 20000]]);
+  const hd = history(d, {
+    subs: [['2024-02-15', true]],
+    adjs: [
+      adj(d, '2024-03-01', '1', [{ line: 1, paid: 15000, cas: [['CO', '45', 5000]] }]),
+      adj(d, '2024-04-01', '22', [{ line: 1, paid: -15000, cas: [['CO', '45', -5000]] }], { reversal: true }),
+      adj(d, '2024-04-01', '4', [{ line: 1, paid: 0, cas: [['CO', '197', 20000]] }]),
+      adj(d, '2024-05-15', '22', [{ line: 1, paid: 0, cas: [['CO', '197', -20000]] }], { reversal: true }),
+      adj(d, '2024-05-15', '1', [{ line: 1, paid: 15000, cas: [['CO', '45', 5000]] }]),
+    ],
+    appeals: ['2024-04-10'],
+  });
+  // E ACME 15000: paid 9000, CO 45 3000, PR 2 3000 on 03-03 (3000, the patient's); its resubmission of 03-25
+  // denied OA 18 (a duplicate) 04-07; the patient pays 3000 on 05-10. Its first denial is a duplicate: no outcome.
+  const e = claimOf('E', 'ACME', '2024-02-12', [['99213', 15000]]);
+  const he = history(e, {
+    subs: [['2024-02-15', true], ['2024-03-25', false]],
+    adjs: [
+      adj(e, '2024-03-03', '1', [{ line: 1, paid: 9000, cas: [['CO', '45', 3000], ['PR', '2', 3000]] }]),
+      adj(e, '2024-04-07', '4', [{ line: 1, paid: 0, cas: [['OA', '18', 15000]] }]),
+    ],
+    posts: [post(e, '2024-05-10', 'patient_payment', 3000, 'patient', 'STATEMENT')],
+  });
+  // F ACME 10000: paid 6000, CO 45 4000 on 03-05 (0); reversed and denied CO 50 (medical necessity) 04-03 (10000);
+  // written off (DENIAL) 05-20 (0): resolved 47 days after the denial (27 + 20), not overturned.
+  const f = claimOf('F', 'ACME', '2024-02-14', [['99213', 10000]]);
+  const hf = history(f, {
+    subs: [['2024-02-15', true]],
+    adjs: [
+      adj(f, '2024-03-05', '1', [{ line: 1, paid: 6000, cas: [['CO', '45', 4000]] }]),
+      adj(f, '2024-04-03', '22', [{ line: 1, paid: -6000, cas: [['CO', '45', -4000]] }], { reversal: true }),
+      adj(f, '2024-04-03', '4', [{ line: 1, paid: 0, cas: [['CO', '50', 10000]] }]),
+    ],
+    posts: [post(f, '2024-05-20', 'write_off', 10000, 'insurance', 'DENIAL')],
+  });
+  const [at0420, atEnd] = build([hd, he, hf], ['2024-04-20', D2]).asOf;
+  const q2 = atEnd.windows.quarter;
+
+  it('the outcomes start at the denial and break down by its causes: D overturned, F written off, E a duplicate', () => {
+    expect(q2.denialOverturnRate).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(q2.denialOverturnRateByCategory).toEqual({
+      authorization: { numerator: 1, denominator: 1, value: 1 },
+      medical_necessity: { numerator: 0, denominator: 1, value: 0 },
+    });
+    // median of (44, 47) = 45.5, p90 44 + 0.9 × 3 = 46.7
+    expect(q2.daysToResolution).toEqual({
+      overall: { n: 2, median: 45.5, p90: 46.7 },
+      byCategory: { authorization: { n: 1, median: 44, p90: 44 }, medical_necessity: { n: 1, median: 47, p90: 47 } },
+    });
+    expect(q2.daysToAppeal).toEqual({ overall: { n: 1, median: 9, p90: 9 }, byCategory: { authorization: { n: 1, median: 9, p90: 9 } } });
+    expect(q2.denialWriteOffsByCategory).toEqual({ medical_necessity: 10000 });
+    // the initial rates keep the first adjudication: none of the three denied, none a duplicate
+    expect(atEnd.windows.ttm.initialDenialRate.count).toEqual({ numerator: 0, denominator: 3, value: 0 });
+    expect(atEnd.windows.ttm.initialDenialRate.duplicatesExcluded).toEqual({ count: 0, amount: 0 });
+  });
+
+  it('open on 04-20: D (19 days, 20000) and F (17 days, 10000), not E', () => {
+    expect(at0420.openDenials).toEqual({
+      count: 2, amount: 30000,
+      byCategory: { authorization: { count: 1, amount: 20000 }, medical_necessity: { count: 1, amount: 10000 } },
+      byAge: { '0-30': { count: 2, amount: 30000 } },
+    });
+    expect(atEnd.openDenials.count).toBe(0);
+  });
+});

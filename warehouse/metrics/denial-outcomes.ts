@@ -1,7 +1,8 @@
 // What became of denials (metrics.md: days_to_appeal, days_to_resolution; the open denials at D): days from a
-// claim's first denial to its first appeal and to its resolution (median and p90, as the lags), and the
-// denied claims still unresolved at D with their balance, aged since the first denial. Duplicate denials
-// (CARC 18 on the first adjudication) are left out, as in the initial rates. A claim's first appeal is the
+// claim's first denial (the first adjudication that denied a line) to its first appeal and to its resolution
+// (the first day on or after it that the balance is zero or less), median and p90 as the lags, and the denied
+// claims still unresolved at D with their balance, aged since the first denial. They break down by the causes
+// of that first denial, and leave the claim out when it was a duplicate denial (CARC 18). A claim's first appeal is the
 // earlier of its first work-state change to `appealed` and its first appeal in an imported log, on or after
 // its first denial: the work state changes without a model rebuild, so it is read when the metric is asked.
 import { between, type Window } from './window.ts';
@@ -18,7 +19,7 @@ function columnsOf(monthOf: string, extra: Partial<Record<Dimension, Column>>): 
   return {
     payer: { sql: 'payer_id' }, payer_name: { sql: payerNameOf('payer_id') }, provider: { sql: 'rendering_npi' }, provider_name: { sql: providerNameOf('rendering_npi') },
     location: { sql: 'location' }, practice: { sql: 'billing_npi' }, month: { sql: `strftime(${monthOf}, '%Y-%m')` },
-    denial_category: { sql: 'first_denial_categories', list: true }, carc: { sql: 'first_denial_carcs', list: true }, cpt: { sql: 'first_denial_cpts', list: true },
+    denial_category: { sql: 'first_denial_record_categories', list: true }, carc: { sql: 'first_denial_record_carcs', list: true }, cpt: { sql: 'first_denial_record_cpts', list: true },
     ...extra,
   };
 }
@@ -31,17 +32,17 @@ const FIRST_APPEALS = `SELECT c.claim_id, min(x.appealed_on) AS appealed_date
   WHERE x.appealed_on >= c.first_denied_date
   GROUP BY c.claim_id`;
 
-/** A claim the outcomes count: denied, its first adjudication no duplicate denial (mart_claim's columns, after `p`, e.g. 'c.'). */
-const counted = (p = '') => `${p}first_denied_date IS NOT NULL AND NOT ${p}first_denied_as_duplicate`;
+/** A claim the outcomes count: denied, its first denial no duplicate denial (mart_claim's columns, after `p`, e.g. 'c.'). */
+const counted = (p = '') => `${p}first_denied_date IS NOT NULL AND NOT ${p}first_denial_is_duplicate`;
 
-/** The overturn rate's denominator: counted claims resolved on or after their first denial (its window on resolved_date). */
-export const resolvedDenied = (p = '') => `${counted(p)} AND ${p}first_denied_date <= ${p}resolved_date`;
+/** The overturn rate's denominator: counted claims resolved on or after their first denial (its window on denial_resolved_date). */
+export const resolvedDenied = (p = '') => `${counted(p)} AND ${p}denial_resolved_date IS NOT NULL`;
 
 /** The overturn rate's numerator among them: a denied line paid later, by the window's end. */
 export const overturnedBy = (w: Pick<Window, 'to'>, p = '') => `${p}overturned_date IS NOT NULL AND ${p}overturned_date <= ${dateLiteral(w.to)}`;
 
-/** Open at D: first denied on or before D, not resolved by D. */
-const openBy = (asOf: string, p = '') => `${p}first_denied_date <= ${dateLiteral(asOf)} AND (${p}resolved_date IS NULL OR ${p}resolved_date > ${dateLiteral(asOf)})`;
+/** Open at D: first denied on or before D, not resolved (since that denial) by D. */
+const openBy = (asOf: string, p = '') => `${p}first_denied_date <= ${dateLiteral(asOf)} AND (${p}denial_resolved_date IS NULL OR ${p}denial_resolved_date > ${dateLiteral(asOf)})`;
 
 /** open_denials' claims at D: counted and open at D. */
 const openAt = (asOf: string, p = '') => `${counted(p)} AND ${openBy(asOf, p)}`;
@@ -56,7 +57,7 @@ export type Outcome = (typeof OUTCOMES)[number];
  */
 export function outcomeCondition(outcome: Outcome, w: Window, p = 'c.'): string {
   if (outcome === 'open') return openAt(w.asOf, p);
-  const resolved = `${resolvedDenied(p)} AND ${between(`${p}resolved_date`, w)}`;
+  const resolved = `${resolvedDenied(p)} AND ${between(`${p}denial_resolved_date`, w)}`;
   return outcome === 'overturned' ? `${resolved} AND ${overturnedBy(w, p)}` : `${resolved} AND NOT (${overturnedBy(w, p)})`;
 }
 
@@ -64,8 +65,8 @@ export function outcomeCondition(outcome: Outcome, w: Window, p = 'c.'): string 
 function deniedClaims(filters: Filters, withAppeals: boolean): string {
   const narrowed = [
     payerFilter(filters),
-    filters.denialCategory ? ` AND list_contains(first_denial_categories, ${sqlString(filters.denialCategory)})` : '',
-    filters.carc ? ` AND list_contains(first_denial_carcs, ${sqlString(filters.carc)})` : '',
+    filters.denialCategory ? ` AND list_contains(first_denial_record_categories, ${sqlString(filters.denialCategory)})` : '',
+    filters.carc ? ` AND list_contains(first_denial_record_carcs, ${sqlString(filters.carc)})` : '',
   ].join('');
   return withAppeals
     ? `SELECT c.*, a.appealed_date FROM mart_claim c LEFT JOIN (${FIRST_APPEALS}) a USING (claim_id) WHERE ${counted('c.')}${narrowed}`
@@ -118,7 +119,7 @@ const openColumns = columnsOf('first_denied_date', { bucket: { sql: bucketCase('
 const OPEN_COMMON = {
   valueKind: 'sum', grain: 'claim', section: 'The metrics; Work queues (what to act on at D)', window: 'snapshot', denialFilters: true,
   dateBasis: 'snapshot at D; age = D − the first denial’s 835 date (buckets 0–30, 31–60, 61–90, 91–120, 121–180, 181+)',
-  denominator: '—', exclusions: 'claims whose first adjudication was a duplicate denial (CARC 18); claims resolved by D (balance reached zero or less)',
+  denominator: '—', exclusions: 'claims whose first denial (the first adjudication that denied a line) was a duplicate denial (CARC 18); claims resolved by D (balance reached zero or less on or after the first denial)',
   breakdowns: OPEN_BREAKDOWNS, refuse: refuse(OPEN_BREAKDOWNS),
 } as const;
 
@@ -126,8 +127,8 @@ export const DENIAL_OUTCOME_METRICS: MetricDefinition[] = [
   {
     id: 'days_to_appeal', label: 'Days from denial to appeal', shortLabel: 'Days to appeal', unit: 'days', format: 'days', section: 'The metrics; Work queues (what to act on at D)', valueKind: 'quantile', grain: 'claim',
     dateBasis: 'appeal date (the first appeal: the work state’s first `appealed`, or the appeal log’s earliest appeal date)', window: 'quarter', denialFilters: true,
-    numerator: 'median (and p90) of days from a claim’s first denial (the 835 date) to its first appeal on or after it', denominator: 'denied claims first appealed in the window; by denial category, CARC or CPT: those of the first adjudication’s denied lines, a claim once in each',
-    exclusions: 'claims whose first adjudication was a duplicate denial (CARC 18); claims never appealed',
+    numerator: 'median (and p90) of days from a claim’s first denial (the 835 date of the first adjudication that denied a line) to its first appeal on or after it', denominator: 'denied claims first appealed in the window; by denial category, CARC or CPT: those of the first denial’s denied lines, a claim once in each',
+    exclusions: 'claims whose first denial was a duplicate denial (CARC 18); claims never appealed',
     breakdowns: CLAIM_BREAKDOWNS, refuse: refuse(CLAIM_BREAKDOWNS),
     sql(w, by, filters) {
       const rows = `SELECT *, appealed_date - first_denied_date AS days FROM (${deniedClaims(filters, true)}) WHERE ${between('appealed_date', w)}`;
@@ -136,19 +137,19 @@ export const DENIAL_OUTCOME_METRICS: MetricDefinition[] = [
   },
   {
     id: 'days_to_resolution', label: 'Days from denial to resolution', shortLabel: 'Days to resolution', unit: 'days', format: 'days', section: 'The metrics', valueKind: 'quantile', grain: 'claim',
-    dateBasis: 'resolution date (first day the balance reached zero or less)', window: 'quarter', denialFilters: true,
-    numerator: 'median (and p90) of days from a claim’s first denial (the 835 date) to its resolution', denominator: 'denied claims resolved in the window (the overturn rate’s); by denial category, CARC or CPT: those of the first adjudication’s denied lines, a claim once in each; by appealed: yes when the claim was appealed by its resolution',
-    exclusions: 'claims whose first adjudication was a duplicate denial (CARC 18); claims resolved before their first denial; claims still open',
+    dateBasis: 'resolution date (first day on or after the first denial that the balance reached zero or less)', window: 'quarter', denialFilters: true,
+    numerator: 'median (and p90) of days from a claim’s first denial (the 835 date of the first adjudication that denied a line) to its resolution', denominator: 'denied claims resolved in the window (the overturn rate’s); by denial category, CARC or CPT: those of the first denial’s denied lines, a claim once in each; by appealed: yes when the claim was appealed by its resolution',
+    exclusions: 'claims whose first denial was a duplicate denial (CARC 18); claims still open',
     breakdowns: RESOLUTION_BREAKDOWNS, refuse: refuse(RESOLUTION_BREAKDOWNS),
     sql(w, by, filters) {
       const appeals = by?.includes('appealed') ?? false;
-      const rows = `SELECT *, resolved_date - first_denied_date AS days FROM (${deniedClaims(filters, appeals)}) WHERE ${between('resolved_date', w)} AND ${resolvedDenied()}`;
-      return grouped(rows, by, columnsOf('resolved_date', { appealed: { sql: "CASE WHEN appealed_date <= resolved_date THEN 'yes' ELSE 'no' END" } }), QUANTILES);
+      const rows = `SELECT *, denial_resolved_date - first_denied_date AS days FROM (${deniedClaims(filters, appeals)}) WHERE ${between('denial_resolved_date', w)} AND ${resolvedDenied()}`;
+      return grouped(rows, by, columnsOf('denial_resolved_date', { appealed: { sql: "CASE WHEN appealed_date <= denial_resolved_date THEN 'yes' ELSE 'no' END" } }), QUANTILES);
     },
   },
   {
     ...OPEN_COMMON, id: 'open_denials', label: 'Unresolved denials (claims)', shortLabel: 'Unresolved denials', unit: 'count', format: 'count',
-    numerator: 'claims denied on or before D (their first denial), not resolved by D; by bucket: age since the first denial; by denial category, CARC or CPT: those of the first adjudication’s denied lines, a claim once in each',
+    numerator: 'claims denied on or before D (their first denial: the first adjudication that denied a line), not resolved by D; by bucket: age since the first denial; by denial category, CARC or CPT: those of the first denial’s denied lines, a claim once in each',
     sql: (w, by, filters) => grouped(openDenials(w, filters), by, openColumns, 'count(*) AS numerator, NULL AS denominator'),
   },
   {

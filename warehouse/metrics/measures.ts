@@ -14,6 +14,12 @@ export const claimModel: SemanticModel = {
   dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_categories', list: 'denied' }, carc: { sql: 'first_denial_carcs', list: 'denied' }, cpt: { sql: 'first_denial_cpts', list: 'denied' } },
 };
 
+/** mart_claim for the denial outcomes: its denial lists are those of its first denial (the first adjudication that denied a line). */
+export const deniedClaimModel: SemanticModel = {
+  id: 'denied_claim', from: 'mart_claim', payer: 'payer_id',
+  dimensions: { ...claimAttributes, denial_category: { sql: 'first_denial_record_categories', list: 'denied' }, carc: { sql: 'first_denial_record_carcs', list: 'denied' }, cpt: { sql: 'first_denial_record_cpts', list: 'denied' } },
+};
+
 /** mart_first_adjudication_line: one row per service line of a claim's first adjudication. */
 export const lineModel: SemanticModel = {
   id: 'line', from: 'mart_first_adjudication_line', payer: 'payer_id',
@@ -63,8 +69,8 @@ export const rejectionModel: SemanticModel = {
 
 const firstAdjudication = { date: 'first_adjudicated_date' } as const;
 const notDuplicate = 'NOT first_denied_as_duplicate';
-// denied claims resolved, duplicate denials (CARC 18) apart as in the initial rates (denial-outcomes.ts: the claim list drills by them)
-const deniedResolved = { model: claimModel, date: 'resolved_date', where: resolvedDenied(), denied: true } as const;
+// denied claims resolved since their first denial, a first denial as a duplicate (CARC 18) apart (denial-outcomes.ts: the claim list drills by them)
+const deniedResolved = { model: deniedClaimModel, date: 'denial_resolved_date', where: resolvedDenied(), denied: true } as const;
 const overturned = (w: { to: string }) => overturnedBy(w);
 const lineFirst = { model: lineModel, date: 'adjudication_date', month: 'adjudication_month', where: 'NOT claim_denied_as_duplicate' } as const;
 const adjusted = { model: adjustmentModel, aggregate: 'sum', expr: 'amount', date: 'event_date', month: 'event_month' } as const;
@@ -90,7 +96,7 @@ export const MEASURES: readonly Measure[] = [
   { id: 'adjudicated_line_charges', aggregate: 'sum', expr: 'charge', ...lineFirst },
   { id: 'denied_lines', aggregate: 'count', filter: 'is_denied', ...lineFirst, denied: true },
   { id: 'denied_line_charges', aggregate: 'sum', expr: 'charge', filter: 'is_denied', ...lineFirst, denied: true },
-  // denied claims resolved (balance at zero or less) in the window
+  // denied claims resolved (balance at zero or less on or after the first denial) in the window
   { id: 'resolved_denied_claims', aggregate: 'count', ...deniedResolved },
   { id: 'resolved_denied_claim_charges', aggregate: 'sum', expr: 'charge', ...deniedResolved },
   { id: 'overturned_claims', aggregate: 'count', filter: overturned, ...deniedResolved },

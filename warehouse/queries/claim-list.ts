@@ -45,14 +45,15 @@ export interface ClaimListQuery {
   /**
    * What became of the claim's denial (the outcomes table): overturned or written off (resolved between
    * resolvedFrom and resolvedTo, default the quarter ending at the as-of date, and not overturned by its
-   * end), or open at the as-of date; duplicate denials left out, as the metrics do.
+   * end), or open at the as-of date; duplicate denials left out, as the metrics do. With it, the denial
+   * category, CARC and denied CPT (and the lists and resolution date shown) are the claim's first denial's.
    */
   outcome?: Outcome;
   resolvedFrom?: string;
   resolvedTo?: string;
   denialCategory?: string;
   carc?: string;
-  /** A procedure code of a line denied on the first adjudication (the outcome metrics' cpt). */
+  /** A procedure code of a line denied on the claim's first denial (the outcome metrics' cpt). */
   deniedCpt?: string;
   cpt?: string;
   modifier?: string;
@@ -98,9 +99,11 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
   if (q.aging) conditions.push(`balance > 0 AND aging_bucket = ${bind(q.aging)}`);
   if (q.denied !== undefined) conditions.push(q.denied ? 'coalesce(c.first_denied, false)' : 'NOT coalesce(c.first_denied, false)');
   if (q.rejected !== undefined) conditions.push(q.rejected ? 'c.first_rejected_date IS NOT NULL' : 'c.first_rejected_date IS NULL');
-  if (q.denialCategory) conditions.push(`list_contains(c.first_denial_categories, ${bind(q.denialCategory)})`);
-  if (q.carc) conditions.push(`list_contains(c.first_denial_carcs, ${bind(q.carc)})`);
-  if (q.deniedCpt) conditions.push(`list_contains(c.first_denial_cpts, ${bind(q.deniedCpt)})`);
+  // the outcome metrics break down by the first denial's causes, the initial rates by the first adjudication's
+  const lists = q.outcome ? 'first_denial_record' : 'first_denial';
+  if (q.denialCategory) conditions.push(`list_contains(c.${lists}_categories, ${bind(q.denialCategory)})`);
+  if (q.carc) conditions.push(`list_contains(c.${lists}_carcs, ${bind(q.carc)})`);
+  if (q.deniedCpt) conditions.push(`list_contains(c.first_denial_record_cpts, ${bind(q.deniedCpt)})`);
   if (q.outcome) {
     const quarter = windowFor('quarter', q.asOf);
     conditions.push(outcomeCondition(q.outcome, { asOf: q.asOf, from: q.resolvedFrom ?? quarter.from, to: q.resolvedTo ?? quarter.to }));
@@ -114,6 +117,7 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
   if (line.length) conditions.push(`c.claim_id IN (SELECT l.claim_id FROM mart_first_adjudication_line l WHERE ${line.join(' AND ')})`);
   if (q.search) conditions.push(`starts_with(c.claim_id, ${bind(q.search)})`);
   const asOf = dateLiteral(q.asOf);
+  const resolved = q.outcome ? 'denial_resolved_date' : 'resolved_date';
   const claims = `
     WITH balance AS (
       SELECT claim_id, total_balance, patient_balance FROM mart_claim_balance
@@ -131,9 +135,9 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
   const page = `${claims}
     SELECT c.claim_id, c.billing_npi AS practice, c.payer_id, (SELECT p.payer_name FROM mart_payer p WHERE p.payer_id = c.payer_id) AS payer_name,
            c.rendering_npi AS provider, (SELECT v.provider_name FROM mart_provider v WHERE v.npi = c.rendering_npi) AS provider_name, c.location,
-           c.service_date, c.first_submitted_date, c.first_adjudicated_date, CASE WHEN c.resolved_date <= ${asOf} THEN c.resolved_date END AS resolved_date,
+           c.service_date, c.first_submitted_date, c.first_adjudicated_date, CASE WHEN c.${resolved} <= ${asOf} THEN c.${resolved} END AS resolved_date,
            c.charge, c.first_paid, c.balance, c.insurance_balance, c.patient_balance, c.age_days, c.aging_bucket,
-           c.first_denied, c.first_denial_categories AS denial_categories, c.first_denial_carcs AS denial_carcs, c.first_rejected_date IS NOT NULL AS first_rejected
+           c.first_denied, c.${lists}_categories AS denial_categories, c.${lists}_carcs AS denial_carcs, c.first_rejected_date IS NOT NULL AS first_rejected
     FROM claims c
     ${where}
     ORDER BY ${q.sort} ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, claim_id

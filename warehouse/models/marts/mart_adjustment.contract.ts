@@ -46,8 +46,8 @@ HAVING -sum(amount) FILTER (WHERE kind = 'recovery') NOT BETWEEN 0 AND sum(amoun
           event('D2', 'patient_payments', '2025-04-01', -20, 3),
         ],
         mart_claim: [
-          { claim_id: 'D1', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_categories: ['authorization'], first_denial_carcs: ['197'], first_denial_cpts: ['73721'] },
-          { claim_id: 'D2', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_categories: [], first_denial_carcs: [], first_denial_cpts: [] },
+          { claim_id: 'D1', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_record_categories: ['authorization'], first_denial_record_carcs: ['197'], first_denial_record_cpts: ['73721'] },
+          { claim_id: 'D2', payer_id: 'ACME', billing_npi: '1234567893', rendering_npi: '1999999984', location: 'MAIN', first_denial_record_categories: null, first_denial_record_carcs: null, first_denial_record_cpts: null },
         ],
       },
       expect: [

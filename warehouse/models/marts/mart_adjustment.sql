@@ -7,8 +7,8 @@
 -- that the class's sum is the denial write-offs net of later recoveries (the final denial rate's
 -- numerator); a patient paying what was still theirs recovers nothing.
 -- The claim's attributes are mart_claim's; a denial's categories, CARCs and CPTs are those of the claim's first
--- adjudication ('(unknown)' when it denied nothing: the claim was denied later, or only the write-off's
--- reason says denial).
+-- denial, the first adjudication that denied a line ('(unknown)' when none did: only the write-off's reason
+-- says denial).
 WITH classed AS (
   SELECT claim_id, kind, source, file_id, position, event_date, adjustment_class, -total_change AS amount
   FROM int_balance_event
@@ -47,8 +47,8 @@ reductions AS (
 SELECT r.claim_id, r.kind, r.source, r.file_id, r.position, r.event_date, strftime(r.event_date, '%Y-%m') AS event_month,
        r.adjustment_class, r.amount::DECIMAL(18,2) AS amount,
        c.payer_id, c.billing_npi, c.rendering_npi, c.location,
-       CASE WHEN len(c.first_denial_categories) > 0 THEN c.first_denial_categories ELSE ['(unknown)'] END AS denial_categories,
-       CASE WHEN len(c.first_denial_carcs) > 0 THEN c.first_denial_carcs ELSE ['(unknown)'] END AS denial_carcs,
-       CASE WHEN len(c.first_denial_cpts) > 0 THEN c.first_denial_cpts ELSE ['(unknown)'] END AS denial_cpts
+       CASE WHEN len(c.first_denial_record_categories) > 0 THEN c.first_denial_record_categories ELSE ['(unknown)'] END AS denial_categories,
+       CASE WHEN len(c.first_denial_record_carcs) > 0 THEN c.first_denial_record_carcs ELSE ['(unknown)'] END AS denial_carcs,
+       CASE WHEN len(c.first_denial_record_cpts) > 0 THEN c.first_denial_record_cpts ELSE ['(unknown)'] END AS denial_cpts
 FROM reductions r
 JOIN mart_claim c USING (claim_id)
