@@ -70,7 +70,10 @@ export function scopeToPractices(sql: string, scope: ClaimScope | readonly strin
   return `WITH ${ctes.join(',\n')}\nSELECT * FROM (\n${sql}\n)`;
 }
 
-/** The model tables a query names (for the test that each is scoped). */
+/**
+ * The tables a query names that hold a practice's rows (for the test that each is scoped): the models, and the
+ * tables written by commands rather than loads (the work state) or read without a model (the appeal log).
+ */
 export function tablesNamed(sql: string): string[] {
-  return [...new Set(sql.match(/\b(?:stg|int|mart)_[a-z0-9_]+\b/g) ?? [])];
+  return [...new Set(sql.match(/\b(?:(?:stg|int|mart)_[a-z0-9_]+|work_state(?:_event)?|appeal_log|payment_posting|claim_submission)\b/g) ?? [])];
 }
