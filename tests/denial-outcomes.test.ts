@@ -55,6 +55,12 @@ describe('denial outcomes: the hand case', () => {
     expect(byKey(await get('denial_overturn_rate', Q2, 'cpt'), count)).toEqual({ 73721: [1, 1, 1], 99214: [0, 1, 0] });
     expect(byKey(await get('denial_overturn_rate', Q2, 'month'), count)).toEqual({ '2025-05': [1, 1, 1], '2025-06': [0, 1, 0] });
     expect(byKey(await get('denial_overturn_rate', Q2, 'payer'), count)).toEqual({ ACME: [1, 2, 0.5] });
+    // narrowed to one category's denials, both sides of the rate: the category's row
+    const authorization = await computeMetric(warehouse, metric('denial_overturn_rate')!, { asOf: Q2.asOf, filters: { denialCategory: 'authorization' } });
+    expect(count(authorization)).toEqual([1, 1, 1]);
+    const medical = await computeMetric(warehouse, metric('denial_write_offs')!, { asOf: Q2.asOf, filters: { denialCategory: 'medical_necessity' } });
+    expect(cents(medical.value)).toBe(30000);
+    expect(cents((await computeMetric(warehouse, metric('denial_write_offs')!, { asOf: Q2.asOf, filters: { carc: '197' } })).value)).toBe(0);
   });
 
   it('denial write-offs are $300.00, not $450: C’s write-off is of a duplicate', async () => {
@@ -116,6 +122,9 @@ describe('denial outcomes: the hand case', () => {
     expect(await claims({ as_of: '2025-04-02', outcome: 'open' })).toEqual(['HC-A', 'HC-B']);
     expect(await claims({ as_of: '2025-04-02', outcome: 'open', carc: '50' })).toEqual(['HC-B']);
     expect(await claims({ as_of: '2025-06-30', outcome: 'open' })).toEqual([]);
+    // as of 05-15 A is overturned (05-01) and B not yet resolved (06-01): a window reaching past the as-of date ends at it
+    expect(await claims({ as_of: '2025-05-15', outcome: 'written_off', resolved_from: '2025-04-01', resolved_to: '2025-06-30' })).toEqual([]);
+    expect(await claims({ as_of: '2025-05-15', outcome: 'overturned', resolved_from: '2025-04-01', resolved_to: '2025-06-30' })).toEqual(['HC-A']);
     const refused = await app.request('/api/claims?outcome=appealed', { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(400);
     // and GET /api/metrics answers the outcome metrics through the registry

@@ -48,7 +48,7 @@ const listQuery = z.object({
   outcome: z.enum(OUTCOMES).optional().describe('what became of the denial (duplicate denials left out): overturned or written_off (resolved between resolved_from and resolved_to, default the quarter ending at the as-of date; written_off: not overturned), or open at the as-of date: the claims behind denial_overturn_rate and open_denials'),
   resolved_from: IsoDate.optional().describe('resolved (balance at zero or less) on or after'),
   resolved_to: IsoDate.optional().describe('resolved on or before'),
-  denied_cpt: z.string().regex(CODE).optional().meta({ description: 'a procedure code of a line denied on the first adjudication (the outcome metrics’ cpt breakdown)', example: '96372' }),
+  denied_cpt: z.string().regex(CODE).optional().meta({ description: 'with outcome: a procedure code of a line denied on the claim’s first denial (the outcome metrics’ cpt breakdown); else on its first adjudication', example: '96372' }),
   cpt: z.string().regex(CODE).optional().meta({ description: 'a procedure code on a line', example: '99213' }),
   modifier: z.string().regex(/^[A-Z0-9]{2}$/).optional().meta({ description: 'a modifier on a line', example: '25' }),
   diagnosis: z.string().regex(/^[A-Z0-9.]{3,8}$/).optional().meta({ description: 'a diagnosis code on a line', example: 'M545' }),

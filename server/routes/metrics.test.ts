@@ -173,7 +173,7 @@ describe('GET /api/metrics: breakdowns and denial filters', () => {
 
   it('refuses a denial category or CARC for a metric it does not narrow', async () => {
     expect(await refused({ metric: 'initial_denial_rate,collections', denial_category: 'authorization' }))
-      .toBe('denial_category applies only to initial_denial_rate, initial_denial_rate_line, days_to_appeal, days_to_resolution, open_denials, open_denial_dollars; not to collections');
+      .toBe('denial_category applies only to initial_denial_rate, initial_denial_rate_line, denial_write_offs, denial_overturn_rate, days_to_appeal, days_to_resolution, open_denials, open_denial_dollars; not to collections');
     expect(await refused({ carc: '197' })).toContain('carc applies only to');
     expect(await refused({ metric: 'initial_denial_rate', carc: '197; DROP' })).toMatch(/carc/);
   });

@@ -36,12 +36,14 @@ export const DENIAL_METRICS: MetricDefinition[] = [
     id: 'denial_write_offs', label: 'Denial write-offs (net of recoveries)', unit: 'dollars', shortLabel: 'Denial write-offs', format: 'usd', section: 'Adjustment classes; The metrics', grain: 'claim', dateBasis: 'posting date of the write-off (a recovery: its payment date)', window: 'quarter',
     numerator: 'denial-class write-offs dated in the window, net of later recoveries (the final denial rate’s numerator); by denial category, CARC or CPT: those of the denied lines of the claim’s first denial (the first adjudication that denied a line), a claim counted once in each, (unknown) when no adjudication denied a line',
     denominator: '—', exclusions: 'duplicate, bad-debt, policy and unclassified write-offs', defaultBreakdown: 'denial_category',
+    denialFilters: true,
     formula: '{denial_write_offs}',
   }),
   declareMetric({
     id: 'denial_overturn_rate', label: 'Denial overturn rate', unit: 'ratio', shortLabel: 'Overturn rate', format: 'pct1', section: 'The metrics', grain: 'claim', dateBasis: 'resolution date (first day on or after the first denial that the balance reached zero or less)', window: 'quarter',
     numerator: 'denied claims whose denied lines were later paid (> 0) on a re-adjudication', denominator: 'claims with a denial that were resolved in the window; by denial category, CARC or CPT: those whose first denial (the first adjudication that denied a line) denied lines for it (a claim once in each)',
     exclusions: 'claims whose first denial was a duplicate denial (CARC 18); claims still open',
+    denialFilters: true,
     formula: '{overturned_claims} / {resolved_denied_claims}', dollars: '{overturned_claim_charges} / {resolved_denied_claim_charges}',
   }),
 ];

@@ -103,10 +103,12 @@ export async function listClaims(warehouse: Warehouse, q: ClaimListQuery, scope:
   const lists = q.outcome ? 'first_denial_record' : 'first_denial';
   if (q.denialCategory) conditions.push(`list_contains(c.${lists}_categories, ${bind(q.denialCategory)})`);
   if (q.carc) conditions.push(`list_contains(c.${lists}_carcs, ${bind(q.carc)})`);
-  if (q.deniedCpt) conditions.push(`list_contains(c.first_denial_record_cpts, ${bind(q.deniedCpt)})`);
+  if (q.deniedCpt) conditions.push(`list_contains(c.${lists}_cpts, ${bind(q.deniedCpt)})`);
   if (q.outcome) {
     const quarter = windowFor('quarter', q.asOf);
-    conditions.push(outcomeCondition(q.outcome, { asOf: q.asOf, from: q.resolvedFrom ?? quarter.from, to: q.resolvedTo ?? quarter.to }));
+    // nothing after the as-of date is known at it: a resolution window reaching past it ends there
+    const to = q.resolvedTo ?? quarter.to;
+    conditions.push(outcomeCondition(q.outcome, { asOf: q.asOf, from: q.resolvedFrom ?? quarter.from, to: to > q.asOf ? q.asOf : to }));
   } else {
     range('c.resolved_date', q.resolvedFrom, q.resolvedTo);
   }
