@@ -9,6 +9,7 @@ import stgClaimLine from './staging/stg_claim_line.contract.ts';
 import stgClaimNumber from './staging/stg_claim_number.contract.ts';
 import stgClaimResubmission from './staging/stg_claim_resubmission.contract.ts';
 import stgLocationName from './staging/stg_location_name.contract.ts';
+import stgFeeSchedule from './staging/stg_fee_schedule.contract.ts';
 import stgPayerProfile from './staging/stg_payer_profile.contract.ts';
 import stgClaimSubmission from './staging/stg_claim_submission.contract.ts';
 import stgPosting from './staging/stg_posting.contract.ts';
@@ -41,7 +42,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 
 export const CONTRACTS: readonly ModelContract[] = [
   stgAppeal, stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
-  stgClaimSubmission, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
+  stgClaimSubmission, stgFeeSchedule, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, intRejectionReason, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
   martRejection, martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
