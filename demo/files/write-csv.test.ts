@@ -1,7 +1,7 @@
 // The CSV exports, read back by our CSV reader with its built-in mapping: every row, no row errors.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAPPING } from '../../ingest/postings/csv-mapping.ts';
-import { readCsvFile, type AppealRow, type ChargeRow, type PayerProfileRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
+import { readCsvFile, type AppealRow, type ChargeRow, type FeeScheduleRow, type FeeScheduleRuleRow, type PayerProfileRow, type PaymentPosting, type RowError } from '../../ingest/postings/read-csv.ts';
 import { tempDir, writeFile } from '../../tests/support/temp.ts';
 import { C1, C6, claimOf, payerName, POSTINGS } from './test-fixture.ts';
 import { PAYERS } from '../practice/payers.ts';
@@ -13,10 +13,12 @@ async function read(name: string, text: string) {
   const charges: ChargeRow[] = [];
   const profiles: PayerProfileRow[] = [];
   const appeals: AppealRow[] = [];
+  const fees: FeeScheduleRow[] = [];
+  const rules: FeeScheduleRuleRow[] = [];
   const rowErrors: RowError[] = [];
   const path = writeFile(tempDir(), name, text);
-  const result = await readCsvFile(path, name, DEFAULT_MAPPING, { payment: (r) => payments.push(r), charge: (r) => charges.push(r), payerProfile: (r) => profiles.push(r), appeal: (r) => appeals.push(r), rowError: (e) => rowErrors.push(e) });
-  return { ...result, payments, charges, profiles, appeals, rowErrors };
+  const result = await readCsvFile(path, name, DEFAULT_MAPPING, { payment: (r) => payments.push(r), charge: (r) => charges.push(r), payerProfile: (r) => profiles.push(r), feeSchedule: (r) => fees.push(r), feeScheduleRule: (r) => rules.push(r), appeal: (r) => appeals.push(r), rowError: (e) => rowErrors.push(e) });
+  return { ...result, payments, charges, profiles, appeals, fees, rules, rowErrors };
 }
 
 const claimPayer = (id: string) => claimOf(id).payerId;

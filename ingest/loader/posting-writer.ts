@@ -1,8 +1,8 @@
-// Writes the rows of a CSV file: payment postings and charges of an export, payer profiles, appeal logs.
-// Column order follows the tables' (payment_posting, charge_line: migrations 004, 011, 012; payer_profile:
-// 027; appeal_log: 029).
+// Writes the rows of a CSV file: payment postings and charges of an export, payer profiles, fee schedules
+// and their rules, appeal logs. Column order follows the tables' (payment_posting, charge_line: migrations
+// 004, 011, 012; payer_profile: 027; appeal_log: 029; fee_schedule, fee_schedule_rule: 031).
 import type { BulkLoad, BulkTable } from '../../warehouse/bulk-load.ts';
-import type { AppealRow, ChargeRow, CsvSink, PayerProfileRow, PaymentPosting, RowError } from '../postings/read-csv.ts';
+import type { AppealRow, ChargeRow, CsvSink, FeeScheduleRow, FeeScheduleRuleRow, PayerProfileRow, PaymentPosting, RowError } from '../postings/read-csv.ts';
 
 export class PostingWriter implements CsvSink {
   rows = 0;
@@ -11,6 +11,8 @@ export class PostingWriter implements CsvSink {
   private readonly payments: BulkTable;
   private readonly charges: BulkTable;
   private readonly profiles: BulkTable;
+  private readonly feeSchedules: BulkTable;
+  private readonly feeScheduleRules: BulkTable;
   private readonly appeals: BulkTable;
 
   constructor(bulk: BulkLoad, fileId: bigint) {
@@ -18,6 +20,8 @@ export class PostingWriter implements CsvSink {
     this.payments = bulk.table('payment_posting');
     this.charges = bulk.table('charge_line');
     this.profiles = bulk.table('payer_profile');
+    this.feeSchedules = bulk.table('fee_schedule');
+    this.feeScheduleRules = bulk.table('fee_schedule_rule');
     this.appeals = bulk.table('appeal_log');
   }
 
@@ -41,6 +45,20 @@ export class PostingWriter implements CsvSink {
     this.rows++;
     this.profiles.bigint(this.fileId).int(p.line).text(p.payerId).text(p.payerName)
       .int(p.timelyFilingDays).int(p.appealDays).int(p.followUpDays)
+      .endRow();
+  }
+
+  feeSchedule(f: FeeScheduleRow): void {
+    this.rows++;
+    this.feeSchedules.bigint(this.fileId).int(f.line).text(f.payerId).text(f.procedureCode).text(f.modifier)
+      .date(f.effectiveFrom).date(f.effectiveTo).money(f.allowed)
+      .endRow();
+  }
+
+  feeScheduleRule(r: FeeScheduleRuleRow): void {
+    this.rows++;
+    this.feeScheduleRules.bigint(this.fileId).int(r.line).text(r.payerId).text(r.basePayerId).decimal(r.percent)
+      .date(r.effectiveFrom).date(r.effectiveTo).text(r.procedureCode)
       .endRow();
   }
 

@@ -1,23 +1,29 @@
 // Which column of a practice-management export is which: a small mapping, built in for common export
 // headers and overridable with a JSON file (`rcm ingest --mapping FILE`, documented in docs/x12-and-csv.md).
-// A payer-profile file is ours, not an export: its header is fixed and no mapping file renames it. An appeal
-// log is an export: its columns and outcome words have built-in names too.
+// A payer-profile file is ours, not an export: its header is fixed and no mapping file renames it; so are the
+// fee-schedule and fee-schedule-rule files. An appeal log is an export: its columns and outcome words have
+// built-in names too.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-export type CsvKind = 'payments' | 'charges' | 'payer_profiles' | 'appeals';
+export type CsvKind = 'payments' | 'charges' | 'payer_profiles' | 'fee_schedules' | 'fee_schedule_rules' | 'appeals';
 
 export const PAYMENT_FIELDS = ['claim_id', 'date', 'amount', 'type', 'payer_or_patient', 'reason_code', 'reference', 'billing_npi'] as const;
 export const CHARGE_FIELDS = ['claim_id', 'service_date', 'provider', 'payer', 'location', 'procedure_code', 'modifiers', 'diagnoses', 'units', 'charge', 'billing_npi'] as const;
 export const PAYER_PROFILE_FIELDS = ['payer_id', 'payer_name', 'timely_filing_days', 'appeal_days', 'follow_up_days'] as const;
+export const FEE_SCHEDULE_FIELDS = ['payer_id', 'procedure_code', 'modifier', 'effective_from', 'effective_to', 'allowed'] as const;
+export const FEE_SCHEDULE_RULE_FIELDS = ['payer_id', 'base_payer_id', 'percent', 'effective_from', 'effective_to', 'procedure_code'] as const;
 export const APPEAL_FIELDS = ['claim_id', 'appeal_date', 'level', 'outcome', 'outcome_date', 'billing_npi'] as const;
 export const REQUIRED: Record<CsvKind, readonly string[]> = {
   payments: ['claim_id', 'date', 'amount', 'type'],
   charges: ['claim_id', 'service_date', 'procedure_code', 'charge'],
   payer_profiles: PAYER_PROFILE_FIELDS,
+  fee_schedules: FEE_SCHEDULE_FIELDS,
+  // procedure_code may be left out: the rule then covers every code of the base schedule
+  fee_schedule_rules: FEE_SCHEDULE_RULE_FIELDS.filter((f) => f !== 'procedure_code'),
   appeals: ['claim_id', 'appeal_date', 'level', 'outcome'],
 };
-const CSV_KINDS = ['payments', 'charges', 'payer_profiles', 'appeals'] as const;
+const CSV_KINDS = ['payments', 'charges', 'payer_profiles', 'fee_schedules', 'fee_schedule_rules', 'appeals'] as const;
 
 export const APPEAL_OUTCOMES = ['pending', 'overturned', 'partially_overturned', 'upheld', 'withdrawn'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
@@ -84,6 +90,8 @@ export const DEFAULT_MAPPING: CsvMapping = Object.freeze<CsvMapping>({
       billing_npi: ['billing npi', 'billing provider npi', 'practice npi', 'group npi'],
     },
     payer_profiles: Object.fromEntries(PAYER_PROFILE_FIELDS.map((f) => [f, [f]])),
+    fee_schedules: Object.fromEntries(FEE_SCHEDULE_FIELDS.map((f) => [f, [f]])),
+    fee_schedule_rules: Object.fromEntries(FEE_SCHEDULE_RULE_FIELDS.map((f) => [f, [f]])),
     appeals: {
       claim_id: ['claim id', 'claim', 'claim number', 'claim no', 'patient control number', 'account number', 'encounter id'],
       appeal_date: ['appeal date', 'date appealed', 'appealed on', 'appeal sent date', 'appeal submitted date'],

@@ -1,10 +1,12 @@
-// Reads a practice-management export (payment postings, charges or an appeal log), or a payer-profile file, row by row. A
+// Reads a practice-management export (payment postings, charges or an appeal log), or a payer-profile,
+// fee-schedule or fee-schedule-rule file, row by row. A
 // row that cannot be read (no claim id, a date or amount that is not one, an unknown posting type, days
 // that are not a whole number, an appeal level or outcome rcm does not know) is reported with its line
-// number and raw text; the other rows still load.
+// number and raw text; the other rows still load. A fee-schedule row needs a price above zero and dates in
+// order; a rule, a percentage above zero and a base payer other than its own.
 // Every export row gets a key made of its content (and its place among identical rows of the file), so
-// that loading a corrected file again adds only what is new; a profile file needs none, since the file
-// loaded last gives each payer its limits.
+// that loading a corrected file again adds only what is new; a profile or fee-schedule file needs none,
+// since the file loaded last gives each payer its limits and its prices.
 import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse, CsvError } from 'csv-parse';
@@ -55,6 +57,32 @@ export interface PayerProfileRow {
   followUpDays: number | null;
 }
 
+/** A payer's allowed amount per unit for a procedure code over a date range, from a fee-schedule file. */
+export interface FeeScheduleRow {
+  line: number;
+  payerId: string;
+  procedureCode: string;
+  /** null: any modifier. */
+  modifier: string | null;
+  effectiveFrom: string;
+  /** null: open-ended. */
+  effectiveTo: string | null;
+  allowed: Cents;
+}
+
+/** A payer priced at a percentage of another payer's fee schedule, from a fee-schedule-rule file. */
+export interface FeeScheduleRuleRow {
+  line: number;
+  payerId: string;
+  basePayerId: string;
+  /** A decimal with at most two places, above zero. */
+  percent: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  /** null: every code of the base payer's schedule. */
+  procedureCode: string | null;
+}
+
 /** One appeal of a claim at one level, from an appeal log. */
 export interface AppealRow {
   line: number;
@@ -82,6 +110,8 @@ export interface CsvSink {
   payment(row: PaymentPosting): void;
   charge(row: ChargeRow): void;
   payerProfile(row: PayerProfileRow): void;
+  feeSchedule(row: FeeScheduleRow): void;
+  feeScheduleRule(row: FeeScheduleRuleRow): void;
   appeal(row: AppealRow): void;
   rowError(error: RowError): void;
 }
@@ -92,6 +122,8 @@ const HINT: Record<CsvKind, string> = {
   payments: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
   charges: 'Correct the row in the export and ingest the file again: rows already loaded are not loaded twice.',
   payer_profiles: 'Correct the row and ingest the file again: the file loaded last gives each payer its limits.',
+  fee_schedules: 'Correct the row and ingest the file again: its rows replace the earlier prices of their payer, code and modifier over their dates.',
+  fee_schedule_rules: 'Correct the row and ingest the file again: its rules replace the earlier rules of their payer and code over their dates.',
   appeals: 'Correct the row and ingest the log again: for each claim and level, the row of the log loaded last counts.',
 };
 
@@ -122,6 +154,8 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
         if (kind === 'payments') sink.payment(paymentRow(field, mapping, info.lines, rowKey(kind, record, seen)));
         else if (kind === 'charges') sink.charge(chargeRow(field, mapping.dateFormat, info.lines, rowKey(kind, record, seen)));
         else if (kind === 'appeals') sink.appeal(appealRow(field, mapping.dateFormat, info.lines));
+        else if (kind === 'fee_schedules') sink.feeSchedule(feeScheduleRow(field, mapping.dateFormat, info.lines));
+        else if (kind === 'fee_schedule_rules') sink.feeScheduleRule(feeScheduleRuleRow(field, mapping.dateFormat, info.lines));
         else sink.payerProfile(payerProfileRow(field, info.lines));
         rows++;
       } catch (problem) {
@@ -149,7 +183,7 @@ export async function readCsvFile(path: string, name: string, mapping: CsvMappin
 
 function unrecognized(name: string, header: string): X12Error {
   return new X12Error('unrecognized_file', { file: name, segment: 1, segmentText: header.trim().slice(0, 200) || undefined },
-    'the file is neither X12 nor a CSV rcm recognises: its header has no columns for claim id, date, amount and type (payment postings), for claim id, date of service, procedure and charge (charges), for claim id, appeal date, level and outcome (appeal logs), or payer_id,payer_name,timely_filing_days,appeal_days,follow_up_days (payer profiles)',
+    'the file is neither X12 nor a CSV rcm recognises: its header has no columns for claim id, date, amount and type (payment postings), for claim id, date of service, procedure and charge (charges), for claim id, appeal date, level and outcome (appeal logs), or payer_id,payer_name,timely_filing_days,appeal_days,follow_up_days (payer profiles), payer_id,procedure_code,modifier,effective_from,effective_to,allowed (fee schedules) or payer_id,base_payer_id,percent,effective_from,effective_to[,procedure_code] (fee-schedule rules)',
     'Name your columns in a mapping file and pass it with --mapping (see docs/x12-and-csv.md), or point rcm ingest at X12 files.');
 }
 
@@ -208,6 +242,51 @@ function payerProfileRow(field: (f: string) => string, line: number): PayerProfi
     appealDays: days(field('appeal_days'), 'appeal_days'),
     followUpDays: followUp === '' ? null : days(followUp, 'follow_up_days'),
   };
+}
+
+/** A CPT or HCPCS code as 835 and 837 lines carry it: five letters or digits, upper case. */
+function procedureCode(text: string): string {
+  if (text === '') throw new RowProblem('the procedure code is missing');
+  if (!/^[A-Za-z0-9]{5}$/.test(text)) throw new RowProblem(`procedure code "${text}" is not a CPT or HCPCS code (five letters or digits)`);
+  return text.toUpperCase();
+}
+
+/** An effective date range: a start, and an end on or after it (empty: open-ended). */
+function effectiveDates(field: (f: string) => string, format: DateFormat): { effectiveFrom: string; effectiveTo: string | null } {
+  const effectiveFrom = date(required(field('effective_from'), 'effective_from date'), format);
+  const effectiveTo = field('effective_to') === '' ? null : date(field('effective_to'), format);
+  if (effectiveTo !== null && effectiveTo < effectiveFrom) throw new RowProblem(`effective_to ${effectiveTo} is before effective_from ${effectiveFrom}`);
+  return { effectiveFrom, effectiveTo };
+}
+
+function feeScheduleRow(field: (f: string) => string, format: DateFormat, line: number): FeeScheduleRow {
+  const modifier = field('modifier');
+  if (modifier !== '' && !/^[A-Za-z0-9]{2}$/.test(modifier)) throw new RowProblem(`modifier "${modifier}" is not a modifier (two letters or digits; empty: any modifier)`);
+  const allowed = amount(required(field('allowed'), 'allowed amount'));
+  if (allowed <= 0) throw new RowProblem(`the allowed amount "${field('allowed')}" is not above zero`);
+  return {
+    line,
+    payerId: required(field('payer_id'), 'payer id'),
+    procedureCode: procedureCode(field('procedure_code')),
+    modifier: modifier === '' ? null : modifier.toUpperCase(),
+    ...effectiveDates(field, format),
+    allowed,
+  };
+}
+
+/** The largest percentage a rule may set: ten times the base schedule. */
+const MAX_PERCENT = 1000;
+
+function feeScheduleRuleRow(field: (f: string) => string, format: DateFormat, line: number): FeeScheduleRuleRow {
+  const payerId = required(field('payer_id'), 'payer id');
+  const basePayerId = required(field('base_payer_id'), 'base payer id');
+  if (basePayerId === payerId) throw new RowProblem(`the rule prices ${payerId} at its own schedule: name another payer as base_payer_id`);
+  const percent = required(field('percent'), 'percent').replace(/\s*%$/, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(percent) || Number(percent) <= 0 || Number(percent) > MAX_PERCENT) {
+    throw new RowProblem(`percent "${field('percent')}" is not a percentage above 0 and up to ${MAX_PERCENT} with two decimals at most`);
+  }
+  const code = field('procedure_code');
+  return { line, payerId, basePayerId, percent, ...effectiveDates(field, format), procedureCode: code === '' ? null : procedureCode(code) };
 }
 
 const LEVEL_WORDS: Readonly<Record<string, number>> = {
