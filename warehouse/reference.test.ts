@@ -27,6 +27,7 @@ const KEYS: Record<string, string[]> = {
   adjustment_class: ['class'],
   posting_reason_class: ['posting_type', 'reason_code'],
   payer_limits: ['payer_class'],
+  underpayment_tolerance: ['payer_id'],
 };
 
 describe('reference data', () => {
@@ -133,7 +134,7 @@ describe('reference data', () => {
   });
 
   it('labels the codes in our own short words', () => {
-    for (const name of referenceNames().filter((n) => n !== 'place_of_service' && n !== 'carc_category' && n !== 'carc_crosswalk')) {
+    for (const name of referenceNames().filter((n) => n !== 'place_of_service' && n !== 'carc_category' && n !== 'carc_crosswalk' && n !== 'underpayment_tolerance')) {
       for (const row of csvRows(name)) {
         const code = row.code ?? row.category ?? row.class ?? row.reason_code ?? row.payer_class;
         const what = `${name} ${code}`;

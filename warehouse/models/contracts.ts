@@ -26,11 +26,13 @@ import intAdjudication from './intermediate/int_adjudication.contract.ts';
 import intAdjudicationLine from './intermediate/int_adjudication_line.contract.ts';
 import intBalanceEvent from './intermediate/int_balance_event.contract.ts';
 import intClaim from './intermediate/int_claim.contract.ts';
+import intRemitLineAllowed from './intermediate/int_remit_line_allowed.contract.ts';
 import martAdjustment from './marts/mart_adjustment.contract.ts';
 import martCash from './marts/mart_cash.contract.ts';
 import martClaim from './marts/mart_claim.contract.ts';
 import martClaimBalance from './marts/mart_claim_balance.contract.ts';
 import martClaimHistory from './marts/mart_claim_history.contract.ts';
+import martExpectedPayment from './marts/mart_expected_payment.contract.ts';
 import martFilePractice from './marts/mart_file_practice.contract.ts';
 import martFirstAdjudicationLine from './marts/mart_first_adjudication_line.contract.ts';
 import martPayer from './marts/mart_payer.contract.ts';
@@ -43,7 +45,7 @@ import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 export const CONTRACTS: readonly ModelContract[] = [
   stgAppeal, stgCharge, stgClaimAck999, stgClaimChain, stgClaimLine, stgClaimNumber, stgClaimResubmission,
   stgClaimSubmission, stgFeeSchedule, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
-  stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, intRejectionReason, martAdjustment, martCash,
-  martClaim, martClaimBalance, martClaimHistory, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
+  stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, intRejectionReason, intRemitLineAllowed, martAdjustment, martCash,
+  martClaim, martClaimBalance, martClaimHistory, martExpectedPayment, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
   martRejection, martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];

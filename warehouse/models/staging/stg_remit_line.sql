@@ -1,4 +1,4 @@
--- grain: one 835 service line (SVC) with its procedure, modifiers and money, of the payments counted
+-- grain: one 835 service line (SVC) with its procedure, modifiers and money (the allowed amount when AMT*B6 sends it), of the payments counted
 -- (stg_remit_payment: a remittance sent twice has its lines once).
 SELECT l.file_id,
        l.line_position,
@@ -11,7 +11,8 @@ SELECT l.file_id,
        coalesce(l.paid, 0) AS paid,
        l.units,
        coalesce(l.service_date, l.service_start) AS service_date,
-       l.line_control_number
+       l.line_control_number,
+       l.allowed_amount
 FROM remit_service_line l
 JOIN remit_claim c USING (file_id, claim_position)
 SEMI JOIN stg_remit_payment p ON p.file_id = c.file_id AND p.transaction_position = c.transaction_position
