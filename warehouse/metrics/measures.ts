@@ -39,6 +39,12 @@ export const adjustmentModel: SemanticModel = {
   },
 };
 
+/** mart_expected_payment: one service line of a primary 835 record, judged against its payer's fee schedule; the payer is the one that adjudicated it. */
+export const expectedPaymentModel: SemanticModel = {
+  id: 'expected_payment', from: 'mart_expected_payment', payer: 'payer_id',
+  dimensions: { ...claimAttributes, cpt: { sql: 'procedure_code' } },
+};
+
 /** mart_cash as money on claims: the payer is the claim's. */
 export const claimCashModel: SemanticModel = {
   id: 'claim_cash', from: 'mart_cash', payer: 'claim_payer_id',
@@ -78,6 +84,9 @@ const ofClass = (adjustmentClass: string) => `adjustment_class = ${sqlString(adj
 const cashIn = { model: claimCashModel, date: 'cash_date', month: 'cash_month', where: 'claim_id IS NOT NULL' } as const;
 const acknowledgedSend = { model: rejectionModel, date: 'submitted_date', month: 'submitted_month', where: (w: { asOf: string }) => `first_acknowledged_date <= ${dateLiteral(w.asOf)}` } as const;
 const rejectedBy = (w: { asOf: string }) => `rejected_date <= ${dateLiteral(w.asOf)}`;
+// a line reversed by the as-of date is judged on the record that replaces it
+const standingLine = { model: expectedPaymentModel, date: 'adjudication_date', month: 'adjudication_month', where: (w: { asOf: string }) => `(reversed_date IS NULL OR reversed_date > ${dateLiteral(w.asOf)})` } as const;
+const expected = "status IN ('underpaid', 'overpaid', 'as_expected')";
 
 export const MEASURES: readonly Measure[] = [
   // claims at their first adjudication, duplicate denials (CARC 18) apart
@@ -134,6 +143,12 @@ export const MEASURES: readonly Measure[] = [
   { id: 'acknowledged_send_charges', ...acknowledgedSend, aggregate: 'sum', expr: 'charge' },
   { id: 'rejected_sends', ...acknowledgedSend, aggregate: 'count', filter: rejectedBy, denied: true },
   { id: 'rejected_send_charges', ...acknowledgedSend, aggregate: 'sum', expr: 'charge', filter: rejectedBy, denied: true },
+  // expected payment: paid (not denied) lines of primary records standing at the as-of date, by adjudication date
+  { id: 'paid_lines', ...standingLine, aggregate: 'count', filter: "status <> 'denied'" },
+  { id: 'expected_lines', ...standingLine, aggregate: 'count', filter: expected },
+  { id: 'expected_allowed', ...standingLine, aggregate: 'sum', expr: 'expected_allowed', filter: expected },
+  { id: 'underpaid_lines', ...standingLine, aggregate: 'count', filter: "status = 'underpaid'" },
+  { id: 'underpaid_dollars', ...standingLine, aggregate: 'sum', expr: 'underpaid_amount', filter: "status = 'underpaid'" },
 ];
 
 const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));

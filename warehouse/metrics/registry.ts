@@ -8,8 +8,9 @@ import { FIRST_PASS_METRICS } from './first-pass.ts';
 import { COLLECTION_METRICS } from './collections.ts';
 import { LAG_METRICS } from './lags.ts';
 import { REJECTION_METRICS } from './rejections.ts';
+import { EXPECTED_PAYMENT_METRICS } from './expected-payment.ts';
 
-export const METRICS: readonly MetricDefinition[] = [...AR_METRICS, ...DENIAL_METRICS, ...DENIAL_OUTCOME_METRICS, ...FIRST_PASS_METRICS, ...COLLECTION_METRICS, ...LAG_METRICS, ...REJECTION_METRICS];
+export const METRICS: readonly MetricDefinition[] = [...AR_METRICS, ...DENIAL_METRICS, ...DENIAL_OUTCOME_METRICS, ...FIRST_PASS_METRICS, ...COLLECTION_METRICS, ...LAG_METRICS, ...REJECTION_METRICS, ...EXPECTED_PAYMENT_METRICS];
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
 

@@ -1,0 +1,94 @@
+// Expected payment's hand case (tests/support/expected-payment-case.ts) through files → ingest → models →
+// metrics, the CLI and the API. Schedule: SUMMT 99213 $81.20, 99214 $121.80; MCRB1 99213 $58.80.
+// March: EP-1 as expected (61.20 + PR 20.00), EP-2 and EP-3 underpaid $6.80 each (85.00 + PR 30.00; 115.00),
+// EP-4 as expected with sequestration (46.10 + PR 11.76 + CO 253 0.94), EP-5 denied (excluded): $13.60 underpaid
+// on 2 lines, 3.55 % of the expected $383.60. April: EP-6 as expected by its AMT*B6 (81.20, though paid + PR is
+// 76.20), EP-7 overpaid $8.20, EP-8 $0.40 short (within the tolerance of max($0.50, $0.81)), EP-9 no schedule.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { buildModels } from '../warehouse/build.ts';
+import { Warehouse } from '../warehouse/database.ts';
+import { computeMetric, type BreakdownRow, type MetricResult } from '../warehouse/metrics/compute.ts';
+import type { Dimension } from '../warehouse/metrics/metric.ts';
+import { metric } from '../warehouse/metrics/registry.ts';
+import { expectedPaymentFiles } from './support/expected-payment-case.ts';
+import { rcmHere } from './support/cli-here.ts';
+import { tempDir, writeFile } from './support/temp.ts';
+
+const MARCH = { asOf: '2025-03-31', from: '2025-03-01', to: '2025-03-31' };
+const APRIL = { asOf: '2025-04-30', from: '2025-04-01', to: '2025-04-30' };
+
+const cents = (dollars: number | null | undefined) => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
+const inCents = (r: MetricResult | BreakdownRow) => [cents(r.numerator), cents(r.denominator)];
+const count = (r: MetricResult | BreakdownRow) => [r.numerator, r.denominator];
+const byKey = <T>(r: MetricResult, f: (b: BreakdownRow) => T) => Object.fromEntries((r.breakdown ?? []).map((b) => [b.key, f(b)]));
+
+describe('expected payment: the hand case', () => {
+  const dir = tempDir('rcm-expected-');
+  const db = join(dir, 'expected.duckdb');
+  let warehouse: Warehouse;
+
+  beforeAll(async () => {
+    warehouse = await Warehouse.open(db);
+    const run = await ingestFiles(warehouse, expectedPaymentFiles().map(([name, text]) => writeFile(dir, name, text)));
+    expect(run.outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
+    await buildModels(warehouse);
+  }, 60_000);
+
+  const get = (id: string, at: { asOf: string; from?: string; to?: string }, by?: Dimension[]) =>
+    computeMetric(warehouse, metric(id)!, { asOf: at.asOf, from: at.from, to: at.to, by });
+  const lines = () => warehouse.all<Record<string, string | null>>(`SELECT claim_id, status, expected_allowed::VARCHAR AS expected, actual_allowed::VARCHAR AS actual,
+    variance::VARCHAR AS variance, underpaid_amount::VARCHAR AS underpaid FROM mart_expected_payment ORDER BY claim_id`);
+
+  it('judges each line: expected = schedule × units, actual = AMT*B6, else paid + PR + CO 253', async () => {
+    expect(await lines()).toEqual([
+      { claim_id: 'EP-1', status: 'as_expected', expected: '81.20', actual: '81.20', variance: '0.00', underpaid: '0.00' },
+      { claim_id: 'EP-2', status: 'underpaid', expected: '121.80', actual: '115.00', variance: '-6.80', underpaid: '6.80' },
+      { claim_id: 'EP-3', status: 'underpaid', expected: '121.80', actual: '115.00', variance: '-6.80', underpaid: '6.80' },
+      { claim_id: 'EP-4', status: 'as_expected', expected: '58.80', actual: '58.80', variance: '0.00', underpaid: '0.00' },
+      { claim_id: 'EP-5', status: 'denied', expected: '58.80', actual: '0.00', variance: '-58.80', underpaid: '0.00' },
+      { claim_id: 'EP-6', status: 'as_expected', expected: '81.20', actual: '81.20', variance: '0.00', underpaid: '0.00' },
+      { claim_id: 'EP-7', status: 'overpaid', expected: '121.80', actual: '130.00', variance: '8.20', underpaid: '0.00' },
+      { claim_id: 'EP-8', status: 'as_expected', expected: '81.20', actual: '80.80', variance: '-0.40', underpaid: '0.00' },
+      { claim_id: 'EP-9', status: 'no_expectation', expected: null, actual: '70.00', variance: null, underpaid: '0.00' },
+    ]);
+  });
+
+  it('March: $13.60 underpaid on 2 lines, 3.55 % of the expected $383.60; the denied line is in neither', async () => {
+    const rate = await get('underpayment_rate', MARCH);
+    expect(inCents(rate)).toEqual([1360, 38360]);
+    expect(rate.value!.toFixed(4)).toBe('0.0355');
+    expect(cents((await get('underpaid_dollars', MARCH)).value)).toBe(1360);
+    expect((await get('underpaid_lines', MARCH)).value).toBe(2);
+    expect(count(await get('schedule_coverage', MARCH))).toEqual([4, 4]);
+    expect(byKey(await get('underpayment_rate', MARCH, ['payer']), inCents)).toEqual({ MCRB1: [0, 5880], SUMMT: [1360, 32480] });
+    expect(byKey(await get('underpayment_rate', MARCH, ['payer', 'cpt']), inCents)).toEqual({
+      'MCRB1 × 99213': [0, 5880], 'SUMMT × 99213': [0, 8120], 'SUMMT × 99214': [1360, 24360],
+    });
+    expect(byKey(await get('underpaid_dollars', MARCH, ['payer', 'month']), (b) => cents(b.value))).toEqual({ 'MCRB1 × 2025-03': 0, 'SUMMT × 2025-03': 1360 });
+  });
+
+  it('April: the AMT*B6 line and the $0.40 short one are as expected, the overpaid one apart; a line of a payer with no schedule lowers the coverage', async () => {
+    expect(inCents(await get('underpayment_rate', APRIL))).toEqual([0, 28420]);
+    expect(count(await get('schedule_coverage', APRIL))).toEqual([3, 4]);
+    expect(byKey(await get('schedule_coverage', APRIL, ['payer']), count)).toEqual({ ACME: [0, 1], SUMMT: [3, 3] });
+  });
+
+  it('rcm metrics --metric underpayment_rate --by payer,cpt answers the same', async () => {
+    const r = await rcmHere('metrics', '--db', db, '--as-of', MARCH.asOf, '--from', MARCH.from, '--to', MARCH.to, '--metric', 'underpayment_rate', '--by', 'payer,cpt', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const answer = JSON.parse(r.stdout).metrics.underpayment_rate;
+    expect([answer.numerator, answer.denominator]).toEqual([13.6, 383.6]);
+    expect(answer.breakdown.map((b: BreakdownRow) => [b.key, b.numerator, b.denominator])).toEqual([
+      ['MCRB1 × 99213', 0, 58.8], ['SUMMT × 99213', 0, 81.2], ['SUMMT × 99214', 13.6, 243.6],
+    ]);
+  });
+
+  it('a tolerance of the payer’s own (ref_underpayment_tolerance) makes the $0.40 short line underpaid', async () => {
+    await warehouse.run("INSERT INTO ref_underpayment_tolerance VALUES ('SUMMT', 0.25, 0, 'the contract’s own')");
+    await buildModels(warehouse);
+    expect((await lines()).find((l) => l.claim_id === 'EP-8')).toMatchObject({ status: 'underpaid', underpaid: '0.40' });
+    expect(inCents(await get('underpayment_rate', APRIL))).toEqual([40, 28420]);
+  });
+});
