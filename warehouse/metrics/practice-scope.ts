@@ -26,6 +26,7 @@ export const SCOPED_TABLES: Record<string, 'claim' | 'money' | 'claim_id' | 'pra
   mart_first_adjudication_line: 'claim',
   mart_adjustment: 'claim',
   mart_rejection: 'claim',
+  mart_rejection_span: 'claim',
   mart_expected_payment: 'claim',
   mart_cash: 'money',
   stg_posting: 'claim_id',

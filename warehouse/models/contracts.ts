@@ -38,6 +38,7 @@ import martFirstAdjudicationLine from './marts/mart_first_adjudication_line.cont
 import martPayer from './marts/mart_payer.contract.ts';
 import martProvider from './marts/mart_provider.contract.ts';
 import martRejection from './marts/mart_rejection.contract.ts';
+import martRejectionSpan from './marts/mart_rejection_span.contract.ts';
 import martRemittanceProblem from './marts/mart_remittance_problem.contract.ts';
 import martSharedClaimNumber from './marts/mart_shared_claim_number.contract.ts';
 import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
@@ -47,5 +48,5 @@ export const CONTRACTS: readonly ModelContract[] = [
   stgClaimSubmission, stgFeeSchedule, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, intRejectionReason, intRemitLineAllowed, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martExpectedPayment, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
-  martRejection, martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
+  martRejection, martRejectionSpan, martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
 ];

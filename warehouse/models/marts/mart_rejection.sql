@@ -1,15 +1,14 @@
 -- grain: one 837 submission that bills a claim (every send, first and later; a void, CLM05-3 = 8, bills nothing,
 -- as int_balance_event has it, and is none), with what the front end said of it (int_acknowledgment): when an
--- acknowledgment (999 or 277CA) first answered it, when one first rejected it and which, and each
--- acknowledgment in the order the front end spoke (date, a 277CA after a 999 the same day) with whether it
--- rejected: the latest one by a date is the front end's word on the send then. The reasons of its rejecting
--- acknowledgments (int_rejection_reason: '999 IK5 R:5', '999 IK3 NM1:8', '999 IK4 67:7', '999 AK9 R',
--- '277CA A7:33:IL') come each once: reason_codes and reasons (each code with our own words for its kind, no X12
--- description texts) whatever their date, and rejection_reasons with the date each code was first given, for
--- an answer as of a date. The claim's practice, rendering provider and location are the claim's (int_claim);
--- payer_id is the payer the submission was sent to. The claim's next submission (the resubmission, whatever
--- the outcome; a void is not one) closes the row, with the days from the rejection to it when it was sent on
--- or after the rejection's date (a send before the rejection arrived does not answer it).
+-- acknowledgment (999 or 277CA) first answered it, when one first rejected it and which (the days it left the
+-- claim rejected are mart_rejection_span's). The reasons of its rejecting acknowledgments (int_rejection_reason:
+-- '999 IK5 R:5', '999 IK3 NM1:8', '999 IK4 67:7', '999 AK9 R', '277CA A7:33:IL') come each once: reason_codes and
+-- reasons (each code with our own words for its kind, no X12 description texts) whatever their date, and
+-- rejection_reasons with the date each code was first given, for an answer as of a date. The claim's practice,
+-- rendering provider and location are the claim's (int_claim); payer_id is the payer the submission was sent to.
+-- The claim's next submission (the resubmission, whatever the outcome; a void is not one) closes the row, with
+-- the days from the rejection to it when it was sent on or after the rejection's date (a send before the
+-- rejection arrived does not answer it).
 WITH submissions AS (
   SELECT claim_id, file_id, claim_position, submission_number, submitted_date, payer_id, charge,
          lead(submitted_date) OVER claim_sends AS next_submitted_date,
@@ -20,8 +19,7 @@ WITH submissions AS (
 ),
 outcomes AS (
   SELECT file_id, claim_position, min(ack_date) AS first_acknowledged_date, min(ack_date) FILTER (WHERE is_rejected) AS rejected_date,
-         arg_min(source, (ack_date, source = '999')) FILTER (WHERE is_rejected) AS rejected_by,
-         list({'ack_date': ack_date, 'is_rejected': is_rejected, 'reason': reason} ORDER BY ack_date, source = '277CA', ack_file_id, ack_position) AS acknowledgments
+         arg_min(source, (ack_date, source = '999')) FILTER (WHERE is_rejected) AS rejected_by
   FROM int_acknowledgment WHERE ack_date IS NOT NULL GROUP BY ALL
 ),
 dated_reasons AS (
@@ -39,7 +37,7 @@ reasons AS (
 )
 SELECT s.claim_id, s.file_id, s.claim_position, s.submission_number, s.submitted_date, strftime(s.submitted_date, '%Y-%m') AS submitted_month,
        s.payer_id, c.billing_npi, c.rendering_npi, c.location, s.charge,
-       o.first_acknowledged_date, o.rejected_date, o.rejected_by, o.acknowledgments,
+       o.first_acknowledged_date, o.rejected_date, o.rejected_by,
        CASE WHEN o.rejected_date IS NOT NULL THEN coalesce(r.reason_codes, []) END AS reason_codes,
        CASE WHEN o.rejected_date IS NOT NULL THEN coalesce(r.reasons, []) END AS reasons,
        CASE WHEN o.rejected_date IS NOT NULL THEN r.rejection_reasons END AS rejection_reasons,
