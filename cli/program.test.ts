@@ -9,7 +9,7 @@ const names = async (verb?: string) => (await buildProgram(verb)).commands.map((
 describe('the rcm program', () => {
   it('registers only the area of the verb being run, and every area for help or an unknown verb', async () => {
     const all = await names();
-    expect(all).toEqual(['ingest', 'era', 'batches', 'errors', 'claim', 'demo', 'build', 'metrics', 'denials', 'work', 'users', 'tokens', 'audit', 'serve', 'report', 'schedule']);
+    expect(all).toEqual(['ingest', 'era', 'batches', 'errors', 'claim', 'demo', 'build', 'metrics', 'denials', 'contracts', 'work', 'users', 'tokens', 'audit', 'serve', 'report', 'schedule']);
     expect(await names('no-such-verb')).toEqual(all);
     // each verb is found in the module its area loads (a wrong entry would leave the verb unknown)
     for (const verb of all) expect(await names(verb), verb).toContain(verb);

@@ -19,6 +19,7 @@ const AREAS: { verbs: string[]; load: () => Promise<Register> }[] = [
   { verbs: ['build'], load: async () => (await import('./build-command.ts')).registerBuildCommand },
   { verbs: ['metrics'], load: async () => (await import('./metrics-command.ts')).registerMetricsCommand },
   { verbs: ['denials'], load: async () => (await import('./denials-command.ts')).registerDenialsCommand },
+  { verbs: ['contracts'], load: async () => (await import('./contracts-command.ts')).registerContractsCommand },
   { verbs: ['work'], load: async () => (await import('./work-command.ts')).registerWorkCommand },
   { verbs: ['users', 'tokens', 'audit'], load: async () => (await import('./users-command.ts')).registerUserCommands },
   { verbs: ['serve'], load: async () => (await import('./serve-command.ts')).registerServeCommand },

@@ -85,6 +85,34 @@ describe('expected payment: the hand case', () => {
     ]);
   });
 
+  it('rcm contracts variance lists the lines, the most underpaid first; --status narrows them', async () => {
+    const window = ['--db', db, '--as-of', MARCH.asOf, '--from', MARCH.from, '--to', MARCH.to];
+    const all = await rcmHere('contracts', 'variance', ...window, '--json');
+    expect(all.status, all.stderr).toBe(0);
+    const doc = JSON.parse(all.stdout);
+    expect(doc.total).toBe(5);
+    expect(doc.lines.map((l: { claim_id: string; status: string; variance: string | null }) => [l.claim_id, l.status, l.variance])).toEqual([
+      ['EP-5', 'denied', '-58.80'], ['EP-2', 'underpaid', '-6.80'], ['EP-3', 'underpaid', '-6.80'], ['EP-1', 'as_expected', '0.00'], ['EP-4', 'as_expected', '0.00'],
+    ]);
+    const underpaid = await rcmHere('contracts', 'variance', ...window, '--status', 'underpaid', '--payer', 'SUMMT', '--cpt', '99214');
+    expect(underpaid.status, underpaid.stderr).toBe(0);
+    expect(underpaid.stdout).toMatch(/lines adjudicated 2025-03-01 to 2025-03-31: 2\n/);
+    expect(underpaid.stdout).toMatch(/EP-2[\s│]+2025-03-03[\s│]+SUMMT[\s│]+99214[\s│]+1\.00[\s│]+121\.80[\s│]+115\.00[\s│]+-6\.80[\s│]+underpaid/);
+    const refused = await rcmHere('contracts', 'variance', ...window, '--status', 'short');
+    expect([refused.status, refused.stderr]).toEqual([2, expect.stringMatching(/--status must be one of underpaid, overpaid, as_expected, no_expectation, denied/)]);
+  });
+
+  it('rcm contracts reimbursement: allowed and paid per unit by code and payer, the denied line left out', async () => {
+    const r = await rcmHere('contracts', 'reimbursement', '--db', db, '--as-of', MARCH.asOf, '--from', MARCH.from, '--to', MARCH.to, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).rows).toEqual([
+      { payer_id: 'MCRB1', procedure_code: '99213', lines: 1, units: '1.00', allowed_median: '58.80', allowed_p10: '58.80', allowed_p90: '58.80', paid_median: '46.10', paid_p10: '46.10', paid_p90: '46.10' },
+      { payer_id: 'SUMMT', procedure_code: '99213', lines: 1, units: '1.00', allowed_median: '81.20', allowed_p10: '81.20', allowed_p90: '81.20', paid_median: '61.20', paid_p10: '61.20', paid_p90: '61.20' },
+      // paid 85.00 and 115.00: the median between, the percentiles interpolated (85 + 0.1 × 30, 85 + 0.9 × 30)
+      { payer_id: 'SUMMT', procedure_code: '99214', lines: 2, units: '2.00', allowed_median: '115.00', allowed_p10: '115.00', allowed_p90: '115.00', paid_median: '100.00', paid_p10: '88.00', paid_p90: '112.00' },
+    ]);
+  });
+
   it('a tolerance of the payer’s own (ref_underpayment_tolerance) makes the $0.40 short line underpaid', async () => {
     await warehouse.run("INSERT INTO ref_underpayment_tolerance VALUES ('SUMMT', 0.25, 0, 'the contract’s own')");
     await buildModels(warehouse);
