@@ -10,6 +10,7 @@ import { onError } from './http-error.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { workRoutes } from './routes/work.ts';
+import { contractRoutes } from './routes/contracts.ts';
 import { healthRoutes, sessionRoutes } from './routes/session.ts';
 import { DEFAULT_SERVER_OPTIONS, reportsDirFor, type ServerOptions } from './options.ts';
 import { ingestRoutes } from './routes/ingest.ts';
@@ -77,6 +78,7 @@ export function createApp(warehouse: Warehouse, options: ServerOptions = DEFAULT
   app.use('/api/*', freshness.notice());
   app.route('/api', metricsRoutes(read, cache, auditor, workState));
   app.route('/api', claimRoutes(read, cache, auditor));
+  app.route('/api', contractRoutes(read, cache, auditor));
   app.route('/api', workRoutes(read, cache, auditor, { warehouse, serialized }, workState));
   app.route('/api', ingestRoutes(warehouse, serialized, loading, auditor));
   app.route('/api', adminRoutes(accounts.warehouse, accounts.serialized, auditor));

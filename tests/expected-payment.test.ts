@@ -14,6 +14,8 @@ import type { Dimension } from '../warehouse/metrics/metric.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { expectedPaymentFiles } from './support/expected-payment-case.ts';
 import { rcmHere } from './support/cli-here.ts';
+import { addUser, createToken } from '../access/users.ts';
+import { createApp } from '../server/app.ts';
 import { tempDir, writeFile } from './support/temp.ts';
 
 const MARCH = { asOf: '2025-03-31', from: '2025-03-01', to: '2025-03-31' };
@@ -109,6 +111,37 @@ describe('expected payment: the hand case', () => {
       { payer_id: 'MCRB1', procedure_code: '99213', lines: 1, units: '1.00', allowed_median: '58.80', allowed_p10: '58.80', allowed_p90: '58.80', paid_median: '46.10', paid_p10: '46.10', paid_p90: '46.10' },
       { payer_id: 'SUMMT', procedure_code: '99213', lines: 1, units: '1.00', allowed_median: '81.20', allowed_p10: '81.20', allowed_p90: '81.20', paid_median: '61.20', paid_p10: '61.20', paid_p90: '61.20' },
       // paid 85.00 and 115.00: the median between, the percentiles interpolated (85 + 0.1 × 30, 85 + 0.9 × 30)
+      { payer_id: 'SUMMT', procedure_code: '99214', lines: 2, units: '2.00', allowed_median: '115.00', allowed_p10: '115.00', allowed_p90: '115.00', paid_median: '100.00', paid_p10: '88.00', paid_p90: '112.00' },
+    ]);
+  });
+
+  it('GET /api/contracts/variance pages the lines (audited, the reader’s practices only); GET /api/contracts/reimbursement answers the table', async () => {
+    await addUser(warehouse, 'lead', 'admin', 'a long enough password', []);
+    await addUser(warehouse, 'other', 'billing_lead', 'a long enough password', ['1588667638']);
+    const app = createApp(warehouse);
+    const ask = async (user: string, path: string, params: Record<string, string>) => {
+      const { token } = await createToken(warehouse, user, 'test');
+      return app.request(`${path}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${token}` } });
+    };
+    const window = { as_of: MARCH.asOf, from: MARCH.from, to: MARCH.to };
+    const page = await ask('lead', '/api/contracts/variance', { ...window, status: 'underpaid', page_size: '1' });
+    expect(page.status).toBe(200);
+    const body = (await page.json()) as { total: number; page_size: number; rows: Record<string, unknown>[] };
+    expect([body.total, body.page_size]).toEqual([2, 1]);
+    expect(body.rows).toEqual([{
+      claim_id: 'EP-2', practice: '1234567893', payer_id: 'SUMMT', service_date: '2025-03-03', adjudication_date: '2025-03-20', procedure_code: '99214', modifier: null,
+      units: '1.00', expected_allowed: '121.80', actual_allowed: '115.00', variance: '-6.80', tolerance: '1.22', status: 'underpaid',
+    }]);
+    const csv = await ask('lead', '/api/contracts/variance', { ...window, format: 'csv' });
+    expect((await csv.text()).trim().split('\n')).toHaveLength(6);
+    expect((await warehouse.all("SELECT route FROM audit_event WHERE route LIKE '/api/contracts/variance%' ORDER BY event_id")).map((r) => r.route))
+      .toEqual(['/api/contracts/variance', '/api/contracts/variance (csv export)']);
+    const elsewhere = await ask('other', '/api/contracts/variance', window);
+    expect(((await elsewhere.json()) as { total: number }).total).toBe(0);
+    expect((await ask('lead', '/api/contracts/variance', { ...window, status: 'short' })).status).toBe(400);
+    const table = await ask('lead', '/api/contracts/reimbursement', { ...window, payer: 'SUMMT', cpt: '99214' });
+    expect(table.status).toBe(200);
+    expect(((await table.json()) as { rows: unknown[] }).rows).toEqual([
       { payer_id: 'SUMMT', procedure_code: '99214', lines: 2, units: '2.00', allowed_median: '115.00', allowed_p10: '115.00', allowed_p90: '115.00', paid_median: '100.00', paid_p10: '88.00', paid_p90: '112.00' },
     ]);
   });
