@@ -74,9 +74,9 @@ describe('serving during an ingest', () => {
       expect(Math.round(after * 100)).toBe(2 * Math.round(before * 100)); // the second practice is a copy of the first
       for (const value of seen) expect([before, after], `a read during the load saw ${value}`).toContain(value);
       const report = JSON.parse(output) as { files: { status: string; file: string }[]; failed_checks: string[] };
-      // the copy's payer profile is the same file as the first practice's (a profile names no practice): loaded once
+      // the copy's payer profile and fee schedules are the same files as the first practice's (they name no practice): loaded once
       const notLoaded = report.files.filter((f) => f.status !== 'loaded');
-      expect(notLoaded.map((f) => [f.status, f.file.split('/').pop()])).toEqual([['duplicate', 'payer-profiles.csv']]);
+      expect(notLoaded.map((f) => [f.status, f.file.split('/').pop()]).sort()).toEqual([['duplicate', 'fee-schedule-rules.csv'], ['duplicate', 'fee-schedule.csv'], ['duplicate', 'payer-profiles.csv']]);
       expect(report.failed_checks).toEqual([]);
     } finally {
       await server.stop();

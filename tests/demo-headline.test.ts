@@ -11,6 +11,7 @@ import { FOLDERS, writeDataset } from '../demo/dataset/write-dataset.ts';
 import { PAYERS } from '../demo/practice/payers.ts';
 import type { Truth } from '../demo/truth/truth-types.ts';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
+import { formatCents } from '../kernel/money.ts';
 import { buildModels } from '../warehouse/build.ts';
 import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric } from '../warehouse/metrics/compute.ts';
@@ -117,6 +118,23 @@ describe('the default demo practice', () => {
     const commercial = PAYERS.filter((p) => p.kind === 'commercial').map((p) => of(p.id));
     expect(Number(commercial.reduce((s, l) => s + l.allowed, 0n)) / Number(commercial.reduce((s, l) => s + l.lines, 0n))).toBeGreaterThan(0.6);
     expect(lines.map((l) => [l.payer, l.mismatched])).toEqual(lines.map((l) => [l.payer, 0n]));
+  });
+
+  it('finds the planted underpayment in mart_expected_payment exactly as truth.json counts it, and no other underpaid line', async () => {
+    const { underpayment } = truth;
+    const cells = await warehouse.all<{ payer_id: string; procedure_code: string; month: string; lines: bigint; expected: string; actual: string; underpaid_lines: bigint; underpaid: string }>(`
+      SELECT payer_id, procedure_code, adjudication_month AS month, count(*) AS lines, sum(expected_allowed)::VARCHAR AS expected, sum(actual_allowed)::VARCHAR AS actual,
+             count(*) FILTER (WHERE status = 'underpaid') AS underpaid_lines, sum(underpaid_amount)::VARCHAR AS underpaid
+      FROM mart_expected_payment
+      WHERE status <> 'denied' AND status <> 'no_expectation' AND reversed_date IS NULL
+      GROUP BY ALL ORDER BY ALL`);
+    const asCells = cells.map((c) => ({ payerId: c.payer_id, procedureCode: c.procedure_code, month: c.month, lines: Number(c.lines), expected: c.expected, actual: c.actual, underpaidLines: Number(c.underpaid_lines), underpaid: c.underpaid }));
+    const fromTruth = underpayment.byPayerCodeMonth.map((c) => ({ ...c, expected: formatCents(c.expected), actual: formatCents(c.actual), underpaid: formatCents(c.underpaid) }));
+    const order = (x: { payerId: string; procedureCode: string; month: string }, y: typeof x) => x.payerId.localeCompare(y.payerId) || x.procedureCode.localeCompare(y.procedureCode) || x.month.localeCompare(y.month);
+    expect(asCells.sort(order)).toEqual(fromTruth.sort(order));
+    expect(underpayment.planted!.lines).toBeGreaterThan(50);
+    expect([underpayment.underpaidLines, underpayment.underpaid]).toEqual([underpayment.planted!.lines, underpayment.planted!.underpaid]);
+    expect(await warehouse.all("SELECT DISTINCT payer_id, procedure_code FROM mart_expected_payment WHERE status = 'underpaid' AND reversed_date IS NULL")).toEqual([{ payer_id: 'SUMMT', procedure_code: '99214' }]);
   });
 
   it('still shows the three planted coding patterns among the five strongest denial patterns, Summit’s as its code pair, each with owner and fix', async () => {

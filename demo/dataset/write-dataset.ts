@@ -2,7 +2,8 @@
 // 837/ (one file per submission day), 999/ and 277ca/ (one each per 837), 835/ (one per payer and
 // payment date), postings/ and charges/ (monthly practice-management exports; the charges export lists
 // every visit, billed or not, so the warehouse knows the visits not yet sent), payers/ (the practice's payer
-// profile: each payer's name, timely-filing, appeal and follow-up days), appeals/ (the practice's appeal
+// profile: each payer's name, timely-filing, appeal and follow-up days; and the payers' contracts: a fee
+// schedule per payer with its own, a rule per payer priced as a percentage of another's), appeals/ (the practice's appeal
 // log: each appeal the simulation sent, with the payer's answer once known), plus truth.json, the
 // metrics computed from the simulation's own events, and practice.json (providers, clinics, payers).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import type { Appeal, Claim, IsoDate, ProviderAdjustment, Remittance } from '../model.ts';
 import { PAYERS, payerProfile, SELF_PAY } from '../practice/payers.ts';
 import { payerLimits } from '../practice/payer-limits.ts';
+import { contractPrices, contractRules, PLANTED_UNDERPAYMENT } from '../practice/contracts.ts';
 import { PROVIDERS } from '../practice/practice.ts';
 import { addDays, addMonths, endOfMonth } from '../simulation/calendar.ts';
 import { drawOf } from '../simulation/random.ts';
@@ -20,7 +22,7 @@ import { write277CA } from '../files/write-277ca.ts';
 import { batchId837, transactionSets837, write837P } from '../files/write-837.ts';
 import { write835 } from '../files/write-835.ts';
 import { write999 } from '../files/write-999.ts';
-import { writeAppealsCsv, writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from '../files/write-csv.ts';
+import { writeAppealsCsv, writeChargesCsv, writeFeeScheduleCsv, writeFeeScheduleRulesCsv, writePayerProfilesCsv, writePostingsCsv } from '../files/write-csv.ts';
 import { FileBuckets, type PaymentRun, type SubmissionDay } from './file-buckets.ts';
 
 export interface DatasetOptions extends SimulationOptions {
@@ -62,7 +64,9 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetSumm
     entry.bytes += Buffer.byteLength(text);
   };
   save('payers', 'payer-profiles.csv', writePayerProfilesCsv(PAYERS, payerLimits));
-  const truth = options.truth === false ? undefined : new TruthBuilder(practice, { asOf: truthDates(sim.start, sim.end), crosswalk: loadCrosswalk(), patterns: sim.patterns });
+  save('payers', 'fee-schedule.csv', writeFeeScheduleCsv(contractPrices(PAYERS), sim.start));
+  save('payers', 'fee-schedule-rules.csv', writeFeeScheduleRulesCsv(contractRules(PAYERS), sim.start));
+  const truth = options.truth === false ? undefined : new TruthBuilder(practice, { asOf: truthDates(sim.start, sim.end), crosswalk: loadCrosswalk(), patterns: sim.patterns, underpayment: PLANTED_UNDERPAYMENT });
   const payerName = (id: string) => (id === SELF_PAY ? 'SELF PAY' : payerProfile(id).name);
   const claimPayer = new Map<string, string>();
   // The 277CA and 835 writers look claims up (patient, place of service); a claim is kept until its last waiting event is written.

@@ -6,7 +6,8 @@ import { tempDir, writeFile } from '../../tests/support/temp.ts';
 import { C1, C6, claimOf, payerName, POSTINGS } from './test-fixture.ts';
 import { PAYERS } from '../practice/payers.ts';
 import { payerLimits } from '../practice/payer-limits.ts';
-import { writeAppealsCsv, writeChargesCsv, writePayerProfilesCsv, writePostingsCsv } from './write-csv.ts';
+import { writeAppealsCsv, writeChargesCsv, writeFeeScheduleCsv, writeFeeScheduleRulesCsv, writePayerProfilesCsv, writePostingsCsv } from './write-csv.ts';
+import { contractPrices, contractRules } from '../practice/contracts.ts';
 
 async function read(name: string, text: string) {
   const payments: PaymentPosting[] = [];
@@ -61,6 +62,20 @@ describe('writePayerProfilesCsv', () => {
     expect(r.profiles.map((p) => [p.payerId, p.payerName, p.timelyFilingDays, p.appealDays, p.followUpDays])).toEqual(
       PAYERS.map((p) => [p.id, p.name, p.timelyFilingDays, payerLimits(p).appealDays, payerLimits(p).followUpDays]),
     );
+  });
+});
+
+describe('writeFeeScheduleCsv and writeFeeScheduleRulesCsv', () => {
+  it('write the payers’ contracts in the fixed headers our reader recognises: a price per payer and code, a rule per payer priced off another', async () => {
+    const prices = contractPrices(PAYERS);
+    const schedule = await read('fee-schedule.csv', writeFeeScheduleCsv(prices, '2025-01-01'));
+    expect(schedule).toMatchObject({ kind: 'fee_schedules', rows: prices.length, errors: 0, rowErrors: [] });
+    expect(schedule.fees.map((f) => [f.payerId, f.procedureCode, f.modifier, f.effectiveFrom, f.effectiveTo, f.allowed])).toEqual(
+      prices.map((p) => [p.payerId, p.procedureCode, null, '2025-01-01', null, p.allowed]),
+    );
+    const rules = await read('fee-schedule-rules.csv', writeFeeScheduleRulesCsv(contractRules(PAYERS), '2025-01-01'));
+    expect(rules).toMatchObject({ kind: 'fee_schedule_rules', rows: 1, errors: 0, rowErrors: [] });
+    expect(rules.rules).toEqual([{ line: 2, payerId: 'EVGMA', basePayerId: 'MCRB1', percent: '105', effectiveFrom: '2025-01-01', effectiveTo: null, procedureCode: null }]);
   });
 });
 

@@ -1,15 +1,19 @@
 // The practice-management exports: payment postings (patient payments, refunds, write-offs, statements) and the
 // charges of self-pay encounters, which never become 837s; and the practice's payer profile. Headers are names
 // the built-in CSV mapping recognises (ingest/postings/csv-mapping.ts, DEFAULT_MAPPING). The appeal log lists
-// the appeals the practice sent, with the payer's answer once known.
+// the appeals the practice sent, with the payer's answer once known. The fee schedules are the payers'
+// contracts (demo/practice/contracts.ts), in the fixed headers of docs/x12-and-csv.md.
 import type { Appeal, Claim, Posting, PostingType } from '../model.ts';
 import type { PayerProfile } from '../practice/payers.ts';
 import type { PayerLimits } from '../practice/payer-limits.ts';
+import type { ContractPrice, ContractRule } from '../practice/contracts.ts';
 import { formatCents } from '../../kernel/money.ts';
 
 export const POSTINGS_HEADER = ['Claim ID', 'Posting Date', 'Amount', 'Type', 'Payer or Patient', 'Reason Code', 'Reference'];
 export const PAYER_PROFILES_HEADER = ['payer_id', 'payer_name', 'timely_filing_days', 'appeal_days', 'follow_up_days'];
 export const APPEALS_HEADER = ['Claim ID', 'Appeal Date', 'Appeal Level', 'Appeal Outcome', 'Outcome Date'];
+export const FEE_SCHEDULE_HEADER = ['payer_id', 'procedure_code', 'modifier', 'effective_from', 'effective_to', 'allowed'];
+export const FEE_SCHEDULE_RULES_HEADER = ['payer_id', 'base_payer_id', 'percent', 'effective_from', 'effective_to'];
 export const CHARGES_HEADER = ['Claim ID', 'Date of Service', 'Rendering NPI', 'Payer', 'Location', 'CPT', 'Modifiers', 'Diagnoses', 'Units', 'Charge'];
 
 /** As a practice-management system labels them; each is a key of DEFAULT_MAPPING.types. */
@@ -69,4 +73,14 @@ export function writeAppealsCsv(appeals: readonly Appeal[], billingNpi?: string)
     billingNpi ? [...APPEALS_HEADER, 'Billing NPI'] : APPEALS_HEADER,
     ...appeals.map((a) => [a.claimId, a.date, String(a.level), a.outcome, a.outcomeDate ?? '', ...(billingNpi ? [billingNpi] : [])]),
   ]);
+}
+
+/** One row per payer and code of the payers with a schedule of their own: any modifier, open-ended from `from`. */
+export function writeFeeScheduleCsv(prices: readonly ContractPrice[], from: string): string {
+  return csv([FEE_SCHEDULE_HEADER, ...prices.map((p) => [p.payerId, p.procedureCode, '', from, '', formatCents(p.allowed)])]);
+}
+
+/** One row per payer priced as a percentage of another's schedule, for every code, open-ended from `from`. */
+export function writeFeeScheduleRulesCsv(rules: readonly ContractRule[], from: string): string {
+  return csv([FEE_SCHEDULE_RULES_HEADER, ...rules.map((r) => [r.payerId, r.basePayerId, String(r.percent), from, ''])]);
 }

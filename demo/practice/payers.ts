@@ -1,5 +1,6 @@
 // The payers of the demo practice and how each one behaves: its share of visits, what it allows against
-// the practice's charges, how the patient shares the cost, how fast it pays and how often it denies.
+// the practice's charges (its contract: demo/practice/contracts.ts), how the patient shares the cost, how
+// fast it pays and how often it denies.
 import type { Cents, Payer } from '../model.ts';
 
 export interface CostShare {
@@ -14,8 +15,10 @@ export interface CostShare {
 export interface PayerProfile extends Payer {
   /** Share of the practice's insured visits. */
   share: number;
-  /** Allowed = charge × feeRatio. */
-  feeRatio: number;
+  /** The payer's own fee schedule: allowed per unit = the practice's charge per unit × feeRatio, to the cent. */
+  feeRatio?: number;
+  /** Instead of a schedule of its own: percent % of another payer's schedule (demo/practice/contracts.ts). */
+  percentOf?: { payerId: string; percent: number };
   costShare: CostShare;
   /** Days from acceptance to the payment date: minimum, typical spread. */
   lag: { min: number; spread: number };
@@ -71,7 +74,7 @@ export const PAYERS: readonly PayerProfile[] = [
     method: 'ACH', denialRate: 0.07, rejectionRate: 0.04, timelyFilingDays: 90, claimNumberPrefix: 'HH', authorizesImaging: true, sendsAllowed: false,
   },
   {
-    id: 'EVGMA', name: 'EVERGREEN MEDICARE ADVANTAGE', kind: 'medicare_advantage', filingIndicator: '16', share: 0.09, feeRatio: 0.44,
+    id: 'EVGMA', name: 'EVERGREEN MEDICARE ADVANTAGE', kind: 'medicare_advantage', filingIndicator: '16', share: 0.09, percentOf: { payerId: 'MCRB1', percent: 105 },
     costShare: { deductible: 0, coinsurancePercent: 0, visitCopay: 2000 }, lag: { min: 18, spread: 22 }, paymentDays: [2, 5],
     method: 'ACH', denialRate: 0.045, rejectionRate: 0.03, timelyFilingDays: 365, claimNumberPrefix: 'EV', authorizesImaging: true, sendsAllowed: true,
   },

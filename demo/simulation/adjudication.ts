@@ -1,12 +1,14 @@
-// How a payer prices and denies the lines of a claim, as 835 records: allowed = charge × the payer's fee
-// ratio (sent as AMT*B6 by the payers that report it), the rest contractual (CO 45, and Medicare's 2 %
+// How a payer prices and denies the lines of a claim, as 835 records: allowed = the payer's contract price
+// per unit × units (demo/practice/contracts.ts; less the planted underpayment on the lines it hits; sent as
+// AMT*B6 by the payers that report it), the rest contractual (CO 45, and Medicare's 2 %
 // sequestration CO 253); the patient's share as copay (PR 3), deductible (PR 1) and coinsurance (PR 2);
 // denials as the whole line charge under a denial CARC. Reversals repeat a record with every amount
 // negated; a crossover's secondary pays what the primary left to the patient, with the primary's part as
 // OA 23.
 import type { Adjudication, Adjustment, AdjustmentGroup, Cents, Claim, IsoDate, LineAdjudication, ServiceLine } from '../model.ts';
 import { FEES } from '../practice/codes.ts';
-import type { PayerProfile } from '../practice/payers.ts';
+import { contractAllowed, plantedShortfall } from '../practice/contracts.ts';
+import { payerProfile, type PayerProfile } from '../practice/payers.ts';
 
 export interface LineDenial {
   group: AdjustmentGroup;
@@ -34,7 +36,8 @@ export function priceLines(claim: Claim, payer: PayerProfile, deductible: Deduct
   return claim.lines.map((l) => {
     const denial = denials.get(l.number);
     if (denial) return line(l, 0, [{ group: denial.group, carc: denial.carc, amount: l.charge }], denial.remark ? [denial.remark] : [], payer.sendsAllowed ? 0 : undefined);
-    const allowed = Math.min(l.charge, Math.round((l.charge * payer.feeRatio * (100 + raise)) / 100));
+    const contract = contractAllowed(payer, l.procedureCode, payerProfile) * l.units;
+    const allowed = Math.min(l.charge, Math.max(0, Math.round((contract * (100 + raise)) / 100) - plantedShortfall(payer.id, l.procedureCode, l.serviceDate)));
     const kind = FEES.get(l.procedureCode)?.kind;
     let copay = 0;
     let toDeductible = 0;

@@ -15,6 +15,10 @@ import { UNCLASSIFIED } from './denials.ts';
 import { Lags } from './lags.ts';
 import { Rejections, StillRejected } from './rejections.ts';
 import { WorkQueues } from './queues.ts';
+import { Underpayments, type ContractPrice } from './underpayments.ts';
+import { contractAllowed, type PlantedUnderpayment } from '../practice/contracts.ts';
+import { FEES } from '../practice/codes.ts';
+import { PAYER_BY_ID, payerProfile } from '../practice/payers.ts';
 import { PAYER_LIMITS } from '../practice/payer-limits.ts';
 import { addArChanges, rollForward } from './roll-forward.ts';
 import type { AsOfReport, DataChecks, MonthReport, PatternReport, Truth, WindowMetrics } from './truth-types.ts';
@@ -29,7 +33,15 @@ export interface TruthOptions {
   asOf: IsoDate[];
   crosswalk: Crosswalk;
   patterns?: PlantedPattern[];
+  /** The underpayment the simulation planted (none: null or left out). */
+  underpayment?: PlantedUnderpayment | null;
+  /** The contracts' price per unit; default: the demo payers' contracts (demo/practice/contracts.ts). */
+  contractPrice?: ContractPrice;
 }
+
+/** The demo payers' contract prices; a payer or code outside them has no expectation. */
+const demoContractPrice: ContractPrice = (payerId, code) =>
+  PAYER_BY_ID.has(payerId) && FEES.has(code) ? contractAllowed(payerProfile(payerId), code, payerProfile) : null;
 
 /** The claim-grain window metrics of one window of one as-of date. */
 class WindowAccumulator {
@@ -69,6 +81,7 @@ export class TruthBuilder {
   private readonly selfPayers: Set<string>;
   private readonly seenPayers = new Set<string>();
   private readonly patterns = new Map<string, PatternCounts>();
+  private readonly underpayments: Underpayments;
   private readonly population = { claims: 0, selfPayClaims: 0, lines: 0, charges: 0, providerAdjustments: 0 };
   private readonly checks = { eventsAfterLastAsOf: 0, unmappedCarcs: new Set<string>(), positiveBalanceBeforeService: 0, deniedLinesNotOnClaim: 0 };
   /** The earliest 999 / 277CA date: before it, "no acknowledgments ingested". */
@@ -90,6 +103,7 @@ export class TruthBuilder {
     });
     this.selfPayers = new Set([SELF_PAY, ...practice.payers.filter((p) => p.kind === 'self_pay').map((p) => p.id)]);
     for (const p of options.patterns ?? []) this.patternCounts(p.name);
+    this.underpayments = new Underpayments(options.contractPrice ?? demoContractPrice, options.underpayment ?? null);
   }
 
   addClaim(history: ClaimHistory): void {
@@ -129,6 +143,7 @@ export class TruthBuilder {
     for (const r of this.stillRejected) r.add(facts);
     for (const w of this.windows) for (const name of WINDOW_NAMES) w[name].add(facts);
     this.countPatterns(facts);
+    this.underpayments.add(history);
 
     for (const a of [...history.acknowledgments999, ...history.statuses277]) {
       if (a.date <= this.lastDate && (this.firstAcknowledgment === null || a.date < this.firstAcknowledgment)) this.firstAcknowledgment = a.date;
@@ -219,6 +234,7 @@ export class TruthBuilder {
       asOf,
       monthly: this.monthly(payers),
       patterns: this.patternReports(),
+      underpayment: this.underpayments.toJson(payers),
       dataChecks: this.dataChecks(),
     };
   }

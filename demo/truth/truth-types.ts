@@ -11,6 +11,7 @@ import type { DenialOutcomes, OpenDenialsReport } from './denial-outcomes.ts';
 import type { Lags } from './lags.ts';
 import type { Rejections, StillRejectedReport } from './rejections.ts';
 import type { RollForward } from './roll-forward.ts';
+import type { UnderpaymentReport } from './underpayments.ts';
 
 export interface WindowMetrics extends DateWindow, ReturnType<DenialRates['toJson']>, ReturnType<Acceptance['toJson']>, CollectionRates, ReturnType<Lags['toJson']>, ReturnType<DenialOutcomes['toJson']>, ReturnType<Rejections['toJson']> {
   rollForward: RollForward;
@@ -75,5 +76,7 @@ export interface Truth {
   asOf: AsOfReport[];
   monthly: MonthReport[];
   patterns: PatternReport[];
+  /** Expected against actual allowed per payer × code × month, and the planted underpayment's lines and dollars. */
+  underpayment: UnderpaymentReport;
   dataChecks: DataChecks;
 }
