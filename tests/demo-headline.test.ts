@@ -157,6 +157,7 @@ describe('the default demo practice', () => {
       `${pct(statements.paid / statements.billed)} of their statements`,
       `initial denial rate ${pct(initialDenialRate)}`,
       `final denial rate ${pct(finalDenialRate)}`,
+      `${truth.underpayment.planted!.lines} lines, $${formatCents(truth.underpayment.planted!.underpaid)} underpaid`,
     ];
     for (const p of printed) expect(docs, p).toContain(p);
     // the README's sentence about the demo, its lines joined
