@@ -17,10 +17,14 @@ WITH submissions AS (
   WHERE frequency_code IS DISTINCT FROM '8'
   WINDOW claim_sends AS (PARTITION BY claim_id ORDER BY submission_number)
 ),
-outcomes AS (
-  SELECT file_id, claim_position, min(ack_date) AS first_acknowledged_date, min(ack_date) FILTER (WHERE is_rejected) AS rejected_date,
-         arg_min(source, (ack_date, source = '999')) FILTER (WHERE is_rejected) AS rejected_by
+acknowledged AS (
+  SELECT file_id, claim_position, min(ack_date) AS first_acknowledged_date
   FROM int_acknowledgment WHERE ack_date IS NOT NULL GROUP BY ALL
+),
+-- the few rejecting acknowledgments apart: their date and source need not be kept for every submission
+rejected AS (
+  SELECT file_id, claim_position, min(ack_date) AS rejected_date, arg_min(source, (ack_date, source = '999')) AS rejected_by
+  FROM int_acknowledgment WHERE ack_date IS NOT NULL AND is_rejected GROUP BY ALL
 ),
 dated_reasons AS (
   SELECT r.file_id, r.claim_position, r.code, arg_min(r.meaning, a.ack_date) AS meaning, min(a.ack_date) AS ack_date
@@ -31,19 +35,21 @@ dated_reasons AS (
   GROUP BY ALL
 ),
 reasons AS (
+  -- codes are distinct within a submission, so sorting the structs sorts them by code
   SELECT file_id, claim_position, list_sort(list(code)) AS reason_codes, list_sort(list(code || ': ' || meaning)) AS reasons,
-         list({'code': code, 'name': code || ': ' || meaning, 'ack_date': ack_date} ORDER BY code) AS rejection_reasons
+         list_sort(list({'code': code, 'name': code || ': ' || meaning, 'ack_date': ack_date})) AS rejection_reasons
   FROM dated_reasons GROUP BY ALL
 )
 SELECT s.claim_id, s.file_id, s.claim_position, s.submission_number, s.submitted_date, strftime(s.submitted_date, '%Y-%m') AS submitted_month,
        s.payer_id, c.billing_npi, c.rendering_npi, c.location, s.charge,
-       o.first_acknowledged_date, o.rejected_date, o.rejected_by,
-       CASE WHEN o.rejected_date IS NOT NULL THEN coalesce(r.reason_codes, []) END AS reason_codes,
-       CASE WHEN o.rejected_date IS NOT NULL THEN coalesce(r.reasons, []) END AS reasons,
-       CASE WHEN o.rejected_date IS NOT NULL THEN r.rejection_reasons END AS rejection_reasons,
+       o.first_acknowledged_date, k.rejected_date, k.rejected_by,
+       CASE WHEN k.rejected_date IS NOT NULL THEN coalesce(r.reason_codes, []) END AS reason_codes,
+       CASE WHEN k.rejected_date IS NOT NULL THEN coalesce(r.reasons, []) END AS reasons,
+       CASE WHEN k.rejected_date IS NOT NULL THEN r.rejection_reasons END AS rejection_reasons,
        s.next_submission_number, s.next_submitted_date,
-       CASE WHEN s.next_submitted_date >= o.rejected_date THEN s.next_submitted_date - o.rejected_date END AS resubmission_lag_days
+       CASE WHEN s.next_submitted_date >= k.rejected_date THEN s.next_submitted_date - k.rejected_date END AS resubmission_lag_days
 FROM submissions s
 JOIN int_claim c USING (claim_id)
-LEFT JOIN outcomes o USING (file_id, claim_position)
+LEFT JOIN acknowledged o USING (file_id, claim_position)
+LEFT JOIN rejected k USING (file_id, claim_position)
 LEFT JOIN reasons r USING (file_id, claim_position)
