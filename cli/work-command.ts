@@ -71,7 +71,7 @@ export function registerWorkCommand(program: Command): void {
   const work = program.command('work').description('the work queues: which claim to work, why and by when');
   work
     .command('list')
-    .description('the claims of each queue at the as-of date, ranked (unbilled, rejected, no_response, open_denial, credit_balance)')
+    .description('the claims of each queue at the as-of date, ranked (unbilled, rejected, no_response, open_denial, underpaid, credit_balance)')
     .option('--db <path>', 'warehouse file', DEFAULT_DATABASE_PATH)
     .option('--queue <queue>', `one queue: ${QUEUES.join(', ')}`)
     .option('--as-of <date>', 'as-of date (default: the latest event date in the warehouse)')

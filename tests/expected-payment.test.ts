@@ -16,6 +16,7 @@ import { expectedPaymentFiles } from './support/expected-payment-case.ts';
 import { rcmHere } from './support/cli-here.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { createApp } from '../server/app.ts';
+import { workQueues } from '../warehouse/queries/work-queues.ts';
 import { tempDir, writeFile } from './support/temp.ts';
 
 const MARCH = { asOf: '2025-03-31', from: '2025-03-01', to: '2025-03-31' };
@@ -144,6 +145,22 @@ describe('expected payment: the hand case', () => {
     expect(((await table.json()) as { rows: unknown[] }).rows).toEqual([
       { payer_id: 'SUMMT', procedure_code: '99214', lines: 2, units: '2.00', allowed_median: '115.00', allowed_p10: '115.00', allowed_p90: '115.00', paid_median: '100.00', paid_p10: '88.00', paid_p90: '112.00' },
     ]);
+  });
+
+  it('the underpaid work queue: each claim whose latest record left a line short, ranked by dollars, its appeal clock running from that record; done resolves it', async () => {
+    const queue = async () => (await workQueues(warehouse, MARCH.asOf)).filter((r) => r.queue === 'underpaid')
+      .map((r) => ({ claim: r.claim_id, rank: r.rank, balance: r.balance, days_left: r.days_left, days_since: r.days_since, reason: r.reason }));
+    // SUMMT is a commercial plan (180 appeal days): 180 − (03-31 − 03-20); EP-2's balance is its patient's 30.00 of PR
+    expect(await queue()).toEqual([
+      { claim: 'EP-2', rank: 1, balance: '30.00', days_left: 169, days_since: 11, reason: 'underpaid 6.80 below the fee schedule (99214 6.80)' },
+      { claim: 'EP-3', rank: 2, balance: '0.00', days_left: 169, days_since: 11, reason: 'underpaid 6.80 below the fee schedule (99214 6.80)' },
+    ]);
+    // the verb opens the file itself: this test's connection closed meanwhile
+    warehouse.close();
+    const set = await rcmHere('work', 'set', 'EP-3', '--db', db, '--status', 'done');
+    warehouse = await Warehouse.open(db);
+    expect(set.status, set.stderr).toBe(0);
+    expect((await queue()).map((r) => r.claim)).toEqual(['EP-2']);
   });
 
   it('a tolerance of the payer’s own (ref_underpayment_tolerance) makes the $0.40 short line underpaid', async () => {

@@ -55,7 +55,7 @@ describe('work queues: the hand case', () => {
     const counts = {
       unbilled: { count: 1, dollars: '120.00' }, rejected: { count: 0, dollars: '0.00' },
       no_response: { count: 1, dollars: '180.00' }, open_denial: { count: 1, dollars: '900.00' },
-      credit_balance: { count: 0, dollars: '0.00' },
+      underpaid: { count: 0, dollars: '0.00' }, credit_balance: { count: 0, dollars: '0.00' },
     };
     expect(await workTotals(w, AS_OF, undefined)).toEqual(counts);
     const first = await workPage(w, AS_OF, undefined, 'open_denial', {}, { limit: 1, offset: 0 });
@@ -81,7 +81,7 @@ describe('work queues: the hand case', () => {
       const doc = JSON.parse(run.stdout);
       expect(Object.keys(doc)).toEqual(['as_of', 'queues']);
       expect(doc.as_of).toBe(AS_OF);
-      expect(Object.keys(doc.queues)).toEqual(['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance']);
+      expect(Object.keys(doc.queues)).toEqual(['unbilled', 'rejected', 'no_response', 'open_denial', 'underpaid', 'credit_balance']);
       expect(doc.queues.open_denial).toEqual({
         count: 1, dollars: 900,
         claims: [{ claim_id: 'Q-DENIED', payer: 'ACME', practice: '1234567893', balance: 900, insurance_portion: 900, patient_portion: 0, days_left: 0, days_since: 60, reason: 'denied 197 N54 (authorization: authorizations)', status: 'new', owner: null }],

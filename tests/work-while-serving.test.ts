@@ -52,7 +52,7 @@ describe('rcm work through a running server', () => {
     const list = await rcmAsync({ RCM_SERVER: base, RCM_TOKEN: tokens.bl_a }, 'work', 'list', '--as-of', AS_OF, '--json');
     expect(list.status, list.stderr).toBe(0);
     const doc = JSON.parse(list.stdout);
-    expect(Object.keys(doc.queues)).toEqual(['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance']);
+    expect(Object.keys(doc.queues)).toEqual(['unbilled', 'rejected', 'no_response', 'open_denial', 'underpaid', 'credit_balance']);
     expect(doc.queues.open_denial).toEqual({
       count: 1, dollars: 900,
       claims: [{ claim_id: 'Q-DENIED', payer: 'ACME', practice: '1234567893', balance: 900, insurance_portion: 900, patient_portion: 0, days_left: 0, days_since: 60, reason: 'denied 197 N54 (authorization: authorizations)', status: 'appealed', owner: 'bl_a' }],

@@ -8,7 +8,7 @@ import type { WorkCounts } from '../../kernel/api/work.ts';
 import { errorText, isAbort, stateMessage, type PageContext } from './page.ts';
 
 const LABELS: Record<(typeof WORK_QUEUES)[number], string> = {
-  unbilled: 'unbilled', rejected: 'rejected', no_response: 'no response', open_denial: 'open denials', credit_balance: 'credit balances',
+  unbilled: 'unbilled', rejected: 'rejected', no_response: 'no response', open_denial: 'open denials', underpaid: 'underpaid', credit_balance: 'credit balances',
 };
 
 /** The tile, empty until `load` asks for the counts; undefined for a reader who may not see them. */

@@ -1,5 +1,5 @@
 // The work queues at an as-of date D (metrics.md, "Work queues"), from the simulation's own events: which claims
-// are in unbilled, rejected, no_response, open_denial and credit_balance, with their balance, the days left to
+// are in unbilled, rejected, no_response, open_denial, underpaid and credit_balance, with their balance, the days left to
 // the payer's limit and the days since what put them there. The payer's limits are the practice's own
 // (demo/practice/payer-limits.ts, the profile the demo writes).
 import type { Cents, IsoDate } from '../model.ts';
@@ -7,8 +7,9 @@ import type { PayerLimits } from '../practice/payer-limits.ts';
 import { balanceAt } from './balance.ts';
 import type { ClaimFacts } from './claim-facts.ts';
 import { rejectedAt } from './rejections.ts';
+import { underpaidAt, type ContractPrice } from './underpayments.ts';
 
-export const QUEUES = ['unbilled', 'rejected', 'no_response', 'open_denial', 'credit_balance'] as const;
+export const QUEUES = ['unbilled', 'rejected', 'no_response', 'open_denial', 'underpaid', 'credit_balance'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 export interface QueueClaim {
@@ -30,7 +31,7 @@ const days = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00
 export class WorkQueues {
   private readonly queues = new Map<Queue, Map<string, QueueClaim>>(QUEUES.map((q) => [q, new Map()]));
 
-  constructor(readonly date: IsoDate, private readonly limits: ReadonlyMap<string, PayerLimits>) {}
+  constructor(readonly date: IsoDate, private readonly limits: ReadonlyMap<string, PayerLimits>, private readonly price: ContractPrice) {}
 
   add(facts: ClaimFacts): void {
     const D = this.date;
@@ -56,6 +57,8 @@ export class WorkQueues {
       && days(lastSubmission, D) > (limits?.followUpDays ?? FOLLOW_UP_DAYS)) put('no_response', filingLeft, days(lastSubmission, D));
     const latest = facts.primaries.filter((p) => p.date <= D).at(-1);
     if (latest?.denied && state.total - state.patient > 0) put('open_denial', limits ? limits.appealDays - days(latest.date, D) : null, days(latest.date, D));
+    const underpaid = facts.selfPay ? null : underpaidAt(facts.history, D, this.price);
+    if (underpaid) put('underpaid', limits ? limits.appealDays - days(underpaid.date, D) : null, days(underpaid.date, D));
     if (state.total < 0) {
       // the start of the run of negative balances the claim is in at D
       const points = facts.timeline.filter((p) => p.date <= D);

@@ -94,7 +94,7 @@ export class TruthBuilder {
     this.lastDate = this.asOfDates[this.asOfDates.length - 1];
     this.crosswalk = options.crosswalk;
     this.snapshots = this.asOfDates.map((d) => new ArSnapshot(d));
-    this.queues = this.asOfDates.map((d) => new WorkQueues(d, PAYER_LIMITS));
+    this.queues = this.asOfDates.map((d) => new WorkQueues(d, PAYER_LIMITS, options.contractPrice ?? demoContractPrice));
     this.openDenials = this.asOfDates.map((d) => new OpenDenials(d));
     this.stillRejected = this.asOfDates.map((d) => new StillRejected(d));
     this.windows = this.asOfDates.map((d) => {

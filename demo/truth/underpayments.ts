@@ -59,6 +59,30 @@ function standing(history: ClaimHistory): Adjudication[] {
   return out;
 }
 
+/** Actual allowed: AMT*B6 when the payer sends it, else paid + PR + CO 253 (sequestration). */
+function actualAllowed(l: Adjudication['lines'][number]): Cents {
+  return l.allowed ?? l.paid + sum(l.adjustments.filter((x) => x.group === 'PR' || (x.group === 'CO' && x.carc === '253')).map((x) => x.amount));
+}
+
+/**
+ * The underpaid work queue at D (metrics.md, "Work queues"): the claim's latest primary record by D that stands at D,
+ * when it left a line short of the contract beyond the tolerance; that record's date and the lines' shortfall.
+ * A later record paying the difference takes its place (the demo sets no work state).
+ */
+export function underpaidAt(history: ClaimHistory, D: string, price: ContractPrice): { date: string; shortfall: Cents } | null {
+  const byD = standing({ ...history, adjudications: history.adjudications.filter((a) => a.date <= D) });
+  const latest = byD.filter((a) => a.lines.length > 0).sort((x, y) => x.date.localeCompare(y.date)).at(-1);
+  if (!latest) return null;
+  let shortfall = 0;
+  for (const l of latest.lines) {
+    const unit = isDenied(l) ? null : price(latest.payerId, l.procedureCode);
+    if (unit === null) continue;
+    const expected = Math.round(unit * l.units);
+    if (isUnderpaid(expected, actualAllowed(l))) shortfall += expected - actualAllowed(l);
+  }
+  return shortfall > 0 ? { date: latest.date, shortfall } : null;
+}
+
 export class Underpayments {
   private readonly cells = new Map<string, UnderpaymentCell>();
   private noExpectation = 0;
@@ -76,7 +100,7 @@ export class Underpayments {
           continue;
         }
         const expected = Math.round(unit * l.units);
-        const actual = l.allowed ?? l.paid + sum(l.adjustments.filter((x) => x.group === 'PR' || (x.group === 'CO' && x.carc === '253')).map((x) => x.amount));
+        const actual = actualAllowed(l);
         const month = a.date.slice(0, 7);
         const key = `${a.payerId}\u0000${l.procedureCode}\u0000${month}`;
         let cell = this.cells.get(key);

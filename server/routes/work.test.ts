@@ -83,7 +83,7 @@ describe('/api/work: the queues, their counts and the work state', () => {
     expect(WorkList.safeParse(denials).success).toBe(true);
     expect(denials.queues).toEqual({
       unbilled: { count: 1, dollars: '120.00' }, rejected: { count: 0, dollars: '0.00' }, no_response: { count: 1, dollars: '180.00' },
-      open_denial: { count: 1, dollars: '900.00' }, credit_balance: { count: 0, dollars: '0.00' },
+      open_denial: { count: 1, dollars: '900.00' }, underpaid: { count: 0, dollars: '0.00' }, credit_balance: { count: 0, dollars: '0.00' },
     });
     expect(denials.rows).toEqual([expect.objectContaining({
       queue: 'open_denial', rank: 1, claim_id: 'Q-DENIED', practice: A, payer_id: 'ACME', payer_name: 'ACME HEALTH PLAN', balance: '900.00',

@@ -23,7 +23,7 @@ export type QueueRow = {
   patient_portion: string;
   /** Days left to the filing or appeal limit (negative: passed); null where the queue has no limit or the payer none. */
   days_left: number | null;
-  /** Since the last submission (no_response), the denial (open_denial), the balance turned negative (credit_balance), the rejection (rejected). */
+  /** Since the last submission (no_response), the denial (open_denial), the underpaid record (underpaid), the balance turned negative (credit_balance), the rejection (rejected). */
   days_since: number | null;
   reason: string;
   /** 1 = work first, within the queue. */
@@ -49,7 +49,24 @@ const DEADLINE_QUEUES: readonly Queue[] = ['unbilled', 'rejected', 'open_denial'
 export function workQueuesSql(asOf: string, practices?: readonly string[]): string {
   const d = dateLiteral(asOf);
   const scoped = practices === undefined ? 'true' : inPractices('c.billing_npi', practices);
-  return `WITH claims AS (
+  return `WITH
+-- the underpaid (metrics.md, "Expected payment"): a claim whose latest primary 835 record by D, standing at D, left a
+-- line short of its fee schedule beyond the tolerance (mart_expected_payment). A later record that pays the difference
+-- takes its place and resolves it, as does a work state of done or written_off: an underpayment leaves no balance to
+-- close it. Its dollars are the lines' shortfall.
+latest_record AS (
+  SELECT claim_id, arg_max(file_id, (adjudication_date, file_id, claim_position)) AS file_id,
+         arg_max(claim_position, (adjudication_date, file_id, claim_position)) AS claim_position, max(adjudication_date) AS adjudication_date
+  FROM mart_expected_payment WHERE adjudication_date <= ${d} AND (reversed_date IS NULL OR reversed_date > ${d}) GROUP BY claim_id
+),
+underpaid AS (
+  SELECT r.claim_id, r.adjudication_date, sum(e.underpaid_amount) AS dollars,
+         string_agg(e.procedure_code || ' ' || e.underpaid_amount, ', ' ORDER BY e.line_in_claim) AS lines
+  FROM latest_record r JOIN mart_expected_payment e ON e.file_id = r.file_id AND e.claim_position = r.claim_position
+  WHERE e.status = 'underpaid' AND r.claim_id NOT IN (SELECT claim_id FROM work_state WHERE status IN ('done', 'written_off'))
+  GROUP BY r.claim_id, r.adjudication_date
+),
+claims AS (
   SELECT c.claim_id, c.payer_id, c.billing_npi, c.is_self_pay, c.service_date, c.first_submitted_date, c.first_adjudicated_date,
          c.total_balance, c.patient_balance, c.insurance_balance, ${billedBy(d)} AS billed,
          p.timely_filing_days, p.appeal_days, p.follow_up_days, c.negative_since,
@@ -58,7 +75,7 @@ export function workQueuesSql(asOf: string, practices?: readonly string[]): stri
   FROM (${claimsOn({ asOf, from: asOf, to: asOf }, {}, WORK_FACTS)}) c
   LEFT JOIN mart_payer p USING (payer_id)
   -- a claim with nothing owed either way is in no queue: the facts below are looked up for the others only
-  WHERE ${scoped} AND (c.total_balance <> 0 OR c.insurance_balance > 0)
+  WHERE ${scoped} AND (c.total_balance <> 0 OR c.insurance_balance > 0 OR c.claim_id IN (SELECT claim_id FROM underpaid))
 ),
 -- the claims' latest facts (int_claim_work_facts, on the balance period) where none is after D; the others' facts
 -- by D from the history
@@ -121,6 +138,10 @@ rows AS (
   FROM claims c JOIN denied n USING (claim_id) JOIN denial_teams t USING (claim_id)
   WHERE c.insurance_balance > 0
   UNION ALL
+  SELECT 'underpaid', c.*, c.appeal_days - (${d} - u.adjudication_date), ${d} - u.adjudication_date,
+         'underpaid ' || u.dollars || ' below the fee schedule (' || u.lines || ')'
+  FROM claims c JOIN underpaid u USING (claim_id)
+  UNION ALL
   SELECT 'credit_balance', c.*, NULL, ${d} - c.negative_since, 'credit balance'
   FROM claims c
   WHERE c.total_balance < 0
@@ -128,12 +149,13 @@ rows AS (
 SELECT queue, r.claim_id, payer_id, billing_npi AS practice, total_balance::VARCHAR AS balance, insurance_balance::VARCHAR AS insurance_portion,
        patient_balance::VARCHAR AS patient_portion, days_left::INTEGER AS days_left, days_since::INTEGER AS days_since, reason,
        row_number() OVER (PARTITION BY queue ORDER BY
-         CASE WHEN queue = 'no_response' THEN -(abs(total_balance) * days_since) WHEN queue = 'credit_balance' THEN -days_since ELSE days_left END NULLS LAST,
+         CASE WHEN queue = 'no_response' THEN -(abs(total_balance) * days_since) WHEN queue = 'credit_balance' THEN -days_since
+              WHEN queue = 'underpaid' THEN -u.dollars ELSE days_left END NULLS LAST,
          abs(total_balance) DESC, r.claim_id) AS rank,
        CASE WHEN queue IN (${DEADLINE_QUEUES.map((q) => `'${q}'`).join(', ')})
             THEN row_number() OVER (PARTITION BY queue IN (${DEADLINE_QUEUES.map((q) => `'${q}'`).join(', ')}) ORDER BY days_left NULLS LAST, abs(total_balance) DESC, r.claim_id) END AS deadline_rank,
        coalesce(s.status, 'new') AS status, s.owner, strftime(s.follow_up, '%Y-%m-%d') AS follow_up
-FROM rows r LEFT JOIN work_state s ON s.claim_id = r.claim_id`;
+FROM rows r LEFT JOIN work_state s ON s.claim_id = r.claim_id LEFT JOIN underpaid u ON r.queue = 'underpaid' AND u.claim_id = r.claim_id`;
 }
 
 /** Every queue's rows at D (a reader's practices only), ranked within each queue (a page and the counts: work-list.ts). */

@@ -12,7 +12,7 @@ import type { WorkList, WorkRow, WorkStates } from '../../../kernel/api/work.ts'
 type QueueName = (typeof WORK_QUEUES)[number];
 
 const QUEUE_LABELS: Record<QueueName, string> = {
-  unbilled: 'Unbilled', rejected: 'Rejected', no_response: 'No response', open_denial: 'Open denials', credit_balance: 'Credit balances',
+  unbilled: 'Unbilled', rejected: 'Rejected', no_response: 'No response', open_denial: 'Open denials', underpaid: 'Underpaid', credit_balance: 'Credit balances',
 };
 const CLOCK_LABELS: Record<(typeof WORK_CLOCKS)[number], string> = { overdue: 'Overdue', week: 'Due within 7 days', later: 'Later or no limit' };
 /** The page's own parameters, beside the filter bar's. */
