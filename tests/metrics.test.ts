@@ -317,6 +317,33 @@ describe('the metrics on the demo practice reproduce truth.json', () => {
     await expectSummitCoverage(warehouse, truth, '2024-10-01');
   });
 
+  it('expected payment by payer × code × month is truth.json’s, and the planted underpayment is the only one beyond the tolerance', async () => {
+    const t = truth.underpayment;
+    // every record of the dataset, judged on those that stand at its end
+    const all = { asOf: '2099-12-31', from: '2000-01-01', to: '2099-12-31' };
+    const ask = (id: string, by: Dimension[], payer?: string) =>
+      computeMetric(warehouse, metric(id)!, { ...all, by, filters: payer ? { payer } : undefined });
+    const found: Record<string, { lines: number; expected: number; underpaidLines: number; underpaid: number }> = {};
+    for (const payer of [...new Set(t.byPayerCodeMonth.map((c) => c.payerId))]) {
+      const [rate, lines, underpaid] = await Promise.all([ask('underpayment_rate', ['cpt', 'month'], payer), ask('schedule_coverage', ['cpt', 'month'], payer), ask('underpaid_lines', ['cpt', 'month'], payer)]);
+      // a cell of denied or unpriced lines alone has no line to judge: truth.json has none
+      for (const r of rate.breakdown!.filter((b) => lines.breakdown!.find((l) => l.key === b.key)!.numerator! > 0)) {
+        found[`${payer} × ${r.key}`] = {
+          lines: lines.breakdown!.find((b) => b.key === r.key)!.numerator!, expected: cents(r.denominator)!,
+          underpaidLines: underpaid.breakdown!.find((b) => b.key === r.key)?.value ?? 0, underpaid: cents(r.numerator)!,
+        };
+      }
+    }
+    const cells = Object.fromEntries(t.byPayerCodeMonth.map((c) => [`${c.payerId} × ${c.procedureCode} × ${c.month}`, { lines: c.lines, expected: c.expected, underpaidLines: c.underpaidLines, underpaid: c.underpaid }]));
+    expect(found).toEqual(cells);
+    // the planted one: its lines and dollars, and no other payer or code with a line underpaid beyond the tolerance
+    expect(t.planted).not.toBeNull();
+    expect(t.planted!.lines).toBeGreaterThan(0);
+    const byCode = await ask('underpaid_lines', ['payer', 'cpt']);
+    expect(byCode.breakdown!.filter((b) => (b.value ?? 0) > 0).map((b) => [b.key, b.value])).toEqual([[`${t.planted!.payerId} × ${t.planted!.procedureCode}`, t.planted!.lines]]);
+    expect(cents((await ask('underpaid_dollars', [], t.planted!.payerId)).value)).toBe(t.planted!.underpaid);
+  }, 120_000);
+
   it('bounds a rate with the Wilson score interval', () => {
     expect(wilsonLowerBound(5, 10)).toBeCloseTo(0.2366, 4);
     expect(wilsonLowerBound(0, 10)).toBe(0);
