@@ -15,7 +15,8 @@ export interface MetricAsk {
   asOf: string;
   from?: string;
   to?: string;
-  by?: Dimension;
+  /** One dimension, or two crossed (the breakdown's keys then join them with ' × '). */
+  by?: Dimension | readonly [Dimension, Dimension];
   payer?: string;
   provider?: string;
   location?: string;
@@ -39,7 +40,7 @@ export class PackageContext implements Scoped {
       const m = metric(id);
       if (!m) throw new Error(`the registry has no metric ${id}`);
       result = computeMetric(this.warehouse, m, {
-        asOf: ask.asOf, from: ask.from, to: ask.to, by: ask.by ? [ask.by] : undefined,
+        asOf: ask.asOf, from: ask.from, to: ask.to, by: ask.by === undefined ? undefined : typeof ask.by === 'string' ? [ask.by] : [...ask.by],
         filters: { practices: this.practices, payer: ask.payer, provider: ask.provider, location: ask.location },
       });
       this.results.set(key, result);

@@ -1,7 +1,7 @@
 // The monthly close package's tables, computed over one warehouse for a month and the practices in scope:
 // the summary, A/R aging by payer, the A/R roll-forward (which must tie, or nothing is written), collections
 // by payer, provider and location, denials by payer and category, what became of the denials by category and
-// the rejections by reason, adjustments by group and reason, and payer lags. The renderers (xlsx, csv, and later pdf) and the run record all take these tables as they are.
+// the rejections by reason, expected against actual allowed by payer and code, adjustments by group and reason, and payer lags. The renderers (xlsx, csv, and later pdf) and the run record all take these tables as they are.
 import type { Warehouse } from '../../warehouse/database.ts';
 import type { ReportTable } from '../table.ts';
 import { adjustmentTable } from './adjustments.ts';
@@ -10,6 +10,7 @@ import { collectionTables } from './collections.ts';
 import { PackageContext } from './context.ts';
 import { denialOutcomeTable, rejectionReasonTable } from './denial-outcomes.ts';
 import { denialTables } from './denials.ts';
+import { expectedPaymentTable } from './expected-payment.ts';
 import { lagTable } from './lags.ts';
 import { monthPeriod } from './period.ts';
 import { RollForwardError, rollForward, rollForwardTable, type RollForward } from './roll-forward.ts';
@@ -37,6 +38,7 @@ export async function computeMonthlyTables(warehouse: Warehouse, month: string, 
     ...(await denialTables(ctx)),
     await denialOutcomeTable(ctx),
     await rejectionReasonTable(ctx),
+    await expectedPaymentTable(ctx),
     await adjustmentTable(ctx),
     await lagTable(ctx),
   ];

@@ -213,3 +213,20 @@ export async function billingProviderNames(w: Warehouse, practices: readonly str
     `SELECT billing_provider_npi AS npi, min(billing_provider_name) AS name FROM claim WHERE billing_provider_npi IN (${practiceList(practices)}) GROUP BY 1`,
   );
 }
+
+export type AllowedByPayerCode = { payer_id: string; procedure_code: string | null; actual_allowed: string; overpaid_lines: bigint };
+
+/**
+ * Per payer and procedure code, the lines a fee schedule prices that were adjudicated in the days and stand at
+ * their last day (metrics.md, "Expected payment"; the population of the registry's expected_allowed): their
+ * actual allowed, and how many were overpaid beyond the tolerance. The registry has no measure of either.
+ */
+export async function allowedByPayerCode(r: Scoped, days: Days): Promise<AllowedByPayerCode[]> {
+  return r.all<AllowedByPayerCode>(
+    `SELECT payer_id, procedure_code, sum(actual_allowed)::DECIMAL(18,2)::VARCHAR AS actual_allowed, count(*) FILTER (WHERE status = 'overpaid') AS overpaid_lines
+     FROM mart_expected_payment
+     WHERE ${between('adjudication_date', windowOf(days))} AND (reversed_date IS NULL OR reversed_date > ${dateLiteral(days.to)})
+       AND status IN ('underpaid', 'overpaid', 'as_expected')
+     GROUP BY ALL ORDER BY payer_id, procedure_code`,
+  );
+}
