@@ -14,6 +14,7 @@ export const PAGES: readonly PageRoute[] = [
   { id: 'ar', title: 'A/R', view: 'metrics', load: () => import('./pages/ar.ts') },
   { id: 'denials', title: 'Denials', view: 'metrics', load: () => import('./pages/denials.ts') },
   { id: 'payers', title: 'Payers', view: 'metrics', load: () => import('./pages/payers.ts') },
+  { id: 'contracts', title: 'Contracts', view: 'metrics', load: () => import('./pages/contracts.ts') },
   { id: 'collections', title: 'Collections', view: 'metrics', load: () => import('./pages/collections.ts') },
   { id: 'claims', title: 'Claims', view: 'claims', load: () => import('./pages/claims.ts') },
   { id: 'work', title: 'Work', view: 'work', load: () => import('./pages/work.ts') },

@@ -8,7 +8,7 @@ import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Credentials, type Workbench } from './support/workbench.ts';
 
-const ALL_PAGES = ['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Claims', 'Work', 'Ingest', 'Reports'];
+const ALL_PAGES = ['Overview', 'A/R', 'Denials', 'Payers', 'Contracts', 'Collections', 'Claims', 'Work', 'Ingest', 'Reports'];
 
 describe.skipIf(!browserAvailable)('the shell in Chromium', () => {
   let bench: Workbench;
@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)('the shell in Chromium', () => {
 
   it('offers a finance user only the pages of their role', async () => {
     const { page } = await signedIn(bench.users.finance, '/claims');
-    expect(await navigation(page)).toEqual(['Overview', 'A/R', 'Denials', 'Payers', 'Collections', 'Reports']);
+    expect(await navigation(page)).toEqual(['Overview', 'A/R', 'Denials', 'Payers', 'Contracts', 'Collections', 'Reports']);
     expect(await page.locator('main [data-state="unavailable"]').textContent()).toBe('A finance may not open this page.');
   });
 
