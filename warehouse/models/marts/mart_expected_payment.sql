@@ -6,14 +6,16 @@
 -- 'no_expectation', 'underpaid' (expected − actual > tolerance), 'overpaid' (actual − expected > tolerance),
 -- 'as_expected'. The tolerance is the larger of an amount and a share of the expected allowed, the payer's
 -- own row of ref_underpayment_tolerance, else the row for every payer ('*').
+-- stg_fee_schedule holds at most one row per payer, code, modifier and date: each join finds one row or none
 WITH priced AS (
-  SELECT l.*, f.allowed AS schedule_allowed
+  SELECT l.*, coalesce(own.allowed, anyone.allowed) AS schedule_allowed
   FROM int_remit_line_allowed l
-  LEFT JOIN stg_fee_schedule f
-    ON f.payer_id = l.payer_id AND f.procedure_code = l.procedure_code
-   AND (f.modifier IS NULL OR f.modifier = l.modifier_1)
-   AND f.effective_from <= l.service_date AND (f.effective_to IS NULL OR l.service_date <= f.effective_to)
-  QUALIFY row_number() OVER (PARTITION BY l.file_id, l.line_position ORDER BY f.modifier IS NULL, f.effective_from DESC) = 1
+  LEFT JOIN stg_fee_schedule own
+    ON own.payer_id = l.payer_id AND own.procedure_code = l.procedure_code AND own.modifier = l.modifier_1
+   AND own.effective_from <= l.service_date AND (own.effective_to IS NULL OR l.service_date <= own.effective_to)
+  LEFT JOIN (SELECT * FROM stg_fee_schedule WHERE modifier IS NULL) anyone
+    ON anyone.payer_id = l.payer_id AND anyone.procedure_code = l.procedure_code
+   AND anyone.effective_from <= l.service_date AND (anyone.effective_to IS NULL OR l.service_date <= anyone.effective_to)
 ),
 judged AS (
   SELECT p.*,
