@@ -1,5 +1,5 @@
 // The contracts page in a real browser (Debian's Chromium) on the demo practice: the variance by payer × code
-// is the API's (underpaid lines and dollars, underpayment rate, schedule coverage, formatted by format.ts);
+// and by payer are the API's (underpaid lines and dollars, underpayment rate, schedule coverage, formatted by format.ts);
 // the planted underpayment (Summit paying 99214 below its contract, demo/practice/contracts.ts) is the most
 // underpaid row; its count lists exactly its lines (as many as GET /api/contracts/variance counts), and a
 // line's claim opens in the claim explorer; the page fits a 1440 px window.
@@ -61,6 +61,16 @@ describe.skipIf(!browserAvailable)('the contracts page in Chromium', () => {
     // the planted underpayment is the most underpaid row, and the only one
     expect(shown[0].slice(0, 2)).toEqual(['SUMMT', '99214']);
     expect(rate.breakdown!.filter((r) => (r.numerator ?? 0) > 0).map((r) => r.key)).toEqual(['SUMMT × 99214']);
+    // by payer, each with its name
+    const byPayer = await metricsAnswer<Answer>(context, { metric: IDS.join(','), by: 'payer' });
+    const payers = await page.locator('.contract-payer-table tbody tr').evaluateAll((trs) => trs.map((tr) =>
+      ['payer_id', 'underpaid_lines', 'underpaid_dollars', 'schedule_coverage'].map((c) => tr.querySelector(`td[data-column="${c}"]`)!.textContent)));
+    expect(payers.map((p) => p[0]).sort()).toEqual(byPayer.metrics.schedule_coverage.breakdown!.map((r) => r.key).sort());
+    for (const [payer, ...cells] of payers) {
+      const get = (id: string) => byPayer.metrics[id].breakdown!.find((r) => r.key === payer);
+      expect(cells, payer!).toEqual([formatCount(get('underpaid_lines')?.value ?? 0), formatValue('dollars', get('underpayment_rate')?.numerator ?? 0), formatValue('ratio', get('schedule_coverage')!.value)]);
+    }
+    expect(await page.locator('.contract-payer-table tbody tr').first().locator('td[data-column="payer"]').textContent()).toBe('SUMMIT HEALTH PLAN');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
     expect(problems).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Contracts: what payers allowed against their fee schedules (metrics.md, "Expected payment"). The underpaid
 // dollars, lines, underpayment rate and schedule coverage for the URL's filters; the same by payer × procedure
-// code (the registry crossed by payer,cpt), the overpaid lines apart, each count a link to exactly its lines
+// code (the registry crossed by payer,cpt) and by payer with its name, the overpaid lines apart, each count a link to exactly its lines
 // (GET /api/contracts/variance, listed under the table and kept in the URL: variance_payer, variance_cpt,
 // variance_status), each line's claim a link to the claim explorer; and what each payer allows and pays per
 // unit of each code (GET /api/contracts/reimbursement), a schedule or not.
@@ -17,6 +17,7 @@ import type { VarianceStatus } from '../../../kernel/expected-payment.ts';
 import { fetchMetrics, metricOf, type BreakdownRow, type MetricResult } from '../metrics.ts';
 import { errorText, heading, isAbort, stateMessage, type PageContext } from '../page.ts';
 import { serverTable } from '../table.ts';
+import { BY_PAYER_NAMED, namedRows, type NamedRow } from '../names.ts';
 
 const IDS = ['underpaid_dollars', 'underpaid_lines', 'underpayment_rate', 'schedule_coverage'] as const;
 type Id = (typeof IDS)[number];
@@ -79,9 +80,11 @@ async function drawPage(parts: Parts, context: PageContext): Promise<void> {
   parts.variance.replaceChildren(stateMessage('Loading the variance by payer and code…', 'loading'));
   parts.reimbursement.replaceChildren();
   let answer: Record<Id, MetricResult>;
+  let byPayer: Record<Id, MetricResult>;
   try {
-    const a = await fetchMetrics(IDS, filters, { by: 'payer,cpt' }, signal);
+    const [a, p] = await Promise.all([fetchMetrics(IDS, filters, { by: 'payer,cpt' }, signal), fetchMetrics(IDS, filters, { by: BY_PAYER_NAMED }, signal)]);
     answer = Object.fromEntries(IDS.map((id) => [id, metricOf(a, id)])) as Record<Id, MetricResult>;
+    byPayer = Object.fromEntries(IDS.map((id) => [id, metricOf(p, id)])) as Record<Id, MetricResult>;
   } catch (e) {
     if (isAbort(e) || signal.aborted) return;
     parts.variance.replaceChildren(errorWithRetry(`Could not load the variance: ${errorText(e)}`, () => void drawPage(parts, context)));
@@ -110,14 +113,16 @@ async function drawPage(parts: Parts, context: PageContext): Promise<void> {
       if (isAbort(e) || signal.aborted) return;
     }
   }
-  drawVariance(parts.variance, context, answer, window, overpaid, overpaidTotal);
+  const names = new Map([...namedRows(byPayer.schedule_coverage).values()].map((r) => [r.id, r.name]));
+  drawVariance(parts.variance, context, answer, window, overpaid, overpaidTotal, names);
+  parts.variance.insertBefore(payerTable(byPayer, filters), parts.variance.querySelector('.contract-variance-table'));
   drawDefinitions(parts.definitions, answer);
   await drawReimbursement(parts.reimbursement, window, signal);
   parts.subtitle.dataset.ready = 'all';
 }
 
 function drawVariance(body: HTMLElement, { filters, signal, session }: PageContext, answer: Record<Id, MetricResult>, window: Record<string, string | undefined>,
-  overpaid: Map<string, number> | null, overpaidTotal: number | null): void {
+  overpaid: Map<string, number> | null, overpaidTotal: number | null, names: Map<string, string>): void {
   const may = session.user.views.includes('claims');
   const byKey = (m: MetricResult) => new Map((m.breakdown ?? []).filter((r) => r.key !== null).map((r) => [r.key!, r]));
   const [rates, lines, coverages] = [byKey(answer.underpayment_rate), byKey(answer.underpaid_lines), byKey(answer.schedule_coverage)];
@@ -184,7 +189,7 @@ function drawVariance(body: HTMLElement, { filters, signal, session }: PageConte
   };
 
   const columns: RowsColumn<Row>[] = [
-    { name: 'payer', label: 'Payer' },
+    { name: 'payer', label: 'Payer', title: (r) => names.get(r.payer) },
     { name: 'cpt', label: 'Code' },
     { name: 'paid_lines', label: 'Paid lines', type: 'int', value: (r) => r.coverage?.denominator ?? 0 },
     { name: 'expected_lines', label: 'Lines priced', type: 'int', render: (r) => drillLink(r, undefined, r.coverage?.numerator ?? 0) },
@@ -245,6 +250,40 @@ async function drawReimbursement(body: HTMLElement, window: Record<string, strin
     }),
   );
   body.dataset.ready = 'true';
+}
+
+/** By payer, with its name: the same metrics over every code, the payer a link to the page narrowed to it. */
+function payerTable(byPayer: Record<Id, MetricResult>, filters: Filters): HTMLElement {
+  const rows = namedRows(byPayer.schedule_coverage);
+  const rates = namedRows(byPayer.underpayment_rate);
+  const lines = namedRows(byPayer.underpaid_lines);
+  type P = { coverage: NamedRow; rate?: NamedRow; lines?: NamedRow };
+  const payers: P[] = [...rows.values()].map((coverage) => ({ coverage, rate: rates.get(coverage.id), lines: lines.get(coverage.id) }))
+    .sort((a, b) => (b.rate?.numerator ?? 0) - (a.rate?.numerator ?? 0) || (b.coverage.denominator ?? 0) - (a.coverage.denominator ?? 0) || a.coverage.id.localeCompare(b.coverage.id));
+  const h3 = document.createElement('h3');
+  h3.textContent = 'By payer';
+  const table = rowsTable(payers, {
+    caption: 'payers', singular: 'payer',
+    columns: [
+      { name: 'payer', label: 'Payer', value: (p) => p.coverage.name, title: (p) => p.coverage.id, link: (p) => (filters.payer ? undefined : `/contracts${searchWith({ ...filters, payer: p.coverage.id })}`) },
+      { name: 'payer_id', label: 'Id', value: (p) => p.coverage.id },
+      { name: 'paid_lines', label: 'Paid lines', type: 'int', value: (p) => p.coverage.denominator ?? 0 },
+      { name: 'expected_lines', label: 'Lines priced', type: 'int', value: (p) => p.coverage.numerator ?? 0 },
+      { name: 'schedule_coverage', label: byPayer.schedule_coverage.short_label, type: 'ratio', value: (p) => (p.coverage.denominator ? p.coverage.value : null) },
+      { name: 'expected_allowed', label: 'Expected allowed', type: 'money', value: (p) => p.rate?.denominator ?? 0 },
+      { name: 'underpaid_lines', label: byPayer.underpaid_lines.short_label, type: 'int', value: (p) => p.lines?.value ?? 0 },
+      { name: 'underpaid_dollars', label: byPayer.underpaid_dollars.short_label, type: 'money', value: (p) => p.rate?.numerator ?? 0 },
+      { name: 'underpayment_rate', label: byPayer.underpayment_rate.short_label, type: 'ratio', value: (p) => (p.rate?.denominator ? p.rate.value : null) },
+    ],
+    empty: 'No payer has paid lines in the window for these filters.',
+  });
+  table.classList.add('contract-payer-table');
+  const h3codes = document.createElement('h3');
+  h3codes.textContent = 'By payer and code';
+  const block = document.createElement('div');
+  block.className = 'contract-by-payer';
+  block.append(h3, table, h3codes);
+  return block;
 }
 
 function drawDefinitions(body: HTMLElement, answer: Record<Id, MetricResult>): void {
