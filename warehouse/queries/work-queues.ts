@@ -57,7 +57,10 @@ export function workQueuesSql(asOf: string, practices?: readonly string[]): stri
 latest_record AS (
   SELECT claim_id, arg_max(file_id, (adjudication_date, file_id, claim_position)) AS file_id,
          arg_max(claim_position, (adjudication_date, file_id, claim_position)) AS claim_position, max(adjudication_date) AS adjudication_date
-  FROM mart_expected_payment WHERE adjudication_date <= ${d} AND (reversed_date IS NULL OR reversed_date > ${d}) GROUP BY claim_id
+  FROM mart_expected_payment WHERE adjudication_date <= ${d} AND (reversed_date IS NULL OR reversed_date > ${d})
+    -- only a claim with a line underpaid by D can be: its records alone are ranked (few claims, not every paid one)
+    AND claim_id IN (SELECT claim_id FROM mart_expected_payment WHERE status = 'underpaid' AND adjudication_date <= ${d})
+  GROUP BY claim_id
 ),
 underpaid AS (
   SELECT r.claim_id, r.adjudication_date, sum(e.underpaid_amount) AS dollars,
