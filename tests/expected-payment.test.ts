@@ -95,7 +95,8 @@ describe('expected payment: the hand case', () => {
     const doc = JSON.parse(all.stdout);
     expect(doc.total).toBe(5);
     expect(doc.lines.map((l: { claim_id: string; status: string; variance: string | null }) => [l.claim_id, l.status, l.variance])).toEqual([
-      ['EP-5', 'denied', '-58.80'], ['EP-2', 'underpaid', '-6.80'], ['EP-3', 'underpaid', '-6.80'], ['EP-1', 'as_expected', '0.00'], ['EP-4', 'as_expected', '0.00'],
+      // a denied line's shortfall is a denial, not an underpayment: last
+      ['EP-2', 'underpaid', '-6.80'], ['EP-3', 'underpaid', '-6.80'], ['EP-1', 'as_expected', '0.00'], ['EP-4', 'as_expected', '0.00'], ['EP-5', 'denied', '-58.80'],
     ]);
     const underpaid = await rcmHere('contracts', 'variance', ...window, '--status', 'underpaid', '--payer', 'SUMMT', '--cpt', '99214');
     expect(underpaid.status, underpaid.stderr).toBe(0);

@@ -41,6 +41,7 @@ import martRejection from './marts/mart_rejection.contract.ts';
 import martRejectionSpan from './marts/mart_rejection_span.contract.ts';
 import martRemittanceProblem from './marts/mart_remittance_problem.contract.ts';
 import martSharedClaimNumber from './marts/mart_shared_claim_number.contract.ts';
+import martUnderpaidRecord from './marts/mart_underpaid_record.contract.ts';
 import martUnmatchedRecord from './marts/mart_unmatched_record.contract.ts';
 
 export const CONTRACTS: readonly ModelContract[] = [
@@ -48,5 +49,5 @@ export const CONTRACTS: readonly ModelContract[] = [
   stgClaimSubmission, stgFeeSchedule, stgLocationName, stgPayerProfile, stgPosting, stgRemitAdjustment, stgRemitClaim, stgRemitDelivery, stgRemitLine,
   stgRemitPayment, stgRemitRepeat, intAcknowledgment, intAdjudication, intAdjudicationLine, intBalanceEvent, intClaim, intClaimWorkFacts, intRejectionReason, intRemitLineAllowed, martAdjustment, martCash,
   martClaim, martClaimBalance, martClaimHistory, martExpectedPayment, martFilePractice, martFirstAdjudicationLine, martPayer, martProvider,
-  martRejection, martRejectionSpan, martRemittanceProblem, martSharedClaimNumber, martUnmatchedRecord,
+  martRejection, martRejectionSpan, martRemittanceProblem, martSharedClaimNumber, martUnderpaidRecord, martUnmatchedRecord,
 ];

@@ -58,7 +58,7 @@ function standing(q: LineWindow, params: string[]): string {
   return conditions.join(' AND ');
 }
 
-/** The lines adjudicated in the window (one status, or all), the most underpaid first; and how many there are. */
+/** The lines adjudicated in the window (one status, or all), the most underpaid first (a denied line's shortfall is a denial: last); and how many there are. */
 export async function varianceLines(w: Warehouse, q: LineWindow & { status?: VarianceStatus; limit: number; offset: number }): Promise<{ total: number; rows: VarianceLine[] }> {
   const params: string[] = [];
   let where = standing(q, params);
@@ -69,7 +69,7 @@ export async function varianceLines(w: Warehouse, q: LineWindow & { status?: Var
       expected_allowed::VARCHAR AS expected_allowed, actual_allowed::VARCHAR AS actual_allowed, variance::VARCHAR AS variance,
       CASE WHEN expected_allowed IS NULL THEN NULL ELSE tolerance::DECIMAL(18,2)::VARCHAR END AS tolerance, status
     FROM mart_expected_payment WHERE ${where}
-    ORDER BY variance NULLS LAST, adjudication_date, claim_id, line_in_claim
+    ORDER BY status = 'denied', variance NULLS LAST, adjudication_date, claim_id, line_in_claim
     LIMIT ${q.limit} OFFSET ${q.offset}`, params);
   return { total: Number(total?.n ?? 0), rows };
 }

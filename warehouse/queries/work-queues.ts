@@ -55,19 +55,16 @@ export function workQueuesSql(asOf: string, practices?: readonly string[]): stri
 -- takes its place and resolves it, as does a work state of done or written_off: an underpayment leaves no balance to
 -- close it. Its dollars are the lines' shortfall.
 latest_record AS (
+  -- the claims with an underpaid line on some record (mart_underpaid_record): their records alone are ranked
   SELECT claim_id, arg_max(file_id, (adjudication_date, file_id, claim_position)) AS file_id,
-         arg_max(claim_position, (adjudication_date, file_id, claim_position)) AS claim_position, max(adjudication_date) AS adjudication_date
-  FROM mart_expected_payment WHERE adjudication_date <= ${d} AND (reversed_date IS NULL OR reversed_date > ${d})
-    -- only a claim with a line underpaid by D can be: its records alone are ranked (few claims, not every paid one)
-    AND claim_id IN (SELECT claim_id FROM mart_expected_payment WHERE status = 'underpaid' AND adjudication_date <= ${d})
+         arg_max(claim_position, (adjudication_date, file_id, claim_position)) AS claim_position
+  FROM mart_underpaid_record WHERE adjudication_date <= ${d} AND (reversed_date IS NULL OR reversed_date > ${d})
   GROUP BY claim_id
 ),
 underpaid AS (
-  SELECT r.claim_id, r.adjudication_date, sum(e.underpaid_amount) AS dollars,
-         string_agg(e.procedure_code || ' ' || e.underpaid_amount, ', ' ORDER BY e.line_in_claim) AS lines
-  FROM latest_record r JOIN mart_expected_payment e ON e.file_id = r.file_id AND e.claim_position = r.claim_position
-  WHERE e.status = 'underpaid' AND r.claim_id NOT IN (SELECT claim_id FROM work_state WHERE status IN ('done', 'written_off'))
-  GROUP BY r.claim_id, r.adjudication_date
+  SELECT u.claim_id, u.adjudication_date, u.underpaid_amount AS dollars, u.underpaid_lines AS lines
+  FROM latest_record r JOIN mart_underpaid_record u USING (file_id, claim_position)
+  WHERE u.underpaid_amount > 0 AND u.claim_id NOT IN (SELECT claim_id FROM work_state WHERE status IN ('done', 'written_off'))
 ),
 claims AS (
   SELECT c.claim_id, c.payer_id, c.billing_npi, c.is_self_pay, c.service_date, c.first_submitted_date, c.first_adjudicated_date,

@@ -4,7 +4,8 @@
 -- reversed and re-adjudicated is judged on the record that stands. Reversals pair with the records they undo
 -- as in int_adjudication (same claim, payer and amount; the k-th reversal undoes the k-th record); orphan
 -- reversals undo nothing. Actual allowed = the line's AMT*B6 when sent, else its paid amount + its patient
--- responsibility (PR) + sequestration (CO 253), both from the line's own CAS.
+-- responsibility (PR, but PR 45) + sequestration (CO 253), from the line's own CAS (and, on a record of one line, the
+-- claim's CAS too: some payers put the cost share there).
 WITH ranked AS (
   SELECT file_id, claim_position, claim_id, payer_id, adjudication_date, is_reversal, is_orphan_reversal, is_secondary,
          row_number() OVER (PARTITION BY claim_id, payer_id, abs(paid), is_reversal ORDER BY adjudication_date, file_id, claim_position) AS k,
@@ -18,12 +19,23 @@ reversed AS (
   JOIN ranked r ON r.is_reversal AND r.claim_id = o.claim_id AND r.payer_id = o.payer_id AND r.amount = o.amount AND r.k = o.k
   WHERE NOT o.is_reversal
 ),
-line_cas AS (
+cas AS (
+  -- PR 45 is the charge above an out-of-network allowance billed to the patient: not part of what was allowed
   SELECT file_id, claim_position, line_position,
-         sum(amount) FILTER (WHERE group_code = 'PR') AS patient_responsibility,
+         sum(amount) FILTER (WHERE group_code = 'PR' AND reason_code <> '45') AS patient_responsibility,
          sum(amount) FILTER (WHERE group_code = 'CO' AND reason_code = '253') AS sequestration
   FROM stg_remit_adjustment
-  WHERE line_position IS NOT NULL
+  GROUP BY ALL
+),
+single_line AS (
+  SELECT file_id, claim_position, min(line_position) AS line_position FROM int_adjudication_line GROUP BY ALL HAVING count(*) = 1
+),
+line_cas AS (
+  -- a record of one line: the cost share and sequestration a payer put on the claim (CAS at claim level) are that line's
+  SELECT k.file_id, k.claim_position, coalesce(k.line_position, o.line_position) AS line_position,
+         sum(k.patient_responsibility) AS patient_responsibility, sum(k.sequestration) AS sequestration
+  FROM cas k LEFT JOIN single_line o ON k.line_position IS NULL AND o.file_id = k.file_id AND o.claim_position = k.claim_position
+  WHERE coalesce(k.line_position, o.line_position) IS NOT NULL
   GROUP BY ALL
 )
 SELECT a.claim_id, a.file_id, a.claim_position, l.line_position, l.line_in_claim,

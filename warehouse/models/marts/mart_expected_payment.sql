@@ -27,7 +27,7 @@ judged AS (
   LEFT JOIN ref_underpayment_tolerance d ON d.payer_id = '*'
 ),
 toleranced AS (
-  SELECT *, greatest(minimum_amount, expected_allowed * percent_of_expected / 100)::DECIMAL(18,4) AS tolerance
+  SELECT *, greatest(minimum_amount, expected_allowed * percent_of_expected * 0.01)::DECIMAL(18,4) AS tolerance
   FROM judged
 )
 SELECT claim_id, file_id, claim_position, line_position, line_in_claim,
