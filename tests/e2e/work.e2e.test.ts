@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney } from '../../kernel/format.ts';
 import type { WorkCounts, WorkList } from '../../kernel/api/work.ts';
+import { WORK_QUEUES } from '../../kernel/work.ts';
 import { browserAvailable, launchBrowser } from './support/browser.ts';
 import { signedInPage } from './support/signed-in.ts';
 import { startWorkbench, type Workbench } from './support/workbench.ts';
@@ -104,7 +105,7 @@ describe.skipIf(!browserAvailable)('the Work page in Chromium', () => {
     const finance = await signedInPage(browser, bench.baseUrl, bench.users.finance, '/overview');
     const tile = finance.page.locator('section.work-counts[data-ready="all"]');
     await tile.waitFor();
-    expect(await tile.locator('li').count()).toBe(5);
+    expect(await tile.locator('li').count()).toBe(WORK_QUEUES.length);
     expect(await tile.locator('a').count()).toBe(0);
     expect(await finance.page.locator('header nav a', { hasText: 'Work' }).count()).toBe(0);
     await finance.context.close();
