@@ -32,10 +32,14 @@ single_line AS (
 ),
 line_cas AS (
   -- a record of one line: the cost share and sequestration a payer put on the claim (CAS at claim level) are that line's
-  SELECT k.file_id, k.claim_position, coalesce(k.line_position, o.line_position) AS line_position,
-         sum(k.patient_responsibility) AS patient_responsibility, sum(k.sequestration) AS sequestration
-  FROM cas k LEFT JOIN single_line o ON k.line_position IS NULL AND o.file_id = k.file_id AND o.claim_position = k.claim_position
-  WHERE coalesce(k.line_position, o.line_position) IS NOT NULL
+  SELECT file_id, claim_position, line_position, sum(patient_responsibility) AS patient_responsibility, sum(sequestration) AS sequestration
+  FROM (
+    SELECT file_id, claim_position, line_position, patient_responsibility, sequestration FROM cas WHERE line_position IS NOT NULL
+    UNION ALL
+    SELECT k.file_id, k.claim_position, o.line_position, k.patient_responsibility, k.sequestration
+    FROM cas k JOIN single_line o USING (file_id, claim_position)
+    WHERE k.line_position IS NULL
+  )
   GROUP BY ALL
 )
 SELECT a.claim_id, a.file_id, a.claim_position, l.line_position, l.line_in_claim,
