@@ -12,15 +12,14 @@
 // were first adjudicated in Q1 with nothing denied, so the initial rates (the first adjudication's) deny none.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles } from '../ingest/loader/ingest-run.ts';
-import { buildModels } from '../warehouse/build.ts';
-import { Warehouse } from '../warehouse/database.ts';
+import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric, type BreakdownRow, type MetricResult } from '../warehouse/metrics/compute.ts';
 import type { Dimension } from '../warehouse/metrics/metric.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { listClaims } from '../warehouse/queries/claim-list.ts';
 import { denialAfterPaymentFiles } from './support/denial-after-payment-case.ts';
-import { tempDir, writeFile } from './support/temp.ts';
+import { caseWarehouse } from './support/case-warehouse.ts';
+import { tempDir } from './support/temp.ts';
 
 const Q1 = { asOf: '2025-03-31' };
 const Q2 = { asOf: '2025-06-30' };
@@ -35,10 +34,7 @@ describe('denial outcomes: claims denied after a payment', () => {
   let warehouse: Warehouse;
 
   beforeAll(async () => {
-    warehouse = await Warehouse.open(join(dir, 'outcomes.duckdb'));
-    const run = await ingestFiles(warehouse, denialAfterPaymentFiles().map(([name, text]) => writeFile(dir, name, text)));
-    expect(run.outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-    await buildModels(warehouse);
+    warehouse = await caseWarehouse(dir, denialAfterPaymentFiles(), 'outcomes.duckdb');
   }, 60_000);
 
   const get = (id: string, at: { asOf: string; from?: string; to?: string }, by?: Dimension) =>

@@ -10,8 +10,6 @@
 // All three were sent on 2025-02-15 and first adjudicated in Q1.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles } from '../ingest/loader/ingest-run.ts';
-import { buildModels } from '../warehouse/build.ts';
 import { Warehouse } from '../warehouse/database.ts';
 import { computeMetric, type BreakdownRow, type MetricResult } from '../warehouse/metrics/compute.ts';
 import type { Dimension } from '../warehouse/metrics/metric.ts';
@@ -20,7 +18,8 @@ import { denialLifecycleFiles } from './support/denial-lifecycle-case.ts';
 import { rcmHere } from './support/cli-here.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { createApp } from '../server/app.ts';
-import { tempDir, writeFile } from './support/temp.ts';
+import { caseWarehouse } from './support/case-warehouse.ts';
+import { tempDir } from './support/temp.ts';
 
 const Q1 = { asOf: '2025-03-31' };
 const Q2 = { asOf: '2025-06-30' };
@@ -36,10 +35,7 @@ describe('denial outcomes: the hand case', () => {
   let warehouse: Warehouse;
 
   beforeAll(async () => {
-    warehouse = await Warehouse.open(db);
-    const run = await ingestFiles(warehouse, denialLifecycleFiles().map(([name, text]) => writeFile(dir, name, text)));
-    expect(run.outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-    await buildModels(warehouse);
+    warehouse = await caseWarehouse(dir, denialLifecycleFiles(), 'outcomes.duckdb');
   }, 60_000);
 
   const get = (id: string, at: { asOf: string; from?: string; to?: string }, by?: Dimension) =>

@@ -6,7 +6,6 @@
 // 76.20), EP-7 overpaid $8.20, EP-8 $0.40 short (within the tolerance of max($0.50, $0.81)), EP-9 no schedule.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { Warehouse } from '../warehouse/database.ts';
 import { computeMetric, type BreakdownRow, type MetricResult } from '../warehouse/metrics/compute.ts';
@@ -17,7 +16,8 @@ import { rcmHere } from './support/cli-here.ts';
 import { addUser, createToken } from '../access/users.ts';
 import { createApp } from '../server/app.ts';
 import { workQueues } from '../warehouse/queries/work-queues.ts';
-import { tempDir, writeFile } from './support/temp.ts';
+import { caseWarehouse } from './support/case-warehouse.ts';
+import { tempDir } from './support/temp.ts';
 
 const MARCH = { asOf: '2025-03-31', from: '2025-03-01', to: '2025-03-31' };
 const APRIL = { asOf: '2025-04-30', from: '2025-04-01', to: '2025-04-30' };
@@ -33,10 +33,7 @@ describe('expected payment: the hand case', () => {
   let warehouse: Warehouse;
 
   beforeAll(async () => {
-    warehouse = await Warehouse.open(db);
-    const run = await ingestFiles(warehouse, expectedPaymentFiles().map(([name, text]) => writeFile(dir, name, text)));
-    expect(run.outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-    await buildModels(warehouse);
+    warehouse = await caseWarehouse(dir, expectedPaymentFiles(), 'expected.duckdb');
   }, 60_000);
 
   const get = (id: string, at: { asOf: string; from?: string; to?: string }, by?: Dimension[]) =>

@@ -4,15 +4,14 @@
 // open; C, a duplicate denial, is in no row. Nothing was rejected.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles } from '../ingest/loader/ingest-run.ts';
-import { buildModels } from '../warehouse/build.ts';
-import { Warehouse } from '../warehouse/database.ts';
+import type { Warehouse } from '../warehouse/database.ts';
 import { PackageContext } from '../reports/monthly/context.ts';
 import { denialOutcomeTable, rejectionReasonTable } from '../reports/monthly/denial-outcomes.ts';
 import { monthPeriod } from '../reports/monthly/period.ts';
 import type { ReportTable } from '../reports/table.ts';
 import { denialLifecycleFiles } from './support/denial-lifecycle-case.ts';
-import { tempDir, writeFile } from './support/temp.ts';
+import { caseWarehouse } from './support/case-warehouse.ts';
+import { tempDir } from './support/temp.ts';
 
 const OUTCOME_COLUMNS = ['resolved', 'overturned', 'written_off', 'overturn_rate', 'open_at_month_end', 'open_balance', 'denial_write_offs', 'resolution_median'] as const;
 
@@ -24,10 +23,7 @@ describe('the monthly package’s denial outcomes: the hand case', () => {
   let warehouse: Warehouse;
 
   beforeAll(async () => {
-    warehouse = await Warehouse.open(join(dir, 'outcomes.duckdb'));
-    const run = await ingestFiles(warehouse, denialLifecycleFiles().map(([name, text]) => writeFile(dir, name, text)));
-    expect(run.outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-    await buildModels(warehouse);
+    warehouse = await caseWarehouse(dir, denialLifecycleFiles(), 'outcomes.duckdb');
   }, 60_000);
 
   const month = (m: string) => new PackageContext(warehouse, monthPeriod(m), undefined);

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/loader/ingest-run.ts';
 import { buildModels } from '../warehouse/build.ts';
-import { Warehouse } from '../warehouse/database.ts';
+import type { Warehouse } from '../warehouse/database.ts';
 import { computeMetric } from '../warehouse/metrics/compute.ts';
 import { metric } from '../warehouse/metrics/registry.ts';
 import { PackageContext } from '../reports/monthly/context.ts';
@@ -22,7 +22,8 @@ import { tableCsv } from '../reports/render/csv.ts';
 import { TABLE_HEADER_ROW, writeWorkbook } from '../reports/render/xlsx.ts';
 import type { ReportTable } from '../reports/table.ts';
 import { expectedPaymentFiles } from './support/expected-payment-case.ts';
-import { tempDir, tempWarehouse, writeFile } from './support/temp.ts';
+import { caseWarehouse } from './support/case-warehouse.ts';
+import { tempDir, tempWarehouse } from './support/temp.ts';
 
 const COLUMNS = ['paid_lines', 'expected_lines', 'schedule_coverage', 'expected_allowed', 'actual_allowed', 'underpaid_lines', 'underpaid_dollars', 'underpayment_rate', 'overpaid_lines'] as const;
 
@@ -34,10 +35,7 @@ describe('the monthly package’s expected payment: the hand case', () => {
   let warehouse: Warehouse;
 
   beforeAll(async () => {
-    warehouse = await Warehouse.open(join(dir, 'expected.duckdb'));
-    const run = await ingestFiles(warehouse, expectedPaymentFiles().map(([name, text]) => writeFile(dir, name, text)));
-    expect(run.outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-    await buildModels(warehouse);
+    warehouse = await caseWarehouse(dir, expectedPaymentFiles(), 'expected.duckdb');
   }, 60_000);
 
   const month = (m: string) => new PackageContext(warehouse, monthPeriod(m), undefined);
